@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { resolve } from "node:path";
+
+// The only module that reads process.env. Everything else receives a Config.
+const Env = z.object({
+  ENLACE_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  ENLACE_HOST: z.string().default("127.0.0.1"),
+  ENLACE_PUBLIC_URL: z.string().url().optional(),
+  ENLACE_DATA_DIR: z.string().default(".enlace"),
+  ENLACE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATABASE_URL: z.string().url().optional(),
+  ENLACE_EMBEDDED_PG_PORT: z.coerce.number().int().default(5433),
+  ENLACE_VETTING_MONTHS: z.coerce.number().int().min(1).max(60).default(12),
+  ENLACE_SESSION_HOURS: z.coerce.number().min(0.05).max(72).default(12),
+  ENLACE_PASSWORD_COST: z.enum(["interactive", "moderate", "sensitive"]).default("moderate"),
+  // Base64 secrets; generated under ENLACE_DATA_DIR/keys on first start when absent.
+  ENLACE_SECRETARIAT_SIGNING_KEY: z.string().optional(),
+  ENLACE_AUDIT_SIGNING_KEY: z.string().optional(),
+  ENLACE_SESSION_SECRET: z.string().optional(),
+  ENLACE_DEMO: z.enum(["0", "1"]).default("0"),
+});
+
+export type PasswordCost = "interactive" | "moderate" | "sensitive" | "min";
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  logLevel: string;
+  databaseUrl?: string;
+  embeddedPgPort: number;
+  vettingMonths: number;
+  sessionHours: number;
+  passwordCost: PasswordCost;
+  secrets: { secretariatSigningKey?: string; auditSigningKey?: string; sessionSecret?: string };
+  demo: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new ConfigError(`invalid configuration: ${first.path.join(".")}: ${first.message}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.ENLACE_PORT,
+    host: e.ENLACE_HOST,
+    publicUrl: e.ENLACE_PUBLIC_URL ?? `http://localhost:${e.ENLACE_PORT}`,
+    dataDir: resolve(e.ENLACE_DATA_DIR),
+    logLevel: e.ENLACE_LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    embeddedPgPort: e.ENLACE_EMBEDDED_PG_PORT,
+    vettingMonths: e.ENLACE_VETTING_MONTHS,
+    sessionHours: e.ENLACE_SESSION_HOURS,
+    passwordCost: e.ENLACE_PASSWORD_COST,
+    secrets: {
+      secretariatSigningKey: e.ENLACE_SECRETARIAT_SIGNING_KEY,
+      auditSigningKey: e.ENLACE_AUDIT_SIGNING_KEY,
+      sessionSecret: e.ENLACE_SESSION_SECRET,
+    },
+    demo: e.ENLACE_DEMO === "1",
+  };
+}

