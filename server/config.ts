@@ -17,6 +17,7 @@ const Env = z.object({
   ENLACE_SECRETARIAT_SIGNING_KEY: z.string().optional(),
   ENLACE_AUDIT_SIGNING_KEY: z.string().optional(),
   ENLACE_SESSION_SECRET: z.string().optional(),
+  ENLACE_DATA_KEY: z.string().optional(),
   ENLACE_DEMO: z.enum(["0", "1"]).default("0"),
 });
 
@@ -33,7 +34,7 @@ export interface Config {
   vettingMonths: number;
   sessionHours: number;
   passwordCost: PasswordCost;
-  secrets: { secretariatSigningKey?: string; auditSigningKey?: string; sessionSecret?: string };
+  secrets: { secretariatSigningKey?: string; auditSigningKey?: string; sessionSecret?: string; dataKey?: string };
   demo: boolean;
 }
 
@@ -61,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secretariatSigningKey: e.ENLACE_SECRETARIAT_SIGNING_KEY,
       auditSigningKey: e.ENLACE_AUDIT_SIGNING_KEY,
       sessionSecret: e.ENLACE_SESSION_SECRET,
+      dataKey: e.ENLACE_DATA_KEY,
     },
     demo: e.ENLACE_DEMO === "1",
   };

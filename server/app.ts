@@ -1,0 +1,122 @@
+import express, { type Request, type Response, type NextFunction } from "express";
+import cookieParser from "cookie-parser";
+import helmet from "helmet";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { z } from "zod";
+import type { Ctx } from "./domain/context.js";
+import { AppError, badRequest, unauthenticated } from "./errors.js";
+import { problemHandler, sendProblem } from "./http/problem.js";
+import { isReply, type RouteDef, type Reply } from "./http/route.js";
+import { buildOpenApi } from "./http/openapi.js";
+import { createLoginThrottle, type LoginThrottle, type ThrottleSettings } from "./http/throttle.js";
+import { authRoutes } from "./http/routes/auth.js";
+import { peopleRoutes } from "./http/routes/people.js";
+import { registryRoutes } from "./http/routes/registry.js";
+import { resolveSession } from "./domain/auth/service.js";
+
+export const SESSION_COOKIE = "enlace_session";
+
+export interface HealthReport { status: "ok" | "degraded"; database: "ok" | "down"; [part: string]: unknown }
+
+export interface AppDeps {
+  ctx: Ctx;
+  throttle?: ThrottleSettings;
+  health?: () => Promise<Record<string, unknown>>;   // extra parts (e.g. Synapse) for /api/health
+  extraRoutes?: RouteDef[];                          // features added by later layers (Matrix, credentials)
+  staticDir?: string;                                // the built web client
+  validateResponses?: boolean;                       // tests: every response must match its schema
+  secureCookies?: boolean;
+}
+
+function formatIssues(err: z.ZodError, where: string) {
+  const first = err.issues[0];
+  const path = first.path.length ? `${where}.${first.path.join(".")}` : where;
+  return badRequest(`${path}: ${first.message}`, { errors: err.issues.slice(0, 20).map((i) => ({ path: [where, ...i.path].join("."), message: i.message })) });
+}
+
+function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
+  if (!schema) return undefined as T;
+  const r = schema.safeParse(value);
+  if (!r.success) throw formatIssues(r.error, where);
+  return r.data;
+}
+
+export function collectRoutes(ctx: Ctx, throttle: LoginThrottle, extra: RouteDef[] = []): RouteDef[] {
+  return [...authRoutes(ctx, throttle), ...peopleRoutes(ctx), ...registryRoutes(ctx), ...extra];
+}
+
+/** Builds the Express app from injected dependencies; no globals, no process.env. */
+export function makeApp(deps: AppDeps) {
+  const { ctx } = deps;
+  const throttle = createLoginThrottle(deps.throttle ?? { failuresPerAccount: 5, attemptsPerIp: 30, windowSeconds: 900 });
+  const routes = collectRoutes(ctx, throttle, deps.extraRoutes);
+  const openapi = buildOpenApi(routes, "0.1.0");
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use(helmet({ contentSecurityPolicy: { directives: { "script-src": ["'self'", "'wasm-unsafe-eval'"], "connect-src": ["'self'", "http:", "https:"], "img-src": ["'self'", "data:", "blob:"] } } }));
+  app.use(cookieParser());
+  const api = express.Router();
+  api.use(express.json({ limit: "64kb", strict: true, type: () => true }));
+
+  api.get("/health", async (_req, res) => {
+    const database = await ctx.db.query("SELECT 1").then(() => "ok" as const, () => "down" as const);
+    const extra = deps.health ? await deps.health().catch(() => ({})) : {};
+    const degraded = database !== "ok" || Object.values(extra).some((v) => typeof v === "object" && v !== null && (v as any).status === "down");
+    res.status(degraded ? 503 : 200).json({ status: degraded ? "degraded" : "ok", database, ...extra });
+  });
+  api.get("/openapi.json", (_req, res) => { res.json(openapi); });
+
+  const authenticate = async (req: Request) => {
+    const header = req.get("authorization");
+    const token = header?.startsWith("Bearer ") ? header.slice(7).trim() : req.cookies?.[SESSION_COOKIE];
+    return typeof token === "string" && token ? resolveSession(ctx, token) : null;
+  };
+
+  for (const r of routes) {
+    api[r.method](r.path, async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        const principal = await authenticate(req);
+        if (r.access === "session" && !principal) throw unauthenticated();
+        if (r.body && (!req.is("application/json") || req.body === undefined)) {
+          throw new AppError("unsupported-media-type", 415, "Unsupported media type", "Send the body as application/json.");
+        }
+        const input = {
+          params: parse(r.params, req.params, "params"),
+          query: parse(r.query, req.query, "query"),
+          body: parse(r.body, req.body, "body"),
+          principal,
+          meta: { ip: req.ip ?? "unknown", userAgent: req.get("user-agent") ?? "" },
+        };
+        const out = await r.handler(input);
+        const reply: Reply = isReply(out) ? out : { status: r.successStatus ?? 200, body: out };
+        if (deps.validateResponses && r.response && reply.body !== undefined) {
+          const check = r.response.safeParse(reply.body);
+          if (!check.success) throw new Error(`response of ${r.operationId} does not match its schema: ${check.error.issues[0].path.join(".")} ${check.error.issues[0].message}`);
+        }
+        if (reply.setSession) {
+          res.cookie(SESSION_COOKIE, reply.setSession.token, { httpOnly: true, sameSite: "strict", secure: deps.secureCookies ?? false, expires: reply.setSession.expiresAt, path: "/api" });
+        } else if (reply.setSession === null) {
+          res.clearCookie(SESSION_COOKIE, { path: "/api" });
+        }
+        res.set("cache-control", "no-store");
+        if (reply.body === undefined) res.status(reply.status ?? 204).end();
+        else res.status(reply.status ?? 200).json(reply.body);
+      } catch (err) {
+        next(err);
+      }
+    });
+  }
+  api.use((_req, res) => sendProblem(res, new AppError("not-found", 404, "Not found", "No such API operation.")));
+  api.use(problemHandler(ctx.log));
+  app.use("/api", api);
+
+  if (deps.staticDir && existsSync(deps.staticDir)) {
+    app.use(express.static(deps.staticDir, { index: "index.html", maxAge: "1h" }));
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(deps.staticDir!, "index.html")));
+  }
+  app.use(problemHandler(ctx.log));
+  return { app, routes, openapi };
+}

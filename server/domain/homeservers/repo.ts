@@ -1,0 +1,14 @@
+import type { Queryable } from "../../db/pool.js";
+
+const view = (r: any) => ({ id: r.id, serverName: r.server_name, memberState: r.member_state?.trim() ?? null, status: r.status, createdAt: new Date(r.created_at).toISOString() });
+
+export async function listHomeservers(db: Queryable) {
+  return (await db.query("SELECT * FROM homeservers ORDER BY server_name")).rows.map(view);
+}
+export async function insertHomeserver(db: Queryable, serverName: string, memberState: string | null) {
+  return view((await db.query("INSERT INTO homeservers (server_name, member_state) VALUES (lower($1), $2) RETURNING *", [serverName, memberState])).rows[0]);
+}
+export async function setHomeserverStatus(db: Queryable, id: string, status: string) {
+  const r = (await db.query("UPDATE homeservers SET status = $2 WHERE id = $1 RETURNING *", [id, status])).rows[0];
+  return r ? view(r) : null;
+}

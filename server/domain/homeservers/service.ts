@@ -1,0 +1,40 @@
+import { withTransaction } from "../../db/pool.js";
+import { appendAudit } from "../audit/append.js";
+import type { Ctx } from "../context.js";
+import type { Principal } from "../auth/principal.js";
+import { badRequest, conflict, forbidden, notFound } from "../../errors.js";
+import { canManageRegistry } from "../registry/policy.js";
+import * as repo from "./repo.js";
+
+export async function list(ctx: Ctx, p: Principal) {
+  if (!canManageRegistry(p)) throw forbidden();
+  return repo.listHomeservers(ctx.db);
+}
+
+export async function register(ctx: Ctx, p: Principal, serverName: string, memberState: string | null) {
+  if (!canManageRegistry(p)) throw forbidden();
+  return withTransaction(ctx.db, async (tx) => {
+    let hs;
+    try {
+      hs = await repo.insertHomeserver(tx, serverName, memberState);
+    } catch (err: any) {
+      if (err?.code === "23505") throw conflict("duplicate-homeserver", "This homeserver is already registered.");
+      if (err?.code === "23503") throw badRequest("Unknown member state.");
+      throw err;
+    }
+    await appendAudit(tx, ctx.keys.audit, { actor: p.personId, action: "homeserver.registered", subject: hs.id, details: { serverName: hs.serverName, memberState } });
+    await ctx.hooks.registryChanged(tx, "homeserver registered");
+    return hs;
+  });
+}
+
+export async function setStatus(ctx: Ctx, p: Principal, id: string, status: "active" | "suspended") {
+  if (!canManageRegistry(p)) throw forbidden();
+  return withTransaction(ctx.db, async (tx) => {
+    const hs = await repo.setHomeserverStatus(tx, id, status);
+    if (!hs) throw notFound("The homeserver");
+    await appendAudit(tx, ctx.keys.audit, { actor: p.personId, action: "homeserver.status_changed", subject: id, details: { status } });
+    await ctx.hooks.registryChanged(tx, "homeserver status changed");
+    return hs;
+  });
+}

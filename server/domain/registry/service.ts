@@ -1,0 +1,167 @@
+import { withTransaction, type Tx } from "../../db/pool.js";
+import { appendAudit } from "../audit/append.js";
+import type { Ctx } from "../context.js";
+import type { Principal } from "../auth/principal.js";
+import { badRequest, conflict, forbidden, invalidTransition, notFound } from "../../errors.js";
+import type { NominationInput } from "../../../shared/api/people.js";
+import * as repo from "./repo.js";
+import * as authRepo from "../auth/repo.js";
+import * as policy from "./policy.js";
+import { nextStatus, addMonths, type VettingAction } from "./lifecycle.js";
+import { newToken, tokenHash } from "../auth/tokens.js";
+
+const audit = (ctx: Ctx, tx: Tx, actor: string, action: string, subject: string, details: Record<string, unknown> = {}) =>
+  appendAudit(tx, ctx.keys.audit, { actor, action, subject, details });
+
+async function lockVisiblePerson(ctx: Ctx, tx: Tx, p: Principal, id: string) {
+  const person = await repo.getPerson(tx, id, true);
+  // Someone you may not see answers exactly like someone who does not exist.
+  if (!person || !policy.canRead(p, person)) throw notFound("The person");
+  return person;
+}
+
+export async function nominate(ctx: Ctx, p: Principal, input: NominationInput) {
+  const roles = input.roles.map((r) => ({ role: r.role, memberState: r.memberState, program: r.program }));
+  for (const r of roles) {
+    if (r.memberState !== null && r.memberState !== input.memberState) throw badRequest("Every role's member state must be the person's member state.");
+  }
+  const staffOnly = roles.every((r) => r.role === "secretariat_admin" || r.role === "secretariat_officer");
+  if (staffOnly !== (input.memberState === null)) throw badRequest(staffOnly ? "Secretariat staff have no member state." : "A member state is required.");
+  if (!policy.canNominate(p, input.memberState, roles)) throw forbidden("You may not nominate for this member state, program or role.");
+  return withTransaction(ctx.db, async (tx) => {
+    if (await repo.findPersonIdByEmail(tx, input.email)) throw conflict("duplicate-nomination", "Someone with this email is already in the registry.");
+    let id: string;
+    try {
+      id = await repo.insertPerson(tx, { email: input.email, fullName: input.fullName, memberState: input.memberState, matrixUserId: input.matrixUserId ?? null, nominatedBy: p.personId });
+      await repo.insertRoles(tx, id, roles);
+    } catch (err: any) {
+      if (err?.code === "23505") throw conflict("duplicate-nomination", "Someone with this email or Matrix ID is already in the registry.");
+      if (err?.code === "23503") throw badRequest("Unknown member state or program.");
+      throw err;
+    }
+    const reason = input.reason ?? "nominated";
+    await repo.recordTransition(tx, { personId: id, from: null, to: "nominated", actorId: p.personId, reason });
+    await audit(ctx, tx, p.personId, "person.nominated", id, { memberState: input.memberState, roles, reason });
+    return (await repo.getPerson(tx, id))!;
+  });
+}
+
+async function transition(ctx: Ctx, tx: Tx, person: repo.PersonRow, action: VettingAction, actorId: string | null, reason: string,
+  extra: Parameters<typeof repo.setStatus>[3] = {}) {
+  const to = nextStatus(person.status, action);
+  if (!to) throw invalidTransition(person.status, action === "expire" ? "suspended" : nextStatusName(action));
+  await repo.setStatus(tx, person.id, to, extra);
+  await repo.recordTransition(tx, { personId: person.id, from: person.status, to, actorId, reason });
+  if (to === "suspended" || to === "revoked") await authRepo.revokeSessionsOf(tx, person.id);
+  await audit(ctx, tx, actorId ?? "system", `person.${action === "expire" ? "expired" : pastTense(action)}`, person.id, { from: person.status, to, reason });
+  await ctx.hooks.personChanged(tx, person.id, action);
+  return to;
+}
+const nextStatusName = (a: VettingAction) => ({ approve: "approved", reject: "rejected", activate: "active", suspend: "suspended", reinstate: "active", revoke: "revoked", expire: "suspended" })[a];
+const pastTense = (a: VettingAction) => ({ approve: "approved", reject: "rejected", activate: "activated", suspend: "suspended", reinstate: "reinstated", revoke: "revoked", expire: "expired" })[a];
+
+/** Creates a single-use enrollment link; only its hash is stored. */
+async function issueLink(ctx: Ctx, tx: Tx, personId: string, createdBy: string) {
+  const token = newToken();
+  const expiresAt = new Date(ctx.now().getTime() + ctx.settings.enrollmentHours * 3600_000);
+  await authRepo.insertEnrollmentLink(tx, personId, createdBy, await tokenHash(ctx.keys.sessionSecret, token), expiresAt);
+  await audit(ctx, tx, createdBy, "auth.enrollment_link.issued", personId, { expiresAt: expiresAt.toISOString() });
+  return { token, url: `${ctx.settings.publicUrl}/#/enroll/${token}`, expiresAt: expiresAt.toISOString() };
+}
+
+export async function approve(ctx: Ctx, p: Principal, id: string, reason: string) {
+  return withTransaction(ctx.db, async (tx) => {
+    const person = await lockVisiblePerson(ctx, tx, p, id);
+    if (!policy.canApprove(p, person)) {
+      throw forbidden(person.nominatedBy === p.personId ? "Four eyes: the nominator cannot approve their own nomination." : "Only a Secretariat officer of this person's programs can approve.");
+    }
+    await transition(ctx, tx, person, "approve", p.personId, reason, { approvedBy: p.personId, vettedUntil: addMonths(ctx.now(), ctx.settings.vettingMonths) });
+    const enrollment = await issueLink(ctx, tx, id, p.personId);
+    return { person: (await repo.getPerson(tx, id))!, enrollment };
+  });
+}
+
+export async function reissueEnrollment(ctx: Ctx, p: Principal, id: string) {
+  return withTransaction(ctx.db, async (tx) => {
+    const person = await lockVisiblePerson(ctx, tx, p, id);
+    if (!policy.canDecide(p, person)) throw forbidden();
+    if (person.status !== "approved") throw conflict("not-awaiting-enrollment", "Only an approved person who has not signed in yet gets an enrollment link.");
+    return issueLink(ctx, tx, id, p.personId);
+  });
+}
+
+type Decision = "reject" | "suspend" | "reinstate" | "revoke";
+export async function decide(ctx: Ctx, p: Principal, id: string, action: Decision, reason: string) {
+  return withTransaction(ctx.db, async (tx) => {
+    const person = await lockVisiblePerson(ctx, tx, p, id);
+    const allowed = action === "suspend" ? policy.canSuspend(p, person) : policy.canDecide(p, person);
+    if (!allowed) throw forbidden();
+    const extra: Parameters<typeof repo.setStatus>[3] = {};
+    if (action === "reinstate") {
+      // Reinstating someone whose vetting lapsed is their re-vetting: a fresh validity period.
+      const lapsed = person.vettedUntil !== null && new Date(person.vettedUntil) <= ctx.now();
+      if (lapsed || person.revettingDue) Object.assign(extra, { vettedUntil: addMonths(ctx.now(), ctx.settings.vettingMonths), revettingDue: false });
+    }
+    await transition(ctx, tx, person, action, p.personId, reason, extra);
+    return (await repo.getPerson(tx, id))!;
+  });
+}
+
+/** Enrollment completed: approved → active. Called by the auth service inside its transaction. */
+export async function activate(ctx: Ctx, tx: Tx, personId: string) {
+  const person = (await repo.getPerson(tx, personId, true))!;
+  await transition(ctx, tx, person, "activate", personId, "enrollment completed");
+}
+
+/** Suspends everyone whose vetting has expired and flags them for re-vetting. Returns how many. */
+export async function expireDue(ctx: Ctx): Promise<number> {
+  return withTransaction(ctx.db, async (tx) => {
+    const ids = await repo.lockExpired(tx, ctx.now());
+    for (const id of ids) {
+      const person = (await repo.getPerson(tx, id))!;
+      await transition(ctx, tx, person, "expire", null, "vetting expired", { revettingDue: true });
+    }
+    return ids.length;
+  });
+}
+
+export async function getPerson(ctx: Ctx, p: Principal, id: string) {
+  const person = await repo.getPerson(ctx.db, id);
+  if (!person || !policy.canRead(p, person)) throw notFound("The person");
+  return { ...person, history: await repo.listTransitions(ctx.db, id) };
+}
+
+export async function listPeople(ctx: Ctx, p: Principal, q: Omit<repo.PeopleFilter, "scopeStates" | "scopePrograms">) {
+  const scope = policy.listScope(p);
+  if (!scope) throw forbidden("Only the Secretariat and national coordinators list people.");
+  return repo.listPeople(ctx.db, { ...q, ...scope });
+}
+
+export async function nominationQueue(ctx: Ctx, p: Principal) {
+  const people = await listPeople(ctx, p, { status: "nominated", limit: 500, offset: 0 });
+  return people.map((person) => ({ ...person, canApprove: policy.canApprove(p, person) }));
+}
+
+export async function revettingQueue(ctx: Ctx, p: Principal) {
+  const scope = policy.listScope(p);
+  if (!scope) throw forbidden();
+  const soon = new Date(ctx.now().getTime() + 30 * 86400_000);
+  const suspended = await repo.listPeople(ctx.db, { status: "suspended", limit: 500, offset: 0, ...scope });
+  const active = await repo.listPeople(ctx.db, { status: "active", limit: 500, offset: 0, ...scope });
+  // Due: suspended by expiry; soon due: active with vetting ending within 30 days.
+  return [
+    ...suspended.filter((x) => x.revettingDue),
+    ...active.filter((x) => x.vettedUntil !== null && new Date(x.vettedUntil) <= soon),
+  ];
+}
+
+export async function setMyExpertise(ctx: Ctx, p: Principal, areas: string[], languages: string[]) {
+  return withTransaction(ctx.db, async (tx) => {
+    const norm = [...new Set(areas.map((a) => a.toLowerCase()))];
+    await repo.setExpertise(tx, p.personId, norm, [...new Set(languages)]);
+    await audit(ctx, tx, p.personId, "person.expertise_updated", p.personId, { areas: norm, languages });
+    return { areas: norm, languages: [...new Set(languages)] };
+  });
+}
+
+export const searchDirectory = (ctx: Ctx, q: Parameters<typeof repo.searchDirectory>[1]) => repo.searchDirectory(ctx.db, q);

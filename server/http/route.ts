@@ -1,0 +1,42 @@
+import type { z } from "zod";
+import type { Principal } from "../domain/auth/principal.js";
+
+/**
+ * One declaration per operation: the Express router and the OpenAPI document are both built
+ * from these, so the document covers every operation by construction. Handlers get parsed
+ * input and the caller's principal — never `req`/`res`.
+ */
+export type Access = "public" | "session";
+
+export interface RequestMeta { ip: string; userAgent: string }
+
+export interface HandlerInput<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+  principal: Principal | null;
+  meta: RequestMeta;
+}
+
+export interface Reply { status?: number; body?: unknown; headers?: Record<string, string>; setSession?: { token: string; expiresAt: Date } | null }
+
+export interface RouteDef<B = any, Q = any, P = any> {
+  method: "get" | "post" | "put" | "patch" | "delete";
+  path: string;                    // express style: /people/:id
+  operationId: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  body?: z.ZodType<B>;
+  query?: z.ZodType<Q>;
+  params?: z.ZodType<P>;
+  response?: z.ZodType;
+  successStatus?: number;
+  errors?: number[];
+  handler: (input: HandlerInput<B, Q, P>) => Promise<Reply | unknown>;
+}
+
+export const route = <B = undefined, Q = undefined, P = undefined>(def: RouteDef<B, Q, P>): RouteDef<B, Q, P> => def;
+
+export const isReply = (v: unknown): v is Reply =>
+  typeof v === "object" && v !== null && ("status" in v || "setSession" in v) && "body" in v;

@@ -1,0 +1,63 @@
+import { createServer, type Server } from "node:http";
+import { join } from "node:path";
+import type { Config } from "./config.js";
+import { createLogger, type Logger } from "./log.js";
+import { createPool, type Db } from "./db/pool.js";
+import { migrate } from "./db/migrate.js";
+import { startEmbeddedPostgres } from "./db/embedded.js";
+import { loadKeys } from "./keys/keystore.js";
+import { createPasswordHasher } from "./domain/auth/passwords.js";
+import { noHooks, type Ctx, type RegistryHooks } from "./domain/context.js";
+import { makeApp, type AppDeps } from "./app.js";
+import { startExpirySweep } from "./jobs/expiry.js";
+import type { RouteDef } from "./http/route.js";
+
+export interface Running { ctx: Ctx; server: Server; url: string; stop: () => Promise<void> }
+
+/** Connects to DATABASE_URL, or runs an embedded PostgreSQL under the data directory. */
+export async function openDatabase(config: Config, log: Logger): Promise<{ db: Db; close: () => Promise<void> }> {
+  if (config.databaseUrl) {
+    const db = createPool(config.databaseUrl, 20);
+    return { db, close: () => db.end() };
+  }
+  log.info({ port: config.embeddedPgPort }, "starting embedded PostgreSQL");
+  const pg = await startEmbeddedPostgres(join(config.dataDir, "postgres"), config.embeddedPgPort);
+  const admin = createPool(pg.adminUrl(), 1);
+  const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = 'enlace'")).rowCount;
+  if (!exists) await admin.query("CREATE DATABASE enlace");
+  await admin.end();
+  const db = createPool(pg.adminUrl("enlace"), 20);
+  return { db, close: async () => { await db.end(); await pg.stop(); } };
+}
+
+export interface StartOptions {
+  hooks?: RegistryHooks;
+  extraRoutes?: (ctx: Ctx) => RouteDef[];
+  health?: AppDeps["health"];
+  staticDir?: string;
+}
+
+export async function startControlPlane(config: Config, opts: StartOptions = {}): Promise<Running> {
+  const log = createLogger(config.logLevel);
+  const { db, close } = await openDatabase(config, log);
+  const applied = await migrate(db);
+  if (applied.length) log.info({ applied }, "migrations applied");
+  const keys = await loadKeys(config.dataDir, { ...config.secrets });
+  const ctx: Ctx = {
+    db, keys, log, now: () => new Date(),
+    hasher: await createPasswordHasher(config.passwordCost),
+    hooks: opts.hooks ?? noHooks,
+    settings: { vettingMonths: config.vettingMonths, sessionHours: config.sessionHours, publicUrl: config.publicUrl, enrollmentHours: 72 },
+  };
+  const { app } = makeApp({ ctx, extraRoutes: opts.extraRoutes?.(ctx), health: opts.health, staticDir: opts.staticDir, secureCookies: config.publicUrl.startsWith("https:") });
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => { server.once("error", reject); server.listen(config.port, config.host, resolve); });
+  const stopSweep = startExpirySweep(ctx);
+  const addr = server.address();
+  const url = `http://${config.host}:${typeof addr === "object" && addr ? addr.port : config.port}`;
+  log.info({ url }, "control plane listening");
+  return {
+    ctx, server, url,
+    stop: async () => { stopSweep(); await new Promise((r) => server.close(() => r(undefined))); await close(); },
+  };
+}

@@ -1,0 +1,78 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createServer, type Server } from "node:http";
+import { inject } from "vitest";
+import { createPool } from "../../server/db/pool.js";
+import { loadKeys } from "../../server/keys/keystore.js";
+import { createPasswordHasher } from "../../server/domain/auth/passwords.js";
+import { createLogger } from "../../server/log.js";
+import { noHooks, type Ctx, type RegistryHooks } from "../../server/domain/context.js";
+import { makeApp, type AppDeps } from "../../server/app.js";
+import { seedActivePerson, type SeedPerson } from "../../server/domain/registry/seed.js";
+import { currentTotp } from "../../server/domain/auth/totp.js";
+import { createTestDatabase } from "./postgres-server.js";
+import type { RoleGrant } from "../../server/domain/auth/principal.js";
+
+export interface TestPlane {
+  ctx: Ctx; url: string; server: Server; dbUrl: string; keysDir: string;
+  clock: { now: Date; advance(ms: number): void };
+  close(): Promise<void>;
+}
+
+/** A control plane on a free loopback port over a fresh database cloned from the migrated template. */
+export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: AppDeps["throttle"]; extraRoutes?: AppDeps["extraRoutes"] } = {}): Promise<TestPlane> {
+  const dbUrl = await createTestDatabase(inject("pgAdminUrl"));
+  const db = createPool(dbUrl, 10);
+  const dataDir = await mkdtemp(join(tmpdir(), "enlace-cp-"));
+  const clock = { now: new Date(), advance(ms: number) { this.now = new Date(this.now.getTime() + ms); } };
+  const ctx: Ctx = {
+    db, keys: await loadKeys(dataDir), log: createLogger("silent"), now: () => clock.now,
+    hasher: await createPasswordHasher("min"), hooks: opts.hooks ?? noHooks,
+    settings: { vettingMonths: 12, sessionHours: 12, publicUrl: "http://localhost:8080", enrollmentHours: 72 },
+  };
+  const { app } = makeApp({ ctx, validateResponses: true, throttle: opts.throttle ?? { failuresPerAccount: 1000, attemptsPerIp: 100000, windowSeconds: 60 }, extraRoutes: opts.extraRoutes });
+  const server = createServer(app);
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const addr = server.address() as { port: number };
+  return {
+    ctx, server, dbUrl, keysDir: join(dataDir, "keys"), clock, url: `http://127.0.0.1:${addr.port}`,
+    close: async () => { await new Promise((r) => server.close(r)); await db.end(); },
+  };
+}
+
+export interface Actor { id: string; token: string; email: string; password: string; totpSecret: string | null }
+let n = 0;
+
+/** Seeds an active person with the given roles and signs them in through the API. */
+export async function actor(plane: TestPlane, roles: RoleGrant[], memberState: string | null, extra: Partial<SeedPerson> = {}): Promise<Actor> {
+  const email = extra.email ?? `person${n++}-${Date.now()}@example.org`;
+  const password = "correct horse battery staple";
+  const totp = roles.some((r) => r.role !== "focal_point" && r.role !== "alternate");
+  const seeded = await seedActivePerson(plane.ctx, { email, fullName: extra.fullName ?? `Person ${n}`, memberState, roles, password, totp, ...extra });
+  const res = await api(plane, "POST", "/api/auth/login", { body: { email, password, ...(seeded.totpSecret ? { totp: currentTotp(seeded.totpSecret, plane.clock.now.getTime()) } : {}) } });
+  if (res.status !== 200) throw new Error(`login failed for seeded actor: ${res.status} ${JSON.stringify(res.body)}`);
+  return { id: seeded.id, token: res.body.token, email, password, totpSecret: seeded.totpSecret };
+}
+
+export async function api(plane: TestPlane, method: string, path: string, o: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { ...(o.headers ?? {}) };
+  if (o.token) headers.authorization = `Bearer ${o.token}`;
+  let payload: string | undefined;
+  if (o.raw !== undefined) payload = o.raw;
+  else if (o.body !== undefined) payload = JSON.stringify(o.body);
+  if (payload !== undefined && !headers["content-type"]) headers["content-type"] = "application/json";
+  const res = await fetch(plane.url + path, { method, headers, body: payload });
+  const text = await res.text();
+  let body: any = text;
+  try { body = text ? JSON.parse(text) : undefined; } catch { /* not JSON */ }
+  return { status: res.status, body, headers: res.headers };
+}
+
+export const role = {
+  admin: (): RoleGrant => ({ role: "secretariat_admin", memberState: null, program: null }),
+  officer: (program: string): RoleGrant => ({ role: "secretariat_officer", memberState: null, program }),
+  coordinator: (state: string): RoleGrant => ({ role: "national_coordinator", memberState: state, program: null }),
+  focal: (state: string, program: string): RoleGrant => ({ role: "focal_point", memberState: state, program }),
+  alternate: (state: string, program: string): RoleGrant => ({ role: "alternate", memberState: state, program }),
+};
