@@ -1,0 +1,26 @@
+import { auditCommand } from "./audit.js";
+
+const USAGE = `usage: enlace <command>
+
+  audit verify [--database-url URL] [--public-key KEY | --keys-dir DIR]
+      Check the audit log's hash chain and signatures offline; names the first broken entry.
+`;
+
+/** Returns the process exit code; prints one-line errors, never stack traces. */
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case "audit": return await auditCommand(rest);
+      case undefined: case "help": case "--help": case "-h":
+        process.stdout.write(USAGE);
+        return cmd ? 0 : 2;
+      default:
+        process.stderr.write(`enlace: unknown command "${cmd}" (try: enlace help)\n`);
+        return 2;
+    }
+  } catch (err) {
+    process.stderr.write(`enlace: ${(err as Error).message}\n`);
+    return 1;
+  }
+}
