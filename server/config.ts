@@ -12,7 +12,7 @@ const Env = z.object({
   ENLACE_EMBEDDED_PG_PORT: z.coerce.number().int().default(5433),
   ENLACE_VETTING_MONTHS: z.coerce.number().int().min(1).max(60).default(12),
   ENLACE_SESSION_HOURS: z.coerce.number().min(0.05).max(72).default(12),
-  ENLACE_PASSWORD_COST: z.enum(["interactive", "moderate", "sensitive"]).default("moderate"),
+  ENLACE_PASSWORD_COST: z.enum(["interactive", "moderate", "sensitive"]).default("interactive"),
   // Base64 secrets; generated under ENLACE_DATA_DIR/keys on first start when absent.
   ENLACE_SECRETARIAT_SIGNING_KEY: z.string().optional(),
   ENLACE_AUDIT_SIGNING_KEY: z.string().optional(),

@@ -1,9 +1,13 @@
 import { auditCommand } from "./audit.js";
+import { loadConfig } from "../config.js";
+import { demoCode } from "../demo/seed.js";
 
 const USAGE = `usage: enlace <command>
 
   audit verify [--database-url URL] [--public-key KEY | --keys-dir DIR]
       Check the audit log's hash chain and signatures offline; names the first broken entry.
+  demo-code EMAIL
+      The current TOTP code of a demo account (local demo network only).
 `;
 
 /** Returns the process exit code; prints one-line errors, never stack traces. */
@@ -12,6 +16,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (cmd) {
       case "audit": return await auditCommand(rest);
+      case "demo-code":
+        if (!rest[0]) throw new Error("usage: enlace demo-code EMAIL");
+        process.stdout.write((await demoCode(loadConfig().dataDir, rest[0])) + "\n");
+        return 0;
       case undefined: case "help": case "--help": case "-h":
         process.stdout.write(USAGE);
         return cmd ? 0 : 2;
