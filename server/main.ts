@@ -7,6 +7,7 @@ import { migrate } from "./db/migrate.js";
 import { startEmbeddedPostgres } from "./db/embedded.js";
 import { loadKeys } from "./keys/keystore.js";
 import { createPasswordHasher } from "./domain/auth/passwords.js";
+import { auditWriter } from "./domain/audit/append.js";
 import { noHooks, type Ctx, type RegistryHooks } from "./domain/context.js";
 import { makeApp, type AppDeps } from "./app.js";
 import { startExpirySweep } from "./jobs/expiry.js";
@@ -44,7 +45,7 @@ export async function startControlPlane(config: Config, opts: StartOptions = {})
   if (applied.length) log.info({ applied }, "migrations applied");
   const keys = await loadKeys(config.dataDir, { ...config.secrets });
   const ctx: Ctx = {
-    db, keys, log, now: () => new Date(),
+    db, keys, audit: auditWriter(keys.audit), log, now: () => new Date(),
     hasher: await createPasswordHasher(config.passwordCost),
     hooks: opts.hooks ?? noHooks,
     settings: { vettingMonths: config.vettingMonths, sessionHours: config.sessionHours, publicUrl: config.publicUrl, enrollmentHours: 72 },

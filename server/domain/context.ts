@@ -2,6 +2,7 @@ import type { Db, Tx } from "../db/pool.js";
 import type { Keys } from "../keys/keystore.js";
 import type { Logger } from "../log.js";
 import type { PasswordHasher } from "./auth/passwords.js";
+import type { AuditInput } from "./audit/append.js";
 
 /**
  * Registry changes notify the homeserver side (the membership reconciler) inside the same
@@ -13,8 +14,12 @@ export interface RegistryHooks {
 }
 export const noHooks: RegistryHooks = { personChanged: async () => {}, registryChanged: async () => {} };
 
+/** Writes one audit entry inside the caller's transaction (see audit/append.ts). */
+export interface AuditWriter { append(tx: Tx, input: AuditInput): Promise<number> }
+
 export interface Ctx {
   db: Db;
+  audit: AuditWriter;
   keys: Keys;
   hasher: PasswordHasher;
   log: Logger;

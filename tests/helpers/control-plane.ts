@@ -7,6 +7,7 @@ import { createPool } from "../../server/db/pool.js";
 import { loadKeys } from "../../server/keys/keystore.js";
 import { createPasswordHasher } from "../../server/domain/auth/passwords.js";
 import { createLogger } from "../../server/log.js";
+import { auditWriter } from "../../server/domain/audit/append.js";
 import { noHooks, type Ctx, type RegistryHooks } from "../../server/domain/context.js";
 import { makeApp, type AppDeps } from "../../server/app.js";
 import { seedActivePerson, type SeedPerson } from "../../server/domain/registry/seed.js";
@@ -25,9 +26,10 @@ export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: A
   const dbUrl = await createTestDatabase(inject("pgAdminUrl"));
   const db = createPool(dbUrl, 10);
   const dataDir = await mkdtemp(join(tmpdir(), "enlace-cp-"));
+  const keys = await loadKeys(dataDir);
   const clock = { now: new Date(), advance(ms: number) { this.now = new Date(this.now.getTime() + ms); } };
   const ctx: Ctx = {
-    db, keys: await loadKeys(dataDir), log: createLogger("silent"), now: () => clock.now,
+    db, keys, audit: auditWriter(keys.audit), log: createLogger("silent"), now: () => clock.now,
     hasher: await createPasswordHasher("min"), hooks: opts.hooks ?? noHooks,
     settings: { vettingMonths: 12, sessionHours: 12, publicUrl: "http://localhost:8080", enrollmentHours: 72 },
   };

@@ -32,3 +32,5 @@ export async function appendAudit(tx: Tx, signer: AuditSigner, input: AuditInput
   );
   return fields.seq;
 }
+
+export const auditWriter = (signer: AuditSigner) => ({ append: (tx: Tx, input: AuditInput) => appendAudit(tx, signer, input) });

@@ -1,5 +1,4 @@
 import { withTransaction } from "../../db/pool.js";
-import { appendAudit } from "../audit/append.js";
 import type { Ctx } from "../context.js";
 import { AppError, badRequest, conflict } from "../../errors.js";
 import * as repo from "./repo.js";
@@ -26,7 +25,7 @@ export async function login(ctx: Ctx, input: { email: string; password: string; 
   // Always run Argon2id (against a decoy for unknown accounts) so timing reveals nothing.
   const passwordOk = await ctx.hasher.verify(row?.passwordHash ?? null, input.password);
   const fail = async (why: string) => {
-    await withTransaction(ctx.db, (tx) => appendAudit(tx, ctx.keys.audit, {
+    await withTransaction(ctx.db, (tx) => ctx.audit.append(tx, {
       actor: row?.id ?? "anonymous", action: "auth.login.failed", subject: row?.id ?? null, details: { email: input.email, why },
     }));
     return badCredentials();
@@ -39,14 +38,14 @@ export async function login(ctx: Ctx, input: { email: string; password: string; 
       if (!input.totp) throw totpRequired();
       const step = matchTotp(await openSecret(ctx.keys.dataKey, locked.totpSecret), input.totp, ctx.now().getTime());
       if (step === null || (locked.totpLastStep !== null && step <= locked.totpLastStep)) {
-        await appendAudit(tx, ctx.keys.audit, { actor: row.id, action: "auth.login.failed", subject: row.id, details: { email: input.email, why: step === null ? "wrong code" : "replayed code" } });
+        await ctx.audit.append(tx, { actor: row.id, action: "auth.login.failed", subject: row.id, details: { email: input.email, why: step === null ? "wrong code" : "replayed code" } });
         // The failure must be recorded even though the sign-in is refused: commit, then answer.
         return { failed: true as const };
       }
       await repo.setTotpLastStep(tx, row.id, step);
     }
     const session = await startSession(ctx, tx, row.id);
-    await appendAudit(tx, ctx.keys.audit, { actor: row.id, action: "auth.login.succeeded", subject: row.id, details: { secondFactor: locked.totpEnabled } });
+    await ctx.audit.append(tx, { actor: row.id, action: "auth.login.succeeded", subject: row.id, details: { secondFactor: locked.totpEnabled } });
     return { failed: false as const, ...session };
   }).then((r) => {
     if (r.failed) throw badCredentials();
@@ -62,7 +61,7 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<(Principa
 export async function logout(ctx: Ctx, p: Principal) {
   await withTransaction(ctx.db, async (tx) => {
     await repo.revokeSession(tx, p.sessionId);
-    await appendAudit(tx, ctx.keys.audit, { actor: p.personId, action: "auth.logout", subject: p.personId });
+    await ctx.audit.append(tx, { actor: p.personId, action: "auth.logout", subject: p.personId });
   });
 }
 
@@ -109,7 +108,7 @@ export async function enrollComplete(ctx: Ctx, input: { token: string; password:
     }
     await repo.setCredentials(tx, person.id, await ctx.hasher.hash(input.password), sealed, step);
     await repo.markEnrollmentUsed(tx, link.id);
-    await appendAudit(tx, ctx.keys.audit, { actor: person.id, action: "auth.enrollment.completed", subject: person.id, details: { secondFactor: sealed !== null } });
+    await ctx.audit.append(tx, { actor: person.id, action: "auth.enrollment.completed", subject: person.id, details: { secondFactor: sealed !== null } });
     await activate(ctx, tx, person.id);
     return startSession(ctx, tx, person.id);
   });

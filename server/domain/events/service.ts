@@ -1,5 +1,4 @@
 import { withTransaction } from "../../db/pool.js";
-import { appendAudit } from "../audit/append.js";
 import type { Ctx } from "../context.js";
 import type { Principal } from "../auth/principal.js";
 import { badRequest, forbidden, notFound } from "../../errors.js";
@@ -27,7 +26,7 @@ export async function create(ctx: Ctx, p: Principal, input: Omit<Parameters<type
       if (err?.code === "22008" || err?.code === "22007") throw badRequest("Dates must be valid calendar dates.");
       throw err;
     }
-    await appendAudit(tx, ctx.keys.audit, { actor: p.personId, action: "event.created", subject: e.id, details: { name: e.name, hostState: e.hostState } });
+    await ctx.audit.append(tx, { actor: p.personId, action: "event.created", subject: e.id, details: { name: e.name, hostState: e.hostState } });
     await ctx.hooks.registryChanged(tx, "event created");
     return e;
   });

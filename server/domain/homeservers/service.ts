@@ -1,5 +1,4 @@
 import { withTransaction } from "../../db/pool.js";
-import { appendAudit } from "../audit/append.js";
 import type { Ctx } from "../context.js";
 import type { Principal } from "../auth/principal.js";
 import { badRequest, conflict, forbidden, notFound } from "../../errors.js";
@@ -22,7 +21,7 @@ export async function register(ctx: Ctx, p: Principal, serverName: string, membe
       if (err?.code === "23503") throw badRequest("Unknown member state.");
       throw err;
     }
-    await appendAudit(tx, ctx.keys.audit, { actor: p.personId, action: "homeserver.registered", subject: hs.id, details: { serverName: hs.serverName, memberState } });
+    await ctx.audit.append(tx, { actor: p.personId, action: "homeserver.registered", subject: hs.id, details: { serverName: hs.serverName, memberState } });
     await ctx.hooks.registryChanged(tx, "homeserver registered");
     return hs;
   });
@@ -33,7 +32,7 @@ export async function setStatus(ctx: Ctx, p: Principal, id: string, status: "act
   return withTransaction(ctx.db, async (tx) => {
     const hs = await repo.setHomeserverStatus(tx, id, status);
     if (!hs) throw notFound("The homeserver");
-    await appendAudit(tx, ctx.keys.audit, { actor: p.personId, action: "homeserver.status_changed", subject: id, details: { status } });
+    await ctx.audit.append(tx, { actor: p.personId, action: "homeserver.status_changed", subject: id, details: { status } });
     await ctx.hooks.registryChanged(tx, "homeserver status changed");
     return hs;
   });

@@ -1,5 +1,4 @@
 import { withTransaction, type Tx } from "../../db/pool.js";
-import { appendAudit } from "../audit/append.js";
 import type { Ctx } from "../context.js";
 import type { RoleGrant } from "../auth/principal.js";
 import { sealSecret, newTotpSecret } from "../auth/totp.js";
@@ -26,7 +25,7 @@ export async function seedActivePerson(ctx: Ctx, p: SeedPerson, tx?: Tx): Promis
     await repo.setStatus(t, id, "active", { vettedUntil: addMonths(ctx.now(), ctx.settings.vettingMonths) });
     if (p.expertise) await repo.setExpertise(t, id, p.expertise.areas, p.expertise.languages);
     await repo.recordTransition(t, { personId: id, from: null, to: "active", actorId: null, reason: "seeded" });
-    await appendAudit(t, ctx.keys.audit, { actor: "system", action: "person.seeded", subject: id, details: { roles: p.roles, memberState: p.memberState } });
+    await ctx.audit.append(t, { actor: "system", action: "person.seeded", subject: id, details: { roles: p.roles, memberState: p.memberState } });
     await ctx.hooks.personChanged(t, id, "seeded");
     return { id, totpSecret };
   };

@@ -1,5 +1,4 @@
 import { withTransaction, type Tx } from "../../db/pool.js";
-import { appendAudit } from "../audit/append.js";
 import type { Ctx } from "../context.js";
 import type { Principal } from "../auth/principal.js";
 import { badRequest, conflict, forbidden, invalidTransition, notFound } from "../../errors.js";
@@ -11,7 +10,7 @@ import { nextStatus, addMonths, type VettingAction } from "./lifecycle.js";
 import { newToken, tokenHash } from "../auth/tokens.js";
 
 const audit = (ctx: Ctx, tx: Tx, actor: string, action: string, subject: string, details: Record<string, unknown> = {}) =>
-  appendAudit(tx, ctx.keys.audit, { actor, action, subject, details });
+  ctx.audit.append(tx, { actor, action, subject, details });
 
 async function lockVisiblePerson(ctx: Ctx, tx: Tx, p: Principal, id: string) {
   const person = await repo.getPerson(tx, id, true);
