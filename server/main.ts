@@ -11,6 +11,7 @@ import { auditWriter } from "./domain/audit/append.js";
 import { noHooks, type Ctx, type RegistryHooks } from "./domain/context.js";
 import { makeApp, type AppDeps } from "./app.js";
 import { startExpirySweep } from "./jobs/expiry.js";
+import { startAuditCheckpointer } from "./jobs/audit-checkpoint.js";
 import type { RouteDef } from "./http/route.js";
 
 export interface Running { ctx: Ctx; server: Server; url: string; stop: () => Promise<void> }
@@ -45,7 +46,7 @@ export async function startControlPlane(config: Config, opts: StartOptions = {})
   if (applied.length) log.info({ applied }, "migrations applied");
   const keys = await loadKeys(config.dataDir, { ...config.secrets });
   const ctx: Ctx = {
-    db, keys, audit: auditWriter(keys.audit), log, now: () => new Date(),
+    db, keys, audit: auditWriter, log, now: () => new Date(),
     hasher: await createPasswordHasher(config.passwordCost),
     hooks: opts.hooks ?? noHooks,
     settings: { vettingMonths: config.vettingMonths, sessionHours: config.sessionHours, publicUrl: config.publicUrl, enrollmentHours: 72 },
@@ -54,11 +55,12 @@ export async function startControlPlane(config: Config, opts: StartOptions = {})
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => { server.once("error", reject); server.listen(config.port, config.host, resolve); });
   const stopSweep = startExpirySweep(ctx);
+  const stopCheckpointer = startAuditCheckpointer(ctx);
   const addr = server.address();
   const url = `http://${config.host}:${typeof addr === "object" && addr ? addr.port : config.port}`;
   log.info({ url }, "control plane listening");
   return {
     ctx, server, url,
-    stop: async () => { stopSweep(); await new Promise((r) => server.close(() => r(undefined))); await close(); },
+    stop: async () => { stopSweep(); await stopCheckpointer(); await new Promise((r) => server.close(() => r(undefined))); await close(); },
   };
 }

@@ -23,7 +23,9 @@ export async function auditCommand(argv: string[]): Promise<number> {
   try {
     const r = await verifyStoredLog(client, publicKey);
     if (r.ok) {
-      process.stdout.write(`audit log intact: ${r.entries} entries, chain and signatures valid up to #${r.headSeq}\n`);
+      const tail = r.headSeq - r.lastCheckpoint;
+      process.stdout.write(`audit log intact: ${r.entries} entries, chain valid up to #${r.headSeq}, signed checkpoints valid up to #${r.lastCheckpoint}` +
+        (tail > 0 ? ` (${tail} newest not yet checkpointed)` : "") + "\n");
       return 0;
     }
     process.stdout.write(`audit log BROKEN at entry #${r.firstBroken!.seq}: ${r.firstBroken!.problem} (${r.entries} entries verified before it)\n`);

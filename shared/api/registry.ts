@@ -28,7 +28,7 @@ export const MajorEventView = z.object({
 
 export const AuditEntryView = z.object({
   seq: z.number(), at: z.string(), actor: z.string(), action: z.string(), subject: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()), hash: z.string(), signature: z.string(),
+  details: z.record(z.string(), z.unknown()), hash: z.string(), checkpointSignature: z.string().nullable(),
 });
 export const AuditQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),
@@ -36,6 +36,6 @@ export const AuditQuery = z.object({
   subject: z.string().max(100).optional(),
 }).strict();
 export const AuditVerifyView = z.object({
-  ok: z.boolean(), entries: z.number(), headSeq: z.number(),
+  ok: z.boolean(), entries: z.number(), headSeq: z.number(), lastCheckpoint: z.number(),
   firstBroken: z.object({ seq: z.number(), problem: z.string() }).nullable(),
 });

@@ -22,18 +22,18 @@ export interface TestPlane {
 }
 
 /** A control plane on a free loopback port over a fresh database cloned from the migrated template. */
-export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: AppDeps["throttle"]; extraRoutes?: AppDeps["extraRoutes"] } = {}): Promise<TestPlane> {
-  const dbUrl = await createTestDatabase(inject("pgAdminUrl"));
+export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: AppDeps["throttle"]; extraRoutes?: AppDeps["extraRoutes"]; pgAdminUrl?: string; validateResponses?: boolean } = {}): Promise<TestPlane> {
+  const dbUrl = await createTestDatabase(opts.pgAdminUrl ?? inject("pgAdminUrl"));
   const db = createPool(dbUrl, 10);
   const dataDir = await mkdtemp(join(tmpdir(), "enlace-cp-"));
   const keys = await loadKeys(dataDir);
   const clock = { now: new Date(), advance(ms: number) { this.now = new Date(this.now.getTime() + ms); } };
   const ctx: Ctx = {
-    db, keys, audit: auditWriter(keys.audit), log: createLogger("silent"), now: () => clock.now,
+    db, keys, audit: auditWriter, log: createLogger("silent"), now: () => clock.now,
     hasher: await createPasswordHasher("min"), hooks: opts.hooks ?? noHooks,
     settings: { vettingMonths: 12, sessionHours: 12, publicUrl: "http://localhost:8080", enrollmentHours: 72 },
   };
-  const { app } = makeApp({ ctx, validateResponses: true, throttle: opts.throttle ?? { failuresPerAccount: 1000, attemptsPerIp: 100000, windowSeconds: 60 }, extraRoutes: opts.extraRoutes });
+  const { app } = makeApp({ ctx, validateResponses: opts.validateResponses ?? true, throttle: opts.throttle ?? { failuresPerAccount: 1000, attemptsPerIp: 100000, windowSeconds: 60 }, extraRoutes: opts.extraRoutes });
   const server = createServer(app);
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const addr = server.address() as { port: number };

@@ -4,6 +4,7 @@ import { promisify } from "node:util";
 import pg from "pg";
 import { startTestPlane, actor, api, role, type TestPlane } from "../helpers/control-plane.js";
 import { entryHash } from "../../server/domain/audit/chain.js";
+import { signCheckpoint } from "../../server/domain/audit/append.js";
 
 const run = promisify(execFile);
 
@@ -36,6 +37,7 @@ describe("audit log tampering is detected by `enlace audit verify`", () => {
     const coord = await actor(plane, [role.coordinator("JM")], "JM");
     for (let i = 0; i < 4; i++) {
       await api(plane, "POST", "/api/nominations", { token: coord.token, body: { email: `n${i}@example.jm`, fullName: `Nominee ${i}`, memberState: "JM", roles: [{ role: "focal_point", memberState: "JM", program: "aviation" }] } });
+      await signCheckpoint(plane.ctx.db, plane.ctx.keys.audit);
     }
   });
   afterEach(() => plane.close());
@@ -43,7 +45,7 @@ describe("audit log tampering is detected by `enlace audit verify`", () => {
   it("an untouched log verifies", async () => {
     const r = await verifyCli(plane);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/audit log intact: \d+ entries/);
+    expect(r.out).toMatch(/audit log intact: \d+ entries, chain valid up to #\d+, signed checkpoints valid up to #\d+/);
   });
 
   it("an edited entry is named", async () => {
@@ -74,17 +76,32 @@ describe("audit log tampering is detected by `enlace audit verify`", () => {
     await tamper(plane, "DELETE FROM audit_log WHERE seq >= $1", [last - 1]);
     const r = await verifyCli(plane);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(new RegExp(`BROKEN at entry #${last - 1}: .*entries deleted from the end`));
+    expect(r.out).toMatch(new RegExp(`BROKEN at entry #${last - 1}: .*deleted`));
   });
 
-  it("a re-hashed forgery without the audit key fails its signature", async () => {
-    const row = (await plane.ctx.db.query("SELECT * FROM audit_log WHERE seq = 2")).rows[0];
-    const details = { ...row.details, reason: "rewritten" };
-    const hash = await entryHash(new Uint8Array(row.prev_hash), { seq: 2, at: new Date(row.at).toISOString(), actor: row.actor, action: row.action, subject: row.subject, details });
-    await tamper(plane, "UPDATE audit_log SET details = $1, hash = $2 WHERE seq = 2", [JSON.stringify(details), Buffer.from(hash)]);
+  it("a chain rewritten without the audit key fails at the next signed checkpoint", async () => {
+    // The attacker edits entry 3 and recomputes every later hash and the head: the chain is
+    // self-consistent again, but the signed checkpoints no longer match.
+    const rows = (await plane.ctx.db.query("SELECT * FROM audit_log ORDER BY seq")).rows;
+    const lastSigned = (await plane.ctx.db.query("SELECT max(seq)::int m FROM audit_checkpoints WHERE seq < 3")).rows[0].m;
+    let prev = new Uint8Array(rows[1].prev_hash);
+    for (const row of rows.slice(1)) {
+      const details = row.seq === 3 ? { ...row.details, reason: "rewritten" } : row.details;
+      const hash = await entryHash(prev, { seq: Number(row.seq), at: new Date(row.at).toISOString(), actor: row.actor, action: row.action, subject: row.subject, details });
+      if (Number(row.seq) >= 3) await tamper(plane, "UPDATE audit_log SET details = $1, prev_hash = $2, hash = $3 WHERE seq = $4", [JSON.stringify(details), Buffer.from(prev), Buffer.from(hash), row.seq]);
+      prev = hash;
+    }
+    await tamper(plane, "UPDATE audit_head SET hash = $1", [Buffer.from(prev)]);
     const r = await verifyCli(plane);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/BROKEN at entry #2: signature is not valid/);
+    expect(r.out).toMatch(new RegExp(`BROKEN at entry #${lastSigned + 1}: entries #${lastSigned + 1}–#\\d+ were rewritten`));
+  });
+
+  it("a forged checkpoint signature is named", async () => {
+    await tamper(plane, "UPDATE audit_checkpoints SET signature = $1 WHERE seq = (SELECT min(seq) FROM audit_checkpoints)", [Buffer.alloc(64, 7)]);
+    const r = await verifyCli(plane);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/has an invalid signature/);
   });
 
   it("the database itself refuses UPDATE and DELETE", async () => {

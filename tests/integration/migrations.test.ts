@@ -20,10 +20,10 @@ describe("migrations", async () => {
   });
 
   it("refuses UPDATE and DELETE on the audit log", async () => {
-    await db.query(`INSERT INTO audit_log (seq, at, actor, action, prev_hash, hash, signature)
-                    VALUES (1, now(), 'system', 'test', '\\x00', '\\x01', '\\x02')`);
+    await db.query(`INSERT INTO audit_log (seq, at, actor, action, prev_hash, hash)
+                    VALUES (1, now(), 'system', 'test', '\\x00', '\\x01')`);
     await expect(db.query("DELETE FROM audit_log")).rejects.toThrow(/append-only/);
     await expect(db.query("UPDATE audit_log SET action = 'x'")).rejects.toThrow(/append-only/);
-    await expect(db.query("TRUNCATE audit_log")).rejects.toThrow(/append-only/);
+    await expect(db.query("TRUNCATE audit_log")).rejects.toThrow(/append-only|cannot truncate/);
   });
 });

@@ -10,14 +10,28 @@ export interface AuditFields {
   details: Record<string, unknown>;
 }
 
-export const GENESIS_HASH = new Uint8Array(32);
+export const HASH_BYTES = 64;
+export const GENESIS_HASH = new Uint8Array(HASH_BYTES);
 
-/** hash_n = BLAKE2b-256(hash_{n-1} || JCS(entry_n)). */
+/** The bytes an entry contributes to the chain, apart from its sequence number. */
+export const entryBody = (e: Omit<AuditFields, "seq">) =>
+  canonicalBytes({ at: e.at, actor: e.actor, action: e.action, subject: e.subject, details: e.details });
+
+/** hash_n = BLAKE2b-512(hash_{n-1} || int8_be(seq_n) || JCS(entry_n)); PostgreSQL computes the same on append. */
 export async function entryHash(prevHash: Uint8Array, entry: AuditFields): Promise<Uint8Array> {
   const s = await getSodium();
-  const body = canonicalBytes(entry);
-  const buf = new Uint8Array(prevHash.length + body.length);
+  const body = entryBody(entry);
+  const buf = new Uint8Array(prevHash.length + 8 + body.length);
   buf.set(prevHash, 0);
-  buf.set(body, prevHash.length);
-  return s.crypto_generichash(32, buf, null);
+  new DataView(buf.buffer).setBigInt64(prevHash.length, BigInt(entry.seq));
+  buf.set(body, prevHash.length + 8);
+  return s.crypto_generichash(HASH_BYTES, buf, null);
+}
+
+/** What a checkpoint signature covers: the head's sequence number and hash. */
+export function checkpointMessage(seq: number, hash: Uint8Array): Uint8Array {
+  const msg = new Uint8Array(8 + hash.length);
+  new DataView(msg.buffer).setBigInt64(0, BigInt(seq));
+  msg.set(hash, 8);
+  return msg;
 }

@@ -1,0 +1,28 @@
+// `npm run bench [-- --out FILE] [-- --only NAME]`: every benchmark, as ratios against a floor
+// measured in the same run (these machines are noisy), printed and optionally written as JSON.
+import { writeFile } from "node:fs/promises";
+import { startTestPostgres } from "../tests/helpers/postgres-server.js";
+import { benchRegistry } from "./registry.js";
+
+const args = process.argv.slice(2);
+const flag = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
+const out = flag("out");
+const only = flag("only");
+const log = (s: string) => console.log(s);
+
+const figures: Record<string, number> = {};
+const pg = await startTestPostgres(process.env.TEST_DATABASE_URL);
+try {
+  const suites: Record<string, () => Promise<Record<string, number>>> = {
+    registry: () => benchRegistry(pg.adminUrl(), log),
+  };
+  for (const [name, run] of Object.entries(suites)) {
+    if (only && only !== name) continue;
+    Object.assign(figures, await run());
+  }
+} finally {
+  await pg.stop();
+}
+console.log(JSON.stringify(figures, null, 2));
+if (out) await writeFile(out, JSON.stringify({ at: new Date().toISOString(), figures }, null, 2) + "\n");
+process.exit(0);
