@@ -46,7 +46,7 @@ export function alertFallback(a: AlertContent): Fallback {
     `valid until ${formatInstant(a.validUntil)}`,
     `states ${a.affectedStates.join(", ")}`,
     a.location && `location ${a.location.text}`,
-    a.attachments?.length && `${a.attachments.length} attachment(s)`,
+    a.attachments && a.attachments.length > 0 && `${a.attachments.length} attachment(s)`,
   ]);
   const plain = `${head}\n${truncate(a.summary)}\n${facts}`;
   const html =

@@ -41,8 +41,12 @@ const TLP_COLOURS: Readonly<Record<Tlp, string>> = {
 export const tlpHtml = (tlp: Tlp): string =>
   `<font data-mx-color="${TLP_COLOURS[tlp]}" data-mx-bg-color="#000000"><strong>${escapeHtml(tlpLabel(tlp))}</strong></font>`;
 
-/** Joins the parts that are present with a middle dot. */
-export const dotted = (parts: ReadonlyArray<string | undefined | false>): string => parts.filter(Boolean).join(" · ");
+/** How much of a facts line (lists of states, topics, areas…) a fallback shows. */
+export const FALLBACK_FACTS_MAX = 500;
+
+/** Joins the parts that are present with a middle dot, cut to FALLBACK_FACTS_MAX. */
+export const dotted = (parts: ReadonlyArray<string | undefined | false>): string =>
+  truncate(parts.filter(Boolean).join(" · "), FALLBACK_FACTS_MAX);
 
 /** A plain fallback and its HTML twin. */
 export interface Fallback { plain: string; html: string }

@@ -7,7 +7,9 @@ import { fileURLToPath } from "node:url";
  * The official OASIS STIX 2 validator (PyPI `stix2-validator`), in a virtualenv under
  * .enlace/tools-venv, created on first use. Creation happens in a temporary directory renamed
  * into place at the end, so an interrupted install never leaves a half-made venv behind and
- * parallel test workers do not trip over each other.
+ * parallel test workers do not trip over each other. (The move leaves the temporary path in the
+ * shebang of bin/ entry scripts; for the CLI use
+ * `.enlace/tools-venv/bin/python -m stix2validator.scripts.stix2_validator FILE`.)
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const TOOLS_VENV = join(ROOT, ".enlace", "tools-venv");
@@ -22,8 +24,15 @@ function run(cmd: string, args: string[], input?: string) {
 const hasValidator = (venv: string) =>
   existsSync(venvPython(venv)) && run(venvPython(venv), ["-c", "import stix2validator"]).status === 0;
 
+let ready: string | undefined;
+
 /** Ensures the venv exists with stix2-validator installed; returns its python. */
 export function ensureStixValidator(): string {
+  ready ??= install();
+  return ready;
+}
+
+function install(): string {
   if (hasValidator(TOOLS_VENV)) return venvPython(TOOLS_VENV);
   mkdirSync(dirname(TOOLS_VENV), { recursive: true });
   const tmp = `${TOOLS_VENV}.tmp-${process.pid}`;
