@@ -1,6 +1,6 @@
 import http from "node:http";
 import { startTestPlane, actor, api, role } from "../tests/helpers/control-plane.js";
-import { closedLoop, openLoop, type Target } from "./lib/http-load.js";
+import { load } from "./lib/http-load.js";
 import { summarize, round } from "./lib/stats.js";
 import type { AuditWriter } from "../server/domain/context.js";
 
@@ -54,17 +54,18 @@ export async function benchRegistry(pgAdminUrl: string, log: (s: string) => void
     const floorPort = (floor.address() as { port: number }).port;
 
     let i = 0;
-    const enlaceTarget = (): Target => ({ port, path: queries[i++ % queries.length], headers: { authorization: `Bearer ${me.token}` } });
-    const floorTarget = (): Target => ({ port: floorPort, path: queries[i++ % queries.length], headers: { authorization: `Bearer ${me.token}` } });
+    const headers = { authorization: `Bearer ${me.token}` };
+    const enlace = { url: `http://127.0.0.1:${port}`, paths: queries, headers };
+    const bare = { url: `http://127.0.0.1:${floorPort}`, paths: queries, headers };
 
-    await closedLoop(enlaceTarget, 8, 1000); // warm-up
-    await closedLoop(floorTarget, 8, 1000);
-    const sat = (await closedLoop(enlaceTarget, 16, 4000)).rps;
-    const satFloor = (await closedLoop(floorTarget, 16, 4000)).rps;
-    const lat = summarize(await openLoop(enlaceTarget, sat / 2, 4000));
-    const latFloor = summarize(await openLoop(floorTarget, satFloor / 2, 4000));
+    await load({ ...enlace, connections: 8, durationS: 1 }); // warm-up
+    await load({ ...bare, connections: 8, durationS: 1 });
+    const sat = (await load({ ...enlace, connections: 16, durationS: 5 })).rps;
+    const satFloor = (await load({ ...bare, connections: 16, durationS: 5 })).rps;
+    const lat = await load({ ...enlace, connections: 16, durationS: 5, rate: Math.round(sat / 2) });
+    const latFloor = await load({ ...bare, connections: 16, durationS: 5, rate: Math.round(satFloor / 2) });
     floor.close();
-    log(`registry: directory search saturation ${round(sat, 0)} req/s vs floor ${round(satFloor, 0)} req/s; p99 at half load ${round(lat.p99)} ms (floor ${round(latFloor.p99)} ms)`);
+    log(`registry: directory search saturation ${round(sat, 0)} req/s vs floor ${round(satFloor, 0)} req/s; at half load p50 ${lat.p50} ms p99 ${lat.p99} ms (floor p50 ${latFloor.p50} ms p99 ${latFloor.p99} ms)`);
 
     // The audit append's cost on a write endpoint: the same PUT with the real writer and with a no-op.
     const real = plane.ctx.audit;
@@ -88,10 +89,11 @@ export async function benchRegistry(pgAdminUrl: string, log: (s: string) => void
     log(`registry: write p50 with audit ${round(a.p50)} ms, without ${round(b.p50)} ms`);
     return {
       registry_search_throughput_ratio: round(sat / satFloor),
-      registry_search_p99_ms: round(lat.p99),
+      registry_search_p99_ms: lat.p99,
       registry_search_rps: round(sat, 0),
       registry_search_floor_rps: round(satFloor, 0),
-      registry_search_floor_p99_ms: round(latFloor.p99),
+      registry_search_floor_p99_ms: latFloor.p99,
+      registry_search_p50_ms: lat.p50,
       audit_append_p50_overhead: round(a.p50 / b.p50 - 1),
       write_p50_ms_with_audit: round(a.p50),
       write_p50_ms_without_audit: round(b.p50),

@@ -55,6 +55,7 @@ export function makeApp(deps: AppDeps) {
 
   const app = express();
   app.disable("x-powered-by");
+  app.set("etag", false); // API answers are no-store; hashing every body buys nothing
   app.set("trust proxy", "loopback");
   app.use(helmet({ contentSecurityPolicy: { directives: { "script-src": ["'self'", "'wasm-unsafe-eval'"], "connect-src": ["'self'", "http:", "https:"], "img-src": ["'self'", "data:", "blob:"] } } }));
   app.use(cookieParser());

@@ -11,16 +11,17 @@ import { auditWriter } from "./domain/audit/append.js";
 import { noHooks, type Ctx, type RegistryHooks } from "./domain/context.js";
 import { makeApp, type AppDeps } from "./app.js";
 import { startExpirySweep } from "./jobs/expiry.js";
+import { startChangeFeed } from "./db/change-feed.js";
 import { startAuditCheckpointer } from "./jobs/audit-checkpoint.js";
 import type { RouteDef } from "./http/route.js";
 
 export interface Running { ctx: Ctx; server: Server; url: string; stop: () => Promise<void> }
 
 /** Connects to DATABASE_URL, or runs an embedded PostgreSQL under the data directory. */
-export async function openDatabase(config: Config, log: Logger): Promise<{ db: Db; close: () => Promise<void> }> {
+export async function openDatabase(config: Config, log: Logger): Promise<{ db: Db; url: string; close: () => Promise<void> }> {
   if (config.databaseUrl) {
     const db = createPool(config.databaseUrl, 20);
-    return { db, close: () => db.end() };
+    return { db, url: config.databaseUrl, close: () => db.end() };
   }
   log.info({ port: config.embeddedPgPort }, "starting embedded PostgreSQL");
   const pg = await startEmbeddedPostgres(join(config.dataDir, "postgres"), config.embeddedPgPort);
@@ -29,7 +30,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<{ db: D
   if (!exists) await admin.query("CREATE DATABASE enlace");
   await admin.end();
   const db = createPool(pg.adminUrl("enlace"), 20);
-  return { db, close: async () => { await db.end(); await pg.stop(); } };
+  return { db, url: pg.adminUrl("enlace"), close: async () => { await db.end(); await pg.stop(); } };
 }
 
 export interface StartOptions {
@@ -41,7 +42,7 @@ export interface StartOptions {
 
 export async function startControlPlane(config: Config, opts: StartOptions = {}): Promise<Running> {
   const log = createLogger(config.logLevel);
-  const { db, close } = await openDatabase(config, log);
+  const { db, url: dbUrl, close } = await openDatabase(config, log);
   const applied = await migrate(db);
   if (applied.length) log.info({ applied }, "migrations applied");
   const keys = await loadKeys(config.dataDir, { ...config.secrets });
@@ -49,6 +50,7 @@ export async function startControlPlane(config: Config, opts: StartOptions = {})
     db, keys, audit: auditWriter, log, now: () => new Date(),
     hasher: await createPasswordHasher(config.passwordCost),
     hooks: opts.hooks ?? noHooks,
+    changes: await startChangeFeed(dbUrl, log),
     settings: { vettingMonths: config.vettingMonths, sessionHours: config.sessionHours, publicUrl: config.publicUrl, enrollmentHours: 72 },
   };
   const { app } = makeApp({ ctx, extraRoutes: opts.extraRoutes?.(ctx), health: opts.health, staticDir: opts.staticDir, secureCookies: config.publicUrl.startsWith("https:") });
@@ -61,6 +63,6 @@ export async function startControlPlane(config: Config, opts: StartOptions = {})
   log.info({ url }, "control plane listening");
   return {
     ctx, server, url,
-    stop: async () => { stopSweep(); await stopCheckpointer(); await new Promise((r) => server.close(() => r(undefined))); await close(); },
+    stop: async () => { stopSweep(); await stopCheckpointer(); await ctx.changes?.close(); await new Promise((r) => server.close(() => r(undefined))); await close(); },
   };
 }

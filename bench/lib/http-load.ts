@@ -1,48 +1,15 @@
-import http from "node:http";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 
-// A small HTTP load generator on keep-alive connections: closed loop to find saturation, open
-// loop (fixed arrival rate, latency measured from the scheduled send time, so queueing counts)
-// for latency at a given load.
+const run = promisify(execFile);
 
-export interface Target { port: number; path: string; method?: string; headers?: Record<string, string>; body?: string }
+export interface LoadJob { url: string; paths: string[]; headers?: Record<string, string>; connections: number; durationS: number; rate?: number }
+export interface LoadResult { rps: number; total: number; errors: number; p50: number; p99: number; max: number }
 
-function once(agent: http.Agent, t: Target): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port: t.port, path: t.path, method: t.method ?? "GET", headers: t.headers, agent }, (res) => {
-      res.on("data", () => {});
-      res.on("end", () => (res.statusCode && res.statusCode < 400 ? resolve() : reject(new Error(`HTTP ${res.statusCode} for ${t.path}`))));
-    });
-    req.on("error", reject);
-    if (t.body) req.write(t.body);
-    req.end();
-  });
-}
-
-export async function closedLoop(targets: () => Target, concurrency: number, durationMs: number) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const end = performance.now() + durationMs;
-  let done = 0;
-  const worker = async () => { while (performance.now() < end) { await once(agent, targets()); done++; } };
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  agent.destroy();
-  return { rps: done / ((performance.now() - t0) / 1000), requests: done };
-}
-
-export async function openLoop(targets: () => Target, rps: number, durationMs: number) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const latencies: number[] = [];
-  const interval = 1000 / rps;
-  const t0 = performance.now();
-  const total = Math.floor((durationMs / 1000) * rps);
-  const inflight: Promise<void>[] = [];
-  for (let i = 0; i < total; i++) {
-    const scheduled = t0 + i * interval;
-    const wait = scheduled - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    inflight.push(once(agent, targets()).then(() => { latencies.push(performance.now() - scheduled); }));
-  }
-  await Promise.all(inflight);
-  agent.destroy();
-  return latencies;
+/** Closed loop when `rate` is absent (saturation); a fixed overall request rate otherwise. */
+export async function load(job: LoadJob): Promise<LoadResult> {
+  const { stdout } = await run(process.execPath, [new URL("./cannon.mjs", import.meta.url).pathname, JSON.stringify(job)], { maxBuffer: 1 << 20 });
+  const r = JSON.parse(stdout) as LoadResult;
+  if (r.errors > 0) throw new Error(`${r.errors} failed requests against ${job.url}`);
+  return r;
 }

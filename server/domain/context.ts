@@ -3,6 +3,7 @@ import type { Keys } from "../keys/keystore.js";
 import type { Logger } from "../log.js";
 import type { PasswordHasher } from "./auth/passwords.js";
 import type { AuditInput } from "./audit/append.js";
+import type { ChangeFeed } from "../db/change-feed.js";
 
 /**
  * Registry changes notify the homeserver side (the membership reconciler) inside the same
@@ -25,5 +26,7 @@ export interface Ctx {
   log: Logger;
   now: () => Date;
   hooks: RegistryHooks;
+  /** Committed registry changes (LISTEN/NOTIFY); null disables read caches. */
+  changes: ChangeFeed | null;
   settings: { vettingMonths: number; sessionHours: number; publicUrl: string; enrollmentHours: number };
 }

@@ -13,6 +13,7 @@ import { makeApp, type AppDeps } from "../../server/app.js";
 import { seedActivePerson, type SeedPerson } from "../../server/domain/registry/seed.js";
 import { currentTotp } from "../../server/domain/auth/totp.js";
 import { createTestDatabase } from "./postgres-server.js";
+import { startChangeFeed } from "../../server/db/change-feed.js";
 import type { RoleGrant } from "../../server/domain/auth/principal.js";
 
 export interface TestPlane {
@@ -22,15 +23,17 @@ export interface TestPlane {
 }
 
 /** A control plane on a free loopback port over a fresh database cloned from the migrated template. */
-export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: AppDeps["throttle"]; extraRoutes?: AppDeps["extraRoutes"]; pgAdminUrl?: string; validateResponses?: boolean } = {}): Promise<TestPlane> {
-  const dbUrl = await createTestDatabase(opts.pgAdminUrl ?? inject("pgAdminUrl"));
+export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: AppDeps["throttle"]; extraRoutes?: AppDeps["extraRoutes"]; pgAdminUrl?: string; validateResponses?: boolean; caches?: boolean; keysFrom?: TestPlane } = {}): Promise<TestPlane> {
+  // A second replica shares the first one's database and keys.
+  const dbUrl = opts.keysFrom?.dbUrl ?? await createTestDatabase(opts.pgAdminUrl ?? inject("pgAdminUrl"));
   const db = createPool(dbUrl, 10);
   const dataDir = await mkdtemp(join(tmpdir(), "enlace-cp-"));
-  const keys = await loadKeys(dataDir);
+  const keys = opts.keysFrom?.ctx.keys ?? await loadKeys(dataDir);
   const clock = { now: new Date(), advance(ms: number) { this.now = new Date(this.now.getTime() + ms); } };
   const ctx: Ctx = {
     db, keys, audit: auditWriter, log: createLogger("silent"), now: () => clock.now,
     hasher: await createPasswordHasher("min"), hooks: opts.hooks ?? noHooks,
+    changes: opts.caches === false ? null : await startChangeFeed(dbUrl, createLogger("silent")),
     settings: { vettingMonths: 12, sessionHours: 12, publicUrl: "http://localhost:8080", enrollmentHours: 72 },
   };
   const { app } = makeApp({ ctx, validateResponses: opts.validateResponses ?? true, throttle: opts.throttle ?? { failuresPerAccount: 1000, attemptsPerIp: 100000, windowSeconds: 60 }, extraRoutes: opts.extraRoutes });
@@ -39,7 +42,7 @@ export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: A
   const addr = server.address() as { port: number };
   return {
     ctx, server, dbUrl, keysDir: join(dataDir, "keys"), clock, url: `http://127.0.0.1:${addr.port}`,
-    close: async () => { await new Promise((r) => server.close(r)); await db.end(); },
+    close: async () => { await new Promise((r) => server.close(r)); await ctx.changes?.close(); await db.end(); },
   };
 }
 

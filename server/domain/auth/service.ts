@@ -3,7 +3,8 @@ import type { Ctx } from "../context.js";
 import { AppError, badRequest, conflict } from "../../errors.js";
 import * as repo from "./repo.js";
 import * as registryRepo from "../registry/repo.js";
-import { activate } from "../registry/service.js";
+import { activate, committed } from "../registry/service.js";
+import { createQueryCache } from "../../db/change-feed.js";
 import { requiresTotp, type Principal } from "./principal.js";
 import { newToken, tokenHash } from "./tokens.js";
 import { matchTotp, newTotpSecret, openSecret, sealSecret, totpUri } from "./totp.js";
@@ -53,16 +54,27 @@ export async function login(ctx: Ctx, input: { email: string; password: string; 
   });
 }
 
-export async function resolveSession(ctx: Ctx, token: string): Promise<(Principal & { expiresAt: Date }) | null> {
+type Resolved = (Principal & { expiresAt: Date }) | null;
+// Sessions are checked on every request. A resolved session is reused only until the next committed
+// change to people, roles or sessions (any replica's, via NOTIFY; this process's, at once).
+const sessionCaches = new WeakMap<object, ReturnType<typeof createQueryCache<Resolved>>>();
+
+export async function resolveSession(ctx: Ctx, token: string): Promise<Resolved> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  return repo.principalBySessionHash(ctx.db, await tokenHash(ctx.keys.sessionSecret, token), ctx.now());
+  const hash = await tokenHash(ctx.keys.sessionSecret, token);
+  const lookup = () => repo.principalBySessionHash(ctx.db, hash, ctx.now());
+  if (!ctx.changes) return lookup();
+  let cache = sessionCaches.get(ctx.changes);
+  if (!cache) sessionCaches.set(ctx.changes, (cache = createQueryCache<Resolved>(ctx.changes, { ttlMs: 10_000, max: 10_000 })));
+  const p = await cache(hash.toString("base64"), lookup);
+  return p && p.expiresAt > ctx.now() ? p : null;
 }
 
 export async function logout(ctx: Ctx, p: Principal) {
-  await withTransaction(ctx.db, async (tx) => {
+  await committed(ctx, withTransaction(ctx.db, async (tx) => {
     await repo.revokeSession(tx, p.sessionId);
     await ctx.audit.append(tx, { actor: p.personId, action: "auth.logout", subject: p.personId });
-  });
+  }));
 }
 
 export async function sessionView(ctx: Ctx, p: Principal & { expiresAt?: Date }) {
@@ -93,7 +105,7 @@ export async function enrollStart(ctx: Ctx, token: string) {
 
 /** Sets the password (and TOTP, mandatory for staff and coordinators), activates the person, signs them in. */
 export async function enrollComplete(ctx: Ctx, input: { token: string; password: string; totp?: string }) {
-  return withTransaction(ctx.db, async (tx) => {
+  return committed(ctx, withTransaction(ctx.db, async (tx) => {
     const link = await liveLink(ctx, tx, input.token);
     const person = (await registryRepo.getPerson(tx, link.person_id, true))!;
     const mustTotp = requiresTotp(person.roles);
@@ -111,5 +123,5 @@ export async function enrollComplete(ctx: Ctx, input: { token: string; password:
     await ctx.audit.append(tx, { actor: person.id, action: "auth.enrollment.completed", subject: person.id, details: { secondFactor: sealed !== null } });
     await activate(ctx, tx, person.id);
     return startSession(ctx, tx, person.id);
-  });
+  }));
 }

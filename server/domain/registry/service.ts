@@ -8,6 +8,14 @@ import * as authRepo from "../auth/repo.js";
 import * as policy from "./policy.js";
 import { nextStatus, addMonths, type VettingAction } from "./lifecycle.js";
 import { newToken, tokenHash } from "../auth/tokens.js";
+import { createQueryCache } from "../../db/change-feed.js";
+
+/** After a committed status change, cached reads in this process are dropped at once (other replicas: NOTIFY). */
+export async function committed<T>(ctx: Ctx, work: Promise<T>): Promise<T> {
+  const result = await work;
+  ctx.changes?.touch();
+  return result;
+}
 
 const audit = (ctx: Ctx, tx: Tx, actor: string, action: string, subject: string, details: Record<string, unknown> = {}) =>
   ctx.audit.append(tx, { actor, action, subject, details });
@@ -69,7 +77,7 @@ async function issueLink(ctx: Ctx, tx: Tx, personId: string, createdBy: string) 
 }
 
 export async function approve(ctx: Ctx, p: Principal, id: string, reason: string) {
-  return withTransaction(ctx.db, async (tx) => {
+  return committed(ctx, withTransaction(ctx.db, async (tx) => {
     const person = await lockVisiblePerson(ctx, tx, p, id);
     if (!policy.canApprove(p, person)) {
       throw forbidden(person.nominatedBy === p.personId ? "Four eyes: the nominator cannot approve their own nomination." : "Only a Secretariat officer of this person's programs can approve.");
@@ -77,7 +85,7 @@ export async function approve(ctx: Ctx, p: Principal, id: string, reason: string
     await transition(ctx, tx, person, "approve", p.personId, reason, { approvedBy: p.personId, vettedUntil: addMonths(ctx.now(), ctx.settings.vettingMonths) });
     const enrollment = await issueLink(ctx, tx, id, p.personId);
     return { person: (await repo.getPerson(tx, id))!, enrollment };
-  });
+  }));
 }
 
 export async function reissueEnrollment(ctx: Ctx, p: Principal, id: string) {
@@ -91,7 +99,7 @@ export async function reissueEnrollment(ctx: Ctx, p: Principal, id: string) {
 
 type Decision = "reject" | "suspend" | "reinstate" | "revoke";
 export async function decide(ctx: Ctx, p: Principal, id: string, action: Decision, reason: string) {
-  return withTransaction(ctx.db, async (tx) => {
+  return committed(ctx, withTransaction(ctx.db, async (tx) => {
     const person = await lockVisiblePerson(ctx, tx, p, id);
     const allowed = action === "suspend" ? policy.canSuspend(p, person) : policy.canDecide(p, person);
     if (!allowed) throw forbidden();
@@ -103,7 +111,7 @@ export async function decide(ctx: Ctx, p: Principal, id: string, action: Decisio
     }
     await transition(ctx, tx, person, action, p.personId, reason, extra);
     return (await repo.getPerson(tx, id))!;
-  });
+  }));
 }
 
 /** Enrollment completed: approved → active. Called by the auth service inside its transaction. */
@@ -114,14 +122,14 @@ export async function activate(ctx: Ctx, tx: Tx, personId: string) {
 
 /** Suspends everyone whose vetting has expired and flags them for re-vetting. Returns how many. */
 export async function expireDue(ctx: Ctx): Promise<number> {
-  return withTransaction(ctx.db, async (tx) => {
+  return committed(ctx, withTransaction(ctx.db, async (tx) => {
     const ids = await repo.lockExpired(tx, ctx.now());
     for (const id of ids) {
       const person = (await repo.getPerson(tx, id))!;
       await transition(ctx, tx, person, "expire", null, "vetting expired", { revettingDue: true });
     }
     return ids.length;
-  });
+  }));
 }
 
 export async function getPerson(ctx: Ctx, p: Principal, id: string) {
@@ -163,4 +171,11 @@ export async function setMyExpertise(ctx: Ctx, p: Principal, areas: string[], la
   });
 }
 
-export const searchDirectory = (ctx: Ctx, q: Parameters<typeof repo.searchDirectory>[1]) => repo.searchDirectory(ctx.db, q);
+// Directory reads vastly outnumber registry writes: answers are cached until the next committed change.
+const directoryCaches = new WeakMap<object, ReturnType<typeof createQueryCache<Awaited<ReturnType<typeof repo.searchDirectory>>>>>();
+export function searchDirectory(ctx: Ctx, q: Parameters<typeof repo.searchDirectory>[1]) {
+  if (!ctx.changes) return repo.searchDirectory(ctx.db, q);
+  let cache = directoryCaches.get(ctx.changes);
+  if (!cache) directoryCaches.set(ctx.changes, (cache = createQueryCache(ctx.changes, { ttlMs: 60_000, max: 2000 })));
+  return cache(JSON.stringify(q), () => repo.searchDirectory(ctx.db, q));
+}

@@ -1,0 +1,40 @@
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { startTestPlane, actor, api, role, type TestPlane } from "../helpers/control-plane.js";
+
+// Two control-plane replicas over one database. Replica B caches sessions and directory answers;
+// a suspension committed through replica A must take effect on B at once (LISTEN/NOTIFY).
+describe("read caches across replicas", () => {
+  let a: TestPlane, b: TestPlane;
+  beforeAll(async () => { a = await startTestPlane(); b = await startTestPlane({ keysFrom: a }); });
+  afterAll(async () => { await b.close(); await a.close(); });
+
+  async function until(check: () => Promise<boolean>, ms = 1000) {
+    const t0 = Date.now();
+    while (Date.now() - t0 < ms) { if (await check()) return Date.now() - t0; await new Promise((r) => setTimeout(r, 5)); }
+    throw new Error("not within " + ms + " ms");
+  }
+
+  it("a suspension on one replica ends the session and the directory entry on the other within a second", async () => {
+    const officer = await actor(a, [role.officer("tourism")], null);
+    const fp = await actor(a, [role.focal("UY", "tourism")], "UY", { fullName: "Zoe Cachetest", expertise: { areas: ["cache testing"], languages: ["es"] } });
+    const peer = await actor(a, [role.focal("PE", "tourism")], "PE");
+    // Warm B's caches.
+    for (let i = 0; i < 3; i++) expect((await api(b, "GET", "/api/auth/session", { token: fp.token })).status).toBe(200);
+    const found = await api(b, "GET", "/api/directory?q=cachetest", { token: peer.token });
+    expect(found.body.map((e: any) => e.id)).toEqual([fp.id]);
+
+    expect((await api(a, "POST", `/api/people/${fp.id}/suspend`, { token: officer.token, body: { reason: "test" } })).status).toBe(200);
+    const sessionGone = await until(async () => (await api(b, "GET", "/api/auth/session", { token: fp.token })).status === 401);
+    const entryGone = await until(async () => (await api(b, "GET", "/api/directory?q=cachetest", { token: peer.token })).body.length === 0);
+    expect(sessionGone).toBeLessThan(1000);
+    expect(entryGone).toBeLessThan(1000);
+  });
+
+  it("on the replica that made the change, the effect is immediate", async () => {
+    const officer = await actor(a, [role.officer("tourism")], null);
+    const fp = await actor(a, [role.focal("UY", "tourism")], "UY");
+    for (let i = 0; i < 3; i++) expect((await api(a, "GET", "/api/auth/session", { token: fp.token })).status).toBe(200);
+    await api(a, "POST", `/api/people/${fp.id}/revoke`, { token: officer.token, body: { reason: "test" } });
+    expect((await api(a, "GET", "/api/auth/session", { token: fp.token })).status).toBe(401);
+  });
+});
