@@ -1,4 +1,5 @@
 import { auditCommand } from "./audit.js";
+import { keysCommand } from "./keys.js";
 import { loadConfig } from "../config.js";
 import { demoCode } from "../demo/seed.js";
 
@@ -6,6 +7,8 @@ const USAGE = `usage: enlace <command>
 
   audit verify [--database-url URL] [--public-key KEY | --keys-dir DIR]
       Check the audit log's hash chain and signatures offline; names the first broken entry.
+  keys generate
+      Print fresh secrets for a production .env file (nothing is written).
   demo-code EMAIL
       The current TOTP code of a demo account (local demo network only).
 `;
@@ -16,6 +19,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (cmd) {
       case "audit": return await auditCommand(rest);
+      case "keys": return await keysCommand(rest);
       case "demo-code":
         if (!rest[0]) throw new Error("usage: enlace demo-code EMAIL");
         process.stdout.write((await demoCode(loadConfig().dataDir, rest[0])) + "\n");
