@@ -13,6 +13,7 @@ import { createLoginThrottle, type LoginThrottle, type ThrottleSettings } from "
 import { authRoutes } from "./http/routes/auth.js";
 import { peopleRoutes } from "./http/routes/people.js";
 import { registryRoutes } from "./http/routes/registry.js";
+import { credentialRoutes } from "./http/routes/credentials.js";
 import { resolveSession } from "./domain/auth/service.js";
 
 export const SESSION_COOKIE = "enlace_session";
@@ -43,7 +44,7 @@ function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: strin
 }
 
 export function collectRoutes(ctx: Ctx, throttle: LoginThrottle, extra: RouteDef[] = []): RouteDef[] {
-  return [...authRoutes(ctx, throttle), ...peopleRoutes(ctx), ...registryRoutes(ctx), ...extra];
+  return [...authRoutes(ctx, throttle), ...peopleRoutes(ctx), ...registryRoutes(ctx), ...credentialRoutes(ctx), ...extra];
 }
 
 /** Builds the Express app from injected dependencies; no globals, no process.env. */

@@ -68,7 +68,7 @@ export async function insertRoles(db: Queryable, personId: string, roles: RoleGr
 
 export async function setStatus(db: Queryable, personId: string, to: VettingStatus, extra: { vettedUntil?: Date | null; approvedBy?: string; revettingDue?: boolean } = {}) {
   await db.query(
-    `UPDATE people SET status = $2, updated_at = now(),
+    `UPDATE people SET status = $2, updated_at = now(), credential_version = credential_version + 1,
        vetted_until = CASE WHEN $3::boolean THEN $4::timestamptz ELSE vetted_until END,
        approved_by = coalesce($5, approved_by),
        revetting_due = coalesce($6, revetting_due)

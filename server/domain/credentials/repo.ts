@@ -1,0 +1,42 @@
+import type { Queryable } from "../../db/pool.js";
+import type { RoleGrant } from "../auth/principal.js";
+
+export async function credentialRow(db: Queryable, userId: string) {
+  const { rows } = await db.query(
+    `SELECT p.id, p.member_state, p.status, p.vetted_until, p.master_key, p.credential_version,
+            coalesce((SELECT json_agg(json_build_object('role', r.role, 'memberState', r.member_state, 'program', r.program) ORDER BY r.id)
+                      FROM roles r WHERE r.person_id = p.id), '[]') AS roles
+       FROM people p WHERE p.matrix_user_id = $1`, [userId]);
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    id: r.id as string, memberState: (r.member_state?.trim() ?? null) as string | null, status: r.status as string,
+    vettedUntil: r.vetted_until ? new Date(r.vetted_until).toISOString() : null, masterKey: r.master_key as string | null,
+    credentialVersion: Number(r.credential_version), roles: r.roles as RoleGrant[],
+  };
+}
+
+export async function personMatrix(db: Queryable, personId: string) {
+  const { rows } = await db.query("SELECT matrix_user_id, master_key FROM people WHERE id = $1", [personId]);
+  return rows[0] ? { matrixUserId: rows[0].matrix_user_id as string | null, masterKey: rows[0].master_key as string | null } : null;
+}
+
+export async function setMasterKey(db: Queryable, personId: string, masterKey: string): Promise<boolean> {
+  const r = await db.query(
+    `UPDATE people SET master_key = $2, credential_version = credential_version + 1, updated_at = now()
+      WHERE id = $1 AND master_key IS DISTINCT FROM $2`, [personId, masterKey]);
+  return (r.rowCount ?? 0) > 0;
+}
+
+/** Everyone currently suspended or revoked; the serial counts every such decision ever made. */
+export async function revocations(db: Queryable) {
+  const serial = Number((await db.query("SELECT count(*) AS n FROM vetting_transitions WHERE to_status IN ('suspended', 'revoked')")).rows[0].n);
+  const { rows } = await db.query(
+    `SELECT p.id, p.matrix_user_id, p.status,
+            (SELECT max(t.at) FROM vetting_transitions t WHERE t.person_id = p.id AND t.to_status = p.status) AS since
+       FROM people p WHERE p.status IN ('suspended', 'revoked') ORDER BY p.id`);
+  return {
+    serial,
+    entries: rows.map((r) => ({ personId: r.id, userId: r.matrix_user_id, status: r.status, since: new Date(r.since).toISOString() })),
+  };
+}

@@ -1,0 +1,52 @@
+import type { Ctx } from "../context.js";
+import type { Principal } from "../auth/principal.js";
+import { withTransaction } from "../../db/pool.js";
+import { badRequest, conflict, notFound } from "../../errors.js";
+import { signCredential, signRevocationList, CREDENTIAL_TYPE, REVOCATIONS_TYPE, type CredentialBody } from "../../../shared/credentials/credential.js";
+import { committed } from "../registry/service.js";
+import * as repo from "./repo.js";
+
+const CREDENTIAL_DAYS = 30;
+
+/** The credential the Secretariat vouches for now: active people only, never past their vetting. */
+export async function credentialFor(ctx: Ctx, userId: string) {
+  const row = await repo.credentialRow(ctx.db, userId);
+  if (!row || row.status !== "active") throw notFound("A credential for this user");
+  const now = ctx.now();
+  const cap = new Date(now.getTime() + CREDENTIAL_DAYS * 86400_000);
+  const vetted = row.vettedUntil ? new Date(row.vettedUntil) : cap;
+  const body: CredentialBody = {
+    v: 1, type: CREDENTIAL_TYPE, serial: row.credentialVersion, userId, personId: row.id, memberState: row.memberState,
+    programs: [...new Set(row.roles.map((r) => r.program).filter((p): p is string => p !== null))].sort(),
+    roles: row.roles.map((r) => ({ role: r.role, program: r.program })),
+    issuedAt: now.toISOString(), expiresAt: (vetted < cap ? vetted : cap).toISOString(), masterKey: row.masterKey,
+  };
+  return signCredential(ctx.keys.secretariat.secretKey, ctx.keys.secretariat.publicKey, body);
+}
+
+export async function revocationList(ctx: Ctx) {
+  const { serial, entries } = await repo.revocations(ctx.db);
+  return signRevocationList(ctx.keys.secretariat.secretKey, ctx.keys.secretariat.publicKey, {
+    v: 1, type: REVOCATIONS_TYPE, serial, issuedAt: ctx.now().toISOString(), entries,
+  });
+}
+
+/** Checks the key against what the homeserver publishes for the user, when it can be asked. */
+export type MasterKeyCheck = (userId: string) => Promise<string | null>;
+
+export async function registerMasterKey(ctx: Ctx, p: Principal, masterKey: string, published?: MasterKeyCheck) {
+  const row = await repo.personMatrix(ctx.db, p.personId);
+  if (!row?.matrixUserId) throw conflict("no-matrix-account", "You have no Matrix account in the network yet.");
+  if (published) {
+    const actual = await published(row.matrixUserId);
+    if (actual !== masterKey) throw badRequest("This is not the cross-signing master key your homeserver publishes for you.");
+  }
+  return committed(ctx, withTransaction(ctx.db, async (tx) => {
+    const changed = await repo.setMasterKey(tx, p.personId, masterKey);
+    if (changed) {
+      await ctx.audit.append(tx, { actor: p.personId, action: "credential.master_key_registered", subject: p.personId, details: { masterKey } });
+      await ctx.hooks.personChanged(tx, p.personId, "master key");
+    }
+    return { userId: row.matrixUserId!, masterKey };
+  }));
+}
