@@ -1,0 +1,72 @@
+import { withTransaction } from "../../db/pool.js";
+import type { Ctx } from "../context.js";
+import { desiredRooms } from "./desired.js";
+
+import { CREDENTIAL_STATE_TYPE } from "./event-types.js";
+import { REVOCATIONS_TYPE } from "../../../shared/credentials/credential.js";
+import { credentialFor, revocationList } from "../credentials/service.js";
+import type { ReconcileDeps } from "./reconcile.js";
+import * as repo from "./repo.js";
+
+export interface PersonReport { status: string; added: string[]; removed: string[]; locked: boolean; deactivated: boolean; missingRooms: boolean }
+
+const audit = (ctx: Ctx, action: string, subject: string, details: Record<string, unknown>) =>
+  withTransaction(ctx.db, (tx) => ctx.audit.append(tx, { actor: "reconciler", action, subject, details }));
+
+/**
+ * The fast path for one person after a registry change. Suspension or revocation: the account is
+ * locked (or deactivated) and logged out first, so tokens stop working at once, then the person
+ * is removed from every managed room in parallel. Activation or reinstatement: unlocked and
+ * brought into exactly the rooms of their roles. Always ends by updating their credential.
+ */
+export async function reconcilePerson(d: ReconcileDeps, personId: string): Promise<PersonReport> {
+  const person = await repo.personForMatrix(d.ctx.db, personId);
+  const report: PersonReport = { status: person?.status ?? "unknown", added: [], removed: [], locked: false, deactivated: false, missingRooms: false };
+  if (!person?.matrixUserId) return report;
+  const userId = person.matrixUserId;
+  const known = await repo.roomIds(d.ctx.db);
+  const snapshot = await repo.loadSnapshot(d.ctx.db, { secretariatServer: d.hs.serverName, botUserId: d.hs.botUserId, today: new Date().toISOString().slice(0, 10) });
+  // The rooms this person belongs in when active (the registry's answer for them alone).
+  const asActive = desiredRooms({ ...snapshot, people: [{ id: person.id, matrixUserId: userId, memberState: person.memberState, roles: person.roles }] });
+  const theirRooms = asActive.filter((r) => r.members.has(userId));
+  const spaceId = known.get("space");
+
+  if (person.status === "active") {
+    if (d.hs.isLocal(userId)) await d.hs.unlock(userId);
+    const joined = new Set(d.hs.isLocal(userId) ? await d.hs.joinedRooms(userId) : []);
+    for (const room of theirRooms) {
+      const roomId = known.get(room.key);
+      if (!roomId) { report.missingRooms = true; continue; }
+      if (joined.has(roomId)) continue;
+      await d.hs.addMember(roomId, userId);
+      report.added.push(roomId);
+    }
+    // Rooms they are in but no longer belong to (a role removed).
+    const wanted = new Set(theirRooms.map((r) => known.get(r.key)));
+    const managed = new Set(known.values());
+    for (const roomId of joined) {
+      if (managed.has(roomId) && !wanted.has(roomId)) { await d.hs.kick(roomId, userId, "No longer vetted for this room"); report.removed.push(roomId); }
+    }
+    if (spaceId) await d.hs.putState(spaceId, { type: CREDENTIAL_STATE_TYPE, stateKey: userId, content: (await credentialFor(d.ctx, userId)) as unknown as Record<string, unknown> });
+  } else if (person.status === "suspended" || person.status === "revoked") {
+    if (d.hs.isLocal(userId)) {
+      if (person.status === "revoked") { await d.hs.deactivate(userId); report.deactivated = true; }
+      else { await d.hs.lockAndLogout(userId); report.locked = true; }
+    }
+    const candidates = new Set([...theirRooms.map((r) => known.get(r.key)).filter((x): x is string => !!x)]);
+    if (d.hs.isLocal(userId) && !report.deactivated) for (const r of await d.hs.joinedRooms(userId)) if ([...known.values()].includes(r)) candidates.add(r);
+    await Promise.all([...candidates].map(async (roomId) => {
+      await d.hs.kick(roomId, userId, person.status === "revoked" ? "Vetting revoked" : "Vetting suspended");
+      report.removed.push(roomId);
+    }));
+    if (spaceId) {
+      await d.hs.putState(spaceId, { type: CREDENTIAL_STATE_TYPE, stateKey: userId, content: {} });
+      await d.hs.putState(spaceId, { type: REVOCATIONS_TYPE, stateKey: "", content: (await revocationList(d.ctx)) as unknown as Record<string, unknown> });
+    }
+  }
+  if (report.added.length || report.removed.length || report.locked || report.deactivated) {
+    await audit(d.ctx, "reconciler.person_applied", personId, { userId, status: person.status, added: report.added.length, removed: report.removed.length, locked: report.locked, deactivated: report.deactivated });
+  }
+  return report;
+}
+

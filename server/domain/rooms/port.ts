@@ -1,0 +1,41 @@
+/**
+ * What the reconciler needs from a homeserver. The Synapse implementation (admin API + the
+ * registry bot's account) lives in server/matrix; tests can run the reconciler against it only.
+ */
+export type Membership = "join" | "invite" | "leave" | "ban" | "knock";
+
+export interface StateEvent { type: string; stateKey: string; content: Record<string, unknown> }
+
+export interface RoomSnapshot {
+  roomId: string;
+  members: Map<string, Membership>;
+  state: Map<string, Record<string, unknown>>;   // `${type}\u0000${stateKey}` → content
+}
+export const stateKey = (type: string, key = "") => `${type}\u0000${key}`;
+
+export interface CreateRoomSpec {
+  name: string;
+  topic: string;
+  isSpace: boolean;
+  powerLevels: Record<string, unknown>;
+  initialState: StateEvent[];
+}
+
+export interface HomeserverPort {
+  readonly serverName: string;
+  readonly botUserId: string;
+  createRoom(spec: CreateRoomSpec): Promise<string>;
+  roomSnapshot(roomId: string): Promise<RoomSnapshot>;
+  putState(roomId: string, ev: StateEvent): Promise<void>;
+  /** Local users are joined directly (admin API); remote users are invited. */
+  addMember(roomId: string, userId: string): Promise<void>;
+  kick(roomId: string, userId: string, reason: string): Promise<void>;
+  /** Rooms a local user is joined to (empty for remote users). */
+  joinedRooms(userId: string): Promise<string[]>;
+  /** Suspension: the account stays but cannot be used; every device is logged out. */
+  lockAndLogout(userId: string): Promise<void>;
+  unlock(userId: string): Promise<void>;
+  /** Revocation: the local account is deactivated for good. */
+  deactivate(userId: string): Promise<void>;
+  isLocal(userId: string): boolean;
+}

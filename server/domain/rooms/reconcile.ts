@@ -1,0 +1,108 @@
+import { withTransaction } from "../../db/pool.js";
+import type { Ctx } from "../context.js";
+import { desiredRooms, type DesiredRoom } from "./desired.js";
+import { managedState, covers } from "./room-state.js";
+import { stateKey, type HomeserverPort, type RoomSnapshot } from "./port.js";
+import { CREDENTIAL_STATE_TYPE } from "./event-types.js";
+import { REVOCATIONS_TYPE } from "../../../shared/credentials/credential.js";
+import { credentialFor, revocationList } from "../credentials/service.js";
+import * as repo from "./repo.js";
+
+export interface ReconcileReport { created: number; stateChanges: number; added: number; removed: number; credentials: number; requeue: string[] }
+export interface ReconcileDeps { ctx: Ctx; hs: HomeserverPort }
+
+const today = (d: Date) => d.toISOString().slice(0, 10);
+const audit = (ctx: Ctx, action: string, subject: string, details: Record<string, unknown>) =>
+  withTransaction(ctx.db, (tx) => ctx.audit.append(tx, { actor: "reconciler", action, subject, details }));
+
+async function ensureRoom(d: ReconcileDeps, room: DesiredRoom, known: Map<string, string>, report: ReconcileReport): Promise<string> {
+  const existing = known.get(room.key);
+  if (existing) return existing;
+  const state = managedState(room).filter((e) => e.type !== "m.room.power_levels" && e.type !== "m.room.name" && e.type !== "m.room.topic");
+  const roomId = await d.hs.createRoom({ name: room.name, topic: room.topic, isSpace: room.kind === "space", powerLevels: room.powerLevels, initialState: state });
+  await repo.saveRoom(d.ctx.db, room.key, roomId, room.kind);
+  known.set(room.key, roomId);
+  report.created++;
+  await audit(d.ctx, "reconciler.room_created", roomId, { key: room.key });
+  return roomId;
+}
+
+async function converge(d: ReconcileDeps, room: DesiredRoom, roomId: string, snap: RoomSnapshot, extraState: ReturnType<typeof managedState>, report: ReconcileReport) {
+  for (const ev of [...managedState(room), ...extraState]) {
+    if (covers(snap.state.get(stateKey(ev.type, ev.stateKey)), ev.content)) continue;
+    await d.hs.putState(roomId, ev);
+    report.stateChanges++;
+    await audit(d.ctx, "reconciler.state_set", roomId, { key: room.key, type: ev.type, stateKey: ev.stateKey });
+  }
+  for (const [userId, membership] of snap.members) {
+    if ((membership === "join" || membership === "invite") && !room.members.has(userId)) {
+      await d.hs.kick(roomId, userId, "Not vetted for this room");
+      report.removed++;
+      await audit(d.ctx, "reconciler.member_removed", roomId, { key: room.key, userId, was: membership });
+    }
+  }
+  for (const userId of room.members.keys()) {
+    const m = snap.members.get(userId);
+    if (m === "join" || (m === "invite" && !d.hs.isLocal(userId))) continue;
+    // A status change since the snapshot wins: never bring back someone just suspended.
+    if (userId !== d.hs.botUserId && (await repo.statusOfUser(d.ctx.db, userId)) !== "active") continue;
+    await d.hs.addMember(roomId, userId);
+    report.added++;
+    await audit(d.ctx, "reconciler.member_added", roomId, { key: room.key, userId });
+  }
+}
+
+/**
+ * Full reconcile: every room the registry calls for exists, carries the right state, and has
+ * exactly the right members; credentials and the revocation list are published in the Space.
+ * Idempotent: a second run with nothing to change only reads.
+ */
+export async function reconcileAll(d: ReconcileDeps): Promise<ReconcileReport> {
+  const report: ReconcileReport = { created: 0, stateChanges: 0, added: 0, removed: 0, credentials: 0, requeue: [] };
+  const snapshot = await repo.loadSnapshot(d.ctx.db, { secretariatServer: d.hs.serverName, botUserId: d.hs.botUserId, today: today(d.ctx.now()) });
+  const rooms = desiredRooms(snapshot);
+  const known = await repo.roomIds(d.ctx.db);
+  const space = rooms.find((r) => r.kind === "space")!;
+  const spaceId = await ensureRoom(d, space, known, report);
+  for (const room of rooms) await ensureRoom(d, room, known, report);
+
+  for (const room of rooms) {
+    const roomId = known.get(room.key)!;
+    const snap = await d.hs.roomSnapshot(roomId);
+    const links = room.kind === "space"
+      ? rooms.filter((r) => r.kind !== "space").map((r) => ({ type: "m.space.child", stateKey: known.get(r.key)!, content: { via: [d.hs.serverName], suggested: !r.archived } }))
+      : [{ type: "m.space.parent", stateKey: spaceId, content: { via: [d.hs.serverName], canonical: true } }];
+    await converge(d, room, roomId, snap, links, report);
+    if (room.kind === "space") report.credentials += await publishCredentials(d, spaceId, snap, snapshot.people.map((p) => p.matrixUserId!));
+  }
+  report.requeue = await repo.peopleChangedSince(d.ctx.db, snapshot.watermark);
+  return report;
+}
+
+/** Credentials live as state in the Space (one per member, keyed by user id), re-signed when they change or near expiry. */
+async function publishCredentials(d: ReconcileDeps, spaceId: string, snap: RoomSnapshot, activeUsers: string[]): Promise<number> {
+  let changed = 0;
+  const soon = d.ctx.now().getTime() + 7 * 86400_000;
+  for (const userId of activeUsers) {
+    const current = snap.state.get(stateKey(CREDENTIAL_STATE_TYPE, userId)) as { credential?: { serial?: number; expiresAt?: string } } | undefined;
+    const fresh = await credentialFor(d.ctx, userId);
+    if (current?.credential?.serial === fresh.credential.serial && current.credential.expiresAt && new Date(current.credential.expiresAt).getTime() > soon) continue;
+    await d.hs.putState(spaceId, { type: CREDENTIAL_STATE_TYPE, stateKey: userId, content: fresh as unknown as Record<string, unknown> });
+    changed++;
+  }
+  // Credentials of people no longer active are withdrawn; the signed revocation list says why.
+  for (const [key, content] of snap.state) {
+    const [type, userId] = key.split("\u0000");
+    if (type === CREDENTIAL_STATE_TYPE && Object.keys(content).length > 0 && !activeUsers.includes(userId)) {
+      await d.hs.putState(spaceId, { type: CREDENTIAL_STATE_TYPE, stateKey: userId, content: {} });
+      changed++;
+    }
+  }
+  const list = await revocationList(d.ctx);
+  const currentList = snap.state.get(stateKey(REVOCATIONS_TYPE)) as { list?: { serial?: number } } | undefined;
+  if (currentList?.list?.serial !== list.list.serial) {
+    await d.hs.putState(spaceId, { type: REVOCATIONS_TYPE, stateKey: "", content: list as unknown as Record<string, unknown> });
+    changed++;
+  }
+  return changed;
+}

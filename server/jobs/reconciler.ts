@@ -1,0 +1,74 @@
+import PgBoss from "pg-boss";
+import type { Tx } from "../db/pool.js";
+import type { Ctx, RegistryHooks } from "../domain/context.js";
+import type { HomeserverPort } from "../domain/rooms/port.js";
+import { reconcileAll } from "../domain/rooms/reconcile.js";
+import { reconcilePerson } from "../domain/rooms/person.js";
+
+export const Q_ALL = "reconcile-all";
+export const Q_PERSON = "reconcile-person";
+
+// Retried with exponential backoff while the homeserver is down (about an hour in all), and an
+// active job whose worker died is retried once its expiry passes: nothing is lost.
+const JOB = { retryLimit: 12, retryDelay: 1, retryBackoff: true, expireInSeconds: 300 };
+
+const inTx = (tx: Tx): PgBoss.Db => ({ executeSql: (text, values) => tx.query(text, values) });
+
+/** Registry hooks that enqueue durable jobs in the caller's transaction. */
+export function jobHooks(boss: PgBoss): RegistryHooks {
+  return {
+    async personChanged(tx, personId) { await boss.send(Q_PERSON, { personId }, { ...JOB, db: inTx(tx) }); },
+    async registryChanged(tx) { await boss.send(Q_ALL, {}, { ...JOB, db: inTx(tx) }); },
+  };
+}
+
+export async function createBoss(connectionString: string) {
+  const boss = new PgBoss({ connectionString, max: 4, supervise: true, schedule: true, migrate: true });
+  boss.on("error", () => {}); // surfaced through job failures and health; never crash the process
+  await boss.start();
+  await boss.createQueue(Q_ALL, { name: Q_ALL, policy: "stately" }).catch(() => {});
+  await boss.createQueue(Q_PERSON, { name: Q_PERSON, policy: "standard" }).catch(() => {});
+  return boss;
+}
+
+export interface ReconcilerStatus { lastFullRun: string | null; lastError: string | null; pending: number }
+
+/**
+ * Runs the membership reconciler on this replica. Full reconciles are one at a time across all
+ * replicas (the queue's policy); person jobs are serialised per person by an advisory lock.
+ * Jobs wake at once on committed registry changes (our NOTIFY), not only on polling.
+ */
+export async function startReconciler(ctx: Ctx, boss: PgBoss, hs: HomeserverPort, opts: { sweepCron?: string } = {}) {
+  const status: ReconcilerStatus = { lastFullRun: null, lastError: null, pending: 0 };
+  const deps = { ctx, hs };
+  const fail = (err: unknown) => { status.lastError = (err as Error).message; ctx.log.error({ err: (err as Error).message }, "reconcile job failed; it will be retried"); throw err; };
+
+  const allWorker = await boss.work<Record<string, never>>(Q_ALL, { pollingIntervalSeconds: 1 }, async () => {
+    try {
+      const report = await reconcileAll(deps);
+      status.lastFullRun = new Date().toISOString();
+      status.lastError = null;
+      for (const personId of report.requeue) await boss.send(Q_PERSON, { personId }, JOB);
+      ctx.log.info({ ...report, requeue: report.requeue.length }, "full reconcile done");
+    } catch (err) { fail(err); }
+  });
+  const personWorkers = await Promise.all([0, 1].map(() => boss.work<{ personId: string }>(Q_PERSON, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    const lock = await ctx.db.connect();
+    try {
+      await lock.query("SELECT pg_advisory_lock(hashtext($1))", [`person:${job.data.personId}`]);
+      await reconcilePerson(deps, job.data.personId);
+    } catch (err) { fail(err); } finally {
+      await lock.query("SELECT pg_advisory_unlock(hashtext($1))", [`person:${job.data.personId}`]).catch(() => {});
+      lock.release();
+    }
+  })));
+  const wake = () => { boss.notifyWorker(allWorker); for (const w of personWorkers) boss.notifyWorker(w); };
+  const unsubscribe = ctx.changes?.onChange(wake);
+  await boss.schedule(Q_ALL, opts.sweepCron ?? "* * * * *", {}, JOB);
+  await boss.send(Q_ALL, {}, JOB); // converge at start
+  return {
+    status,
+    wake,
+    async stop() { unsubscribe?.(); await boss.offWork(Q_ALL); await boss.offWork(Q_PERSON); },
+  };
+}
