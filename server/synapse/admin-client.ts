@@ -1,0 +1,58 @@
+import { createHmac, randomBytes } from "node:crypto";
+import { SignJWT } from "jose";
+import { matrixFetch, enc, MatrixError, type HttpOptions } from "./http.js";
+
+/** The Synapse calls the control plane makes: registration, JWT login, rooms, members, users. */
+export class SynapseAdmin {
+  constructor(readonly http: HttpOptions, private token = "") {}
+
+  setToken(token: string) { this.token = token; }
+  private call<T = any>(method: string, path: string, body?: unknown) { return matrixFetch<T>(this.http, method, path, body, this.token); }
+
+  /** Shared-secret registration (HMAC-SHA1 over nonce\0user\0password\0admin|notadmin). */
+  async register(sharedSecret: string, username: string, admin: boolean, password = randomBytes(24).toString("hex")) {
+    const { nonce } = await matrixFetch<{ nonce: string }>(this.http, "GET", "/_synapse/admin/v1/register");
+    const mac = createHmac("sha1", sharedSecret).update([nonce, username, password, admin ? "admin" : "notadmin"].join("\0")).digest("hex");
+    return matrixFetch<{ access_token: string; user_id: string; device_id: string }>(this.http, "POST", "/_synapse/admin/v1/register", { nonce, username, password, admin, mac });
+  }
+
+  async loginWithJwt(jwt: string, deviceName = "enlace") {
+    return matrixFetch<{ access_token: string; user_id: string; device_id: string }>(this.http, "POST", "/_matrix/client/v3/login",
+      { type: "org.matrix.login.jwt", token: jwt, initial_device_display_name: deviceName });
+  }
+
+  whoami(token = this.token) { return matrixFetch<{ user_id: string; device_id?: string }>(this.http, "GET", "/_matrix/client/v3/account/whoami", undefined, token); }
+
+  createRoom(body: Record<string, unknown>) { return this.call<{ room_id: string }>("POST", "/_matrix/client/v3/createRoom", body); }
+  roomState(roomId: string) { return this.call<{ state: Array<{ type: string; state_key: string; content: any }> }>("GET", `/_synapse/admin/v1/rooms/${enc(roomId)}/state`); }
+  putState(roomId: string, type: string, stateKey: string, content: unknown) {
+    return this.call("PUT", `/_matrix/client/v3/rooms/${enc(roomId)}/state/${enc(type)}/${enc(stateKey)}`, content);
+  }
+  adminJoin(roomId: string, userId: string) { return this.call("POST", `/_synapse/admin/v1/join/${enc(roomId)}`, { user_id: userId }); }
+  invite(roomId: string, userId: string) { return this.call("POST", `/_matrix/client/v3/rooms/${enc(roomId)}/invite`, { user_id: userId }); }
+  kick(roomId: string, userId: string, reason: string) { return this.call("POST", `/_matrix/client/v3/rooms/${enc(roomId)}/kick`, { user_id: userId, reason }); }
+  roomMembers(roomId: string) { return this.call<{ members: string[] }>("GET", `/_synapse/admin/v1/rooms/${enc(roomId)}/members`); }
+  sendEvent(roomId: string, type: string, content: unknown, token = this.token) {
+    return matrixFetch<{ event_id: string }>(this.http, "PUT", `/_matrix/client/v3/rooms/${enc(roomId)}/send/${enc(type)}/${randomBytes(8).toString("hex")}`, content, token);
+  }
+  joinedRooms(userId: string) { return this.call<{ joined_rooms: string[] }>("GET", `/_synapse/admin/v1/users/${enc(userId)}/joined_rooms`); }
+  upsertUser(userId: string, body: Record<string, unknown>) { return this.call("PUT", `/_synapse/admin/v2/users/${enc(userId)}`, body); }
+  getUser(userId: string) { return this.call<{ name: string; deactivated: boolean; locked?: boolean }>("GET", `/_synapse/admin/v2/users/${enc(userId)}`); }
+  async logoutAllDevices(userId: string) {
+    const { devices } = await this.call<{ devices: Array<{ device_id: string }> }>("GET", `/_synapse/admin/v2/users/${enc(userId)}/devices`);
+    if (devices.length) await this.call("POST", `/_synapse/admin/v2/users/${enc(userId)}/delete_devices`, { devices: devices.map((d) => d.device_id) });
+  }
+  deactivate(userId: string) { return this.call("POST", `/_synapse/admin/v1/deactivate/${enc(userId)}`, { erase: false }); }
+  keysQuery(userId: string) {
+    return this.call<{ master_keys?: Record<string, { keys: Record<string, string> }> }>("POST", "/_matrix/client/v3/keys/query", { device_keys: { [userId]: [] } });
+  }
+}
+
+/** A short-lived login token for Synapse's JWT login: sign-in happens at the control plane only. */
+export async function mintLoginJwt(secret: string, localpart: string, ttlSeconds = 60) {
+  return new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject(localpart).setIssuer("enlace").setAudience("synapse")
+    .setIssuedAt().setExpirationTime(`${ttlSeconds}s`).sign(new TextEncoder().encode(secret));
+}
+
+export const isNotInRoom = (e: unknown) => e instanceof MatrixError && e.statusCode === 403 && /not in the room|not a member|target user is not/i.test(e.message);
+export { MatrixError };

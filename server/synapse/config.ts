@@ -1,0 +1,95 @@
+import { writeFile, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+
+export interface SynapseConfigOptions {
+  serverName: string;
+  port: number;
+  dataDir: string;
+  jwtSecret: string;
+  registrationSharedSecret: string;
+  database?: { kind: "sqlite" } | { kind: "postgres"; url: string };
+  /** Tests and benchmarks: every rate limit raised out of the way. */
+  forTests?: boolean;
+  logLevel?: "INFO" | "WARNING";
+}
+
+const UNLIMITED = { per_second: 100000, burst_count: 1000000 };
+
+// Every rc_* option Synapse knows; tests must never be throttled.
+const testRateLimits = {
+  rc_message: UNLIMITED,
+  rc_registration: UNLIMITED,
+  rc_registration_token_validity: UNLIMITED,
+  rc_login: { address: UNLIMITED, account: UNLIMITED, failed_attempts: UNLIMITED },
+  rc_admin_redaction: UNLIMITED,
+  rc_joins: { local: UNLIMITED, remote: UNLIMITED },
+  rc_joins_per_room: UNLIMITED,
+  rc_3pid_validation: UNLIMITED,
+  rc_invites: { per_room: UNLIMITED, per_user: UNLIMITED, per_issuer: UNLIMITED },
+  rc_third_party_invite: UNLIMITED,
+  rc_media_create: UNLIMITED,
+  rc_delayed_event_mgmt: UNLIMITED,
+  rc_reports: UNLIMITED,
+  rc_room_creation: UNLIMITED,
+  rc_presence: { per_user: UNLIMITED },
+  rc_key_requests: UNLIMITED,
+  rc_federation: { window_size: 1000, sleep_limit: 100000, sleep_delay: 0, reject_limit: 100000, concurrent: 1000 },
+};
+
+function database(o: SynapseConfigOptions) {
+  if (o.database?.kind === "postgres") {
+    const u = new URL(o.database.url);
+    return { name: "psycopg2", args: { user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), host: u.hostname, port: Number(u.port || 5432), database: u.pathname.slice(1), cp_min: 2, cp_max: 10 } };
+  }
+  return { name: "sqlite3", args: { database: join(o.dataDir, "homeserver.db") } };
+}
+
+/** Writes homeserver.yaml (as JSON, which is YAML) and its log config; returns the config path. */
+export async function writeSynapseConfig(o: SynapseConfigOptions): Promise<string> {
+  await mkdir(join(o.dataDir, "media"), { recursive: true });
+  const logPath = join(o.dataDir, "homeserver.log");
+  const logConfig = {
+    version: 1,
+    formatters: { precise: { format: "%(asctime)s - %(name)s - %(lineno)d - %(levelname)s - %(message)s" } },
+    handlers: { file: { class: "logging.FileHandler", formatter: "precise", filename: logPath, encoding: "utf8" } },
+    loggers: { "synapse.storage.SQL": { level: "WARNING" }, "synapse.access": { level: o.forTests ? "WARNING" : "INFO" } },
+    root: { level: o.logLevel ?? (o.forTests ? "WARNING" : "INFO"), handlers: ["file"] },
+    disable_existing_loggers: false,
+  };
+  await writeFile(join(o.dataDir, "log.config.json"), JSON.stringify(logConfig, null, 2));
+  const config = {
+    server_name: o.serverName,
+    public_baseurl: `http://127.0.0.1:${o.port}/`,
+    pid_file: join(o.dataDir, "homeserver.pid"),
+    listeners: [{ port: o.port, bind_addresses: ["127.0.0.1"], type: "http", tls: false, x_forwarded: false, resources: [{ names: ["client", "federation"], compress: false }] }],
+    database: database(o),
+    log_config: join(o.dataDir, "log.config.json"),
+    media_store_path: join(o.dataDir, "media"),
+    signing_key_path: join(o.dataDir, "signing.key"),
+    registration_shared_secret: o.registrationSharedSecret,
+    macaroon_secret_key: randomBytes(24).toString("hex"),
+    form_secret: randomBytes(24).toString("hex"),
+    report_stats: false,
+    enable_metrics: false,
+    enable_registration: false,
+    trusted_key_servers: [],
+    suppress_key_server_warning: true,
+    // Sign-in comes from the control plane only: a short-lived HS256 token it mints.
+    jwt_config: { enabled: true, secret: o.jwtSecret, algorithm: "HS256", subject_claim: "sub", issuer: "enlace", audiences: ["synapse"] },
+    password_config: { enabled: true, localdb_enabled: true },
+    presence: { enabled: false },
+    url_preview_enabled: false,
+    max_upload_size: "50M",
+    allow_public_rooms_without_auth: false,
+    allow_public_rooms_over_federation: false,
+    require_auth_for_profile_requests: true,
+    limit_profile_requests_to_users_who_share_rooms: true,
+    user_directory: { enabled: true, search_all_users: false },
+    encryption_enabled_by_default_for_room_type: "all",
+    ...(o.forTests ? testRateLimits : {}),
+  };
+  const path = join(o.dataDir, "homeserver.yaml");
+  await writeFile(path, JSON.stringify(config, null, 2));
+  return path;
+}

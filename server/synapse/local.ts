@@ -1,0 +1,67 @@
+import { existsSync } from "node:fs";
+import { cp, mkdir, rm, mkdtemp } from "node:fs/promises";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { createServer } from "node:net";
+import { ensureSynapse, SYNAPSE_VERSION } from "./install.js";
+import { writeSynapseConfig, type SynapseConfigOptions } from "./config.js";
+import { generateSigningKey } from "./generate-keys.js";
+import { startSynapse, type SynapseProcess } from "./process.js";
+
+export interface LocalSynapseOptions {
+  root: string;                       // the project root (venv and cache live under .enlace)
+  dataDir: string;
+  port: number;
+  serverName: string;
+  jwtSecret: string;
+  registrationSharedSecret: string;
+  forTests?: boolean;
+  /** Start from a cached, already-migrated empty database (much faster than migrating). */
+  fromTemplate?: boolean;
+  log?: (s: string) => void;
+}
+
+const freePort = () => new Promise<number>((resolve, reject) => {
+  const s = createServer();
+  s.on("error", reject);
+  s.listen(0, "127.0.0.1", () => { const p = (s.address() as { port: number }).port; s.close(() => resolve(p)); });
+});
+
+/**
+ * An empty Synapse database migrated once per Synapse version and server name, kept under
+ * .enlace/cache. The first start on an empty database creates the whole schema (tens of
+ * seconds); copying this template makes later starts take a couple of seconds.
+ */
+async function ensureTemplate(o: LocalSynapseOptions, python: string): Promise<string> {
+  const dir = join(o.root, ".enlace", "cache", `synapse-${SYNAPSE_VERSION}-${o.serverName.replace(/[^a-z0-9.-]/gi, "_")}`);
+  if (existsSync(join(dir, "ready"))) return dir;
+  o.log?.(`enlace: preparing a migrated Synapse database template (once per version)…`);
+  const work = await mkdtemp(join(tmpdir(), "enlace-synapse-template-"));
+  const cfg: SynapseConfigOptions = { ...o, dataDir: work, port: await freePort(), forTests: true };
+  const configPath = await writeSynapseConfig(cfg);
+  await generateSigningKey(python, configPath, work);
+  const hs = await startSynapse({ python, configPath, dataDir: work, port: cfg.port, serverName: o.serverName, timeoutMs: 300_000 });
+  await hs.stop();
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  await cp(join(work, "homeserver.db"), join(dir, "homeserver.db"));
+  await cp(join(work, "signing.key"), join(dir, "signing.key"));
+  await cp(join(work, "homeserver.db"), join(dir, "ready"));
+  await rm(work, { recursive: true, force: true });
+  return dir;
+}
+
+/** A real Synapse on loopback, installed on first use; SQLite in `dataDir`. */
+export async function startLocalSynapse(o: LocalSynapseOptions): Promise<SynapseProcess & { python: string }> {
+  const { python } = await ensureSynapse(o.root, o.log);
+  await mkdir(o.dataDir, { recursive: true });
+  if (o.fromTemplate && !existsSync(join(o.dataDir, "homeserver.db"))) {
+    const template = await ensureTemplate(o, python);
+    await cp(join(template, "homeserver.db"), join(o.dataDir, "homeserver.db"));
+    await cp(join(template, "signing.key"), join(o.dataDir, "signing.key"));
+  }
+  const configPath = await writeSynapseConfig({ ...o });
+  if (!existsSync(join(o.dataDir, "signing.key"))) await generateSigningKey(python, configPath, o.dataDir);
+  const hs = await startSynapse({ python, configPath, dataDir: o.dataDir, port: o.port, serverName: o.serverName, timeoutMs: o.fromTemplate ? 60_000 : 300_000 });
+  return { ...hs, python };
+}

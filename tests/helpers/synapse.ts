@@ -1,0 +1,27 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { startLocalSynapse } from "../../server/synapse/local.js";
+import { SynapseAdmin } from "../../server/synapse/admin-client.js";
+import { connectBot } from "../../server/synapse/bot.js";
+import { freePort } from "./ports.js";
+
+export const TEST_SERVER_NAME = "enlace.test";
+const ROOT = join(import.meta.dirname, "..", "..");
+
+export type TestSynapse = Awaited<ReturnType<typeof startTestSynapse>>;
+
+/** A throwaway Synapse on a free loopback port, from the migrated template, rate limits raised. */
+export async function startTestSynapse(o: { serverName?: string } = {}) {
+  const dataDir = await mkdtemp(join(tmpdir(), "enlace-synapse-"));
+  const secrets = { jwtSecret: randomBytes(32).toString("hex"), registrationSharedSecret: randomBytes(24).toString("hex") };
+  const serverName = o.serverName ?? TEST_SERVER_NAME;
+  const hs = await startLocalSynapse({ root: ROOT, dataDir, port: await freePort(), serverName, forTests: true, fromTemplate: true, ...secrets, log: () => {} });
+  const admin = new SynapseAdmin({ baseUrl: hs.url });
+  const botUserId = await connectBot(admin, { ...secrets, serverName });
+  return {
+    ...hs, ...secrets, admin, botUserId,
+    async close() { await hs.stop(); await rm(dataDir, { recursive: true, force: true }); },
+  };
+}
