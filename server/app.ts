@@ -27,6 +27,7 @@ export interface AppDeps {
   extraRoutes?: RouteDef[];                          // features added by later layers (Matrix, credentials)
   staticDir?: string;                                // the built web client
   validateResponses?: boolean;                       // tests: every response must match its schema
+  publishedMasterKey?: (userId: string) => Promise<string | null>;  // the homeserver's view, to check registrations
   secureCookies?: boolean;
 }
 
@@ -43,15 +44,15 @@ function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: strin
   return r.data;
 }
 
-export function collectRoutes(ctx: Ctx, throttle: LoginThrottle, extra: RouteDef[] = []): RouteDef[] {
-  return [...authRoutes(ctx, throttle), ...peopleRoutes(ctx), ...registryRoutes(ctx), ...credentialRoutes(ctx), ...extra];
+export function collectRoutes(ctx: Ctx, throttle: LoginThrottle, extra: RouteDef[] = [], publishedMasterKey?: AppDeps["publishedMasterKey"]): RouteDef[] {
+  return [...authRoutes(ctx, throttle), ...peopleRoutes(ctx), ...registryRoutes(ctx), ...credentialRoutes(ctx, publishedMasterKey), ...extra];
 }
 
 /** Builds the Express app from injected dependencies; no globals, no process.env. */
 export function makeApp(deps: AppDeps) {
   const { ctx } = deps;
   const throttle = createLoginThrottle(deps.throttle ?? { failuresPerAccount: 5, attemptsPerIp: 30, windowSeconds: 900 });
-  const routes = collectRoutes(ctx, throttle, deps.extraRoutes);
+  const routes = collectRoutes(ctx, throttle, deps.extraRoutes, deps.publishedMasterKey);
   const openapi = buildOpenApi(routes, "0.1.0");
 
   const app = express();

@@ -19,6 +19,12 @@ const Env = z.object({
   ENLACE_SESSION_SECRET: z.string().optional(),
   ENLACE_DATA_KEY: z.string().optional(),
   ENLACE_DEMO: z.enum(["0", "1"]).default("0"),
+  // An existing homeserver; without SYNAPSE_URL, `npm start` runs a local Synapse.
+  SYNAPSE_URL: z.string().url().optional(),
+  SYNAPSE_PUBLIC_URL: z.string().url().optional(),
+  SYNAPSE_SERVER_NAME: z.string().min(1).optional(),
+  SYNAPSE_JWT_SECRET: z.string().min(16).optional(),
+  SYNAPSE_REGISTRATION_SHARED_SECRET: z.string().min(16).optional(),
 });
 
 export type PasswordCost = "interactive" | "moderate" | "sensitive" | "min";
@@ -36,6 +42,7 @@ export interface Config {
   passwordCost: PasswordCost;
   secrets: { secretariatSigningKey?: string; auditSigningKey?: string; sessionSecret?: string; dataKey?: string };
   demo: boolean;
+  matrix?: { url: string; publicUrl: string; serverName: string; jwtSecret: string; registrationSharedSecret: string };
 }
 
 export class ConfigError extends Error {}
@@ -47,7 +54,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration: ${first.path.join(".")}: ${first.message}`);
   }
   const e = parsed.data;
+  let matrix: Config["matrix"];
+  if (e.SYNAPSE_URL) {
+    if (!e.SYNAPSE_SERVER_NAME || !e.SYNAPSE_JWT_SECRET || !e.SYNAPSE_REGISTRATION_SHARED_SECRET) {
+      throw new ConfigError("invalid configuration: SYNAPSE_URL needs SYNAPSE_SERVER_NAME, SYNAPSE_JWT_SECRET and SYNAPSE_REGISTRATION_SHARED_SECRET");
+    }
+    matrix = { url: e.SYNAPSE_URL, publicUrl: e.SYNAPSE_PUBLIC_URL ?? e.SYNAPSE_URL, serverName: e.SYNAPSE_SERVER_NAME, jwtSecret: e.SYNAPSE_JWT_SECRET, registrationSharedSecret: e.SYNAPSE_REGISTRATION_SHARED_SECRET };
+  }
   return {
+    matrix,
     port: e.ENLACE_PORT,
     host: e.ENLACE_HOST,
     publicUrl: e.ENLACE_PUBLIC_URL ?? `http://localhost:${e.ENLACE_PORT}`,

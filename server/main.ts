@@ -14,8 +14,9 @@ import { startExpirySweep } from "./jobs/expiry.js";
 import { startChangeFeed } from "./db/change-feed.js";
 import { startAuditCheckpointer } from "./jobs/audit-checkpoint.js";
 import type { RouteDef } from "./http/route.js";
+import { linkHomeserver } from "./homeserver-link.js";
 
-export interface Running { ctx: Ctx; server: Server; url: string; stop: () => Promise<void> }
+export interface Running { ctx: Ctx; server: Server; url: string; link: Awaited<ReturnType<typeof linkHomeserver>> | null; stop: () => Promise<void> }
 
 /** Connects to DATABASE_URL, or runs an embedded PostgreSQL under the data directory. */
 export async function openDatabase(config: Config, log: Logger): Promise<{ db: Db; url: string; close: () => Promise<void> }> {
@@ -53,7 +54,11 @@ export async function startControlPlane(config: Config, opts: StartOptions = {})
     changes: await startChangeFeed(dbUrl, log),
     settings: { vettingMonths: config.vettingMonths, sessionHours: config.sessionHours, publicUrl: config.publicUrl, enrollmentHours: 72 },
   };
-  const { app } = makeApp({ ctx, extraRoutes: opts.extraRoutes?.(ctx), health: opts.health, staticDir: opts.staticDir, secureCookies: config.publicUrl.startsWith("https:") });
+  const link = config.matrix ? await linkHomeserver(ctx, dbUrl, config.matrix) : null;
+  const { app } = makeApp({
+    ctx, extraRoutes: [...(link?.routes ?? []), ...(opts.extraRoutes?.(ctx) ?? [])], health: link?.health ?? opts.health,
+    publishedMasterKey: link?.publishedMasterKey, staticDir: opts.staticDir, secureCookies: config.publicUrl.startsWith("https:"),
+  });
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => { server.once("error", reject); server.listen(config.port, config.host, resolve); });
   const stopSweep = startExpirySweep(ctx);
@@ -62,7 +67,7 @@ export async function startControlPlane(config: Config, opts: StartOptions = {})
   const url = `http://${config.host}:${typeof addr === "object" && addr ? addr.port : config.port}`;
   log.info({ url }, "control plane listening");
   return {
-    ctx, server, url,
-    stop: async () => { stopSweep(); await stopCheckpointer(); await ctx.changes?.close(); await new Promise((r) => server.close(() => r(undefined))); await close(); },
+    ctx, server, url, link,
+    stop: async () => { stopSweep(); await link?.stop(); await stopCheckpointer(); await ctx.changes?.close(); await new Promise((r) => server.close(() => r(undefined))); await close(); },
   };
 }

@@ -28,5 +28,5 @@ export interface Ctx {
   hooks: RegistryHooks;
   /** Committed registry changes (LISTEN/NOTIFY); null disables read caches. */
   changes: ChangeFeed | null;
-  settings: { vettingMonths: number; sessionHours: number; publicUrl: string; enrollmentHours: number };
+  settings: { vettingMonths: number; sessionHours: number; publicUrl: string; enrollmentHours: number; matrixServerName?: string | null };
 }

@@ -8,6 +8,10 @@ import { signCanonical, verifyCanonical } from "../crypto/sign.js";
  */
 export const CREDENTIAL_TYPE = "org.oas.enlace.credential";
 export const REVOCATIONS_TYPE = "org.oas.enlace.revocations";
+/** Credentials live as Space state, one per member. Matrix reserves state keys starting with "@"
+ * for their owner, so the key is the user id behind a prefix. */
+export const credentialStateKey = (userId: string) => `credential:${userId}`;
+export const userIdOfCredentialKey = (key: string) => (key.startsWith("credential:") ? key.slice("credential:".length) : null);
 
 const Role = z.object({ role: z.enum(["secretariat_admin", "secretariat_officer", "national_coordinator", "focal_point", "alternate"]), program: z.string().max(40).nullable() }).strict();
 

@@ -1,4 +1,4 @@
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer, type Server } from "node:http";
@@ -14,16 +14,19 @@ import { seedActivePerson, type SeedPerson } from "../../server/domain/registry/
 import { currentTotp } from "../../server/domain/auth/totp.js";
 import { createTestDatabase } from "./postgres-server.js";
 import { startChangeFeed } from "../../server/db/change-feed.js";
+import { linkHomeserver } from "../../server/homeserver-link.js";
+import type { TestSynapse } from "./synapse.js";
 import type { RoleGrant } from "../../server/domain/auth/principal.js";
 
 export interface TestPlane {
+  link: Awaited<ReturnType<typeof linkHomeserver>> | null;
   ctx: Ctx; url: string; server: Server; dbUrl: string; keysDir: string;
   clock: { now: Date; advance(ms: number): void };
   close(): Promise<void>;
 }
 
 /** A control plane on a free loopback port over a fresh database cloned from the migrated template. */
-export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: AppDeps["throttle"]; extraRoutes?: AppDeps["extraRoutes"]; pgAdminUrl?: string; validateResponses?: boolean; caches?: boolean; keysFrom?: TestPlane } = {}): Promise<TestPlane> {
+export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: AppDeps["throttle"]; extraRoutes?: AppDeps["extraRoutes"]; pgAdminUrl?: string; validateResponses?: boolean; caches?: boolean; keysFrom?: TestPlane; synapse?: TestSynapse; staticDir?: string } = {}): Promise<TestPlane> {
   // A second replica shares the first one's database and keys.
   const dbUrl = opts.keysFrom?.dbUrl ?? await createTestDatabase(opts.pgAdminUrl ?? inject("pgAdminUrl"));
   const db = createPool(dbUrl, 10);
@@ -36,13 +39,27 @@ export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: A
     changes: opts.caches === false ? null : await startChangeFeed(dbUrl, createLogger("silent")),
     settings: { vettingMonths: 12, sessionHours: 12, publicUrl: "http://localhost:8080", enrollmentHours: 72 },
   };
-  const { app } = makeApp({ ctx, validateResponses: opts.validateResponses ?? true, throttle: opts.throttle ?? { failuresPerAccount: 1000, attemptsPerIp: 100000, windowSeconds: 60 }, extraRoutes: opts.extraRoutes });
+  // With a Synapse: the registry bot, durable reconcile jobs and the Matrix sign-in endpoint.
+  const link = opts.synapse ? await linkHomeserver(ctx, dbUrl, {
+    url: opts.synapse.url, publicUrl: opts.synapse.url, serverName: opts.synapse.serverName,
+    jwtSecret: opts.synapse.jwtSecret, registrationSharedSecret: opts.synapse.registrationSharedSecret,
+  }) : null;
+  const { app } = makeApp({
+    ctx, validateResponses: opts.validateResponses ?? true, throttle: opts.throttle ?? { failuresPerAccount: 1000, attemptsPerIp: 100000, windowSeconds: 60 },
+    extraRoutes: [...(link?.routes ?? []), ...(opts.extraRoutes ?? [])], health: link?.health, publishedMasterKey: link?.publishedMasterKey, staticDir: opts.staticDir,
+  });
   const server = createServer(app);
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const addr = server.address() as { port: number };
   return {
-    ctx, server, dbUrl, keysDir: join(dataDir, "keys"), clock, url: `http://127.0.0.1:${addr.port}`,
-    close: async () => { await new Promise((r) => server.close(r)); await ctx.changes?.close(); await db.end(); },
+    ctx, server, dbUrl, keysDir: join(dataDir, "keys"), clock, url: `http://127.0.0.1:${addr.port}`, link,
+    close: async () => {
+      await new Promise((r) => server.close(r));
+      await link?.stop();
+      await ctx.changes?.close();
+      await db.end();
+      await rm(dataDir, { recursive: true, force: true });
+    },
   };
 }
 

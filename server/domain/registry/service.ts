@@ -9,6 +9,7 @@ import * as policy from "./policy.js";
 import { nextStatus, addMonths, type VettingAction } from "./lifecycle.js";
 import { newToken, tokenHash } from "../auth/tokens.js";
 import { createQueryCache } from "../../db/change-feed.js";
+import { assignLocalUserId } from "../matrix-session/service.js";
 
 /** After a committed status change, cached reads in this process are dropped at once (other replicas: NOTIFY). */
 export async function committed<T>(ctx: Ctx, work: Promise<T>): Promise<T> {
@@ -39,7 +40,9 @@ export async function nominate(ctx: Ctx, p: Principal, input: NominationInput) {
     if (await repo.findPersonIdByEmail(tx, input.email)) throw conflict("duplicate-nomination", "Someone with this email is already in the registry.");
     let id: string;
     try {
-      id = await repo.insertPerson(tx, { email: input.email, fullName: input.fullName, memberState: input.memberState, matrixUserId: input.matrixUserId ?? null, nominatedBy: p.personId });
+      // People without a homeserver of their own get an account on the Secretariat's.
+      const matrixUserId = input.matrixUserId ?? (ctx.settings.matrixServerName ? await assignLocalUserId(tx, ctx.settings.matrixServerName, input.email, input.memberState) : null);
+      id = await repo.insertPerson(tx, { email: input.email, fullName: input.fullName, memberState: input.memberState, matrixUserId, nominatedBy: p.personId });
       await repo.insertRoles(tx, id, roles);
     } catch (err: any) {
       if (err?.code === "23505") throw conflict("duplicate-nomination", "Someone with this email or Matrix ID is already in the registry.");

@@ -38,10 +38,12 @@ const BOT = 100;
 const serverOf = (mxid: string) => mxid.slice(mxid.indexOf(":") + 1);
 const CELL_PROGRAMS = new Set(["crowded-spaces", "large-meetings"]);
 
-function powerLevels(users: Map<string, number>, kind: RoomKind, archived: boolean) {
+// Rooms are created as version 12, where the creator (the registry bot) has unlimited power and
+// must not be listed in `users`.
+function powerLevels(users: Map<string, number>, kind: RoomKind, archived: boolean, creator: string) {
   const postingLevel = kind === "advisories" || kind === "space" || archived ? OFFICER : 0;
   return {
-    users: Object.fromEntries([...users].filter(([, l]) => l > 0).sort(([a], [b]) => a.localeCompare(b))),
+    users: Object.fromEntries([...users].filter(([u, l]) => l > 0 && u !== creator).sort(([a], [b]) => a.localeCompare(b))),
     users_default: 0,
     events_default: archived || kind === "space" ? BOT : postingLevel,
     // Acknowledgements are their own unencrypted event type, open to every member even where only
@@ -76,7 +78,7 @@ export function desiredRooms(s: RegistrySnapshot): DesiredRoom[] {
       const level = pick(p);
       if (level !== null) members.set(p.matrixUserId!, Math.max(level, members.get(p.matrixUserId!) ?? 0));
     }
-    rooms.push({ key, kind, name, topic, tlpCeiling: tlp, historyVisibility: hv, archived, members, powerLevels: powerLevels(members, kind, archived), serverAcl: acl });
+    rooms.push({ key, kind, name, topic, tlpCeiling: tlp, historyVisibility: hv, archived, members, powerLevels: powerLevels(members, kind, archived, s.botUserId), serverAcl: acl });
   };
   const has = (p: SnapshotPerson, f: (r: RoleGrant) => boolean) => p.roles.some(f);
   const isOfficer = (p: SnapshotPerson, program?: string) => has(p, (r) => r.role === "secretariat_officer" && (!program || r.program === program));

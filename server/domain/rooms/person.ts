@@ -3,7 +3,7 @@ import type { Ctx } from "../context.js";
 import { desiredRooms } from "./desired.js";
 
 import { CREDENTIAL_STATE_TYPE } from "./event-types.js";
-import { REVOCATIONS_TYPE } from "../../../shared/credentials/credential.js";
+import { REVOCATIONS_TYPE, credentialStateKey, userIdOfCredentialKey } from "../../../shared/credentials/credential.js";
 import { credentialFor, revocationList } from "../credentials/service.js";
 import type { ReconcileDeps } from "./reconcile.js";
 import * as repo from "./repo.js";
@@ -47,7 +47,7 @@ export async function reconcilePerson(d: ReconcileDeps, personId: string): Promi
     for (const roomId of joined) {
       if (managed.has(roomId) && !wanted.has(roomId)) { await d.hs.kick(roomId, userId, "No longer vetted for this room"); report.removed.push(roomId); }
     }
-    if (spaceId) await d.hs.putState(spaceId, { type: CREDENTIAL_STATE_TYPE, stateKey: userId, content: (await credentialFor(d.ctx, userId)) as unknown as Record<string, unknown> });
+    if (spaceId) await d.hs.putState(spaceId, { type: CREDENTIAL_STATE_TYPE, stateKey: credentialStateKey(userId), content: (await credentialFor(d.ctx, userId)) as unknown as Record<string, unknown> });
   } else if (person.status === "suspended" || person.status === "revoked") {
     if (d.hs.isLocal(userId)) {
       if (person.status === "revoked") { await d.hs.deactivate(userId); report.deactivated = true; }
@@ -60,7 +60,7 @@ export async function reconcilePerson(d: ReconcileDeps, personId: string): Promi
       report.removed.push(roomId);
     }));
     if (spaceId) {
-      await d.hs.putState(spaceId, { type: CREDENTIAL_STATE_TYPE, stateKey: userId, content: {} });
+      await d.hs.putState(spaceId, { type: CREDENTIAL_STATE_TYPE, stateKey: credentialStateKey(userId), content: {} });
       await d.hs.putState(spaceId, { type: REVOCATIONS_TYPE, stateKey: "", content: (await revocationList(d.ctx)) as unknown as Record<string, unknown> });
     }
   }

@@ -4,7 +4,7 @@ import { desiredRooms, type DesiredRoom } from "./desired.js";
 import { managedState, covers } from "./room-state.js";
 import { stateKey, type HomeserverPort, type RoomSnapshot } from "./port.js";
 import { CREDENTIAL_STATE_TYPE } from "./event-types.js";
-import { REVOCATIONS_TYPE } from "../../../shared/credentials/credential.js";
+import { REVOCATIONS_TYPE, credentialStateKey, userIdOfCredentialKey } from "../../../shared/credentials/credential.js";
 import { credentialFor, revocationList } from "../credentials/service.js";
 import * as repo from "./repo.js";
 
@@ -84,17 +84,18 @@ async function publishCredentials(d: ReconcileDeps, spaceId: string, snap: RoomS
   let changed = 0;
   const soon = d.ctx.now().getTime() + 7 * 86400_000;
   for (const userId of activeUsers) {
-    const current = snap.state.get(stateKey(CREDENTIAL_STATE_TYPE, userId)) as { credential?: { serial?: number; expiresAt?: string } } | undefined;
+    const current = snap.state.get(stateKey(CREDENTIAL_STATE_TYPE, credentialStateKey(userId))) as { credential?: { serial?: number; expiresAt?: string } } | undefined;
     const fresh = await credentialFor(d.ctx, userId);
     if (current?.credential?.serial === fresh.credential.serial && current.credential.expiresAt && new Date(current.credential.expiresAt).getTime() > soon) continue;
-    await d.hs.putState(spaceId, { type: CREDENTIAL_STATE_TYPE, stateKey: userId, content: fresh as unknown as Record<string, unknown> });
+    await d.hs.putState(spaceId, { type: CREDENTIAL_STATE_TYPE, stateKey: credentialStateKey(userId), content: fresh as unknown as Record<string, unknown> });
     changed++;
   }
   // Credentials of people no longer active are withdrawn; the signed revocation list says why.
   for (const [key, content] of snap.state) {
-    const [type, userId] = key.split("\u0000");
-    if (type === CREDENTIAL_STATE_TYPE && Object.keys(content).length > 0 && !activeUsers.includes(userId)) {
-      await d.hs.putState(spaceId, { type: CREDENTIAL_STATE_TYPE, stateKey: userId, content: {} });
+    const [type, skey] = key.split("\u0000");
+    const userId = userIdOfCredentialKey(skey);
+    if (type === CREDENTIAL_STATE_TYPE && userId && Object.keys(content).length > 0 && !activeUsers.includes(userId)) {
+      await d.hs.putState(spaceId, { type: CREDENTIAL_STATE_TYPE, stateKey: credentialStateKey(userId), content: {} });
       changed++;
     }
   }

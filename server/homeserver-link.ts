@@ -1,0 +1,47 @@
+import type { Ctx } from "./domain/context.js";
+import type { RouteDef } from "./http/route.js";
+import { SynapseAdmin } from "./synapse/admin-client.js";
+import { connectBot } from "./synapse/bot.js";
+import { SynapseHomeserver } from "./synapse/homeserver.js";
+import { matrixRoutes } from "./http/routes/matrix.js";
+import { createBoss, jobHooks, startReconciler } from "./jobs/reconciler.js";
+
+export interface MatrixConfig { url: string; publicUrl: string; serverName: string; jwtSecret: string; registrationSharedSecret: string }
+
+async function retrying<T>(what: string, ctx: Ctx, fn: () => Promise<T>, attempts = 60): Promise<T> {
+  for (let i = 1; ; i++) {
+    try { return await fn(); } catch (err) {
+      if (i >= attempts) throw err;
+      ctx.log.warn({ err: (err as Error).message, attempt: i }, `${what} failed; retrying`);
+      await new Promise((r) => setTimeout(r, Math.min(5000, 250 * i)));
+    }
+  }
+}
+
+/**
+ * Puts the homeserver in the loop: the registry bot, durable reconcile jobs enqueued by registry
+ * changes, the Matrix sign-in endpoint, and Synapse's state in /api/health.
+ */
+export async function linkHomeserver(ctx: Ctx, dbUrl: string, m: MatrixConfig, opts: { sweepCron?: string } = {}) {
+  const admin = new SynapseAdmin({ baseUrl: m.url });
+  const botUserId = await retrying("connecting the registry bot to Synapse", ctx, () => connectBot(admin, m));
+  const hs = new SynapseHomeserver(admin, m.serverName, botUserId);
+  const boss = await createBoss(dbUrl);
+  ctx.hooks = jobHooks(boss);
+  ctx.settings.matrixServerName = m.serverName;
+  const reconciler = await startReconciler(ctx, boss, hs, opts);
+  const routes: RouteDef[] = matrixRoutes(ctx, { serverName: m.serverName, publicUrl: m.publicUrl, jwtSecret: m.jwtSecret });
+  const publishedMasterKey = async (userId: string) => {
+    const r = await admin.keysQuery(userId);
+    const keys = r.master_keys?.[userId]?.keys ?? {};
+    return Object.values(keys)[0] ?? null;
+  };
+  const health = async () => {
+    const up = await fetch(`${m.url}/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+    return { synapse: { status: up ? "ok" : "down", serverName: m.serverName }, reconciler: { ...reconciler.status } };
+  };
+  return {
+    hs, admin, boss, reconciler, routes, publishedMasterKey, health,
+    async stop() { await reconciler.stop(); await boss.stop({ graceful: true, timeout: 5000, wait: true }); },
+  };
+}

@@ -1,0 +1,12 @@
+import { route } from "../route.js";
+import type { Ctx } from "../../domain/context.js";
+import { issueMatrixLogin, type MatrixLink } from "../../domain/matrix-session/service.js";
+import { MatrixSessionResult } from "../../../shared/api/matrix.js";
+
+export const matrixRoutes = (ctx: Ctx, link: MatrixLink) => [
+  route({
+    method: "post", path: "/matrix/session", operationId: "createMatrixSession", tag: "matrix", access: "session",
+    summary: "A short-lived token to sign in to the homeserver (org.matrix.login.jwt)", response: MatrixSessionResult, errors: [409],
+    handler: ({ principal }) => issueMatrixLogin(ctx, link, principal!),
+  }),
+];

@@ -1,0 +1,75 @@
+import type { HomeserverPort, CreateRoomSpec, RoomSnapshot, StateEvent, Membership } from "../domain/rooms/port.js";
+import { stateKey } from "../domain/rooms/port.js";
+import { SynapseAdmin, isNotInRoom, MatrixError } from "./admin-client.js";
+
+/** The reconciler's homeserver port, on Synapse's client and admin APIs as the registry bot. */
+export class SynapseHomeserver implements HomeserverPort {
+  private known = new Set<string>();   // local users known to exist
+
+  constructor(readonly admin: SynapseAdmin, readonly serverName: string, readonly botUserId: string) {}
+
+  isLocal(userId: string) { return userId.endsWith(`:${this.serverName}`); }
+
+  async createRoom(spec: CreateRoomSpec) {
+    const { room_id } = await this.admin.createRoom({
+      preset: "private_chat", visibility: "private", name: spec.name, topic: spec.topic, room_version: "12",
+      power_level_content_override: spec.powerLevels,
+      initial_state: spec.initialState.map((e) => ({ type: e.type, state_key: e.stateKey, content: e.content })),
+      ...(spec.isSpace ? { creation_content: { type: "m.space" } } : {}),
+    });
+    return room_id;
+  }
+
+  async roomSnapshot(roomId: string): Promise<RoomSnapshot> {
+    const { state } = await this.admin.roomState(roomId);
+    const members = new Map<string, Membership>();
+    const map = new Map<string, Record<string, unknown>>();
+    for (const e of state) {
+      if (e.type === "m.room.member") members.set(e.state_key, e.content?.membership);
+      else map.set(stateKey(e.type, e.state_key), e.content ?? {});
+    }
+    return { roomId, members, state: map };
+  }
+
+  async putState(roomId: string, ev: StateEvent) { await this.admin.putState(roomId, ev.type, ev.stateKey, ev.content); }
+
+  private async ensureLocalUser(userId: string) {
+    if (this.known.has(userId)) return;
+    // Vetted people may not have signed in to Matrix yet: their account is created empty (no password).
+    await this.admin.upsertUser(userId, {});
+    this.known.add(userId);
+  }
+
+  async addMember(roomId: string, userId: string) {
+    if (!this.isLocal(userId)) return void (await this.admin.invite(roomId, userId));
+    await this.ensureLocalUser(userId);
+    await this.admin.adminJoin(roomId, userId);
+  }
+
+  async kick(roomId: string, userId: string, reason: string) {
+    try { await this.admin.kick(roomId, userId, reason); } catch (err) { if (!isNotInRoom(err)) throw err; }
+  }
+
+  async joinedRooms(userId: string) {
+    if (!this.isLocal(userId)) return [];
+    try { return (await this.admin.joinedRooms(userId)).joined_rooms; } catch (err) {
+      if (err instanceof MatrixError && err.statusCode === 404) return [];
+      throw err;
+    }
+  }
+
+  async lockAndLogout(userId: string) {
+    await this.admin.upsertUser(userId, { locked: true });
+    this.known.add(userId);
+    await this.admin.logoutAllDevices(userId);
+  }
+
+  async unlock(userId: string) {
+    await this.admin.upsertUser(userId, { locked: false });
+    this.known.add(userId);
+  }
+
+  async deactivate(userId: string) {
+    try { await this.admin.deactivate(userId); } catch (err) { if (!(err instanceof MatrixError && err.statusCode === 404)) throw err; }
+  }
+}
