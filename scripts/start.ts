@@ -1,16 +1,21 @@
-// `npm start`: the whole Enlace network on one machine with demo data.
+// `npm start`: the whole Enlace network on one machine with demo data: PostgreSQL (embedded
+// unless DATABASE_URL), Synapse (local unless SYNAPSE_URL), the control plane and the web client.
 import { join } from "node:path";
 import { loadConfig } from "../server/config.js";
 import { startControlPlane } from "../server/main.js";
 import { ensureDemoData, formatDemoTable } from "../server/demo/seed.js";
+import { runLocalSynapse } from "./local-synapse.js";
 
 const root = join(import.meta.dirname, "..");
 const config = loadConfig({ ENLACE_LOG_LEVEL: "warn", ...process.env });
 
+const local = config.matrix ? null : await runLocalSynapse(root, config.dataDir);
+if (local) config.matrix = local.matrix;
 const plane = await startControlPlane(config, { staticDir: join(root, "client", "dist") });
 const creds = await ensureDemoData(plane.ctx, config.dataDir);
 console.log(formatDemoTable(creds, config.publicUrl));
+console.log(`\nSynapse (${config.matrix!.serverName}) at ${config.matrix!.publicUrl}; rooms converge in the background (GET /api/health shows the reconciler).`);
 
-const shutdown = async () => { await plane.stop(); process.exit(0); };
+const shutdown = async () => { await plane.stop(); await local?.hs.stop(); process.exit(0); };
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);

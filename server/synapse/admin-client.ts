@@ -42,6 +42,7 @@ export class SynapseAdmin {
     const { devices } = await this.call<{ devices: Array<{ device_id: string }> }>("GET", `/_synapse/admin/v2/users/${enc(userId)}/devices`);
     if (devices.length) await this.call("POST", `/_synapse/admin/v2/users/${enc(userId)}/delete_devices`, { devices: devices.map((d) => d.device_id) });
   }
+  overrideRatelimit(userId: string) { return this.call("POST", `/_synapse/admin/v1/users/${enc(userId)}/override_ratelimit`, { messages_per_second: 0, burst_count: 0 }); }
   deactivate(userId: string) { return this.call("POST", `/_synapse/admin/v1/deactivate/${enc(userId)}`, { erase: false }); }
   keysQuery(userId: string) {
     return this.call<{ master_keys?: Record<string, { keys: Record<string, string> }> }>("POST", "/_matrix/client/v3/keys/query", { device_keys: { [userId]: [] } });

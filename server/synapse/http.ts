@@ -11,7 +11,19 @@ export class MatrixError extends Error {
 
 export interface HttpOptions { baseUrl: string; timeoutMs?: number }
 
+/** Honours the homeserver's retry_after_ms a few times before giving up with the 429. */
 export async function matrixFetch<T = any>(o: HttpOptions, method: string, path: string, body?: unknown, token?: string): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await matrixFetchOnce<T>(o, method, path, body, token);
+    } catch (err) {
+      if (!(err instanceof MatrixError && err.statusCode === 429) || attempt >= 5) throw err;
+      await new Promise((r) => setTimeout(r, Math.min(err.retryAfterMs ?? 500, 10_000)));
+    }
+  }
+}
+
+async function matrixFetchOnce<T>(o: HttpOptions, method: string, path: string, body?: unknown, token?: string): Promise<T> {
   let res: Response;
   try {
     res = await fetch(o.baseUrl + path, {

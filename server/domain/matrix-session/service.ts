@@ -28,7 +28,8 @@ export async function assignLocalUserId(db: Queryable, serverName: string, email
   const base = (email.split("@")[0].toLowerCase().replace(/[^a-z0-9._=-]/g, "").replace(/^[._=-]+/, "") || "member").slice(0, 40);
   const suffix = (memberState ?? "oas").toLowerCase();
   for (let n = 0; n < 1000; n++) {
-    const candidate = `@${base}.${suffix}${n ? n : ""}:${serverName}`;
+    const stem = base.endsWith(`.${suffix}`) ? base : `${base}.${suffix}`;
+    const candidate = `@${stem}${n ? n : ""}:${serverName}`;
     if (!(await db.query("SELECT 1 FROM people WHERE matrix_user_id = $1", [candidate])).rowCount) return candidate;
   }
   throw conflict("matrix-id-exhausted", "Could not find a free Matrix ID for this person.");

@@ -5,6 +5,7 @@ import { sealSecret, newTotpSecret } from "../auth/totp.js";
 import { addMonths } from "./lifecycle.js";
 import * as repo from "./repo.js";
 import * as authRepo from "../auth/repo.js";
+import { assignLocalUserId } from "../matrix-session/service.js";
 
 export interface SeedPerson {
   email: string; fullName: string; memberState: string | null; roles: RoleGrant[];
@@ -18,7 +19,8 @@ export interface SeedPerson {
  */
 export async function seedActivePerson(ctx: Ctx, p: SeedPerson, tx?: Tx): Promise<{ id: string; totpSecret: string | null }> {
   const run = async (t: Tx) => {
-    const id = await repo.insertPerson(t, { email: p.email, fullName: p.fullName, memberState: p.memberState, matrixUserId: p.matrixUserId ?? null, nominatedBy: null, status: "active" });
+    const matrixUserId = p.matrixUserId ?? (ctx.settings.matrixServerName ? await assignLocalUserId(t, ctx.settings.matrixServerName, p.email, p.memberState) : null);
+    const id = await repo.insertPerson(t, { email: p.email, fullName: p.fullName, memberState: p.memberState, matrixUserId, nominatedBy: null, status: "active" });
     await repo.insertRoles(t, id, p.roles);
     const totpSecret = p.totp ? newTotpSecret() : null;
     await authRepo.setCredentials(t, id, await ctx.hasher.hash(p.password), totpSecret ? await sealSecret(ctx.keys.dataKey, totpSecret) : null, null);

@@ -1,0 +1,22 @@
+import { existsSync } from "node:fs";
+import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { startLocalSynapse } from "../server/synapse/local.js";
+
+export const LOCAL_SERVER_NAME = "localhost";
+
+/** The local network's Synapse at http://localhost:8008, with secrets kept under .enlace/keys. */
+export async function runLocalSynapse(root: string, dataDir: string, port = 8008) {
+  const secretsFile = join(dataDir, "keys", "synapse.json");
+  await mkdir(join(dataDir, "keys"), { recursive: true, mode: 0o700 });
+  if (!existsSync(secretsFile)) {
+    await writeFile(secretsFile, JSON.stringify({ jwtSecret: randomBytes(32).toString("hex"), registrationSharedSecret: randomBytes(24).toString("hex") }), { mode: 0o600 });
+  }
+  const secrets = JSON.parse(await readFile(secretsFile, "utf8")) as { jwtSecret: string; registrationSharedSecret: string };
+  const hs = await startLocalSynapse({ root, dataDir: join(dataDir, "synapse", "data"), port, serverName: LOCAL_SERVER_NAME, fromTemplate: true, ...secrets, log: console.log });
+  return {
+    hs,
+    matrix: { url: hs.url, publicUrl: `http://localhost:${port}`, serverName: LOCAL_SERVER_NAME, ...secrets },
+  };
+}
