@@ -19,6 +19,9 @@ const Env = z.object({
   ENLACE_SESSION_SECRET: z.string().optional(),
   ENLACE_DATA_KEY: z.string().optional(),
   ENLACE_DEMO: z.enum(["0", "1"]).default("0"),
+  // How long a job may run before another worker takes it over (its worker presumably died).
+  ENLACE_JOB_EXPIRY_SECONDS: z.coerce.number().int().min(2).max(86400).default(300),
+  ENLACE_JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   // An existing homeserver; without SYNAPSE_URL, `npm start` runs a local Synapse.
   SYNAPSE_URL: z.string().url().optional(),
   SYNAPSE_PUBLIC_URL: z.string().url().optional(),
@@ -42,6 +45,7 @@ export interface Config {
   passwordCost: PasswordCost;
   secrets: { secretariatSigningKey?: string; auditSigningKey?: string; sessionSecret?: string; dataKey?: string };
   demo: boolean;
+  jobs: { expirySeconds: number; maintenanceSeconds: number };
   matrix?: { url: string; publicUrl: string; serverName: string; jwtSecret: string; registrationSharedSecret: string };
 }
 
@@ -63,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     matrix,
+    jobs: { expirySeconds: e.ENLACE_JOB_EXPIRY_SECONDS, maintenanceSeconds: e.ENLACE_JOB_MAINTENANCE_SECONDS },
     port: e.ENLACE_PORT,
     host: e.ENLACE_HOST,
     publicUrl: e.ENLACE_PUBLIC_URL ?? `http://localhost:${e.ENLACE_PORT}`,

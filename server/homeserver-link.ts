@@ -4,7 +4,7 @@ import { SynapseAdmin } from "./synapse/admin-client.js";
 import { connectBot } from "./synapse/bot.js";
 import { SynapseHomeserver } from "./synapse/homeserver.js";
 import { matrixRoutes } from "./http/routes/matrix.js";
-import { createBoss, jobHooks, startReconciler } from "./jobs/reconciler.js";
+import { createBoss, jobHooks, startReconciler, DEFAULT_TIMING, type JobTiming } from "./jobs/reconciler.js";
 
 export interface MatrixConfig { url: string; publicUrl: string; serverName: string; jwtSecret: string; registrationSharedSecret: string }
 
@@ -22,14 +22,15 @@ async function retrying<T>(what: string, ctx: Ctx, fn: () => Promise<T>, attempt
  * Puts the homeserver in the loop: the registry bot, durable reconcile jobs enqueued by registry
  * changes, the Matrix sign-in endpoint, and Synapse's state in /api/health.
  */
-export async function linkHomeserver(ctx: Ctx, dbUrl: string, m: MatrixConfig, opts: { sweepCron?: string } = {}) {
+export async function linkHomeserver(ctx: Ctx, dbUrl: string, m: MatrixConfig, opts: { sweepCron?: string; timing?: JobTiming } = {}) {
+  const timing = opts.timing ?? DEFAULT_TIMING;
   const admin = new SynapseAdmin({ baseUrl: m.url });
   const botUserId = await retrying("connecting the registry bot to Synapse", ctx, () => connectBot(admin, m));
   const hs = new SynapseHomeserver(admin, m.serverName, botUserId);
-  const boss = await createBoss(dbUrl);
-  ctx.hooks = jobHooks(boss);
+  const boss = await createBoss(dbUrl, timing);
+  ctx.hooks = jobHooks(boss, timing);
   ctx.settings.matrixServerName = m.serverName;
-  const reconciler = await startReconciler(ctx, boss, hs, opts);
+  const reconciler = await startReconciler(ctx, boss, hs, { ...opts, timing });
   const routes: RouteDef[] = matrixRoutes(ctx, { serverName: m.serverName, publicUrl: m.publicUrl, jwtSecret: m.jwtSecret });
   const publishedMasterKey = async (userId: string) => {
     const r = await admin.keysQuery(userId);

@@ -54,7 +54,7 @@ export async function startControlPlane(config: Config, opts: StartOptions = {})
     changes: await startChangeFeed(dbUrl, log),
     settings: { vettingMonths: config.vettingMonths, sessionHours: config.sessionHours, publicUrl: config.publicUrl, enrollmentHours: 72 },
   };
-  const link = config.matrix ? await linkHomeserver(ctx, dbUrl, config.matrix) : null;
+  const link = config.matrix ? await linkHomeserver(ctx, dbUrl, config.matrix, { timing: config.jobs }) : null;
   const { app } = makeApp({
     ctx, extraRoutes: [...(link?.routes ?? []), ...(opts.extraRoutes?.(ctx) ?? [])], health: link?.health ?? opts.health,
     publishedMasterKey: link?.publishedMasterKey, staticDir: opts.staticDir, secureCookies: config.publicUrl.startsWith("https:"),

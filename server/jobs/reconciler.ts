@@ -10,20 +10,22 @@ export const Q_PERSON = "reconcile-person";
 
 // Retried with exponential backoff while the homeserver is down (about an hour in all), and an
 // active job whose worker died is retried once its expiry passes: nothing is lost.
-const JOB = { retryLimit: 12, retryDelay: 1, retryBackoff: true, expireInSeconds: 300 };
+export interface JobTiming { expirySeconds: number; maintenanceSeconds: number }
+export const DEFAULT_TIMING: JobTiming = { expirySeconds: 300, maintenanceSeconds: 30 };
+const jobOptions = (t: JobTiming) => ({ retryLimit: 12, retryDelay: 1, retryBackoff: true, expireInSeconds: t.expirySeconds });
 
 const inTx = (tx: Tx): PgBoss.Db => ({ executeSql: (text, values) => tx.query(text, values) });
 
 /** Registry hooks that enqueue durable jobs in the caller's transaction. */
-export function jobHooks(boss: PgBoss): RegistryHooks {
+export function jobHooks(boss: PgBoss, t: JobTiming = DEFAULT_TIMING): RegistryHooks {
   return {
-    async personChanged(tx, personId) { await boss.send(Q_PERSON, { personId }, { ...JOB, db: inTx(tx) }); },
-    async registryChanged(tx) { await boss.send(Q_ALL, {}, { ...JOB, db: inTx(tx) }); },
+    async personChanged(tx, personId) { await boss.send(Q_PERSON, { personId }, { ...jobOptions(t), db: inTx(tx) }); },
+    async registryChanged(tx) { await boss.send(Q_ALL, {}, { ...jobOptions(t), db: inTx(tx) }); },
   };
 }
 
-export async function createBoss(connectionString: string) {
-  const boss = new PgBoss({ connectionString, max: 4, supervise: true, schedule: true, migrate: true });
+export async function createBoss(connectionString: string, t: JobTiming = DEFAULT_TIMING) {
+  const boss = new PgBoss({ connectionString, max: 4, supervise: true, schedule: true, migrate: true, maintenanceIntervalSeconds: t.maintenanceSeconds });
   boss.on("error", () => {}); // surfaced through job failures and health; never crash the process
   await boss.start();
   await boss.createQueue(Q_ALL, { name: Q_ALL, policy: "stately" }).catch(() => {});
@@ -38,7 +40,8 @@ export interface ReconcilerStatus { lastFullRun: string | null; lastError: strin
  * replicas (the queue's policy); person jobs are serialised per person by an advisory lock.
  * Jobs wake at once on committed registry changes (our NOTIFY), not only on polling.
  */
-export async function startReconciler(ctx: Ctx, boss: PgBoss, hs: HomeserverPort, opts: { sweepCron?: string } = {}) {
+export async function startReconciler(ctx: Ctx, boss: PgBoss, hs: HomeserverPort, opts: { sweepCron?: string; timing?: JobTiming } = {}) {
+  const JOB = jobOptions(opts.timing ?? DEFAULT_TIMING);
   const status: ReconcilerStatus = { lastFullRun: null, lastError: null, pending: 0 };
   const deps = { ctx, hs };
   const fail = (err: unknown) => { status.lastError = (err as Error).message; ctx.log.error({ err: (err as Error).message }, "reconcile job failed; it will be retried"); throw err; };

@@ -24,6 +24,12 @@ export class SynapseAdmin {
   whoami(token = this.token) { return matrixFetch<{ user_id: string; device_id?: string }>(this.http, "GET", "/_matrix/client/v3/account/whoami", undefined, token); }
 
   createRoom(body: Record<string, unknown>) { return this.call<{ room_id: string }>("POST", "/_matrix/client/v3/createRoom", body); }
+  async resolveAlias(alias: string): Promise<string | null> {
+    try { return (await this.call<{ room_id: string }>("GET", `/_matrix/client/v3/directory/room/${enc(alias)}`)).room_id; } catch (err) {
+      if (err instanceof MatrixError && err.statusCode === 404) return null;
+      throw err;
+    }
+  }
   roomState(roomId: string) { return this.call<{ state: Array<{ type: string; state_key: string; content: any }> }>("GET", `/_synapse/admin/v1/rooms/${enc(roomId)}/state`); }
   putState(roomId: string, type: string, stateKey: string, content: unknown) {
     return this.call("PUT", `/_matrix/client/v3/rooms/${enc(roomId)}/state/${enc(type)}/${enc(stateKey)}`, content);

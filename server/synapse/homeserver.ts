@@ -11,8 +11,12 @@ export class SynapseHomeserver implements HomeserverPort {
   isLocal(userId: string) { return userId.endsWith(`:${this.serverName}`); }
 
   async createRoom(spec: CreateRoomSpec) {
+    // A local alias per registry key makes creation idempotent across crashes.
+    const alias = `enlace.${spec.key.toLowerCase().replace(/[^a-z0-9-]/g, ".")}`;
+    const existing = await this.admin.resolveAlias(`#${alias}:${this.serverName}`);
+    if (existing) return existing;
     const { room_id } = await this.admin.createRoom({
-      preset: "private_chat", visibility: "private", name: spec.name, topic: spec.topic, room_version: "12",
+      preset: "private_chat", visibility: "private", name: spec.name, topic: spec.topic, room_version: "12", room_alias_name: alias,
       power_level_content_override: spec.powerLevels,
       initial_state: spec.initialState.map((e) => ({ type: e.type, state_key: e.stateKey, content: e.content })),
       ...(spec.isSpace ? { creation_content: { type: "m.space" } } : {}),

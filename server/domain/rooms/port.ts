@@ -14,6 +14,7 @@ export interface RoomSnapshot {
 export const stateKey = (type: string, key = "") => `${type}\u0000${key}`;
 
 export interface CreateRoomSpec {
+  key: string;                                   // the registry's stable room key
   name: string;
   topic: string;
   isSpace: boolean;
@@ -24,6 +25,7 @@ export interface CreateRoomSpec {
 export interface HomeserverPort {
   readonly serverName: string;
   readonly botUserId: string;
+  /** Idempotent per key: a room created before a crash (but not recorded) is found, not duplicated. */
   createRoom(spec: CreateRoomSpec): Promise<string>;
   roomSnapshot(roomId: string): Promise<RoomSnapshot>;
   putState(roomId: string, ev: StateEvent): Promise<void>;

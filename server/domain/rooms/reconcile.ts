@@ -19,7 +19,7 @@ async function ensureRoom(d: ReconcileDeps, room: DesiredRoom, known: Map<string
   const existing = known.get(room.key);
   if (existing) return existing;
   const state = managedState(room).filter((e) => e.type !== "m.room.power_levels" && e.type !== "m.room.name" && e.type !== "m.room.topic");
-  const roomId = await d.hs.createRoom({ name: room.name, topic: room.topic, isSpace: room.kind === "space", powerLevels: room.powerLevels, initialState: state });
+  const roomId = await d.hs.createRoom({ key: room.key, name: room.name, topic: room.topic, isSpace: room.kind === "space", powerLevels: room.powerLevels, initialState: state });
   await repo.saveRoom(d.ctx.db, room.key, roomId, room.kind);
   known.set(room.key, roomId);
   report.created++;
