@@ -3,6 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import { startTestPostgres } from "../tests/helpers/postgres-server.js";
 import { benchRegistry } from "./registry.js";
+import { benchHomeserver } from "./homeserver.js";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
@@ -15,6 +16,7 @@ const pg = await startTestPostgres(process.env.TEST_DATABASE_URL);
 try {
   const suites: Record<string, () => Promise<Record<string, number>>> = {
     registry: () => benchRegistry(pg.adminUrl(), log),
+    homeserver: () => benchHomeserver(pg.adminUrl(), log, Number(flag("people") ?? 1000)),
   };
   for (const [name, run] of Object.entries(suites)) {
     if (only && only !== name) continue;

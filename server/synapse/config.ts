@@ -85,7 +85,8 @@ export async function writeSynapseConfig(o: SynapseConfigOptions): Promise<strin
     allow_public_rooms_over_federation: false,
     require_auth_for_profile_requests: true,
     limit_profile_requests_to_users_who_share_rooms: true,
-    user_directory: { enabled: true, search_all_users: false },
+    // Enlace has its own expertise directory; Synapse's would index every shared-room join.
+    user_directory: { enabled: false },
     encryption_enabled_by_default_for_room_type: "all",
     ...(o.forTests ? testRateLimits : {}),
   };

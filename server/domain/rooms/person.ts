@@ -25,7 +25,7 @@ export async function reconcilePerson(d: ReconcileDeps, personId: string): Promi
   if (!person?.matrixUserId) return report;
   const userId = person.matrixUserId;
   const known = await repo.roomIds(d.ctx.db);
-  const snapshot = await repo.loadSnapshot(d.ctx.db, { secretariatServer: d.hs.serverName, botUserId: d.hs.botUserId, today: new Date().toISOString().slice(0, 10) });
+  const snapshot = await repo.loadSnapshot(d.ctx.db, { secretariatServer: d.hs.serverName, botUserId: d.hs.botUserId, today: new Date().toISOString().slice(0, 10) }, { people: false });
   // The rooms this person belongs in when active (the registry's answer for them alone).
   const asActive = desiredRooms({ ...snapshot, people: [{ id: person.id, matrixUserId: userId, memberState: person.memberState, roles: person.roles }] });
   const theirRooms = asActive.filter((r) => r.members.has(userId));
@@ -49,16 +49,19 @@ export async function reconcilePerson(d: ReconcileDeps, personId: string): Promi
     }
     if (spaceId) await d.hs.putState(spaceId, { type: CREDENTIAL_STATE_TYPE, stateKey: credentialStateKey(userId), content: (await credentialFor(d.ctx, userId)) as unknown as Record<string, unknown> });
   } else if (person.status === "suspended" || person.status === "revoked") {
-    if (d.hs.isLocal(userId)) {
-      if (person.status === "revoked") { await d.hs.deactivate(userId); report.deactivated = true; }
-      else { await d.hs.lockAndLogout(userId); report.locked = true; }
-    }
+    const revoked = person.status === "revoked";
+    const managed = new Set(known.values());
     const candidates = new Set([...theirRooms.map((r) => known.get(r.key)).filter((x): x is string => !!x)]);
-    if (d.hs.isLocal(userId) && !report.deactivated) for (const r of await d.hs.joinedRooms(userId)) if ([...known.values()].includes(r)) candidates.add(r);
-    await Promise.all([...candidates].map(async (roomId) => {
-      await d.hs.kick(roomId, userId, person.status === "revoked" ? "Vetting revoked" : "Vetting suspended");
-      report.removed.push(roomId);
-    }));
+    if (d.hs.isLocal(userId)) for (const r of await d.hs.joinedRooms(userId)) if (managed.has(r)) candidates.add(r);
+    // Everything at once: the account stops working and every room drops the person in parallel.
+    const account = !d.hs.isLocal(userId) ? Promise.resolve() : revoked ? d.hs.deactivate(userId) : d.hs.lockAndLogout(userId);
+    await Promise.all([
+      account.then(() => { if (d.hs.isLocal(userId)) { report.deactivated = revoked; report.locked = !revoked; } }),
+      ...[...candidates].map(async (roomId) => {
+        await d.hs.kick(roomId, userId, revoked ? "Vetting revoked" : "Vetting suspended");
+        report.removed.push(roomId);
+      }),
+    ]);
     if (spaceId) {
       await d.hs.putState(spaceId, { type: CREDENTIAL_STATE_TYPE, stateKey: credentialStateKey(userId), content: {} });
       await d.hs.putState(spaceId, { type: REVOCATIONS_TYPE, stateKey: "", content: (await revocationList(d.ctx)) as unknown as Record<string, unknown> });

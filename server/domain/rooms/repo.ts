@@ -6,8 +6,8 @@ const ROLES = `coalesce((SELECT json_agg(json_build_object('role', r.role, 'memb
                          FROM roles r WHERE r.person_id = p.id), '[]')`;
 const trimRoles = (roles: RoleGrant[]) => roles.map((g) => ({ ...g, memberState: g.memberState?.trim() ?? null }));
 
-export async function loadSnapshot(db: Queryable, base: { secretariatServer: string; botUserId: string; today: string }): Promise<RegistrySnapshot & { watermark: number }> {
-  const people = (await db.query(`SELECT p.id, p.matrix_user_id, p.member_state, ${ROLES} AS roles FROM people p WHERE p.status = 'active' AND p.matrix_user_id IS NOT NULL`)).rows
+export async function loadSnapshot(db: Queryable, base: { secretariatServer: string; botUserId: string; today: string }, opts: { people?: boolean } = {}): Promise<RegistrySnapshot & { watermark: number }> {
+  const people = opts.people === false ? [] : (await db.query(`SELECT p.id, p.matrix_user_id, p.member_state, ${ROLES} AS roles FROM people p WHERE p.status = 'active' AND p.matrix_user_id IS NOT NULL`)).rows
     .map((r): SnapshotPerson => ({ id: r.id, matrixUserId: r.matrix_user_id, memberState: r.member_state?.trim() ?? null, roles: trimRoles(r.roles) }));
   const programs = (await db.query("SELECT code, names->>'en' AS name FROM programs ORDER BY code")).rows;
   const events = (await db.query("SELECT id, name, host_state, to_char(ends_on, 'YYYY-MM-DD') AS ends_on, supporting_states FROM major_events ORDER BY starts_on, id")).rows
