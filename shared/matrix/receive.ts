@@ -1,0 +1,55 @@
+import { MatrixEventEvent, RoomEvent, type MatrixEvent, type Room } from "matrix-js-sdk";
+import type { EnlaceSession } from "./session.js";
+import { parseIncoming, type ParseResult } from "../content/parse.js";
+import { trustOf, type TrustVerdict } from "./trust.js";
+
+export interface Received {
+  eventId: string;
+  roomId: string;
+  sender: string;
+  ts: number;
+  encrypted: boolean;
+  content: ParseResult;
+  trust: TrustVerdict;
+}
+
+/** Resolves once the event is decrypted, or reports why it could not be (retried keys included). */
+export async function decrypted(event: MatrixEvent, timeoutMs = 15_000): Promise<{ ok: true } | { ok: false; reason: string }> {
+  if (!event.isEncrypted()) return { ok: true };
+  const settled = () => !event.isBeingDecrypted() && !event.isDecryptionFailure() && event.getClearContent() !== null;
+  if (settled()) return { ok: true };
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => { event.off(MatrixEventEvent.Decrypted, onDecrypted); resolve({ ok: false, reason: `could not decrypt: ${event.decryptionFailureReason ?? "no key"}` }); }, timeoutMs);
+    // Fires on failure too; a failed event is retried when its key arrives, so keep waiting.
+    const onDecrypted = () => {
+      if (settled()) { clearTimeout(timer); event.off(MatrixEventEvent.Decrypted, onDecrypted); resolve({ ok: true }); }
+    };
+    event.on(MatrixEventEvent.Decrypted, onDecrypted);
+  });
+}
+
+/** Decrypts, validates and judges one event. Never throws: bad input becomes an "invalid" item. */
+export async function readEvent(s: EnlaceSession, event: MatrixEvent, decryptTimeoutMs?: number): Promise<Received> {
+  const base = { eventId: event.getId() ?? "", roomId: event.getRoomId() ?? "", sender: event.getSender() ?? "", ts: event.getTs(), encrypted: event.isEncrypted() };
+  try {
+    const d = await decrypted(event, decryptTimeoutMs);
+    if (!d.ok) return { ...base, content: { status: "invalid", reason: d.reason }, trust: { level: "unverified", reason: d.reason } };
+    return { ...base, content: parseIncoming(event.getType(), event.getContent()), trust: await trustOf(s, event) };
+  } catch (err) {
+    return { ...base, content: { status: "invalid", reason: `unreadable event: ${(err as Error).message}` }, trust: { level: "invalid", reason: "unreadable event" } };
+  }
+}
+
+/** Waits for the first event in a room that matches, reading it as Enlace content. */
+export function nextEvent(s: EnlaceSession, roomId: string, match: (e: MatrixEvent) => boolean, timeoutMs = 20_000): Promise<Received> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { s.client.off(RoomEvent.Timeline, onEvent); reject(new Error(`no matching event in ${roomId} within ${timeoutMs} ms`)); }, timeoutMs);
+    const onEvent = (event: MatrixEvent, room: Room | undefined) => {
+      if (room?.roomId !== roomId || !match(event)) return;
+      clearTimeout(timer);
+      s.client.off(RoomEvent.Timeline, onEvent);
+      void readEvent(s, event).then(resolve);
+    };
+    s.client.on(RoomEvent.Timeline, onEvent);
+  });
+}

@@ -1,0 +1,36 @@
+import { Method } from "matrix-js-sdk";
+import type { EnlaceSession } from "./session.js";
+import { buildEventContent } from "../content/event.js";
+import { buildAckContent, ACK_EVENT_TYPE } from "../content/ack.js";
+import type { ContentByKind } from "../content/schemas.js";
+import type { MessageKind } from "../content/types.js";
+import { roomCeiling } from "./rooms.js";
+
+export class NotAnEnlaceRoomError extends Error {
+  constructor(roomId: string) { super(`room ${roomId} has no TLP ceiling: Enlace content is only sent to Enlace rooms`); this.name = "NotAnEnlaceRoomError"; }
+}
+
+/**
+ * Validates, checks the room's TLP ceiling (refusing anything above it with TlpCeilingError) and
+ * sends the content Megolm-encrypted as m.room.message with its readable fallback.
+ */
+export async function sendContent<K extends MessageKind>(s: EnlaceSession, roomId: string, kind: K, content: ContentByKind[K]): Promise<string> {
+  const ceiling = roomCeiling(s.client.getRoom(roomId));
+  if (!ceiling) throw new NotAnEnlaceRoomError(roomId);
+  const body = buildEventContent(kind, content, { roomCeiling: ceiling });
+  const r = await s.client.sendEvent(roomId, "m.room.message" as any, body as any);
+  return r.event_id;
+}
+
+/**
+ * An acknowledgement is sent unencrypted on purpose: it carries only the advisory's event id (no
+ * more than a read receipt reveals), and its own event type lets members post it in rooms where
+ * only the Secretariat may post. The SDK would encrypt any event in an encrypted room, so it is
+ * sent with a plain PUT.
+ */
+export async function sendAck(s: EnlaceSession, roomId: string, advisoryEventId: string): Promise<string> {
+  const txn = `ack-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const path = `/rooms/${encodeURIComponent(roomId)}/send/${encodeURIComponent(ACK_EVENT_TYPE)}/${txn}`;
+  const r = await s.client.http.authedRequest<{ event_id: string }>(Method.Put, path, undefined, buildAckContent(advisoryEventId) as any);
+  return r.event_id;
+}

@@ -1,0 +1,57 @@
+import type { MatrixEvent } from "matrix-js-sdk";
+import { EventShieldReason } from "matrix-js-sdk/lib/crypto-api/index.js";
+import type { EnlaceSession } from "./session.js";
+import { verifyCredential, credentialStateKey, CREDENTIAL_TYPE, REVOCATIONS_TYPE, type CredentialBody } from "../credentials/credential.js";
+import { findRoomByKey } from "./rooms.js";
+
+export type TrustVerdict =
+  | { level: "verified"; memberState: string | null; programs: string[]; roles: CredentialBody["roles"]; label: string }
+  | { level: "unverified"; reason: string }
+  | { level: "invalid"; reason: string };
+
+const masterKeys = new WeakMap<object, Map<string, { key: string | null; at: number }>>();
+
+/** The cross-signing master key the homeserver publishes for a user (cached briefly). */
+async function publishedMasterKey(s: EnlaceSession, userId: string): Promise<string | null> {
+  let cache = masterKeys.get(s.client);
+  if (!cache) masterKeys.set(s.client, (cache = new Map()));
+  const hit = cache.get(userId);
+  if (hit && Date.now() - hit.at < 60_000) return hit.key;
+  const r = (await s.client.downloadKeysForUsers([userId])) as { master_keys?: Record<string, { keys: Record<string, string> }> };
+  const key = Object.values(r.master_keys?.[userId]?.keys ?? {})[0] ?? null;
+  cache.set(userId, { key, at: Date.now() });
+  return key;
+}
+
+/**
+ * Who really sent this? "Verified focal point of state X" needs all of: a credential signed by the
+ * pinned Secretariat key, for this sender, unexpired and not revoked; its master key equal to the
+ * sender's published cross-signing master key; and (for encrypted events) a sending device that
+ * its owner cross-signed. Anything less is "unverified"; a forged or foreign credential is "invalid".
+ */
+export async function trustOf(s: EnlaceSession, event: MatrixEvent, programNames: Record<string, string> = {}, stateNames: Record<string, string> = {}): Promise<TrustVerdict> {
+  const sender = event.getSender();
+  if (!sender) return { level: "invalid", reason: "event has no sender" };
+  const space = findRoomByKey(s.client, "space");
+  const raw = space?.currentState.getStateEvents(CREDENTIAL_TYPE, credentialStateKey(sender))?.getContent();
+  if (!raw || Object.keys(raw).length === 0) return { level: "unverified", reason: "no Secretariat credential for this sender" };
+  const revocations = space?.currentState.getStateEvents(REVOCATIONS_TYPE, "")?.getContent() ?? null;
+  const verdict = await verifyCredential(raw, { pinnedKeys: s.secretariatKeys, userId: sender, revocations: revocations as any });
+  if (verdict.status === "invalid") return { level: "invalid", reason: verdict.reason };
+  if (verdict.status === "revoked") return { level: "unverified", reason: `vetting ${verdict.revocation}` };
+  if (verdict.status === "expired") return { level: "unverified", reason: "credential expired" };
+  const c = verdict.credential;
+  if (!c.masterKey) return { level: "unverified", reason: "sender has not registered a cross-signing key" };
+  if ((await publishedMasterKey(s, sender)) !== c.masterKey) return { level: "unverified", reason: "sender's cross-signing key does not match their credential" };
+  if (event.isEncrypted()) {
+    const info = await s.client.getCrypto()!.getEncryptionInfoForEvent(event);
+    // We do not verify people interactively: the credential replaces that, so an "unverified identity" is expected.
+    if (!info || (info.shieldReason !== null && info.shieldReason !== EventShieldReason.UNVERIFIED_IDENTITY)) {
+      return { level: "unverified", reason: "sent from a device its owner has not cross-signed" };
+    }
+  }
+  const programs = c.programs.map((p) => programNames[p] ?? p);
+  const state = c.memberState ? (stateNames[c.memberState] ?? c.memberState) : "OAS Secretariat";
+  const role = c.roles.some((r) => r.role === "secretariat_officer" || r.role === "secretariat_admin") ? "Secretariat officer" : c.roles.some((r) => r.role === "national_coordinator") ? "national coordinator" : "focal point";
+  return { level: "verified", memberState: c.memberState, programs: c.programs, roles: c.roles, label: `verified ${role} — ${state}${programs.length ? `, ${programs.join(", ")}` : ""}` };
+}

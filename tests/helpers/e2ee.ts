@@ -1,0 +1,32 @@
+import { ControlPlaneClient } from "../../shared/matrix/control-plane.js";
+import { signInThroughControlPlane, type EnlaceSession } from "../../shared/matrix/session.js";
+import { firstRun } from "../../shared/matrix/first-run.js";
+import { waitForRoom } from "../../shared/matrix/rooms.js";
+import { findRoomByKey } from "../../shared/matrix/rooms.js";
+import { CREDENTIAL_TYPE, credentialStateKey } from "../../shared/credentials/credential.js";
+import { actor, type TestPlane } from "./control-plane.js";
+import type { RoleGrant } from "../../server/domain/auth/principal.js";
+
+export interface Member { session: EnlaceSession; cp: ControlPlaneClient; personId: string; recoveryKey: string; masterKey: string }
+
+/** A vetted person signed in through the control plane, with a cross-signed E2EE device. */
+export async function member(plane: TestPlane, roles: RoleGrant[], state: string | null, rooms: string[]): Promise<Member> {
+  const a = await actor(plane, roles, state);
+  const cp = new ControlPlaneClient(plane.url, a.token);
+  const session = await signInThroughControlPlane(cp, { deviceName: "test" });
+  for (const key of rooms) await waitForRoom(session.client, key, 30_000);
+  const { recoveryKey, masterKey } = await firstRun(session, cp);
+  return { session, cp, personId: a.id, recoveryKey, masterKey };
+}
+
+/** Waits until every listed member's published credential carries their master key. */
+export async function credentialsPublished(observer: EnlaceSession, members: Member[], timeoutMs = 20_000) {
+  const t0 = Date.now();
+  for (;;) {
+    const space = findRoomByKey(observer.client, "space");
+    const ok = members.every((m) => space?.currentState.getStateEvents(CREDENTIAL_TYPE, credentialStateKey(m.session.userId))?.getContent()?.credential?.masterKey === m.masterKey);
+    if (ok) return;
+    if (Date.now() - t0 > timeoutMs) throw new Error("credentials with master keys were not published in time");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
