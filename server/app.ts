@@ -14,6 +14,7 @@ import { authRoutes } from "./http/routes/auth.js";
 import { peopleRoutes } from "./http/routes/people.js";
 import { registryRoutes } from "./http/routes/registry.js";
 import { credentialRoutes } from "./http/routes/credentials.js";
+import { advisoryRoutes } from "./http/routes/advisories.js";
 import { resolveSession } from "./domain/auth/service.js";
 
 export const SESSION_COOKIE = "enlace_session";
@@ -45,7 +46,7 @@ function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: strin
 }
 
 export function collectRoutes(ctx: Ctx, throttle: LoginThrottle, extra: RouteDef[] = [], publishedMasterKey?: AppDeps["publishedMasterKey"]): RouteDef[] {
-  return [...authRoutes(ctx, throttle), ...peopleRoutes(ctx), ...registryRoutes(ctx), ...credentialRoutes(ctx, publishedMasterKey), ...extra];
+  return [...authRoutes(ctx, throttle), ...peopleRoutes(ctx), ...registryRoutes(ctx), ...credentialRoutes(ctx, publishedMasterKey), ...advisoryRoutes(ctx), ...extra];
 }
 
 /** Builds the Express app from injected dependencies; no globals, no process.env. */

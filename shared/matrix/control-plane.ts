@@ -32,4 +32,8 @@ export class ControlPlaneClient {
   registerMasterKey(masterKey: string) { return this.call<{ userId: string; masterKey: string }>("PUT", "/api/me/master-key", { masterKey }); }
   credential(userId: string) { return this.call<unknown>("GET", `/api/credentials/${encodeURIComponent(userId)}`); }
   revocations() { return this.call<unknown>("GET", "/api/revocations"); }
+  reserveAdvisoryNumber(programCode: string) { return this.call<{ programCode: string; number: number }>("POST", "/api/advisories/numbers", { programCode }); }
+  countersignAdvisory(programCode: string, number: number, digest: string) {
+    return this.call<{ alg: "ed25519"; keyId: string; publicKey: string; signature: string }>("POST", "/api/advisories/countersign", { programCode, number, digest });
+  }
 }

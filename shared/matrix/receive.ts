@@ -2,6 +2,7 @@ import { MatrixEventEvent, RoomEvent, type MatrixEvent, type Room } from "matrix
 import type { EnlaceSession } from "./session.js";
 import { parseIncoming, type ParseResult } from "../content/parse.js";
 import { trustOf, type TrustVerdict } from "./trust.js";
+import { verifyAdvisory } from "../content/advisory-signature.js";
 
 export interface Received {
   eventId: string;
@@ -34,7 +35,10 @@ export async function readEvent(s: EnlaceSession, event: MatrixEvent, decryptTim
   try {
     const d = await decrypted(event, decryptTimeoutMs);
     if (!d.ok) return { ...base, content: { status: "invalid", reason: d.reason }, trust: { level: "unverified", reason: d.reason } };
-    return { ...base, content: parseIncoming(event.getType(), event.getContent()), trust: await trustOf(s, event) };
+    let content = parseIncoming(event.getType(), event.getContent());
+    const trust = await trustOf(s, event);
+    if (content.status === "valid" && content.kind === "advisory") content = await checkAdvisory(s, content, trust);
+    return { ...base, content, trust };
   } catch (err) {
     return { ...base, content: { status: "invalid", reason: `unreadable event: ${(err as Error).message}` }, trust: { level: "invalid", reason: "unreadable event" } };
   }
@@ -52,4 +56,14 @@ export function nextEvent(s: EnlaceSession, roomId: string, match: (e: MatrixEve
     };
     s.client.on(RoomEvent.Timeline, onEvent);
   });
+}
+
+/** An advisory must carry a valid Secretariat countersignature and come from an officer of its program. */
+async function checkAdvisory(s: EnlaceSession, content: Extract<ParseResult, { status: "valid" }>, trust: TrustVerdict): Promise<ParseResult> {
+  if (!(await verifyAdvisory(s.secretariatKeys, content.content))) return { status: "invalid", kind: "advisory", reason: "the Secretariat signature on this advisory is not valid" };
+  const program = (content.content as { programCode: string }).programCode;
+  if (trust.level === "verified" && !trust.roles.some((r) => r.role === "secretariat_officer" && r.program === program)) {
+    return { status: "invalid", kind: "advisory", reason: "advisory not sent by a Secretariat officer of its program" };
+  }
+  return content;
 }

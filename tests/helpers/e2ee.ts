@@ -9,12 +9,21 @@ import type { RoleGrant } from "../../server/domain/auth/principal.js";
 
 export interface Member { session: EnlaceSession; cp: ControlPlaneClient; personId: string; recoveryKey: string; masterKey: string }
 
+/** Waits until the reconciler has created every room of the registry (fresh planes start empty). */
+export async function roomsReady(plane: TestPlane, count = 28, timeoutMs = 120_000) {
+  const t0 = Date.now();
+  while (Number((await plane.ctx.db.query("SELECT count(*) n FROM matrix_rooms")).rows[0].n) < count) {
+    if (Date.now() - t0 > timeoutMs) throw new Error("rooms were not created in time");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** A vetted person signed in through the control plane, with a cross-signed E2EE device. */
 export async function member(plane: TestPlane, roles: RoleGrant[], state: string | null, rooms: string[]): Promise<Member> {
   const a = await actor(plane, roles, state);
   const cp = new ControlPlaneClient(plane.url, a.token);
   const session = await signInThroughControlPlane(cp, { deviceName: "test" });
-  for (const key of rooms) await waitForRoom(session.client, key, 30_000);
+  for (const key of rooms) await waitForRoom(session.client, key, 60_000);
   const { recoveryKey, masterKey } = await firstRun(session, cp);
   return { session, cp, personId: a.id, recoveryKey, masterKey };
 }

@@ -3,10 +3,18 @@ import type { Ctx } from "../context.js";
 import { desiredRooms } from "./desired.js";
 
 import { CREDENTIAL_STATE_TYPE } from "./event-types.js";
+import { stateKey } from "./port.js";
 import { REVOCATIONS_TYPE, credentialStateKey, userIdOfCredentialKey } from "../../../shared/credentials/credential.js";
 import { credentialFor, revocationList } from "../credentials/service.js";
 import type { ReconcileDeps } from "./reconcile.js";
 import * as repo from "./repo.js";
+
+async function ensurePowerLevel(d: ReconcileDeps, roomId: string, userId: string, level: number) {
+  const snap = await d.hs.roomSnapshot(roomId);
+  const pl = (snap.state.get(stateKey("m.room.power_levels", "")) ?? {}) as { users?: Record<string, number> };
+  if (pl.users?.[userId] === level) return;
+  await d.hs.putState(roomId, { type: "m.room.power_levels", stateKey: "", content: { ...pl, users: { ...(pl.users ?? {}), [userId]: level } } });
+}
 
 export interface PersonReport { status: string; added: string[]; removed: string[]; locked: boolean; deactivated: boolean; missingRooms: boolean }
 
@@ -37,9 +45,13 @@ export async function reconcilePerson(d: ReconcileDeps, personId: string): Promi
     for (const room of theirRooms) {
       const roomId = known.get(room.key);
       if (!roomId) { report.missingRooms = true; continue; }
-      if (joined.has(roomId)) continue;
-      await d.hs.addMember(roomId, userId);
-      report.added.push(roomId);
+      if (!joined.has(roomId)) {
+        await d.hs.addMember(roomId, userId);
+        report.added.push(roomId);
+      }
+      // Officers moderate and post advisories: their power level comes with them.
+      const level = room.members.get(userId) ?? 0;
+      if (level > 0) await ensurePowerLevel(d, roomId, userId, level);
     }
     // Rooms they are in but no longer belong to (a role removed).
     const wanted = new Set(theirRooms.map((r) => known.get(r.key)));

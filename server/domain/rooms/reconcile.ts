@@ -1,6 +1,6 @@
 import { withTransaction } from "../../db/pool.js";
 import type { Ctx } from "../context.js";
-import { desiredRooms, type DesiredRoom } from "./desired.js";
+import { desiredRooms, type DesiredRoom, type RegistrySnapshot } from "./desired.js";
 import { managedState, covers } from "./room-state.js";
 import { stateKey, type HomeserverPort, type RoomSnapshot } from "./port.js";
 import { CREDENTIAL_STATE_TYPE } from "./event-types.js";
@@ -27,7 +27,17 @@ async function ensureRoom(d: ReconcileDeps, room: DesiredRoom, known: Map<string
   return roomId;
 }
 
-async function converge(d: ReconcileDeps, room: DesiredRoom, roomId: string, snap: RoomSnapshot, extraState: ReturnType<typeof managedState>, report: ReconcileReport) {
+/**
+ * The snapshot may be older than the room's members (someone vetted while this run was going):
+ * before removing anyone, ask the registry again whether they belong in this room now.
+ */
+async function wantedNow(d: ReconcileDeps, base: RegistrySnapshot, userId: string, key: string): Promise<boolean> {
+  const person = await repo.activePersonByUserId(d.ctx.db, userId);
+  if (!person) return false;
+  return desiredRooms({ ...base, people: [person] }).some((r) => r.key === key && r.members.has(userId));
+}
+
+async function converge(d: ReconcileDeps, room: DesiredRoom, roomId: string, snap: RoomSnapshot, extraState: ReturnType<typeof managedState>, report: ReconcileReport, base: RegistrySnapshot) {
   for (const ev of [...managedState(room), ...extraState]) {
     if (covers(snap.state.get(stateKey(ev.type, ev.stateKey)), ev.content)) continue;
     await d.hs.putState(roomId, ev);
@@ -36,6 +46,7 @@ async function converge(d: ReconcileDeps, room: DesiredRoom, roomId: string, sna
   }
   for (const [userId, membership] of snap.members) {
     if ((membership === "join" || membership === "invite") && !room.members.has(userId)) {
+      if (userId !== d.hs.botUserId && (await wantedNow(d, base, userId, room.key))) continue;
       await d.hs.kick(roomId, userId, "Not vetted for this room");
       report.removed++;
       await audit(d.ctx, "reconciler.member_removed", roomId, { key: room.key, userId, was: membership });
@@ -72,7 +83,7 @@ export async function reconcileAll(d: ReconcileDeps): Promise<ReconcileReport> {
     const links = room.kind === "space"
       ? rooms.filter((r) => r.kind !== "space").map((r) => ({ type: "m.space.child", stateKey: known.get(r.key)!, content: { via: [d.hs.serverName], suggested: !r.archived } }))
       : [{ type: "m.space.parent", stateKey: spaceId, content: { via: [d.hs.serverName], canonical: true } }];
-    await converge(d, room, roomId, snap, links, report);
+    await converge(d, room, roomId, snap, links, report, snapshot);
     if (room.kind === "space") report.credentials += await publishCredentials(d, spaceId, snap, snapshot.people.map((p) => p.matrixUserId!));
   }
   report.requeue = await repo.peopleChangedSince(d.ctx.db, snapshot.watermark);

@@ -39,3 +39,8 @@ export async function personForMatrix(db: Queryable, personId: string) {
 export async function statusOfUser(db: Queryable, userId: string): Promise<string | null> {
   return (await db.query("SELECT status FROM people WHERE matrix_user_id = $1", [userId])).rows[0]?.status ?? null;
 }
+
+export async function activePersonByUserId(db: Queryable, userId: string): Promise<SnapshotPerson | null> {
+  const r = (await db.query(`SELECT p.id, p.matrix_user_id, p.member_state, ${ROLES} AS roles FROM people p WHERE p.matrix_user_id = $1 AND p.status = 'active'`, [userId])).rows[0];
+  return r ? { id: r.id, matrixUserId: r.matrix_user_id, memberState: r.member_state?.trim() ?? null, roles: trimRoles(r.roles) } : null;
+}

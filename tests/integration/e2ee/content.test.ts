@@ -1,37 +1,119 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { randomBytes } from "node:crypto";
+import type { MatrixEvent } from "matrix-js-sdk";
 import { startTestSynapse, type TestSynapse } from "../../helpers/synapse.js";
-import { startTestPlane, role, type TestPlane } from "../../helpers/control-plane.js";
-import { member, credentialsPublished, type Member } from "../../helpers/e2ee.js";
-import { sendContent } from "../../../shared/matrix/send.js";
-import { nextEvent } from "../../../shared/matrix/receive.js";
+import { startTestPlane, role, api, type TestPlane } from "../../helpers/control-plane.js";
+import { member, credentialsPublished, roomsReady, type Member } from "../../helpers/e2ee.js";
+import { sendContent, sendAck } from "../../../shared/matrix/send.js";
+import { nextEvent, readEvent } from "../../../shared/matrix/receive.js";
 import { findRoomByKey } from "../../../shared/matrix/rooms.js";
+import { publishAdvisory } from "../../../shared/matrix/advisories.js";
+import { shareDocument, fetchDocument } from "../../../shared/matrix/documents.js";
 import { EXAMPLES } from "../../../shared/content/examples.js";
+import { computeCoverage } from "../../../shared/content/coverage.js";
+import { TlpCeilingError } from "../../../shared/content/tlp.js";
+import { ACK_EVENT_TYPE } from "../../../shared/content/ack.js";
+import type { MessageKind } from "../../../shared/content/types.js";
 
 describe("end-to-end encrypted content between vetted members", () => {
   let hs: TestSynapse, plane: TestPlane;
-  let ana: Member, jan: Member, bea: Member;
+  let ana: Member, jan: Member, bea: Member, officer: Member;
   const ROOMS = ["space", "network:tourism", "advisories:tourism"];
+  const roomOf = (m: Member, key: string) => findRoomByKey(m.session.client, key)!.roomId;
 
   beforeAll(async () => {
     hs = await startTestSynapse();
     plane = await startTestPlane({ synapse: hs });
-    [ana, jan, bea] = await Promise.all([
+    await roomsReady(plane);
+    [ana, jan, bea, officer] = await Promise.all([
       member(plane, [role.focal("CL", "tourism")], "CL", ROOMS),
       member(plane, [role.focal("JM", "tourism")], "JM", ROOMS),
       member(plane, [role.focal("BR", "tourism")], "BR", ROOMS),
+      member(plane, [role.officer("tourism")], null, ROOMS),
     ]);
-    for (const m of [ana, jan, bea]) await credentialsPublished(m.session, [ana, jan, bea]);
-  }, 180_000);
-  afterAll(async () => { for (const m of [ana, jan, bea]) m?.session.stop(); await plane?.close(); await hs?.close(); });
+    for (const m of [ana, jan, bea, officer]) await credentialsPublished(m.session, [ana, jan, bea, officer]);
+  }, 240_000);
+  afterAll(async () => { for (const m of [ana, jan, bea, officer]) m?.session.stop(); await plane?.close(); await hs?.close(); });
 
-  it("an alert sent by one member is decrypted, valid and verified at the others", async () => {
-    const roomId = findRoomByKey(ana.session.client, "network:tourism")!.roomId;
-    const waits = [jan, bea].map((m) => nextEvent(m.session, roomId, (e) => e.getSender() === ana.session.userId));
-    await sendContent(ana.session, roomId, "alert", EXAMPLES.alert);
-    for (const r of await Promise.all(waits)) {
-      expect(r.encrypted).toBe(true);
-      expect(r.content).toMatchObject({ status: "valid", kind: "alert" });
-      expect(r.trust).toMatchObject({ level: "verified", memberState: "CL", programs: ["tourism"] });
+  /** Sends with `from`, returns what each other member read. */
+  async function roundTrip(from: Member, roomKey: string, send: (roomId: string) => Promise<string>, to = [ana, jan, bea, officer]) {
+    const roomId = roomOf(from, roomKey);
+    let sentId = "";
+    const readers = to.filter((m) => m !== from);
+    const waits = readers.map((m) => nextEvent(m.session, roomId, (e: MatrixEvent) => e.getSender() === from.session.userId && (!sentId || e.getId() === sentId)));
+    sentId = await send(roomId);
+    return { eventId: sentId, received: await Promise.all(waits) };
+  }
+
+  it("every message content type is decrypted, valid and verified at every other member", async () => {
+    const request = await roundTrip(ana, "network:tourism", (r) => sendContent(ana.session, r, "expertise.request", EXAMPLES["expertise.request"]));
+    const incident = await roundTrip(jan, "network:tourism", (r) => sendContent(jan.session, r, "incident", EXAMPLES.incident));
+    const kinds: Array<[Member, MessageKind, unknown]> = [
+      [ana, "alert", EXAMPLES.alert],
+      [jan, "incident.update", { ...EXAMPLES["incident.update"], incidentEventId: incident.eventId }],
+      [bea, "expertise.offer", { ...EXAMPLES["expertise.offer"], requestEventId: request.eventId }],
+      [ana, "expertise.status", { ...EXAMPLES["expertise.status"], requestEventId: request.eventId }],
+    ];
+    const results = [request, incident];
+    for (const [from, kind, content] of kinds) results.push(await roundTrip(from, "network:tourism", (r) => sendContent(from.session, r, kind, content as never)));
+    const states = { [ana.session.userId]: "CL", [jan.session.userId]: "JM", [bea.session.userId]: "BR" };
+    for (const { received } of results) {
+      for (const r of received) {
+        expect(r.encrypted).toBe(true);
+        expect(r.content.status).toBe("valid");
+        expect(r.trust).toMatchObject({ level: "verified", memberState: states[r.sender] });
+      }
     }
+    expect(results.map((x) => x.received[0].content.status === "valid" && x.received[0].content.kind)).toEqual(["expertise.request", "incident", "alert", "incident.update", "expertise.offer", "expertise.status"]);
+  });
+
+  it("a lessons-learned document travels encrypted, downloads intact, and a changed byte is refused", async () => {
+    const bytes = randomBytes(200_000);
+    const { received } = await roundTrip(ana, "network:tourism", (r) => shareDocument(ana.session, r, { bytes, filename: "lecciones.pdf", mimetype: "application/pdf" }, {
+      tlp: "GREEN", title: "Lessons learned", event: "Final", date: "2024-07-14", topics: ["crowd management"], language: "es", summary: "Staggered entry works.",
+    }));
+    for (const r of received) {
+      expect(r.content).toMatchObject({ status: "valid", kind: "document" });
+      const doc = (r.content as { content: any }).content;
+      expect(Buffer.from(await fetchDocument(jan.session, doc)).equals(bytes)).toBe(true);
+      const tampered = { ...doc, file: { ...doc.file, hashes: { sha256: Buffer.alloc(32, 1).toString("base64").replace(/=+$/, "") } } };
+      await expect(fetchDocument(jan.session, tampered)).rejects.toThrow(/integrity/);
+    }
+  });
+
+  it("a signed advisory is acknowledged by several states and coverage is computed, overdue included", async () => {
+    const deadline = new Date(Date.now() + 4000).toISOString();
+    const { received, eventId } = await roundTrip(officer, "advisories:tourism", (r) => publishAdvisory(officer.session, officer.cp, r, {
+      tlp: "AMBER", programCode: "tourism", title: "Heightened threat to fan zones", body: "Review barrier placement.", programs: ["tourism"], requiresAck: true, ackDeadline: deadline,
+    }).then((x) => x.eventId));
+    for (const r of received) {
+      expect(r.content).toMatchObject({ status: "valid", kind: "advisory", content: { number: 1 } });
+      expect(r.trust.level).toBe("verified");
+    }
+    const roomId = roomOf(officer, "advisories:tourism");
+    const acksSeen = new Promise<MatrixEvent[]>((resolve) => {
+      const seen: MatrixEvent[] = [];
+      const on = (e: MatrixEvent) => { if (e.getType() === ACK_EVENT_TYPE && e.getRoomId() === roomId) { seen.push(e); if (seen.length === 2) { officer.session.client.off("Room.timeline" as any, on); resolve(seen); } } };
+      officer.session.client.on("Room.timeline" as any, on);
+    });
+    await sendAck(ana.session, roomOf(ana, "advisories:tourism"), eventId);
+    await sendAck(jan.session, roomOf(jan, "advisories:tourism"), eventId);
+    const acks = await Promise.all((await acksSeen).map((e) => readEvent(officer.session, e)));
+    for (const a of acks) { expect(a.encrypted).toBe(false); expect(a.content).toMatchObject({ status: "valid", kind: "ack" }); }
+    const ackList = acks.filter((a) => a.trust.level === "verified").map((a) => ({ state: (a.trust as { memberState: string }).memberState, at: new Date(a.ts) }));
+    const before = computeCoverage({ advisory: { ackDeadline: deadline }, expectedStates: ["CL", "JM", "BR"], acks: ackList, now: new Date() });
+    expect(before.states.map((s) => [s.state, s.status])).toEqual([["CL", "acknowledged"], ["JM", "acknowledged"], ["BR", "pending"]]);
+    const after = computeCoverage({ advisory: { ackDeadline: deadline }, expectedStates: ["CL", "JM", "BR"], acks: ackList, now: new Date(Date.parse(deadline) + 1) });
+    expect(after.states.find((s) => s.state === "BR")!.status).toBe("overdue");
+  });
+
+  it("a focal point cannot post in an advisories room (the homeserver refuses), and nobody can send above the room's TLP ceiling", async () => {
+    await expect(sendContent(ana.session, roomOf(ana, "advisories:tourism"), "alert", EXAMPLES.alert)).rejects.toMatchObject({ httpStatus: 403 });
+    await expect(sendContent(ana.session, roomOf(ana, "network:tourism"), "alert", { ...EXAMPLES.alert, tlp: "RED" })).rejects.toBeInstanceOf(TlpCeilingError);
+  });
+
+  it("the control plane countersigns advisories only for officers of the program, once per number", async () => {
+    const r = await api(plane, "POST", "/api/advisories/numbers", { token: ana.cp.token, body: { programCode: "tourism" } });
+    expect(r.status).toBe(403);
   });
 });
