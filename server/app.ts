@@ -62,6 +62,12 @@ export function makeApp(deps: AppDeps) {
   app.set("trust proxy", "loopback");
   app.use(helmet({ contentSecurityPolicy: { directives: { "script-src": ["'self'", "'wasm-unsafe-eval'"], "connect-src": ["'self'", "http:", "https:"], "img-src": ["'self'", "data:", "blob:"] } } }));
   app.use(cookieParser());
+  // One line per request: method, route pattern, status, time. Never bodies, query strings or tokens.
+  app.use((req, res, next) => {
+    const t0 = performance.now();
+    res.on("finish", () => ctx.log.info({ method: req.method, route: req.route?.path ? `${req.baseUrl}${req.route.path}` : "unmatched", status: res.statusCode, ms: Math.round(performance.now() - t0) }, "request"));
+    next();
+  });
   const api = express.Router();
   api.use(express.json({ limit: "64kb", strict: true, type: () => true }));
 

@@ -26,7 +26,7 @@ export interface TestPlane {
 }
 
 /** A control plane on a free loopback port over a fresh database cloned from the migrated template. */
-export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: AppDeps["throttle"]; extraRoutes?: AppDeps["extraRoutes"]; pgAdminUrl?: string; validateResponses?: boolean; caches?: boolean; keysFrom?: TestPlane; synapse?: TestSynapse; staticDir?: string } = {}): Promise<TestPlane> {
+export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: AppDeps["throttle"]; extraRoutes?: AppDeps["extraRoutes"]; pgAdminUrl?: string; validateResponses?: boolean; caches?: boolean; keysFrom?: TestPlane; synapse?: TestSynapse; staticDir?: string; logSink?: { write(line: string): void } } = {}): Promise<TestPlane> {
   // A second replica shares the first one's database and keys.
   const dbUrl = opts.keysFrom?.dbUrl ?? await createTestDatabase(opts.pgAdminUrl ?? inject("pgAdminUrl"));
   const db = createPool(dbUrl, 10);
@@ -34,7 +34,7 @@ export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: A
   const keys = opts.keysFrom?.ctx.keys ?? await loadKeys(dataDir);
   const clock = { now: new Date(), advance(ms: number) { this.now = new Date(this.now.getTime() + ms); } };
   const ctx: Ctx = {
-    db, keys, audit: auditWriter, log: createLogger("silent"), now: () => clock.now,
+    db, keys, audit: auditWriter, log: opts.logSink ? createLogger("debug", opts.logSink as any) : createLogger("silent"), now: () => clock.now,
     hasher: await createPasswordHasher("min"), hooks: opts.hooks ?? noHooks,
     changes: opts.caches === false ? null : await startChangeFeed(dbUrl, createLogger("silent")),
     settings: { vettingMonths: 12, sessionHours: 12, publicUrl: "http://localhost:8080", enrollmentHours: 72 },
