@@ -1,5 +1,6 @@
 import { auditCommand } from "./audit.js";
 import { keysCommand } from "./keys.js";
+import { sendCommand } from "./send.js";
 import { loadConfig } from "../config.js";
 import { demoCode } from "../demo/seed.js";
 
@@ -7,6 +8,9 @@ const USAGE = `usage: enlace <command>
 
   audit verify [--database-url URL] [--public-key KEY | --keys-dir DIR]
       Check the audit log's hash chain and signatures offline; names the first broken entry.
+  send alert|incident|incident.update --file FILE --room ROOM_KEY [--url URL]
+      Post encrypted content as a vetted account (ENLACE_EMAIL, ENLACE_PASSWORD,
+      ENLACE_RECOVERY_KEY after the first run). Prints the event id.
   keys generate
       Print fresh secrets for a production .env file (nothing is written).
   demo-code EMAIL
@@ -20,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
     switch (cmd) {
       case "audit": return await auditCommand(rest);
       case "keys": return await keysCommand(rest);
+      case "send": return await sendCommand(rest);
       case "demo-code":
         if (!rest[0]) throw new Error("usage: enlace demo-code EMAIL");
         process.stdout.write((await demoCode(loadConfig().dataDir, rest[0])) + "\n");

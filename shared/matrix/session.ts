@@ -26,7 +26,7 @@ export interface OpenOptions {
 
 let quieted = false;
 // Only errors from the SDK: its info/debug output includes room and event identifiers we keep out of logs.
-const quietLogger: Logger = {
+export const quietLogger: Logger = {
   trace: () => {}, debug: () => {}, info: () => {}, warn: () => {},
   error: (...m: unknown[]) => console.error("[matrix]", ...m.map((x) => (x instanceof Error ? x.message : typeof x === "string" ? x : ""))),
   getChild: () => quietLogger,
@@ -63,7 +63,7 @@ export async function openSession(o: OpenOptions): Promise<EnlaceSession> {
 /** Signs in to the homeserver with the control plane's short-lived token: no second password. */
 export async function signInThroughControlPlane(cp: ControlPlaneClient, o: { deviceName?: string; useIndexedDB?: boolean; deviceId?: string } = {}): Promise<EnlaceSession> {
   const grant = await cp.matrixSession();
-  const login = createClient({ baseUrl: grant.homeserverUrl });
+  const login = createClient({ baseUrl: grant.homeserverUrl, logger: quietLogger });
   const r = await login.loginRequest({ type: "org.matrix.login.jwt", token: grant.loginToken, initial_device_display_name: o.deviceName ?? "Enlace", ...(o.deviceId ? { device_id: o.deviceId } : {}) } as any);
   return openSession({ baseUrl: grant.homeserverUrl, userId: r.user_id, deviceId: r.device_id, accessToken: r.access_token, secretariatKeys: [grant.secretariatKey], useIndexedDB: o.useIndexedDB });
 }
