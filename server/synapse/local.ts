@@ -32,7 +32,7 @@ const freePort = () => new Promise<number>((resolve, reject) => {
  * .enlace/cache. The first start on an empty database creates the whole schema (tens of
  * seconds); copying this template makes later starts take a couple of seconds.
  */
-async function ensureTemplate(o: LocalSynapseOptions, python: string): Promise<string> {
+export async function ensureTemplate(o: LocalSynapseOptions, python: string): Promise<string> {
   const dir = join(o.root, ".enlace", "cache", `synapse-${SYNAPSE_VERSION}-${o.serverName.replace(/[^a-z0-9.-]/gi, "_")}`);
   if (existsSync(join(dir, "ready"))) return dir;
   o.log?.(`enlace: preparing a migrated Synapse database template (once per version)…`);

@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { startTestPostgres } from "./postgres-server.js";
+import { prepareTestSynapse } from "./synapse.js";
 
 declare module "vitest" {
   export interface ProvidedContext { pgAdminUrl: string; pgDataDir: string | null }
@@ -7,7 +8,8 @@ declare module "vitest" {
 
 // One PostgreSQL per test run, shared by all test files (each clones its own database).
 export default async function setup(project: TestProject) {
-  const server = await startTestPostgres(process.env.TEST_DATABASE_URL);
+  // Synapse is installed and its template migrated once, before test files start in parallel.
+  const [server] = await Promise.all([startTestPostgres(process.env.TEST_DATABASE_URL), prepareTestSynapse((s) => console.log(s))]);
   project.provide("pgAdminUrl", server.adminUrl());
   project.provide("pgDataDir", server.dataDir);
   return async () => { await server.stop(); };

@@ -13,6 +13,19 @@ const ROOT = join(import.meta.dirname, "..", "..");
 
 export type TestSynapse = Awaited<ReturnType<typeof startTestSynapse>>;
 
+/**
+ * Run once per test run (globalSetup), before test files start Synapses in parallel: installs
+ * Synapse if missing and prepares the migrated database template.
+ */
+export async function prepareTestSynapse(log: (s: string) => void = () => {}) {
+  const { ensureSynapse } = await import("../../server/synapse/install.js");
+  const { ensureTemplate } = await import("../../server/synapse/local.js");
+  const t0 = Date.now();
+  const { python } = await ensureSynapse(ROOT, log);
+  await ensureTemplate({ root: ROOT, dataDir: "", port: 0, serverName: TEST_SERVER_NAME, jwtSecret: "x".repeat(32), registrationSharedSecret: "x".repeat(32), log }, python);
+  return Date.now() - t0;
+}
+
 /** A throwaway Synapse on a free loopback port, from the migrated template, rate limits raised. */
 export async function startTestSynapse(o: { serverName?: string } = {}) {
   // tmpfs when available: a throwaway homeserver needs no durability, and SQLite fsyncs dominate.
