@@ -4,6 +4,7 @@ import { writeFile } from "node:fs/promises";
 import { startTestPostgres } from "../tests/helpers/postgres-server.js";
 import { benchRegistry } from "./registry.js";
 import { benchHomeserver } from "./homeserver.js";
+import { benchE2ee } from "./e2ee.js";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
@@ -17,6 +18,7 @@ try {
   const suites: Record<string, () => Promise<Record<string, number>>> = {
     registry: () => benchRegistry(pg.adminUrl(), log),
     homeserver: () => benchHomeserver(pg.adminUrl(), log, Number(flag("people") ?? 1000)),
+    e2ee: () => benchE2ee(pg.adminUrl(), log, Number(flag("clients") ?? 200)),
   };
   for (const [name, run] of Object.entries(suites)) {
     if (only && only !== name) continue;
