@@ -24,7 +24,7 @@ export function buildOpenApi(routes: RouteDef[], version: string) {
         ...(r.response ? { content: { "application/json": { schema: jsonSchema(r.response, "output") } } } : {}),
       },
     };
-    const errs = new Set([400, ...(r.access === "session" ? [401, 403] : []), ...(r.errors ?? [])]);
+    const errs = new Set([400, ...(r.access === "session" ? [401, 403] : []), ...(r.body ? [413, 415] : []), ...(r.errors ?? [])]); // 413/415: body too large, not JSON
     for (const code of errs) responses[String(code)] = { description: "Problem", content: { "application/problem+json": { schema: problemRef } } };
     paths[path] ??= {};
     paths[path][r.method] = {

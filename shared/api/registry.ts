@@ -33,7 +33,7 @@ export const AuditEntryView = z.object({
 export const AuditQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  subject: z.string().max(100).optional(),
+  subject: line(100).optional(),   // control characters (NUL) would reach PostgreSQL and fail there
 }).strict();
 export const AuditVerifyView = z.object({
   ok: z.boolean(), entries: z.number(), headSeq: z.number(), lastCheckpoint: z.number(),

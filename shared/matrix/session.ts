@@ -64,6 +64,11 @@ export async function openSession(o: OpenOptions): Promise<EnlaceSession> {
 export async function signInThroughControlPlane(cp: ControlPlaneClient, o: { deviceName?: string; useIndexedDB?: boolean; deviceId?: string } = {}): Promise<EnlaceSession> {
   const grant = await cp.matrixSession();
   const login = createClient({ baseUrl: grant.homeserverUrl, logger: quietLogger });
-  const r = await login.loginRequest({ type: "org.matrix.login.jwt", token: grant.loginToken, initial_device_display_name: o.deviceName ?? "Enlace", ...(o.deviceId ? { device_id: o.deviceId } : {}) } as any);
+  const body = { type: "org.matrix.login.jwt", token: grant.loginToken, initial_device_display_name: o.deviceName ?? "Enlace", ...(o.deviceId ? { device_id: o.deviceId } : {}) } as any;
+  // The first JWT login creates the account; if the registry bot created it at the same moment, try once more.
+  const r = await login.loginRequest(body).catch(async (err) => {
+    if ((err as { errcode?: string }).errcode !== "M_USER_IN_USE") throw err;
+    return login.loginRequest(body);
+  });
   return openSession({ baseUrl: grant.homeserverUrl, userId: r.user_id, deviceId: r.device_id, accessToken: r.access_token, secretariatKeys: [grant.secretariatKey], useIndexedDB: o.useIndexedDB });
 }

@@ -49,9 +49,9 @@ export async function setCredentials(db: Queryable, personId: string, passwordHa
     [personId, passwordHash, totpSecret, totpStep]);
 }
 
-export async function insertEnrollmentLink(db: Queryable, personId: string, createdBy: string | null, hash: Buffer, expiresAt: Date) {
-  // A new link supersedes any earlier unused one.
-  await db.query("UPDATE enrollment_links SET expires_at = least(expires_at, now()) WHERE person_id = $1 AND used_at IS NULL", [personId]);
+export async function insertEnrollmentLink(db: Queryable, personId: string, createdBy: string | null, hash: Buffer, expiresAt: Date, now: Date) {
+  // A new link supersedes any earlier unused one: expired as of the clock that links are checked against.
+  await db.query("UPDATE enrollment_links SET expires_at = least(expires_at, $2) WHERE person_id = $1 AND used_at IS NULL", [personId, now]);
   await db.query("INSERT INTO enrollment_links (token_hash, person_id, created_by, expires_at) VALUES ($1, $2, $3, $4)", [hash, personId, createdBy, expiresAt]);
 }
 

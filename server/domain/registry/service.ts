@@ -73,8 +73,9 @@ const pastTense = (a: VettingAction) => ({ approve: "approved", reject: "rejecte
 /** Creates a single-use enrollment link; only its hash is stored. */
 async function issueLink(ctx: Ctx, tx: Tx, personId: string, createdBy: string) {
   const token = newToken();
-  const expiresAt = new Date(ctx.now().getTime() + ctx.settings.enrollmentHours * 3600_000);
-  await authRepo.insertEnrollmentLink(tx, personId, createdBy, await tokenHash(ctx.keys.sessionSecret, token), expiresAt);
+  const now = ctx.now();
+  const expiresAt = new Date(now.getTime() + ctx.settings.enrollmentHours * 3600_000);
+  await authRepo.insertEnrollmentLink(tx, personId, createdBy, await tokenHash(ctx.keys.sessionSecret, token), expiresAt, now);
   await audit(ctx, tx, createdBy, "auth.enrollment_link.issued", personId, { expiresAt: expiresAt.toISOString() });
   return { token, url: `${ctx.settings.publicUrl}/#/enroll/${token}`, expiresAt: expiresAt.toISOString() };
 }
