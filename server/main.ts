@@ -10,6 +10,7 @@ import { createPasswordHasher } from "./domain/auth/passwords.js";
 import { auditWriter } from "./domain/audit/append.js";
 import { noHooks, type Ctx, type RegistryHooks } from "./domain/context.js";
 import { makeApp, type AppDeps } from "./app.js";
+import { answerClientErrors } from "./http/problem.js";
 import { startExpirySweep } from "./jobs/expiry.js";
 import { startChangeFeed } from "./db/change-feed.js";
 import { startAuditCheckpointer } from "./jobs/audit-checkpoint.js";
@@ -60,6 +61,7 @@ export async function startControlPlane(config: Config, opts: StartOptions = {})
     publishedMasterKey: link?.publishedMasterKey, staticDir: opts.staticDir, secureCookies: config.publicUrl.startsWith("https:"),
   });
   const server = createServer(app);
+  answerClientErrors(server);
   await new Promise<void>((resolve, reject) => { server.once("error", reject); server.listen(config.port, config.host, resolve); });
   const stopSweep = startExpirySweep(ctx);
   const stopCheckpointer = startAuditCheckpointer(ctx);

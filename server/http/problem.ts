@@ -5,6 +5,7 @@ import type { Logger } from "../log.js";
 export const PROBLEM_BASE = "https://enlace.oas.org/problems/";
 
 export function sendProblem(res: Response, err: AppError) {
+  if (typeof err.extra.retryAfterSeconds === "number") res.set("Retry-After", String(err.extra.retryAfterSeconds));
   res.status(err.status).type("application/problem+json").json({
     type: PROBLEM_BASE + err.type,
     title: err.title,
@@ -32,4 +33,18 @@ export function problemHandler(log: Logger): ErrorRequestHandler {
     log.error({ err: { message: err?.message, stack: err?.stack, code: err?.code }, route: req.route?.path, method: req.method }, "unhandled error");
     sendProblem(res, new AppError("internal", 500, "Internal error", "Something went wrong on our side; it has been logged."));
   };
+}
+
+/**
+ * Errors Node's HTTP parser raises before Express sees the request (headers or URL too large,
+ * malformed request line) also get a problem+json answer instead of a bare status line.
+ */
+export function answerClientErrors(server: import("node:http").Server) {
+  server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = err.code === "HPE_HEADER_OVERFLOW";
+    const status = tooLarge ? 431 : 400;
+    const body = JSON.stringify({ type: PROBLEM_BASE + (tooLarge ? "headers-too-large" : "bad-request"), title: tooLarge ? "Request headers too large" : "Bad request", status });
+    socket.end(`HTTP/1.1 ${status} ${tooLarge ? "Request Header Fields Too Large" : "Bad Request"}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
 }

@@ -10,6 +10,7 @@ import { createLogger } from "../../server/log.js";
 import { auditWriter } from "../../server/domain/audit/append.js";
 import { noHooks, type Ctx, type RegistryHooks } from "../../server/domain/context.js";
 import { makeApp, type AppDeps } from "../../server/app.js";
+import { answerClientErrors } from "../../server/http/problem.js";
 import { seedActivePerson, type SeedPerson } from "../../server/domain/registry/seed.js";
 import { currentTotp } from "../../server/domain/auth/totp.js";
 import { createTestDatabase } from "./postgres-server.js";
@@ -49,6 +50,7 @@ export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: A
     extraRoutes: [...(link?.routes ?? []), ...(opts.extraRoutes ?? [])], health: link?.health, publishedMasterKey: link?.publishedMasterKey, staticDir: opts.staticDir,
   });
   const server = createServer(app);
+  answerClientErrors(server);
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const addr = server.address() as { port: number };
   return {
