@@ -33,7 +33,7 @@ export async function createBoss(connectionString: string, t: JobTiming = DEFAUL
   return boss;
 }
 
-export interface ReconcilerStatus { lastFullRun: string | null; lastError: string | null; pending: number }
+export interface ReconcilerStatus { lastFullRun: string | null; lastError: string | null }
 
 /**
  * Runs the membership reconciler on this replica. Full reconciles are one at a time across all
@@ -42,7 +42,7 @@ export interface ReconcilerStatus { lastFullRun: string | null; lastError: strin
  */
 export async function startReconciler(ctx: Ctx, boss: PgBoss, hs: HomeserverPort, opts: { sweepCron?: string; timing?: JobTiming } = {}) {
   const JOB = jobOptions(opts.timing ?? DEFAULT_TIMING);
-  const status: ReconcilerStatus = { lastFullRun: null, lastError: null, pending: 0 };
+  const status: ReconcilerStatus = { lastFullRun: null, lastError: null };
   const deps = { ctx, hs };
   const fail = (err: unknown) => { status.lastError = (err as Error).message; ctx.log.error({ err: (err as Error).message }, "reconcile job failed; it will be retried"); throw err; };
 

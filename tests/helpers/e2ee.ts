@@ -1,8 +1,7 @@
 import { ControlPlaneClient } from "../../shared/matrix/control-plane.js";
 import { signInThroughControlPlane, type EnlaceSession } from "../../shared/matrix/session.js";
 import { firstRun } from "../../shared/matrix/first-run.js";
-import { waitForRoom } from "../../shared/matrix/rooms.js";
-import { findRoomByKey } from "../../shared/matrix/rooms.js";
+import { waitForRoom, findRoomByKey } from "../../shared/matrix/rooms.js";
 import { CREDENTIAL_TYPE, credentialStateKey } from "../../shared/credentials/credential.js";
 import { actor, type TestPlane } from "./control-plane.js";
 import type { RoleGrant } from "../../server/domain/auth/principal.js";

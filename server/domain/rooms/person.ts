@@ -1,12 +1,10 @@
-import { withTransaction } from "../../db/pool.js";
-import type { Ctx } from "../context.js";
 import { desiredRooms } from "./desired.js";
 
 import { CREDENTIAL_STATE_TYPE } from "./event-types.js";
 import { stateKey } from "./port.js";
 import { REVOCATIONS_TYPE, credentialStateKey, userIdOfCredentialKey } from "../../../shared/credentials/credential.js";
 import { credentialFor, revocationList } from "../credentials/service.js";
-import type { ReconcileDeps } from "./reconcile.js";
+import { auditReconciler as audit, type ReconcileDeps } from "./reconcile.js";
 import * as repo from "./repo.js";
 
 async function ensurePowerLevel(d: ReconcileDeps, roomId: string, userId: string, level: number) {
@@ -18,8 +16,6 @@ async function ensurePowerLevel(d: ReconcileDeps, roomId: string, userId: string
 
 export interface PersonReport { status: string; added: string[]; removed: string[]; locked: boolean; deactivated: boolean; missingRooms: boolean }
 
-const audit = (ctx: Ctx, action: string, subject: string, details: Record<string, unknown>) =>
-  withTransaction(ctx.db, (tx) => ctx.audit.append(tx, { actor: "reconciler", action, subject, details }));
 
 /**
  * The fast path for one person after a registry change. Suspension or revocation: the account is

@@ -12,7 +12,8 @@ export interface ReconcileReport { created: number; stateChanges: number; added:
 export interface ReconcileDeps { ctx: Ctx; hs: HomeserverPort }
 
 const today = (d: Date) => d.toISOString().slice(0, 10);
-const audit = (ctx: Ctx, action: string, subject: string, details: Record<string, unknown>) =>
+/** Every action of the reconciler is an audit entry (actor "reconciler"). */
+export const auditReconciler = (ctx: Ctx, action: string, subject: string, details: Record<string, unknown>) =>
   withTransaction(ctx.db, (tx) => ctx.audit.append(tx, { actor: "reconciler", action, subject, details }));
 
 async function ensureRoom(d: ReconcileDeps, room: DesiredRoom, known: Map<string, string>, report: ReconcileReport): Promise<string> {
@@ -23,7 +24,7 @@ async function ensureRoom(d: ReconcileDeps, room: DesiredRoom, known: Map<string
   await repo.saveRoom(d.ctx.db, room.key, roomId, room.kind);
   known.set(room.key, roomId);
   report.created++;
-  await audit(d.ctx, "reconciler.room_created", roomId, { key: room.key });
+  await auditReconciler(d.ctx, "reconciler.room_created", roomId, { key: room.key });
   return roomId;
 }
 
@@ -42,14 +43,14 @@ async function converge(d: ReconcileDeps, room: DesiredRoom, roomId: string, sna
     if (covers(snap.state.get(stateKey(ev.type, ev.stateKey)), ev.content)) continue;
     await d.hs.putState(roomId, ev);
     report.stateChanges++;
-    await audit(d.ctx, "reconciler.state_set", roomId, { key: room.key, type: ev.type, stateKey: ev.stateKey });
+    await auditReconciler(d.ctx, "reconciler.state_set", roomId, { key: room.key, type: ev.type, stateKey: ev.stateKey });
   }
   for (const [userId, membership] of snap.members) {
     if ((membership === "join" || membership === "invite") && !room.members.has(userId)) {
       if (userId !== d.hs.botUserId && (await wantedNow(d, base, userId, room.key))) continue;
       await d.hs.kick(roomId, userId, "Not vetted for this room");
       report.removed++;
-      await audit(d.ctx, "reconciler.member_removed", roomId, { key: room.key, userId, was: membership });
+      await auditReconciler(d.ctx, "reconciler.member_removed", roomId, { key: room.key, userId, was: membership });
     }
   }
   for (const userId of room.members.keys()) {
@@ -59,7 +60,7 @@ async function converge(d: ReconcileDeps, room: DesiredRoom, roomId: string, sna
     if (userId !== d.hs.botUserId && (await repo.statusOfUser(d.ctx.db, userId)) !== "active") continue;
     await d.hs.addMember(roomId, userId);
     report.added++;
-    await audit(d.ctx, "reconciler.member_added", roomId, { key: room.key, userId });
+    await auditReconciler(d.ctx, "reconciler.member_added", roomId, { key: room.key, userId });
   }
 }
 
