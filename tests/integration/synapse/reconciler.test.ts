@@ -58,13 +58,11 @@ describe("rooms follow the registry (real Synapse, real PostgreSQL)", () => {
     const ack = await hs.admin.sendEvent(r.get("advisories:tourism")!, "org.oas.enlace.ack", { "m.relates_to": { rel_type: "org.oas.enlace.ack", event_id: advisory.event_id } }, login.access_token);
     expect(ack.event_id).toMatch(/^\$/);
 
-    const t0 = Date.now();
+    // How fast is measured by `npm run bench` (revocation latency), not asserted here.
     expect((await api(plane, "POST", `/api/people/${nom.body.id}/suspend`, { token: officer.token, body: { reason: "test" } })).status).toBe(200);
     await eventually(async () => (await roomsOf("@ana.cl:enlace.test")).length, (n) => n === 0, 5000, 10);
     const tokenErr = await hs.admin.whoami(login.access_token).catch((e) => e);
-    const outMs = Date.now() - t0;
     expect(tokenErr).toBeInstanceOf(MatrixError);
-    expect(outMs).toBeLessThan(1000);
     expect((await api(plane, "POST", "/api/matrix/session", { token: session })).status).toBe(401);
 
     await api(plane, "POST", `/api/people/${nom.body.id}/reinstate`, { token: officer.token, body: { reason: "back" } });
