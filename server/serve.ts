@@ -6,7 +6,12 @@ import { join } from "node:path";
 try {
   const config = loadConfig();
   const plane = await startControlPlane(config, { staticDir: join(import.meta.dirname, "..", "client", "dist") });
-  const stop = async () => { await plane.stop(); process.exit(0); };
+  const stop = async () => {
+    // A clean stop releases jobs and connections; if a dependency hangs, leave anyway.
+    setTimeout(() => process.exit(1), 10_000).unref();
+    await plane.stop().catch(() => {});
+    process.exit(0);
+  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 } catch (err) {

@@ -50,7 +50,8 @@ describe("faults", () => {
       ENLACE_JOB_EXPIRY_SECONDS: "10", ENLACE_JOB_MAINTENANCE_SECONDS: "1",
     };
     const start = async () => {
-      const child: ChildProcess = spawn(join(ROOT, "node_modules", ".bin", "tsx"), ["server/serve.ts"], { cwd: ROOT, env: { ...env, ENLACE_PORT: String(await freePort()) }, stdio: ["ignore", "ignore", "pipe"] });
+      // Node itself (not the tsx wrapper, which would leave its child behind when killed).
+      const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/serve.ts"], { cwd: ROOT, env: { ...env, ENLACE_PORT: String(await freePort()) }, stdio: ["ignore", "ignore", "pipe"] });
       let err = "";
       child.stderr!.on("data", (d) => { err += d; });
       cleanups.push(async () => { child.kill("SIGKILL"); });
