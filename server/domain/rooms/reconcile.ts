@@ -4,7 +4,7 @@ import { desiredRooms, type DesiredRoom, type RegistrySnapshot } from "./desired
 import { managedState, covers } from "./room-state.js";
 import { stateKey, type HomeserverPort, type RoomSnapshot } from "./port.js";
 import { CREDENTIAL_STATE_TYPE } from "./event-types.js";
-import { REVOCATIONS_TYPE, credentialStateKey, userIdOfCredentialKey } from "../../../shared/credentials/credential.js";
+import { REVOCATIONS_TYPE, credentialStateKey, userIdOfCredentialKey, verifyCredential } from "../../../shared/credentials/credential.js";
 import { credentialFor, revocationList } from "../credentials/service.js";
 import * as repo from "./repo.js";
 
@@ -98,7 +98,9 @@ async function publishCredentials(d: ReconcileDeps, spaceId: string, snap: RoomS
   for (const userId of activeUsers) {
     const current = snap.state.get(stateKey(CREDENTIAL_STATE_TYPE, credentialStateKey(userId))) as { credential?: { serial?: number; expiresAt?: string } } | undefined;
     const fresh = await credentialFor(d.ctx, userId);
-    if (current?.credential?.serial === fresh.credential.serial && current.credential.expiresAt && new Date(current.credential.expiresAt).getTime() > soon) continue;
+    // Up to date, not expiring soon, and really ours: a forged one (a homeserver admin's) is replaced.
+    const genuine = current ? (await verifyCredential(current, { pinnedKeys: [d.ctx.keys.secretariat.publicKey], userId })).status === "valid" : false;
+    if (genuine && current?.credential?.serial === fresh.credential.serial && current.credential.expiresAt && new Date(current.credential.expiresAt).getTime() > soon) continue;
     await d.hs.putState(spaceId, { type: CREDENTIAL_STATE_TYPE, stateKey: credentialStateKey(userId), content: fresh as unknown as Record<string, unknown> });
     changed++;
   }

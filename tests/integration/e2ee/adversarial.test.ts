@@ -38,6 +38,7 @@ describe("confidentiality and hostile input", () => {
   let hs: TestSynapse, plane: TestPlane;
   let ana: Member, jan: Member, bea: Member, officer: Member;
   const logLines: string[] = [];
+  let cleanupReconciler: (() => Promise<void>) | null = null;
   const ROOMS = ["space", "network:tourism"];
   const roomOf = (m: Member, key: string) => findRoomByKey(m.session.client, key)!.roomId;
 
@@ -53,7 +54,7 @@ describe("confidentiality and hostile input", () => {
     ]);
     for (const m of [ana, jan, bea, officer]) await credentialsPublished(m.session, [ana, jan, bea, officer]);
   }, 240_000);
-  afterAll(async () => { for (const m of [ana, jan, bea, officer]) m?.session.stop(); await plane?.close(); await hs?.close(); });
+  afterAll(async () => { for (const m of [ana, jan, bea, officer]) m?.session.stop(); await cleanupReconciler?.(); await plane?.close(); await hs?.close(); });
 
   it("canary: a unique string in every content type and a document never reaches Synapse's or the control plane's storage or logs", async () => {
     const canary = `canary-${randomBytes(12).toString("hex")}`;
@@ -134,7 +135,7 @@ describe("confidentiality and hostile input", () => {
     } finally { rogue.stop(); }
   }, 90_000);
 
-  it("a hostile member's malformed, oversized and forged content is marked invalid and nothing breaks", async () => {
+  it("a hostile member's malformed, oversized and forged content is marked invalid and nothing breaks; the forged credential is healed", async () => {
     const roomId = roomOf(bea, "network:tourism");
     const rogueKey = await generateSigningKeyPair();
     const forgedAdvisory = await signAdvisory(rogueKey.secretKey, EXAMPLE_UNSIGNED_ADVISORY);
@@ -153,7 +154,9 @@ describe("confidentiality and hostile input", () => {
     for (const r of results) expect(r.content.status).toBe("invalid");
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 
-    // A homeserver administrator slips a credential signed by another key into the Space.
+    // A homeserver administrator slips a credential signed by another key into the Space. (The
+    // reconciler would put the genuine one back on its next sweep; it is paused to look at the forgery.)
+    await plane.link!.reconciler.stop();
     const space = findRoomByKey(ana.session.client, "space")!.roomId;
     const fake = await signCredential(rogueKey.secretKey, rogueKey.publicKey, {
       v: 1, type: CREDENTIAL_TYPE, serial: 99, userId: bea.session.userId, personId: bea.personId, memberState: "US", programs: ["tourism"],
@@ -165,6 +168,12 @@ describe("confidentiality and hostile input", () => {
     await sendContent(bea.session, roomId, "alert", EXAMPLES.alert);
     const forged = await wait;
     expect(forged.trust).toEqual({ level: "invalid", reason: "signed by a key that is not the Secretariat's" });
+    // The reconciler resumes and puts the genuine credential back (a forgery is not "up to date").
+    const { startReconciler } = await import("../../../server/jobs/reconciler.js");
+    const resumed = await startReconciler(plane.ctx, plane.link!.boss, plane.link!.hs);
+    cleanupReconciler = () => resumed.stop();
+    await eventually(async () => findRoomByKey(ana.session.client, "space")!.currentState.getStateEvents(CREDENTIAL_TYPE, credentialStateKey(bea.session.userId))?.getContent().signature?.publicKey,
+      (k) => k === plane.ctx.keys.secretariat.publicKey, 90_000, 200);
 
     // And the reader keeps working.
     const ok = nextEvent(ana.session, roomId, (e) => e.getSender() === jan.session.userId);
