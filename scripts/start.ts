@@ -5,13 +5,16 @@ import { loadConfig } from "../server/config.js";
 import { startControlPlane } from "../server/main.js";
 import { ensureDemoData, formatDemoTable } from "../server/demo/seed.js";
 import { runLocalSynapse } from "./local-synapse.js";
+import { buildClient } from "../client/build.js";
 
 const root = join(import.meta.dirname, "..");
 const config = loadConfig({ ENLACE_LOG_LEVEL: "warn", ...process.env });
 
 const local = config.matrix ? null : await runLocalSynapse(root, config.dataDir);
 if (local) config.matrix = local.matrix;
-const plane = await startControlPlane(config, { staticDir: join(root, "client", "dist") });
+// The web client is rebuilt on each start (about a second), so it always matches the checkout.
+const staticDir = await buildClient();
+const plane = await startControlPlane(config, { staticDir });
 const creds = await ensureDemoData(plane.ctx, config.dataDir);
 console.log(formatDemoTable(creds, config.publicUrl));
 console.log(`\nSynapse (${config.matrix!.serverName}) at ${config.matrix!.publicUrl}; rooms converge in the background (GET /api/health shows the reconciler).`);

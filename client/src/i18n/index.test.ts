@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { createI18n, initialLanguage, LANGUAGES } from "./index.js";
+import { en } from "./locales/en.js";
+import { es } from "./locales/es.js";
+import { pt } from "./locales/pt.js";
+import { fr } from "./locales/fr.js";
+
+const keys = (o: object, p = ""): string[] => Object.entries(o).flatMap(([k, v]) => (typeof v === "string" ? [p + k] : keys(v, `${p}${k}.`))).sort();
+
+describe("i18n", () => {
+  it("every language has exactly the English keys, and only non-empty strings", () => {
+    for (const m of [es, pt, fr]) {
+      expect(keys(m)).toEqual(keys(en));
+      expect(JSON.stringify(m)).not.toMatch(/""/);
+    }
+  });
+
+  it("keeps interpolation placeholders in every translation", () => {
+    const placeholders = (o: object): string[] => keys(o).map((k) => (k.split(".").reduce<any>((x, p) => x[p], o) as string).match(/{{\w+}}/g)?.sort().join() ?? "");
+    for (const m of [es, pt, fr]) expect(placeholders(m)).toEqual(placeholders(en));
+  });
+
+  it("picks the saved language, else the browser's, else English", () => {
+    expect(initialLanguage({ getItem: () => "fr" }, ["es-CL"])).toBe("fr");
+    expect(initialLanguage({ getItem: () => null }, ["de-DE", "pt-BR"])).toBe("pt");
+    expect(initialLanguage(null, ["de"])).toBe("en");
+  });
+
+  it("creates independent instances that translate at once", () => {
+    const a = createI18n("es");
+    const b = createI18n("fr");
+    expect(a.t("signIn.submit")).toBe("Iniciar sesión");
+    expect(b.t("signIn.submit")).toBe("Se connecter");
+    expect(LANGUAGES.map((l) => createI18n(l).t("people.count", { count: 2 }))).toEqual(["2 people", "2 personas", "2 pessoas", "2 personnes"]);
+  });
+});

@@ -1,0 +1,63 @@
+// The browser side of the end-to-end tests: Debian's Chromium driven by playwright-core, and the
+// web client built once per test file into its own temporary directory.
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { buildClient } from "../../client/build.js";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const SCREENSHOT_DIR = join(import.meta.dirname, "..", "..", "test-results", "screenshots");
+export const LAPTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+/** A fresh CI machine gets Debian's Chromium here; elsewhere its absence is a clear error. */
+export function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  if (process.getuid?.() !== 0) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium)`);
+  console.log("e2e: installing Debian's chromium (apt-get install chromium)…");
+  execFileSync("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium"], { stdio: "ignore" });
+  if (!existsSync(CHROMIUM)) throw new Error("apt-get did not install /usr/bin/chromium");
+}
+
+// Playwright's launch() gives every browser a fresh, temporary user-data directory (deleted on close).
+export async function launchBrowser(): Promise<Browser> {
+  ensureChromium();
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}
+
+/** Builds the client into a temporary directory; returns it and a cleanup. */
+export async function buildClientForTest(): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), "enlace-client-"));
+  await buildClient(join(dir, "dist"));
+  return { dir: join(dir, "dist"), remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export interface OpenedPage { context: BrowserContext; page: Page; errors: string[] }
+
+/**
+ * A page in its own context (its own cookies: one person per context). Uncaught page errors are
+ * collected so a test can assert the app never crashed.
+ */
+export async function openPage(browser: Browser, url: string, o: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport: o.viewport ?? LAPTOP, locale: o.locale ?? "en-US", timezoneId: "America/New_York" });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.setDefaultTimeout(10_000);
+  await page.goto(url);
+  return { context, page, errors };
+}
+
+export async function screenshot(page: Page, name: string) {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
