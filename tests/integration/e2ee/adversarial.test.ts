@@ -86,7 +86,9 @@ describe("confidentiality and hostile input", () => {
   it("a standard matrix-js-sdk client (no Enlace code) reads the plain fallback", async () => {
     const eve = await actor(plane, [role.focal("UY", "tourism")], "UY");
     const grant = await new ControlPlaneClient(plane.url, eve.token).matrixSession();
-    const login = await createClient({ baseUrl: grant.homeserverUrl }).loginRequest({ type: "org.matrix.login.jwt", token: grant.loginToken } as any);
+    const jwtLogin = () => createClient({ baseUrl: grant.homeserverUrl }).loginRequest({ type: "org.matrix.login.jwt", token: grant.loginToken } as any);
+    // The registry bot may be creating the account at this very moment (see signInThroughControlPlane).
+    const login = await jwtLogin().catch((e) => { if (e.errcode === "M_USER_IN_USE") return jwtLogin(); throw e; });
     const plain: MatrixClient = createClient({ baseUrl: grant.homeserverUrl, userId: login.user_id, deviceId: login.device_id, accessToken: login.access_token });
     await plain.initRustCrypto({ useIndexedDB: false });
     await plain.startClient();
