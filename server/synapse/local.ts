@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { cp, mkdir, rm, mkdtemp } from "node:fs/promises";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { createServer } from "node:net";
+import { freePort } from "../net/free-port.js";
 import { ensureSynapse, SYNAPSE_VERSION } from "./install.js";
 import { writeSynapseConfig, type SynapseConfigOptions } from "./config.js";
 import { generateSigningKey } from "./generate-keys.js";
@@ -20,12 +20,6 @@ export interface LocalSynapseOptions {
   fromTemplate?: boolean;
   log?: (s: string) => void;
 }
-
-const freePort = () => new Promise<number>((resolve, reject) => {
-  const s = createServer();
-  s.on("error", reject);
-  s.listen(0, "127.0.0.1", () => { const p = (s.address() as { port: number }).port; s.close(() => resolve(p)); });
-});
 
 /**
  * An empty Synapse database migrated once per Synapse version and server name, kept under

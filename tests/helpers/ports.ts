@@ -1,15 +1,2 @@
-import { createServer } from "node:net";
-
-/** A free TCP port on loopback (the OS picks it; we release it straight away). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+// The one free-port helper lives with the server code (Synapse start-up uses it too).
+export { freePort } from "../../server/net/free-port.js";
