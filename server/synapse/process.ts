@@ -41,7 +41,9 @@ export async function startSynapse(o: { python: string; configPath: string; data
   const launch = async () => {
     const t0 = Date.now();
     exited = false;
-    child = spawn(o.python, ["-m", "synapse.app.homeserver", "-c", o.configPath], { cwd: o.dataDir, stdio: ["ignore", "ignore", "pipe"] });
+    // Synapse appends git branch and commit to the version it publishes when its package sits inside
+    // a git work tree (the venv lives under this checkout's .enlace/): point git nowhere.
+    child = spawn(o.python, ["-m", "synapse.app.homeserver", "-c", o.configPath], { cwd: o.dataDir, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, GIT_DIR: "/nonexistent" } });
     let stderr = "";
     child.stderr?.on("data", (d) => { stderr = (stderr + d).slice(-4000); });
     live.add(child);

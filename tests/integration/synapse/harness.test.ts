@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { startTestSynapse, type TestSynapse } from "../../helpers/synapse.js";
 import { mintLoginJwt, MatrixError } from "../../../server/synapse/admin-client.js";
+import { SYNAPSE_VERSION } from "../../../server/synapse/install.js";
 
 describe("a real Synapse under the harness", () => {
   let hs: TestSynapse;
@@ -12,6 +13,12 @@ describe("a real Synapse under the harness", () => {
     console.log(`synapse start from template: ${hs.startMs} ms`);
     expect(hs.botUserId).toBe("@enlace-registry:enlace.test");
     expect((await hs.admin.whoami()).user_id).toBe(hs.botUserId);
+  });
+
+  it("publishes its release version only, without this checkout's git branch or commit", async () => {
+    const r = await fetch(`${hs.url}/_matrix/federation/v1/version`);
+    const { server } = (await r.json()) as { server: { name: string; version: string } };
+    expect(server).toEqual({ name: "Synapse", version: SYNAPSE_VERSION });
   });
 
   it("accepts the control plane's JWT (org.matrix.login.jwt) and refuses a forged one", async () => {
