@@ -18,6 +18,8 @@ export interface LocalSynapseOptions {
   forTests?: boolean;
   /** Start from a cached, already-migrated empty database (much faster than migrating). */
   fromTemplate?: boolean;
+  /** SQLite in dataDir by default; PostgreSQL for heavier loads (the database needs C collation). */
+  database?: SynapseConfigOptions["database"];
   log?: (s: string) => void;
 }
 
@@ -49,13 +51,14 @@ export async function ensureTemplate(o: LocalSynapseOptions, python: string): Pr
 export async function startLocalSynapse(o: LocalSynapseOptions): Promise<SynapseProcess & { python: string }> {
   const { python } = await ensureSynapse(o.root, o.log);
   await mkdir(o.dataDir, { recursive: true });
-  if (o.fromTemplate && !existsSync(join(o.dataDir, "homeserver.db"))) {
+  // The template is a SQLite file: a PostgreSQL-backed homeserver migrates its own schema.
+  if (o.fromTemplate && o.database?.kind !== "postgres" && !existsSync(join(o.dataDir, "homeserver.db"))) {
     const template = await ensureTemplate(o, python);
     await cp(join(template, "homeserver.db"), join(o.dataDir, "homeserver.db"));
     await cp(join(template, "signing.key"), join(o.dataDir, "signing.key"));
   }
   const configPath = await writeSynapseConfig({ ...o });
   if (!existsSync(join(o.dataDir, "signing.key"))) await generateSigningKey(python, configPath, o.dataDir);
-  const hs = await startSynapse({ python, configPath, dataDir: o.dataDir, port: o.port, serverName: o.serverName, timeoutMs: o.fromTemplate ? 60_000 : 300_000 });
+  const hs = await startSynapse({ python, configPath, dataDir: o.dataDir, port: o.port, serverName: o.serverName, timeoutMs: o.fromTemplate && o.database?.kind !== "postgres" ? 60_000 : 300_000 });
   return { ...hs, python };
 }

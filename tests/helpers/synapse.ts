@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { startLocalSynapse } from "../../server/synapse/local.js";
+import { startLocalSynapse, type LocalSynapseOptions } from "../../server/synapse/local.js";
 import { SynapseAdmin } from "../../server/synapse/admin-client.js";
 import { connectBot } from "../../server/synapse/bot.js";
 import { freePort } from "./ports.js";
@@ -27,12 +27,12 @@ export async function prepareTestSynapse(log: (s: string) => void = () => {}) {
 }
 
 /** A throwaway Synapse on a free loopback port, from the migrated template, rate limits raised. */
-export async function startTestSynapse(o: { serverName?: string } = {}) {
+export async function startTestSynapse(o: { serverName?: string; database?: LocalSynapseOptions["database"] } = {}) {
   // tmpfs when available: a throwaway homeserver needs no durability, and SQLite fsyncs dominate.
   const dataDir = await mkdtemp(join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "enlace-synapse-"));
   const secrets = { jwtSecret: randomBytes(32).toString("hex"), registrationSharedSecret: randomBytes(24).toString("hex") };
   const serverName = o.serverName ?? TEST_SERVER_NAME;
-  const hs = await startLocalSynapse({ root: ROOT, dataDir, port: await freePort(), serverName, forTests: true, fromTemplate: true, ...secrets, log: () => {} });
+  const hs = await startLocalSynapse({ root: ROOT, dataDir, port: await freePort(), serverName, forTests: true, fromTemplate: true, database: o.database, ...secrets, log: () => {} });
   const admin = new SynapseAdmin({ baseUrl: hs.url });
   const botUserId = await connectBot(admin, { ...secrets, serverName });
   return {
