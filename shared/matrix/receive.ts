@@ -3,6 +3,8 @@ import type { EnlaceSession } from "./session.js";
 import { parseIncoming, type ParseResult } from "../content/parse.js";
 import { trustOf, type TrustVerdict } from "./trust.js";
 import { verifyAdvisory } from "../content/advisory-signature.js";
+import type { ExpertiseRequestContent } from "../content/expertise-request.js";
+import { mismatchWithRegistry } from "./registry.js";
 
 export interface Received {
   eventId: string;
@@ -38,6 +40,7 @@ export async function readEvent(s: EnlaceSession, event: MatrixEvent, decryptTim
     let content = parseIncoming(event.getType(), event.getContent());
     const trust = await trustOf(s, event);
     if (content.status === "valid" && content.kind === "advisory") content = await checkAdvisory(s, content, trust);
+    if (content.status === "valid" && content.kind === "expertise.request") content = await checkExpertiseRequest(s, content);
     return { ...base, content, trust };
   } catch (err) {
     return { ...base, content: { status: "invalid", reason: `unreadable event: ${(err as Error).message}` }, trust: { level: "invalid", reason: "unreadable event" } };
@@ -66,4 +69,12 @@ async function checkAdvisory(s: EnlaceSession, content: Extract<ParseResult, { s
     return { status: "invalid", kind: "advisory", reason: "advisory not sent by a Secretariat officer of its program" };
   }
   return content;
+}
+
+/** An expertise request must name a major event of the registry, with the registry's facts. */
+async function checkExpertiseRequest(s: EnlaceSession, content: Extract<ParseResult, { status: "valid" }>): Promise<ParseResult> {
+  if (!s.registry) return content;
+  const r = content.content as ExpertiseRequestContent;
+  const reason = mismatchWithRegistry(r, await s.registry.majorEvent(r.eventId));
+  return reason ? { status: "invalid", kind: "expertise.request", reason } : content;
 }

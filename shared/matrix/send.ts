@@ -5,6 +5,7 @@ import { buildAckContent, ACK_EVENT_TYPE } from "../content/ack.js";
 import type { ContentByKind } from "../content/schemas.js";
 import type { MessageKind } from "../content/types.js";
 import { roomCeiling } from "./rooms.js";
+import { mismatchWithRegistry, UnknownMajorEventError } from "./registry.js";
 
 export class NotAnEnlaceRoomError extends Error {
   constructor(roomId: string) { super(`room ${roomId} has no TLP ceiling: Enlace content is only sent to Enlace rooms`); this.name = "NotAnEnlaceRoomError"; }
@@ -12,12 +13,18 @@ export class NotAnEnlaceRoomError extends Error {
 
 /**
  * Validates, checks the room's TLP ceiling (refusing anything above it with TlpCeilingError) and
+ * refusing an expertise request whose major event the registry does not know (UnknownMajorEventError),
  * sends the content Megolm-encrypted as m.room.message with its readable fallback.
  */
 export async function sendContent<K extends MessageKind>(s: EnlaceSession, roomId: string, kind: K, content: ContentByKind[K]): Promise<string> {
   const ceiling = roomCeiling(s.client.getRoom(roomId));
   if (!ceiling) throw new NotAnEnlaceRoomError(roomId);
   const body = buildEventContent(kind, content, { roomCeiling: ceiling });
+  if (kind === "expertise.request" && s.registry) {
+    const r = content as ContentByKind["expertise.request"];
+    const reason = mismatchWithRegistry(r, await s.registry.majorEvent(r.eventId));
+    if (reason) throw new UnknownMajorEventError(reason);
+  }
   const r = await s.client.sendEvent(roomId, "m.room.message" as any, body as any);
   return r.event_id;
 }

@@ -46,6 +46,11 @@ export async function trustOf(s: EnlaceSession, event: MatrixEvent, programNames
   if (event.isEncrypted()) {
     const info = await s.client.getCrypto()!.getEncryptionInfoForEvent(event);
     // We do not verify people interactively: the credential replaces that, so an "unverified identity" is expected.
+    // Keys restored from the server-side backup do not prove which device sent the message
+    // (anyone could have put them there), so history read that way is honestly "unverified".
+    if (info?.shieldReason === EventShieldReason.AUTHENTICITY_NOT_GUARANTEED) {
+      return { level: "unverified", reason: "read with a key restored from backup: the sending device cannot be confirmed" };
+    }
     if (!info || (info.shieldReason !== null && info.shieldReason !== EventShieldReason.UNVERIFIED_IDENTITY)) {
       return { level: "unverified", reason: "sent from a device its owner has not cross-signed" };
     }

@@ -5,6 +5,9 @@ import { waitForRoom, findRoomByKey } from "../../shared/matrix/rooms.js";
 import { CREDENTIAL_TYPE, credentialStateKey } from "../../shared/credentials/credential.js";
 import { actor, type TestPlane } from "./control-plane.js";
 import type { RoleGrant } from "../../server/domain/auth/principal.js";
+import { insertEvent } from "../../server/domain/events/repo.js";
+import { EXAMPLES } from "../../shared/content/examples.js";
+import type { ExpertiseRequestContent } from "../../shared/content/expertise-request.js";
 
 export interface Member { session: EnlaceSession; cp: ControlPlaneClient; personId: string; recoveryKey: string; masterKey: string }
 
@@ -28,7 +31,7 @@ export async function member(plane: TestPlane, roles: RoleGrant[], state: string
 }
 
 /** Waits until every listed member's published credential carries their master key. */
-export async function credentialsPublished(observer: EnlaceSession, members: Member[], timeoutMs = 20_000) {
+export async function credentialsPublished(observer: EnlaceSession, members: Member[], timeoutMs = 60_000) {
   const t0 = Date.now();
   for (;;) {
     const space = findRoomByKey(observer.client, "space");
@@ -37,4 +40,11 @@ export async function credentialsPublished(observer: EnlaceSession, members: Mem
     if (Date.now() - t0 > timeoutMs) throw new Error("credentials with master keys were not published in time");
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** The example expertise request, for a major event entered in the registry (requests must name a real one). */
+export async function requestForRegisteredEvent(plane: TestPlane, createdBy: string): Promise<ExpertiseRequestContent> {
+  const example = EXAMPLES["expertise.request"];
+  const e = await insertEvent(plane.ctx.db, { name: example.eventName, hostState: example.hostState, startsOn: example.startDate, endsOn: example.endDate, venueType: "multiple", supportingStates: [], createdBy });
+  return { ...example, eventId: e.id };
 }

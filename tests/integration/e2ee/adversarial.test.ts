@@ -6,7 +6,7 @@ import { createClient, MatrixEvent, ClientEvent, SyncState, type MatrixClient } 
 import { AllDevicesIsolationMode } from "matrix-js-sdk/lib/crypto-api/index.js";
 import { startTestSynapse, type TestSynapse } from "../../helpers/synapse.js";
 import { startTestPlane, role, api, actor, type TestPlane } from "../../helpers/control-plane.js";
-import { member, credentialsPublished, roomsReady, type Member } from "../../helpers/e2ee.js";
+import { member, credentialsPublished, roomsReady, requestForRegisteredEvent, type Member } from "../../helpers/e2ee.js";
 import { eventually } from "../../helpers/matrix-wait.js";
 import { sendContent } from "../../../shared/matrix/send.js";
 import { nextEvent, readEvent } from "../../../shared/matrix/receive.js";
@@ -60,7 +60,7 @@ describe("confidentiality and hostile input", () => {
     const canary = `canary-${randomBytes(12).toString("hex")}`;
     const roomId = roomOf(ana, "network:tourism");
     const incident = await sendContent(ana.session, roomId, "incident", { ...EXAMPLES.incident, title: canary, what: canary });
-    const request = await sendContent(ana.session, roomId, "expertise.request", { ...EXAMPLES["expertise.request"], eventName: canary, details: canary });
+    const request = await sendContent(ana.session, roomId, "expertise.request", { ...(await requestForRegisteredEvent(plane, ana.personId)), details: canary });
     await sendContent(ana.session, roomId, "alert", { ...EXAMPLES.alert, title: canary, summary: canary });
     await sendContent(ana.session, roomId, "incident.update", { ...EXAMPLES["incident.update"], incidentEventId: incident, text: canary });
     await sendContent(ana.session, roomId, "expertise.offer", { ...EXAMPLES["expertise.offer"], requestEventId: request, note: canary });

@@ -1,17 +1,22 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { MatrixEvent } from "matrix-js-sdk";
 import { startTestSynapse, type TestSynapse } from "../../helpers/synapse.js";
 import { startTestPlane, role, api, type TestPlane } from "../../helpers/control-plane.js";
-import { member, credentialsPublished, roomsReady, type Member } from "../../helpers/e2ee.js";
+import { member, credentialsPublished, roomsReady, requestForRegisteredEvent, type Member } from "../../helpers/e2ee.js";
 import { sendContent, sendAck } from "../../../shared/matrix/send.js";
 import { nextEvent, readEvent } from "../../../shared/matrix/receive.js";
-import { findRoomByKey } from "../../../shared/matrix/rooms.js";
+import { findRoomByKey, waitForRoom } from "../../../shared/matrix/rooms.js";
+import { signInThroughControlPlane } from "../../../shared/matrix/session.js";
+import { restoreFromRecoveryKey, isCrossSigned } from "../../../shared/matrix/first-run.js";
+import { eventually } from "../../helpers/matrix-wait.js";
 import { publishAdvisory } from "../../../shared/matrix/advisories.js";
 import { shareDocument, fetchDocument } from "../../../shared/matrix/documents.js";
 import { EXAMPLES } from "../../../shared/content/examples.js";
 import { computeCoverage } from "../../../shared/content/coverage.js";
 import { TlpCeilingError } from "../../../shared/content/tlp.js";
+import { buildEventContent } from "../../../shared/content/event.js";
+import { UnknownMajorEventError } from "../../../shared/matrix/registry.js";
 import { ACK_EVENT_TYPE } from "../../../shared/content/ack.js";
 import type { MessageKind } from "../../../shared/content/types.js";
 
@@ -46,7 +51,7 @@ describe("end-to-end encrypted content between vetted members", () => {
   }
 
   it("every message content type is decrypted, valid and verified at every other member", async () => {
-    const request = await roundTrip(ana, "network:tourism", (r) => sendContent(ana.session, r, "expertise.request", EXAMPLES["expertise.request"]));
+    const request = await roundTrip(ana, "network:tourism", async (r) => sendContent(ana.session, r, "expertise.request", await requestForRegisteredEvent(plane, ana.personId)));
     const incident = await roundTrip(jan, "network:tourism", (r) => sendContent(jan.session, r, "incident", EXAMPLES.incident));
     const kinds: Array<[Member, MessageKind, unknown]> = [
       [ana, "alert", EXAMPLES.alert],
@@ -65,6 +70,23 @@ describe("end-to-end encrypted content between vetted members", () => {
       }
     }
     expect(results.map((x) => x.received[0].content.status === "valid" && x.received[0].content.kind)).toEqual(["expertise.request", "incident", "alert", "incident.update", "expertise.offer", "expertise.status"]);
+  });
+
+  it("an expertise request must name a major event of the registry, with the registry's facts", async () => {
+    const roomId = roomOf(ana, "network:tourism");
+    const unknown = { ...EXAMPLES["expertise.request"], eventId: randomUUID() };
+    await expect(sendContent(ana.session, roomId, "expertise.request", unknown)).rejects.toThrow(UnknownMajorEventError);
+    const real = await requestForRegisteredEvent(plane, ana.personId);
+    await expect(sendContent(ana.session, roomId, "expertise.request", { ...real, hostState: "JM" })).rejects.toThrow(/host state differ/);
+
+    // A member whose client skips the check: every reader marks the request invalid, with the reason.
+    const raw = (content: typeof real) => (r: string) => ana.session.client.sendEvent(r, "m.room.message" as any, buildEventContent("expertise.request", content, { roomCeiling: "AMBER" }) as any).then((x) => x.event_id);
+    const forged = await roundTrip(ana, "network:tourism", raw(unknown), [jan, bea]);
+    for (const r of forged.received) expect(r.content).toEqual({ status: "invalid", kind: "expertise.request", reason: "the major event is not in the registry" });
+    const dressedUp = await roundTrip(ana, "network:tourism", raw({ ...real, eventName: "G20 Summit", startDate: "2027-07-01" }), [jan, bea]);
+    for (const r of dressedUp.received) expect(r.content).toMatchObject({ status: "invalid", reason: "the name, start date differ from the registry's major event" });
+    const genuine = await roundTrip(ana, "network:tourism", raw(real), [jan, bea]);
+    for (const r of genuine.received) expect(r.content).toMatchObject({ status: "valid", kind: "expertise.request" });
   });
 
   it("a lessons-learned document travels encrypted, downloads intact, and a changed byte is refused", async () => {
@@ -115,5 +137,31 @@ describe("end-to-end encrypted content between vetted members", () => {
   it("the control plane countersigns advisories only for officers of the program, once per number", async () => {
     const r = await api(plane, "POST", "/api/advisories/numbers", { token: ana.cp.token, body: { programCode: "tourism" } });
     expect(r.status).toBe(403);
+  });
+  it("a member's new device reads earlier messages after restoring from the recovery key (server-side key backup)", async () => {
+    const roomId = roomOf(ana, "network:tourism");
+    const earlier = await roundTrip(ana, "network:tourism", (r) => sendContent(ana.session, r, "alert", { ...EXAMPLES.alert, title: "Sent before the new laptop" }), [jan]);
+    expect(earlier.received[0].content.status).toBe("valid");
+    const laptop = await signInThroughControlPlane(jan.cp, { deviceName: "new laptop" });
+    try {
+      await waitForRoom(laptop.client, "network:tourism", 60_000);
+      const old = () => laptop.client.getRoom(roomId)?.getLiveTimeline().getEvents().find((e) => e.getId() === earlier.eventId);
+      await eventually(async () => old(), (e) => e !== undefined, 20_000);
+      // Room keys were never shared with this device: without the backup the message stays closed.
+      expect((await readEvent(laptop, old()!, 1_000)).content.status).toBe("invalid");
+      // Jan's first device uploads its room keys to the backup in the background; restore once they are there.
+      await eventually(() => restoreFromRecoveryKey(laptop, jan.recoveryKey), (r) => r.imported > 0, 45_000, 1_000);
+      expect(await isCrossSigned(laptop)).toBe(true);
+      const r = await readEvent(laptop, old()!);
+      expect(r.content).toMatchObject({ status: "valid", kind: "alert", content: { title: "Sent before the new laptop" } });
+      // The backup cannot prove which device sent it: the sender's credential is fine, the device unconfirmed.
+      expect(r.trust).toEqual({ level: "unverified", reason: "read with a key restored from backup: the sending device cannot be confirmed" });
+      // What arrives after the restore comes with its key from the sender's device: verified again.
+      const later = await roundTrip(ana, "network:tourism", (rid) => sendContent(ana.session, rid, "alert", { ...EXAMPLES.alert, title: "After the restore" }), [jan]);
+      const fresh = await readEvent(laptop, await eventually(async () => laptop.client.getRoom(roomId)?.findEventById(later.eventId), (e) => e !== undefined, 20_000).then((x) => x.value!));
+      expect(fresh.trust).toMatchObject({ level: "verified", memberState: "CL" });
+    } finally {
+      laptop.stop();
+    }
   });
 });

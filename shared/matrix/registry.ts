@@ -1,0 +1,50 @@
+import type { ExpertiseRequestContent } from "../content/expertise-request.js";
+import { ControlPlaneError, type ControlPlaneClient } from "./control-plane.js";
+
+/** What the registry says about a major event: the facts an expertise request must agree with. */
+export interface MajorEventFacts { id: string; name: string; hostState: string; startsOn: string; endsOn: string }
+
+/** The registry as an Enlace client sees it (a port: the control plane in practice). */
+export interface RegistryLookup { majorEvent(id: string): Promise<MajorEventFacts | null> }
+
+export class UnknownMajorEventError extends Error {
+  constructor(readonly reason: string) { super(`expertise request refused: ${reason}`); this.name = "UnknownMajorEventError"; }
+}
+
+/**
+ * The control plane as a registry, remembering answers for the session: events are few, and an
+ * expertise request must not become unreadable because one lookup failed later.
+ */
+export function registryOf(cp: Pick<ControlPlaneClient, "majorEvent">): RegistryLookup {
+  const known = new Map<string, Promise<MajorEventFacts | null>>();
+  return {
+    majorEvent(id) {
+      let hit = known.get(id);
+      if (!hit) {
+        hit = cp.majorEvent(id).catch((err) => {
+          known.delete(id);                                   // a network failure is not an answer
+          if (err instanceof ControlPlaneError && (err.status === 404 || err.status === 400)) return null;
+          throw err;
+        });
+        known.set(id, hit);
+      }
+      return hit;
+    },
+  };
+}
+
+/**
+ * Why an expertise request does not match the registry, or null when it does. The request names
+ * its event by id and repeats its name, host state and dates for readers without Enlace; those
+ * copies must be the registry's, or a member could dress a request up as a real event.
+ */
+export function mismatchWithRegistry(r: Pick<ExpertiseRequestContent, "eventId" | "eventName" | "hostState" | "startDate" | "endDate">, e: MajorEventFacts | null): string | null {
+  if (!e) return "the major event is not in the registry";
+  const wrong = [
+    r.eventName !== e.name && "name",
+    r.hostState !== e.hostState && "host state",
+    r.startDate !== e.startsOn && "start date",
+    r.endDate !== e.endsOn && "end date",
+  ].filter(Boolean);
+  return wrong.length ? `the ${wrong.join(", ")} differ from the registry's major event` : null;
+}
