@@ -3,6 +3,7 @@ import { OnlySignedDevicesIsolationMode } from "matrix-js-sdk/lib/crypto-api/ind
 import { logger as sdkLogger, type Logger } from "matrix-js-sdk/lib/logger.js";
 import type { ControlPlaneClient } from "./control-plane.js";
 import { SecretStorageKeyHolder } from "./secret-storage.js";
+import { registryOf, type RegistryLookup } from "./registry.js";
 
 export interface EnlaceSession {
   client: MatrixClient;
@@ -10,6 +11,8 @@ export interface EnlaceSession {
   deviceId: string;
   secretariatKeys: string[];
   keys: SecretStorageKeyHolder;
+  /** The registry, when signed in through the control plane: expertise requests are checked against it. */
+  registry?: RegistryLookup;
   stop(): void;
 }
 
@@ -19,6 +22,14 @@ export interface OpenOptions {
   deviceId: string;
   accessToken: string;
   secretariatKeys: string[];
+  registry?: RegistryLookup;
+  /** Default 60 s; a heavily loaded homeserver (benchmarks with hundreds of clients) needs longer. */
+  initialSyncTimeoutMs?: number;
+  /**
+   * Members loaded when needed rather than in the initial sync (smaller syncs in big rooms). Clients
+   * that encrypt load a room's members before sharing its key, so this is safe for senders too.
+   */
+  lazyLoadMembers?: boolean;
   /** Browser: persistent IndexedDB crypto store. Node: in-memory (each run is a new device). */
   useIndexedDB?: boolean;
   quiet?: boolean;
@@ -33,11 +44,25 @@ export const quietLogger: Logger = {
 };
 
 /**
+ * The SDK's global logger (used by parts that do not take the client's logger, such as MatrixRTC)
+ * sets every child logger to DEBUG when it is created, so a level alone does not hold: children
+ * copy their parent's method factory, and ours drops everything below "error".
+ */
+function quietSdkLogger() {
+  type LogLevelish = { methodFactory: (m: string, l: unknown, n: unknown) => (...a: unknown[]) => void; rebuild?: () => void; setLevel?: (l: string) => void };
+  const root = sdkLogger as unknown as LogLevelish;
+  const original = root.methodFactory;
+  if (typeof original !== "function") { root.setLevel?.("error"); return; }
+  root.methodFactory = (method, level, name) => (method === "error" ? original(method, level, name) : () => {});
+  root.rebuild?.();
+}
+
+/**
  * A started matrix-js-sdk client with Rust crypto. Room keys go only to devices their owner has
  * cross-signed, and events from devices that are not are refused (OnlySignedDevicesIsolationMode).
  */
 export async function openSession(o: OpenOptions): Promise<EnlaceSession> {
-  if (o.quiet !== false && !quieted) { (sdkLogger as unknown as { setLevel?: (l: string) => void }).setLevel?.("error"); quieted = true; }
+  if (o.quiet !== false && !quieted) { quietSdkLogger(); quieted = true; }
   const keys = new SecretStorageKeyHolder();
   const opts: ICreateClientOpts = {
     baseUrl: o.baseUrl, userId: o.userId, deviceId: o.deviceId, accessToken: o.accessToken,
@@ -47,21 +72,38 @@ export async function openSession(o: OpenOptions): Promise<EnlaceSession> {
   const client = createClient(opts);
   await client.initRustCrypto({ useIndexedDB: o.useIndexedDB ?? false });
   client.getCrypto()!.setDeviceIsolationMode(new OnlySignedDevicesIsolationMode());
+  const waitMs = o.initialSyncTimeoutMs ?? 60_000;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const ready = new Promise<void>((resolve, reject) => {
+    // Sync errors before the first success are retried by the SDK; only the deadline ends the wait.
     const onSync = (state: SyncState) => {
       if (state === SyncState.Prepared || state === SyncState.Syncing) { client.off(ClientEvent.Sync, onSync); resolve(); }
-      if (state === SyncState.Error && !client.isInitialSyncComplete()) { /* retried by the SDK */ }
     };
     client.on(ClientEvent.Sync, onSync);
-    setTimeout(() => reject(new Error("initial sync did not complete within 60 s")), 60_000).unref?.();
+    timer = setTimeout(() => { client.off(ClientEvent.Sync, onSync); reject(new Error(`initial sync did not complete within ${waitMs / 1000} s`)); }, waitMs);
   });
-  await client.startClient({ initialSyncLimit: 30 });
-  await ready;
-  return { client, userId: o.userId, deviceId: o.deviceId, secretariatKeys: o.secretariatKeys, keys, stop: () => client.stopClient() };
+  try {
+    await client.startClient({ initialSyncLimit: 30, lazyLoadMembers: o.lazyLoadMembers ?? false });
+    await ready;
+  } catch (err) {
+    client.stopClient();
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+  return { client, userId: o.userId, deviceId: o.deviceId, secretariatKeys: o.secretariatKeys, keys, registry: o.registry, stop: () => client.stopClient() };
 }
 
+/** What signing in needs from the control plane: structural, so the web app can answer it over its cookie session. */
+export type SessionSource = Pick<ControlPlaneClient, "matrixSession" | "majorEvent">;
+
 /** Signs in to the homeserver with the control plane's short-lived token: no second password. */
-export async function signInThroughControlPlane(cp: ControlPlaneClient, o: { deviceName?: string; useIndexedDB?: boolean; deviceId?: string } = {}): Promise<EnlaceSession> {
+export async function signInThroughControlPlane(cp: SessionSource, o: { deviceName?: string; useIndexedDB?: boolean; deviceId?: string } = {}): Promise<EnlaceSession> {
+  return openSession({ ...(await loginThroughControlPlane(cp, o)), useIndexedDB: o.useIndexedDB });
+}
+
+/** The homeserver login alone (a new device and its access token), without starting a client. */
+export async function loginThroughControlPlane(cp: SessionSource, o: { deviceName?: string; deviceId?: string } = {}): Promise<OpenOptions> {
   const grant = await cp.matrixSession();
   const login = createClient({ baseUrl: grant.homeserverUrl, logger: quietLogger });
   const body = { type: "org.matrix.login.jwt", token: grant.loginToken, initial_device_display_name: o.deviceName ?? "Enlace", ...(o.deviceId ? { device_id: o.deviceId } : {}) } as any;
@@ -70,5 +112,5 @@ export async function signInThroughControlPlane(cp: ControlPlaneClient, o: { dev
     if ((err as { errcode?: string }).errcode !== "M_USER_IN_USE") throw err;
     return login.loginRequest(body);
   });
-  return openSession({ baseUrl: grant.homeserverUrl, userId: r.user_id, deviceId: r.device_id, accessToken: r.access_token, secretariatKeys: [grant.secretariatKey], useIndexedDB: o.useIndexedDB });
+  return { baseUrl: grant.homeserverUrl, userId: r.user_id, deviceId: r.device_id, accessToken: r.access_token, secretariatKeys: [grant.secretariatKey], registry: registryOf(cp) };
 }
