@@ -1,10 +1,11 @@
-// `npm run bench [-- --out FILE] [-- --only NAME]`: every benchmark, as ratios against a floor
+// `npm run bench [-- --out FILE] [-- --only registry|homeserver|e2ee|client]`: every benchmark, as ratios against a floor
 // measured in the same run (these machines are noisy), printed and optionally written as JSON.
 import { writeFile } from "node:fs/promises";
 import { startTestPostgres } from "../tests/helpers/postgres-server.js";
 import { benchRegistry } from "./registry.js";
 import { benchHomeserver } from "./homeserver.js";
 import { benchE2ee } from "./e2ee.js";
+import { benchClient } from "./client.js";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
@@ -18,7 +19,8 @@ try {
   const suites: Record<string, () => Promise<Record<string, number>>> = {
     registry: () => benchRegistry(pg.adminUrl(), log),
     homeserver: () => benchHomeserver(pg.adminUrl(), log, Number(flag("people") ?? 1000)),
-    e2ee: () => benchE2ee(pg.adminUrl(), log, Number(flag("clients") ?? 200)),
+    e2ee: () => benchE2ee(pg.adminUrl(), log, Number(flag("clients") ?? 200), flag("synapse-db") === "sqlite" ? "sqlite" : "postgres"),
+    client: () => benchClient(pg.adminUrl(), log, Number(flag("client-people") ?? 3)),
   };
   for (const [name, run] of Object.entries(suites)) {
     if (only && only !== name) continue;

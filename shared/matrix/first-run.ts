@@ -9,7 +9,7 @@ export interface FirstRunResult { recoveryKey: string; masterKey: string }
  * auth), a recovery key guarding secret storage and a server-side key backup, then the master
  * key registered with the control plane so it enters the person's signed credential.
  */
-export async function firstRun(s: EnlaceSession, cp: ControlPlaneClient): Promise<FirstRunResult> {
+export async function firstRun(s: EnlaceSession, cp: Pick<ControlPlaneClient, "registerMasterKey">): Promise<FirstRunResult> {
   const crypto = s.client.getCrypto()!;
   await crypto.bootstrapCrossSigning({ authUploadDeviceSigningKeys: async (makeRequest) => { await makeRequest(null); } });
   const recovery = await crypto.createRecoveryKeyFromPassphrase();

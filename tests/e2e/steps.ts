@@ -5,6 +5,11 @@ import { seedActivePerson } from "../../server/domain/registry/seed.js";
 import { currentTotp } from "../../server/domain/auth/totp.js";
 import type { RoleGrant } from "../../server/domain/auth/principal.js";
 import type { TestPlane } from "../helpers/control-plane.js";
+import { ControlPlaneClient } from "../../shared/matrix/control-plane.js";
+import { signInThroughControlPlane, type EnlaceSession } from "../../shared/matrix/session.js";
+import { Method } from "matrix-js-sdk";
+import { firstRun } from "../../shared/matrix/first-run.js";
+import { waitForRoom } from "../../shared/matrix/rooms.js";
 
 export const PASSWORD = "correct horse battery staple";
 export interface Person { id: string; email: string; fullName: string; password: string; totpSecret: string | null }
@@ -70,4 +75,70 @@ export function visibleStrings(page: Page): Promise<string[]> {
 /** The page has no horizontal scrolling (the phone layout fits). */
 export function overflowsHorizontally(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
+/** A person's Node Enlace client (its own device, cross-signed on first run), signed in with their password. */
+export async function nodeClient(plane: TestPlane, who: Person, rooms: string[]) {
+  const cp = new ControlPlaneClient(plane.url);
+  await cp.login(who.email, who.password, who.totpSecret ? freshCode(plane, who.totpSecret) : undefined);
+  const session = await signInThroughControlPlane(cp, { deviceName: "test (Node)" });
+  for (const key of rooms) await waitForRoom(session.client, key, 60_000);
+  const { recoveryKey } = await firstRun(session, cp);
+  return { session, cp, recoveryKey };
+}
+
+/** Home has listed the person's rooms: secure messaging is open and the device is set up. */
+export async function roomListShown(page: Page, timeout = 90_000) {
+  try {
+    await page.getByTestId("room-list").first().waitFor({ timeout });
+  } catch (err) {
+    // Say what the screen shows instead (an error, a setup step), not only that the list is missing.
+    const shown = (await page.locator("main").innerText().catch(() => "")).replace(/\s+/g, " ").slice(0, 400);
+    throw new Error(`${(err as Error).message.split("\n")[0]}; the page shows: ${shown}`);
+  }
+}
+
+/** First run in the browser: keys and recovery key; the key is shown once and must be confirmed saved. */
+export async function setUpMessaging(page: Page): Promise<string> {
+  await page.getByRole("link", { name: "Set up now" }).click({ timeout: 90_000 });
+  await page.getByRole("button", { name: "Create my keys and recovery key" }).click();
+  const key = page.getByLabel("Recovery key", { exact: true });
+  await key.waitFor({ timeout: 60_000 });
+  return key.inputValue();
+}
+
+/** A new device: the recovery key restores it. */
+export async function restoreMessaging(page: Page, recoveryKey: string) {
+  await page.getByRole("link", { name: "Use my recovery key" }).click({ timeout: 90_000 });
+  await page.getByLabel("Recovery key", { exact: true }).fill(recoveryKey);
+  await page.getByRole("button", { name: "Restore on this device" }).click();
+}
+
+// i18next shows the key itself when a translation is missing: "signIn.title", "cards.kind.alert".
+const KEY_SHAPE = /^[a-z][A-Za-z0-9_]*(\.[A-Za-z0-9_-]+)+$/;
+
+/** Visible strings that look like an untranslated i18n key or an unfilled placeholder. */
+export async function untranslatedStrings(page: Page): Promise<string[]> {
+  return (await visibleStrings(page)).filter((s) => KEY_SHAPE.test(s) || s.includes("{{"));
+}
+
+/** Switches the language with the header's selector and waits until the page shows it. */
+export async function useLanguage(page: Page, lng: string) {
+  await page.locator("header select").selectOption(lng);
+  await page.waitForFunction((l) => document.documentElement.lang === l, lng);
+  await settled(page);
+}
+
+/**
+ * Waits until the homeserver's key backup holds at least `count` room keys of this account: a new
+ * device reads history through the backup, which the sending device fills in the background.
+ */
+export async function keysBackedUp(session: EnlaceSession, count = 1, timeoutMs = 30_000) {
+  const t0 = Date.now();
+  for (;;) {
+    const v = await session.client.http.authedRequest<{ count?: number }>(Method.Get, "/room_keys/version").catch(() => ({ count: 0 }));
+    if ((v.count ?? 0) >= count) return;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`key backup did not reach ${count} keys in ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }

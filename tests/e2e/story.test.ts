@@ -1,12 +1,29 @@
-// The story so far, in a real browser: nominate → approve (four eyes) → enroll → signed in; and a
-// revoked person's open session is thrown out.
+// The story so far, in a real browser against a real control plane and Synapse: nominate → approve
+// (four eyes) → enroll → signed in; a revoked person's open session is thrown out; a new focal point
+// sets up secure messaging and saves the recovery key, acknowledges a Secretariat advisory they see
+// as verified, and the officer's coverage view shows the state as acknowledged; a second browser
+// restores with the recovery key.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
+import { randomBytes } from "node:crypto";
+import { encodeRecoveryKey } from "matrix-js-sdk/lib/crypto-api/index.js";
 import { startTestPlane, role, type TestPlane } from "../helpers/control-plane.js";
-import { buildClientForTest, launchBrowser, openPage } from "../helpers/browser.js";
-import { seedPerson, signIn, go, settled, type Person } from "./steps.js";
+import { startTestSynapse, type TestSynapse } from "../helpers/synapse.js";
+import { roomsReady } from "../helpers/e2ee.js";
+import { buildClientForTest, launchBrowser, openPage, screenshot, LAPTOP, PHONE } from "../helpers/browser.js";
+import { LANGUAGES } from "../../client/src/i18n/index.js";
+import { publishAdvisory } from "../../shared/matrix/advisories.js";
+import { sendContent } from "../../shared/matrix/send.js";
+import { shareDocument } from "../../shared/matrix/documents.js";
+import { EXAMPLES } from "../../shared/content/examples.js";
+import { findRoomByKey } from "../../shared/matrix/rooms.js";
+import {
+  seedPerson, signIn, go, settled, nodeClient, roomListShown, setUpMessaging, restoreMessaging, overflowsHorizontally, untranslatedStrings, useLanguage, keysBackedUp,
+  type Person,
+} from "./steps.js";
 
 describe("web client: vetting story", () => {
+  let hs: TestSynapse;
   let plane: TestPlane;
   let browser: Browser;
   let client: Awaited<ReturnType<typeof buildClientForTest>>;
@@ -14,14 +31,19 @@ describe("web client: vetting story", () => {
 
   beforeAll(async () => {
     client = await buildClientForTest();
-    [plane, browser] = await Promise.all([startTestPlane({ staticDir: client.dir }), launchBrowser()]);
+    [hs, browser] = await Promise.all([startTestSynapse(), launchBrowser()]);
+    plane = await startTestPlane({ staticDir: client.dir, synapse: hs });
+    await roomsReady(plane);
     coordinator = await seedPerson(plane, "Camila Coordinadora", [role.coordinator("CL")], "CL");
     officer = await seedPerson(plane, "Oscar Officer", [role.officer("tourism")], null);
     otherOfficer = await seedPerson(plane, "Olga Officer", [role.officer("tourism")], null);
-  });
+  }, 240_000);
   afterAll(async () => {
+    secretariatNode?.session.stop();
+    await second?.context.close();
     await browser?.close();
     await plane?.close();
+    await hs?.close();
     await client?.remove();
   });
 
@@ -57,7 +79,8 @@ describe("web client: vetting story", () => {
     await n.page.getByLabel("Repeat the password").fill("a long enough passphrase");
     await n.page.getByRole("button", { name: "Activate my account" }).click();
     await n.page.getByRole("heading", { name: "Welcome, Nadia Nominee" }).waitFor();
-    expect(await n.page.locator("main").textContent()).toContain("Focal point · Chile · Tourism Security");
+    // Program names arrive with the reference lists (the code shows until then).
+    await expect.poll(() => n.page.locator("main").textContent()).toContain("Focal point · Chile · Tourism Security");
 
     // The new member fills in their expertise and finds themself in the directory.
     await go(n.page, "Expertise directory");
@@ -135,4 +158,207 @@ describe("web client: vetting story", () => {
     expect(f.errors).toEqual([]);
     await Promise.all([f.context.close(), o.context.close()]);
   });
+
+  let fernanda: Person;
+  let secretariatNode: Awaited<ReturnType<typeof nodeClient>> | undefined;
+  let second: Awaited<ReturnType<typeof openPage>> | undefined;
+  let recoveryKey = "";
+  const advisoryTitle = "Heightened threat to fan zones";
+
+  it("a new focal point sets up secure messaging, acknowledges a verified advisory, and the officer sees Chile covered", async () => {
+    fernanda = await seedPerson(plane, "Fernanda Focal", [role.focal("CL", "tourism")], "CL");
+    const secretariat = await seedPerson(plane, "Sofia Secretariat", [role.officer("tourism")], null);
+
+    // Step 3: first sign-in; secure messaging needs setting up; the recovery key is shown once.
+    const f = await openPage(browser, plane.url);
+    await f.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: plane.url });
+    await signIn(f.page, plane, fernanda);
+    await f.page.getByRole("heading", { name: "Welcome, Fernanda Focal" }).waitFor();
+    recoveryKey = await setUpMessaging(f.page);
+    expect(recoveryKey).toMatch(/^E[Ss]\w{2}( \w{4}){11}$/);
+    expect(await f.page.locator("main").textContent()).toContain("Nobody can recover it for you");
+    await screenshot(f.page, "messaging-recovery-key-laptop");
+    await f.page.getByRole("button", { name: "Copy the key" }).click();
+    await f.page.getByText("Copied.").waitFor();
+    expect(await f.page.evaluate(() => navigator.clipboard.readText())).toBe(recoveryKey);
+    const proceed = f.page.getByRole("button", { name: "Continue" });
+    expect(await proceed.isDisabled()).toBe(true);
+    await f.page.getByLabel("I have saved my recovery key in a safe place").check();
+    await proceed.click();
+    await roomListShown(f.page);
+    const advisoriesRow = f.page.locator('li[data-room-key="advisories:tourism"]');
+    await advisoriesRow.waitFor();
+
+    // A reload keeps the device: no setup or restore again, same device id.
+    const device = await f.page.evaluate(() => localStorage.getItem("enlace.matrix.device"));
+    await f.page.reload();
+    await roomListShown(f.page);
+    expect(await f.page.getByTestId("matrix-needs-restore").count()).toBe(0);
+    expect(await f.page.evaluate(() => localStorage.getItem("enlace.matrix.device"))).toBe(device);
+
+    // Step 4: the Secretariat officer publishes an advisory that requires acknowledgement (from a
+    // Node Enlace client: the same shared/matrix code the browser runs).
+    const node = secretariatNode = await nodeClient(plane, secretariat, ["space", "advisories:tourism", "network:tourism"]);
+    const roomId = findRoomByKey(node.session.client, "advisories:tourism")!.roomId;
+    const deadline = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    await publishAdvisory(node.session, node.cp, roomId, {
+      tlp: "AMBER", programCode: "tourism", title: advisoryTitle, body: "Review barrier placement at fan zones.", programs: ["tourism"], requiresAck: true, ackDeadline: deadline,
+    });
+
+    // The officer, in a new browser, restores with the recovery key of the Node device's first run
+    // (once that device has backed up the advisory's key) and opens its coverage: Chile is pending.
+    await keysBackedUp(node.session);
+    const o = await openPage(browser, plane.url);
+    await signIn(o.page, plane, secretariat);
+    await restoreMessaging(o.page, node.recoveryKey);
+    await roomListShown(o.page);
+    const watched = o.page.getByTestId("watched-advisories").locator("li").filter({ hasText: advisoryTitle });
+    await expect.poll(() => watched.textContent(), { timeout: 30_000 }).toContain("acknowledged by 0 member states");
+    await o.page.locator('li[data-room-key="advisories:tourism"] a').click();
+    const sent = o.page.locator("article[data-kind=advisory]").filter({ hasText: advisoryTitle });
+    await sent.getByRole("link", { name: "Acknowledgement coverage" }).click({ timeout: 60_000 });
+    const chile = o.page.locator("tr[data-state=CL]");
+    await expect.poll(() => chile.textContent(), { timeout: 30_000 }).toContain("Pending");
+
+    // Step 5: the advisory waits for Fernanda's acknowledgement on Home, urgent; in the room it is verified.
+    const awaiting = f.page.getByTestId("awaiting-ack");
+    await awaiting.getByText(advisoryTitle).waitFor({ timeout: 60_000 });
+    await advisoriesRow.getByTestId("urgent").waitFor();
+    expect(await advisoriesRow.getByTestId("urgent").textContent()).toBe("1 urgent");
+    await awaiting.getByRole("link", { name: new RegExp(advisoryTitle) }).click();
+    const card = f.page.locator("article[data-kind=advisory]").filter({ hasText: advisoryTitle });
+    await card.waitFor({ timeout: 30_000 });
+    await expect.poll(() => card.getByTestId("trust").textContent(), { timeout: 30_000 }).toContain("verified Secretariat officer — OAS Secretariat, Tourism Security");
+    expect(await card.locator(".tlp").textContent()).toBe("TLP:AMBER");
+    await card.getByRole("button", { name: "Acknowledge" }).click();
+    await card.getByText("Acknowledged").waitFor();
+
+    // Step 6: the officer's open coverage view turns Chile to acknowledged, live.
+    await expect.poll(() => chile.textContent(), { timeout: 30_000 }).toContain("Acknowledged");
+    expect(await o.page.getByTestId("coverage-summary").textContent()).toMatch(/^1 of 1 member states acknowledged/);
+    await o.page.setViewportSize(PHONE);
+    expect(await overflowsHorizontally(o.page)).toBe(false);
+    await screenshot(o.page, "messaging-coverage-phone");
+
+    // The room and Home in every language, no untranslated key; the room fits a phone.
+    await f.page.setViewportSize(PHONE);
+    await settled(f.page);
+    expect(await overflowsHorizontally(f.page)).toBe(false);
+    await screenshot(f.page, "messaging-room-phone");
+    for (const lng of LANGUAGES) {
+      await useLanguage(f.page, lng);
+      expect(await untranslatedStrings(f.page), `room in ${lng}`).toEqual([]);
+    }
+    await useLanguage(f.page, "en");
+    await f.page.setViewportSize(LAPTOP);
+    await go(f.page, "Home");
+    await awaiting.getByText("Nothing is waiting for your acknowledgement.").waitFor({ timeout: 30_000 });
+    await settled(f.page);
+    await screenshot(f.page, "messaging-home-laptop");
+    for (const lng of LANGUAGES) {
+      await useLanguage(f.page, lng);
+      expect(await untranslatedStrings(f.page), `home in ${lng}`).toEqual([]);
+    }
+    await useLanguage(f.page, "en");
+    for (const lng of LANGUAGES) {
+      await useLanguage(o.page, lng);
+      expect(await untranslatedStrings(o.page), `coverage in ${lng}`).toEqual([]);
+    }
+
+    expect([...f.errors, ...o.errors]).toEqual([]);
+    await Promise.all([f.context.close(), o.context.close()]);
+  }, 300_000);
+
+  it("a second browser restores with the recovery key: a wrong key is refused, the right one brings the history back", async () => {
+    const b = await openPage(browser, plane.url);
+    await signIn(b.page, plane, fernanda);
+    await b.page.getByTestId("matrix-needs-restore").waitFor({ timeout: 90_000 });
+    await restoreMessaging(b.page, recoveryKey.slice(0, -1) + (recoveryKey.endsWith("a") ? "b" : "a"));
+    await b.page.getByText("This is not a valid recovery key. Check it for typing mistakes.").waitFor({ timeout: 30_000 });
+    await b.page.getByLabel("Recovery key", { exact: true }).fill(encodeRecoveryKey(randomBytes(32))!);
+    await b.page.getByRole("button", { name: "Restore on this device" }).click();
+    await b.page.getByText("This recovery key does not match your account.").waitFor({ timeout: 30_000 });
+    await b.page.getByLabel("Recovery key", { exact: true }).fill(recoveryKey);
+    await b.page.getByRole("button", { name: "Restore on this device" }).click();
+    await roomListShown(b.page);
+    // History from before this device existed is readable (key backup) and still acknowledged.
+    await b.page.locator('li[data-room-key="advisories:tourism"] a').click();
+    const card = b.page.locator("article[data-kind=advisory]").filter({ hasText: advisoryTitle });
+    await card.waitFor({ timeout: 60_000 });
+    await card.getByText("Acknowledged").waitFor({ timeout: 30_000 });
+    expect(await b.page.locator("article[data-kind=invalid]").count()).toBe(0);
+    expect(b.errors).toEqual([]);
+    second = b;
+  }, 240_000);
+
+  it("cards per content kind in the network room: a critical alert is urgent, a document decrypts in the browser, invalid content is shown as invalid", async () => {
+    const b = second!, s = secretariatNode!.session;
+    const roomId = findRoomByKey(s.client, "network:tourism")!.roomId;
+    const bytes = randomBytes(50_000);
+    await sendContent(s, roomId, "alert", { ...EXAMPLES.alert, title: "Drone over fan zone", severity: "critical", category: "drone", attachments: undefined });
+    await sendContent(s, roomId, "incident", EXAMPLES.incident);
+    await shareDocument(s, roomId, { bytes, filename: "lessons.pdf", mimetype: "application/pdf" }, {
+      tlp: "GREEN", title: "Lessons learned: fan zones", event: "Final 2024", date: "2024-07-14", topics: ["crowd management"], language: "es", summary: "Staggered entry works.",
+    });
+    // An Enlace payload that fails its schema (as a buggy or hostile client would send it).
+    await s.client.sendEvent(roomId, "m.room.message" as never, { msgtype: "m.text", body: "broken", "org.oas.enlace.alert": { version: 1, title: "" } } as never);
+
+    await go(b.page, "Home");
+    const network = b.page.locator('li[data-room-key="network:tourism"]');
+    await expect.poll(() => network.getByTestId("urgent").textContent().catch(() => ""), { timeout: 60_000 }).toBe("1 urgent");
+    await expect.poll(() => network.getByTestId("unread").textContent(), { timeout: 30_000 }).toBe("4 unread");
+    await b.page.getByRole("region", { name: "Recent alerts by severity" }).getByText("Drone over fan zone").waitFor();
+
+    await network.locator("a").click();
+    const alert = b.page.locator("article[data-kind=alert]").filter({ hasText: "Drone over fan zone" });
+    await alert.waitFor({ timeout: 30_000 });
+    const alertText = await alert.textContent();
+    for (const fact of ["Critical", "TLP:AMBER", "B2", "Drone", "verified Secretariat officer"]) expect(alertText).toContain(fact);
+    expect(await b.page.locator("article[data-kind=incident]").textContent()).toContain("Ongoing");
+    expect(await b.page.locator("[data-testid=invalid]").textContent()).toMatch(/^Invalid: tlp: .*\(\+\d+ more\)$/);
+
+    const doc = b.page.locator("article[data-kind=document]");
+    const [download] = await Promise.all([b.page.waitForEvent("download"), doc.getByRole("button", { name: "Download and decrypt" }).click()]);
+    expect(download.suggestedFilename()).toBe("lessons.pdf");
+    const chunks: Buffer[] = [];
+    for await (const c of (await download.createReadStream())) chunks.push(c as Buffer);
+    expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+
+    await screenshot(b.page, "messaging-network-room-laptop");
+    await b.page.setViewportSize(PHONE);
+    await settled(b.page);
+    expect(await overflowsHorizontally(b.page)).toBe(false);
+    for (const lng of LANGUAGES) {
+      await useLanguage(b.page, lng);
+      expect(await untranslatedStrings(b.page), `cards in ${lng}`).toEqual([]);
+    }
+    await useLanguage(b.page, "en");
+    await b.page.setViewportSize(LAPTOP);
+
+    // Reading the room clears its unread count on Home.
+    await go(b.page, "Home");
+    await expect.poll(() => network.getByTestId("unread").count(), { timeout: 30_000 }).toBe(0);
+    expect(b.errors).toEqual([]);
+  }, 240_000);
+
+  it("signing out logs the Matrix device out and deletes its keys from the browser", async () => {
+    const b = second!, observer = secretariatNode!.session;
+    const record = JSON.parse((await b.page.evaluate(() => localStorage.getItem("enlace.matrix.device")))!) as { userId: string; deviceId: string };
+    const deviceKnown = async () => {
+      const keys = (await observer.client.downloadKeysForUsers([record.userId])) as { device_keys?: Record<string, Record<string, unknown>> };
+      return record.deviceId in (keys.device_keys?.[record.userId] ?? {});
+    };
+    expect(await deviceKnown()).toBe(true);
+    // One Matrix client per browser: a second tab says so instead of sharing the crypto store.
+    const tab = await b.context.newPage();
+    await tab.goto(plane.url);
+    await tab.getByText("Enlace is open in another tab of this browser.", { exact: false }).waitFor({ timeout: 30_000 });
+    await tab.close();
+    await b.page.getByRole("button", { name: "Sign out" }).click();
+    await b.page.getByText("You have signed out.").waitFor();
+    await expect.poll(() => b.page.evaluate(() => localStorage.getItem("enlace.matrix.device")), { timeout: 30_000 }).toBeNull();
+    await expect.poll(() => b.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.includes("matrix-sdk-crypto"))), { timeout: 30_000 }).toEqual([]);
+    await expect.poll(deviceKnown, { timeout: 30_000 }).toBe(false);
+    expect(b.errors).toEqual([]);
+  }, 120_000);
 });

@@ -6,6 +6,7 @@ import type {
   Expertise, DirectoryFilter, DirectoryPerson, Program, MemberState, MajorEvent, AuditEntry, AuditFilter, AuditVerification,
   QueuedNomination, EnrollmentLink, Decision,
 } from "./types.js";
+import type { MatrixSessionGrant } from "../../../shared/matrix/control-plane.js";
 
 export interface ApiOptions {
   baseUrl?: string;                       // "" = same origin (the control plane serves the app)
@@ -94,6 +95,7 @@ export function createApi(opts: ApiOptions = {}) {
     programs: () => get<Program[]>("/programs"),
     memberStates: () => get<MemberState[]>("/member-states"),
     majorEvents: () => get<MajorEvent[]>("/events"),
+    majorEvent: (id: string) => get<MajorEvent>(`/events/${encodeURIComponent(id)}`),
 
     nominate: (input: Nomination) => post<Person>("/nominations", input),
     people: (filter: PeopleFilter = {}) => get<Person[]>("/people", filter as Query),
@@ -106,6 +108,16 @@ export function createApi(opts: ApiOptions = {}) {
 
     directory: (filter: DirectoryFilter = {}) => get<DirectoryPerson[]>("/directory", filter as Query),
     setMyExpertise: (input: Expertise) => request<Expertise>("PUT", "/me/expertise", { body: input }),
+
+    // Advisory numbering and countersigning: the control plane sees only the digest, never the text.
+    reserveAdvisoryNumber: (programCode: string) => post<{ programCode: string; number: number }>("/advisories/numbers", { programCode }),
+    countersignAdvisory: (programCode: string, number: number, digest: string) =>
+      post<{ alg: "ed25519"; keyId: string; publicKey: string; signature: string }>("/advisories/countersign", { programCode, number, digest }),
+
+    // Matrix sign-in: a short-lived token for the homeserver's JWT login, and this person's
+    // cross-signing master key for their Secretariat-signed credential.
+    matrixSession: () => post<MatrixSessionGrant>("/matrix/session"),
+    registerMasterKey: (masterKey: string) => request<{ userId: string; masterKey: string }>("PUT", "/me/master-key", { body: { masterKey } }),
 
     audit: (filter: AuditFilter = {}) => get<AuditEntry[]>("/audit", filter as Query),
     verifyAudit: () => get<AuditVerification>("/audit/verify"),

@@ -19,3 +19,24 @@ describe("hash routes", () => {
     expect(parseHash("#/nope")).toEqual({ name: "not-found" });
   });
 });
+
+describe("messaging routes", () => {
+  it("round-trips room, coverage, incident and expertise routes with Matrix ids", () => {
+    const routes = [
+      { name: "room", roomId: "!abc:enlace.test" },
+      { name: "coverage", roomId: "!abc:enlace.test", eventId: "$ev/ent+id" },
+      { name: "incident", roomId: "!abc:enlace.test", eventId: "$x" },
+      { name: "event-expertise", eventId: "4b2d5c1e-0000-4000-8000-000000000000" },
+      { name: "library" }, { name: "setup" }, { name: "restore" },
+    ] as const;
+    for (const r of routes) expect(parseHash(hrefOf(r))).toEqual(r);
+    expect(hrefOf({ name: "room", roomId: "!abc:enlace.test" })).toBe("#/room/!abc%3Aenlace.test");
+  });
+
+  it("refuses malformed messaging routes", () => {
+    expect(parseHash("#/room")).toEqual({ name: "not-found" });
+    expect(parseHash("#/room/%E0%A4%A")).toEqual({ name: "not-found" });
+    expect(parseHash("#/coverage/!a:b")).toEqual({ name: "not-found" });
+    expect(parseHash("#/events/x/other")).toEqual({ name: "not-found" });
+  });
+});

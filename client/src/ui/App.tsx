@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef, type ComponentType } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../app/session.js";
 import { useRoute, type Route } from "../app/router.js";
@@ -16,6 +16,17 @@ import { Revetting } from "./screens/Revetting.js";
 import { Audit } from "./screens/Audit.js";
 import { Directory } from "./screens/Directory.js";
 import { Events } from "./screens/Events.js";
+
+// Messaging screens carry matrix-js-sdk and the crypto bindings: loaded when first visited.
+const named = <K extends string, P>(load: () => Promise<Record<K, ComponentType<P>>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+const Room = named(() => import("./screens/Room.js"), "Room");
+const Coverage = named(() => import("./screens/Coverage.js"), "Coverage");
+const FirstRun = named(() => import("./screens/FirstRun.js"), "FirstRun");
+const Restore = named(() => import("./screens/Restore.js"), "Restore");
+const Library = named(() => import("./screens/Library.js"), "Library");
+const Incident = named(() => import("./screens/Incident.js"), "Incident");
+const EventExpertise = named(() => import("./screens/EventExpertise.js"), "EventExpertise");
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -40,7 +51,7 @@ export function App() {
         {route.name === "enroll" ? <Enroll token={route.token} />
           : state.status === "loading" ? <p role="status">{t("app.loading")}</p>
           : state.status === "signed-out" ? <SignIn reason={state.reason} />
-          : <ReferenceProvider><Screen route={route} /></ReferenceProvider>}
+          : <ReferenceProvider><Suspense fallback={<p role="status">{t("app.loading")}</p>}><Screen route={route} /></Suspense></ReferenceProvider>}
       </main>
     </>
   );
@@ -60,6 +71,13 @@ function Screen({ route }: { route: Route }) {
     case "audit": return <Audit />;
     case "directory": return <Directory />;
     case "events": return <Events />;
+    case "library": return <Library />;
+    case "setup": return <FirstRun />;
+    case "restore": return <Restore />;
+    case "room": return <Room key={route.roomId} roomId={route.roomId} />;
+    case "coverage": return <Coverage key={`${route.roomId} ${route.eventId}`} roomId={route.roomId} eventId={route.eventId} />;
+    case "incident": return <Incident key={`${route.roomId} ${route.eventId}`} roomId={route.roomId} eventId={route.eventId} />;
+    case "event-expertise": return <EventExpertise key={route.eventId} eventId={route.eventId} />;
     default: return <Missing text={t("app.notFound")} />;
   }
 }

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { useSignedIn } from "../../app/session.js";
 import { capabilitiesOf, mayVisit } from "../../app/roles.js";
@@ -6,9 +7,10 @@ import { useReference } from "../../app/reference.js";
 import { useFormat } from "../../i18n/format.js";
 import { RoleList, StatusBadge } from "../components/bits.js";
 
+// Messaging (matrix-js-sdk and its Rust crypto) loads after sign-in, on its own.
+const HomeMessaging = lazy(() => import("../../matrix/HomeMessaging.js").then((m) => ({ default: m.HomeMessaging })));
 
-// Rooms, advisories and acknowledgements join this screen when the Matrix client is plugged in
-// (client/src/matrix); until then Home shows only what the control plane knows.
+// What the control plane knows about the person, then their rooms, acknowledgements due and alerts.
 export function Home() {
   const { t } = useTranslation();
   const session = useSignedIn();
@@ -19,6 +21,7 @@ export function Home() {
   return (
     <section aria-labelledby="home-title">
       <h1 id="home-title">{t("home.title", { name: person.fullName })}</h1>
+      <Suspense fallback={<p className="muted" role="status">{t("matrix.connecting")}</p>}><HomeMessaging /></Suspense>
       <div className="grid">
         <section className="panel" aria-labelledby="profile-title">
           <h2 id="profile-title">{t("home.profile")}</h2>

@@ -1,0 +1,167 @@
+import { ClientEvent, EventStatus, MatrixEventEvent, ReceiptType, RoomEvent, RoomStateEvent, type MatrixEvent, type Room } from "matrix-js-sdk";
+import { readEvent, type Received } from "../../../shared/matrix/receive.js";
+import { roomKey } from "../../../shared/matrix/rooms.js";
+import { CREDENTIAL_TYPE } from "../../../shared/credentials/credential.js";
+import { ACK_EVENT_TYPE } from "../../../shared/content/ack.js";
+import { isEnlaceName } from "../../../shared/content/types.js";
+import type { EnlaceSession } from "../../../shared/matrix/session.js";
+import type { Item } from "./items.js";
+
+const MAX_TEXT = 2000;
+const worthReading = (e: MatrixEvent) => {
+  const type = e.getWireType();
+  return !e.isState() && !e.isRedacted() && (type === "m.room.message" || type === "m.room.encrypted" || type === ACK_EVENT_TYPE || isEnlaceName(type));
+};
+
+/**
+ * Every managed room's events, each read once through readEvent (decrypted, validated, judged),
+ * for the screens to render. Re-reads an event when its keys arrive late, and re-judges senders
+ * when their credential changes (a master key published after their first message).
+ */
+export class TimelineStore {
+  private byRoom = new Map<string, Map<string, Item>>();
+  private sorted = new Map<string, Item[]>();
+  private listeners = new Set<() => void>();
+  private version = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private rejudgeTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
+  private readonly offs: Array<() => void> = [];
+
+  constructor(private readonly s: EnlaceSession) {
+    const c = s.client;
+    const on = <A extends unknown[]>(name: string, fn: (...a: A) => void) => {
+      c.on(name as never, fn as never);
+      this.offs.push(() => c.off(name as never, fn as never));
+    };
+    on(RoomEvent.Timeline, (e: MatrixEvent, room: Room | undefined) => { if (room) this.consider(e, room); });
+    on(RoomEvent.LocalEchoUpdated, (e: MatrixEvent, room: Room) => { if (e.status === null || e.status === EventStatus.SENT) this.consider(e, room); });
+    on(RoomEvent.Receipt, () => this.changed());
+    on(RoomEvent.MyMembership, () => this.changed());
+    on(RoomEvent.Name, () => this.changed());
+    on(ClientEvent.Room, () => this.changed());
+    // Credentials arrive in bursts (initial sync, a registry change): judge again once per burst.
+    on(RoomStateEvent.Events, (e: MatrixEvent) => {
+      if (e.getType() !== CREDENTIAL_TYPE || this.rejudgeTimer) return;
+      this.rejudgeTimer = setTimeout(() => { this.rejudgeTimer = null; if (!this.stopped) this.rejudge(); }, 250);
+    });
+    for (const room of c.getRooms()) for (const e of room.getLiveTimeline().getEvents()) this.consider(e, room);
+  }
+
+  subscribe = (listener: () => void) => { this.listeners.add(listener); return () => { this.listeners.delete(listener); }; };
+  getVersion = () => this.version;
+
+  /** Joined rooms the registry manages (the Space itself is not a conversation). */
+  rooms(): Room[] {
+    return this.s.client.getRooms().filter((r) => r.getMyMembership() === "join" && roomKey(r) !== null && roomKey(r) !== "space");
+  }
+
+  room(roomId: string): Room | null { return this.s.client.getRoom(roomId); }
+
+  items(roomId: string): Item[] {
+    let list = this.sorted.get(roomId);
+    if (!list) {
+      list = [...(this.byRoom.get(roomId)?.values() ?? [])].sort((a, b) => a.ts - b.ts || a.eventId.localeCompare(b.eventId));
+      this.sorted.set(roomId, list);
+    }
+    return list;
+  }
+
+  /** The time of the last event I have read in this room (0: nothing read yet). */
+  readUpTo(roomId: string): number {
+    const room = this.s.client.getRoom(roomId);
+    const id = room?.getEventReadUpTo(this.s.userId);
+    if (!room || !id) return 0;
+    return this.byRoom.get(roomId)?.get(id)?.ts ?? room.findEventById(id)?.getTs() ?? 0;
+  }
+
+  /** Marks everything shown as read (a receipt to the homeserver, so other devices agree). */
+  async markRead(roomId: string) {
+    const room = this.s.client.getRoom(roomId);
+    const last = room?.getLiveTimeline().getEvents().filter((e) => !e.isState() && e.status === null).at(-1);
+    if (!room || !last || room.hasUserReadEvent(this.s.userId, last.getId()!)) return;
+    await this.s.client.sendReadReceipt(last, ReceiptType.Read, true).catch(() => { /* retried at the next visit */ });
+  }
+
+  /** Older history of a room, page by page. Returns false at the room's beginning. */
+  async loadOlder(roomId: string): Promise<boolean> {
+    const room = this.s.client.getRoom(roomId);
+    if (!room) return false;
+    const before = room.getLiveTimeline().getEvents().length;
+    await this.s.client.scrollback(room, 30);
+    const events = room.getLiveTimeline().getEvents();
+    for (const e of events) this.consider(e, room);
+    return events.length > before;
+  }
+
+  /** After restoring keys: read again whatever could not be decrypted. */
+  retryFailed() {
+    for (const [roomId, items] of this.byRoom) {
+      const room = this.s.client.getRoom(roomId);
+      for (const item of items.values()) {
+        const e = room?.findEventById(item.eventId);
+        if (room && e && item.content.status === "invalid" && item.encrypted) this.read(e, room);
+      }
+    }
+  }
+
+  stop() {
+    this.stopped = true;
+    for (const off of this.offs.splice(0)) off();
+    if (this.timer) clearTimeout(this.timer);
+    if (this.rejudgeTimer) clearTimeout(this.rejudgeTimer);
+    this.listeners.clear();
+  }
+
+  private consider(e: MatrixEvent, room: Room) {
+    const id = e.getId();
+    if (!id || !id.startsWith("$") || e.status !== null || !worthReading(e)) return;
+    if (this.byRoom.get(room.roomId)?.has(id)) return;
+    this.read(e, room);
+  }
+
+  private read(e: MatrixEvent, room: Room) {
+    void readEvent(this.s, e).then((r) => {
+      if (this.stopped) return;
+      if (r.content.status === "invalid" && e.isDecryptionFailure()) {
+        // Keys may arrive later (key backup, a late room key): the SDK retries and tells us.
+        e.once(MatrixEventEvent.Decrypted, () => { if (!e.isDecryptionFailure()) this.read(e, room); });
+      }
+      const item = toItem(r, e);
+      if (!item) return;
+      let items = this.byRoom.get(room.roomId);
+      if (!items) this.byRoom.set(room.roomId, (items = new Map()));
+      items.set(item.eventId, item);
+      this.sorted.delete(room.roomId);
+      this.changed();
+    });
+  }
+
+  private rejudge() {
+    for (const [roomId, items] of this.byRoom) {
+      const room = this.s.client.getRoom(roomId);
+      for (const item of items.values()) {
+        const e = room?.findEventById(item.eventId);
+        if (room && e && item.trust.level !== "verified") this.read(e, room);
+      }
+    }
+  }
+
+  // Many events arrive together (initial sync, backfill): one re-render for a burst.
+  private changed() {
+    if (this.timer || this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.version++;
+      for (const l of this.listeners) l();
+    }, 30);
+  }
+}
+
+/** Enlace content (valid or invalid) and plain text messages; anything else is not shown. */
+function toItem(r: Received, e: MatrixEvent): Item | null {
+  if (r.content.status !== "ignored") return r;
+  if (e.getType() !== "m.room.message") return null;
+  const body = e.getContent().body;
+  return typeof body === "string" ? { ...r, text: body.slice(0, MAX_TEXT) } : null;
+}

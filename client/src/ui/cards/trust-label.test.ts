@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import type { TFunction } from "i18next";
+import { createI18n } from "../../i18n/index.js";
+import type { TrustVerdict } from "../../../../shared/matrix/trust.js";
+import { trustLabel } from "./trust-label.js";
+
+const names = { state: (c: string) => ({ CL: "Chile", JM: "Jamaica" })[c] ?? c, program: (c: string) => ({ tourism: "Tourism Security" })[c] ?? c };
+
+describe("the sender's trust label", () => {
+  it("reads 'verified focal point — Chile, Tourism Security', in the reader's language", () => {
+    const focal: TrustVerdict = { level: "verified", memberState: "CL", programs: ["tourism"], roles: [{ role: "focal_point", program: "tourism" }], label: "" };
+    const en = createI18n("en").t as TFunction;
+    const es = createI18n("es").t as TFunction;
+    expect(trustLabel(en, focal, names)).toBe("verified focal point — Chile, Tourism Security");
+    expect(trustLabel(es, focal, names)).toBe("punto focal verificado — Chile, Tourism Security");
+  });
+
+  it("names the Secretariat for officers and the coordinator role, and never claims more for the rest", () => {
+    const t = createI18n("en").t as TFunction;
+    expect(trustLabel(t, { level: "verified", memberState: null, programs: ["tourism"], roles: [{ role: "secretariat_officer", program: "tourism" }], label: "" }, names))
+      .toBe("verified Secretariat officer — OAS Secretariat, Tourism Security");
+    expect(trustLabel(t, { level: "verified", memberState: "JM", programs: [], roles: [{ role: "national_coordinator", program: null }], label: "" }, names))
+      .toBe("verified national coordinator — Jamaica");
+    expect(trustLabel(t, { level: "unverified", reason: "no credential" }, names)).toBe("not verified");
+    expect(trustLabel(t, { level: "invalid", reason: "forged" }, names)).toBe("forged or invalid credential");
+  });
+});
