@@ -4,6 +4,7 @@ import { useAsync } from "../../app/async.js";
 import { useFormat } from "../../i18n/format.js";
 import type { MajorEvent } from "../../api/types.js";
 import { AsyncView } from "../components/bits.js";
+import { hrefOf } from "../../app/router.js";
 
 const VENUES = ["stadium", "arena", "convention-center", "open-air", "transport-hub", "tourist-site", "summit-venue", "multiple", "other"] as const;
 type Venue = (typeof VENUES)[number];
@@ -31,6 +32,7 @@ export function Events() {
                   <dt>{t("events.supporting")}</dt>
                   <dd>{e.supportingStates.length ? fmt.list(e.supportingStates.map(fmt.region)) : "—"}</dd>
                 </dl>
+                <p><a href={hrefOf({ name: "event-expertise", eventId: e.id })} aria-label={`${t("expertise.forEvent")}: ${e.name}`}>{t("expertise.forEvent")}</a></p>
               </li>
             ))}
           </ul>

@@ -1,0 +1,50 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Tlp } from "../../../../shared/content/tlp.js";
+import { useSignedIn } from "../../app/session.js";
+import { capabilitiesOf } from "../../app/roles.js";
+import { useMatrixClient } from "../../matrix/MatrixClientContext.js";
+import { AlertComposer } from "./AlertComposer.js";
+import { IncidentComposer } from "./IncidentComposer.js";
+import { DocumentComposer } from "./DocumentComposer.js";
+import { ExpertiseRequestComposer } from "./ExpertiseRequestComposer.js";
+import { AdvisoryComposer } from "./AdvisoryComposer.js";
+import { advisoryPrograms, cellEventOf, kindsFor, type ComposeKind } from "./kinds.js";
+
+/**
+ * Composing in a room: choose a kind, then fill its form. What is offered follows the room
+ * (advisories rooms: Secretariat officers only) and the TLP selector follows the room's ceiling.
+ */
+export function Composer({ roomId, roomKey, tlpCeiling, onSent }: { roomId: string; roomKey: string | null; tlpCeiling: Tlp | null; onSent?(eventId: string): void }) {
+  const { t } = useTranslation();
+  const me = useSignedIn();
+  const session = useMatrixClient();
+  const caps = capabilitiesOf(me);
+  const kinds = kindsFor(roomKey, caps);
+  const [kind, setKind] = useState<ComposeKind | null>(kinds.length === 1 ? kinds[0]! : null);
+  if (!session) return null;
+  if (kinds.length === 0) return roomKey?.startsWith("advisories:") ? <p className="muted composer-note">{t("compose.noKinds")}</p> : null;
+  const common = { session, roomId, ceiling: tlpCeiling, onSent };
+  return (
+    <section className="panel composer" aria-labelledby="composer-title">
+      <h2 id="composer-title">{t("compose.title")}</h2>
+      {kinds.length > 1 && (
+        <fieldset className="kind-picker">
+          <legend>{t("compose.kind")}</legend>
+          <div className="choice-list">
+            {kinds.map((k) => (
+              <label key={k} className="choice kind-choice">
+                <input type="radio" name="compose-kind" value={k} checked={kind === k} onChange={() => setKind(k)} /> <span>{t(`compose.kinds.${k}`)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
+      {kind === "alert" && <AlertComposer key={roomId} {...common} myState={me.person.memberState} />}
+      {kind === "incident" && <IncidentComposer key={roomId} {...common} />}
+      {kind === "document" && <DocumentComposer key={roomId} {...common} />}
+      {kind === "request" && <ExpertiseRequestComposer key={roomId} {...common} eventId={cellEventOf(roomKey)} />}
+      {kind === "advisory" && <AdvisoryComposer key={roomId} {...common} programs={advisoryPrograms(roomKey, caps)} />}
+    </section>
+  );
+}
