@@ -50,6 +50,12 @@ export async function openPage(browser: Browser, url: string, o: { viewport?: { 
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  if (process.env.DEBUG_E2E_CONSOLE) {
+    page.on("console", (m) => console.log(`[page ${m.type()}] ${m.text().slice(0, 300)}`));
+    page.on("requestfinished", async (r) => { if (r.url().includes("/_matrix/")) console.log(`[net] ${Date.now() % 1_000_000} ${r.method()} ${r.url().replace(/^https?:\/\/[^/]+/, "").slice(0, 140)} ${(await r.response())?.status()}`); });
+    page.on("request", (r) => { if (r.url().includes("/_matrix/") && !r.url().includes("/sync")) console.log(`[net] START ${r.method()} ${r.url().replace(/^https?:\/\/[^/]+/, "").slice(0, 100)}`); });
+    page.on("requestfailed", (r) => console.log(`[net] FAILED ${r.url().slice(0, 140)} ${r.failure()?.errorText}`));
+  }
   page.setDefaultTimeout(10_000);
   await page.goto(url);
   return { context, page, errors };

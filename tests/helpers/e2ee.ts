@@ -30,8 +30,8 @@ export async function member(plane: TestPlane, roles: RoleGrant[], state: string
   return { session, cp, personId: a.id, recoveryKey, masterKey };
 }
 
-/** Waits until every listed member's published credential carries their master key. */
-export async function credentialsPublished(observer: EnlaceSession, members: Member[], timeoutMs = 60_000) {
+/** Waits until every listed member's published credential carries their master key (a person job; slow when the machine is loaded). */
+export async function credentialsPublished(observer: EnlaceSession, members: Member[], timeoutMs = 120_000) {
   const t0 = Date.now();
   for (;;) {
     const space = findRoomByKey(observer.client, "space");
