@@ -11,7 +11,7 @@ import { DownloadButton } from "../../library/Download.js";
 
 export function SeverityBadge({ severity }: { severity: AlertContent["severity"] }) {
   const { t } = useTranslation();
-  return <span className={`severity severity-${severity}`}>{t(`cards.severity.${severity}`)}</span>;
+  return <span className={`severity severity-${severity}`}>{t(`content.severity.${severity}`)}</span>;
 }
 
 export function AlertCard({ item, content: a, room }: { item: Item; content: AlertContent; room: Room | null }) {
@@ -23,7 +23,7 @@ export function AlertCard({ item, content: a, room }: { item: Item; content: Ale
       <h3 className="card-title"><SeverityBadge severity={a.severity} /> <TlpBadge tlp={a.tlp} /> {a.title}</h3>
       <p className="card-text">{a.summary}</p>
       <dl className="facts">
-        <dt>{t("cards.alert.category")}</dt><dd>{t(`cards.category.${a.category}`)}</dd>
+        <dt>{t("cards.alert.category")}</dt><dd>{t(`content.category.${a.category}`)}</dd>
         <dt>{t("cards.alert.admiralty")}</dt>
         <dd><abbr title={t("cards.alert.admiraltyHint", { reliability: a.sourceReliability, credibility: a.informationCredibility })} translate="no">{admiraltyCode(a)}</abbr></dd>
         <dt>{t("cards.alert.states")}</dt><dd>{fmt.list(a.affectedStates.map(fmt.region))}</dd>

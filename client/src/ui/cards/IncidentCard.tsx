@@ -10,7 +10,7 @@ import { TlpBadge } from "./TlpBadge.js";
 
 const Status = ({ status }: { status: IncidentContent["status"] }) => {
   const { t } = useTranslation();
-  return <span className={`status status-${status}`}>{t(`cards.incidentStatus.${status}`)}</span>;
+  return <span className={`status status-${status}`}>{t(`content.incidentStatus.${status}`)}</span>;
 };
 
 export function IncidentCard({ item, content: c, room }: { item: Item; content: IncidentContent; room: Room | null }) {

@@ -57,11 +57,11 @@ export function AlertComposer({ session, roomId, ceiling, myState, onSent }: { s
       <TextArea label={t("compose.alert.summary")} name="summary" rows={4} value={f.summary} onChange={set("summary")} error={err("summary")} />
       <div className="field-row">
         <SelectField label={t("compose.alert.severity")} name="severity" value={f.severity} onChange={set("severity")} error={err("severity")}>
-          {AlertSeverity.options.map((s) => <option key={s} value={s}>{t(`compose.severity.${s}`)}</option>)}
+          {AlertSeverity.options.map((s) => <option key={s} value={s}>{t(`content.severity.${s}`)}</option>)}
         </SelectField>
         <SelectField label={t("compose.alert.category")} name="category" value={f.category} onChange={set("category")} error={err("category")}>
           <option value="">{t("compose.choose")}</option>
-          {AlertCategory.options.map((c) => <option key={c} value={c}>{t(`compose.category.${c}`)}</option>)}
+          {AlertCategory.options.map((c) => <option key={c} value={c}>{t(`content.category.${c}`)}</option>)}
         </SelectField>
       </div>
       <Choices legend={t("compose.alert.affectedStates")} error={err("affectedStates")}>

@@ -24,7 +24,7 @@ export function ExpertiseOfferComposer({ session, roomId, requestEventId, reques
       <TextField label={t("compose.offer.areas")} hint={t("compose.request.areasHint")} name="areas" value={f.areas} onChange={set("areas")} error={err("areas")} />
       <div className="field-row">
         <SelectField label={t("compose.request.form")} name="form" value={f.form} onChange={set("form")} error={err("form")}>
-          {ExpertiseForm.options.map((x) => <option key={x} value={x}>{t(`compose.form.${x}`)}</option>)}
+          {ExpertiseForm.options.map((x) => <option key={x} value={x}>{t(`content.expertiseForm.${x}`)}</option>)}
         </SelectField>
         <TlpSelect value={f.tlp} onChange={(tlp) => setF({ ...f, tlp })} ceiling={ceiling} error={err("tlp")} />
       </div>

@@ -38,7 +38,7 @@ export function ExpertiseRequestComposer({ session, roomId, ceiling, eventId, on
       <TextField label={t("compose.request.areas")} hint={t("compose.request.areasHint")} name="areasNeeded" value={f.areasNeeded} onChange={set("areasNeeded")} error={err("areasNeeded")} />
       <div className="field-row">
         <SelectField label={t("compose.request.form")} name="form" value={f.form} onChange={set("form")} error={err("form")}>
-          {ExpertiseForm.options.map((x) => <option key={x} value={x}>{t(`compose.form.${x}`)}</option>)}
+          {ExpertiseForm.options.map((x) => <option key={x} value={x}>{t(`content.expertiseForm.${x}`)}</option>)}
         </SelectField>
         <TextField label={t("compose.request.deadline")} name="deadline" type="datetime-local" value={f.deadline} onChange={set("deadline")} error={err("deadline")} />
       </div>

@@ -25,7 +25,7 @@ export function IncidentComposer({ session, roomId, ceiling, onSent }: { session
       <div className="field-row">
         <TextField label={t("compose.incident.when")} name="when" type="datetime-local" value={f.when} onChange={set("when")} error={err("when")} />
         <SelectField label={t("compose.incident.status")} name="status" value={f.status} onChange={set("status")} error={err("status")}>
-          {IncidentStatus.options.map((s) => <option key={s} value={s}>{t(`compose.status.${s}`)}</option>)}
+          {IncidentStatus.options.map((s) => <option key={s} value={s}>{t(`content.incidentStatus.${s}`)}</option>)}
         </SelectField>
       </div>
       <SendFeedback phase={sender.phase} />

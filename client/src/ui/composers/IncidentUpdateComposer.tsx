@@ -25,7 +25,7 @@ export function IncidentUpdateComposer({ session, roomId, incidentEventId, incid
       <h2 id="update-title">{t("compose.update.title")}</h2>
       <div className="field-row">
         <SelectField label={t("compose.update.status")} name="status" value={f.status} onChange={set("status")} error={err("status")}>
-          {IncidentStatus.options.map((s) => <option key={s} value={s}>{t(`compose.status.${s}`)}</option>)}
+          {IncidentStatus.options.map((s) => <option key={s} value={s}>{t(`content.incidentStatus.${s}`)}</option>)}
         </SelectField>
         <TlpSelect value={f.tlp} onChange={(tlp) => setF({ ...f, tlp })} ceiling={ceiling} error={err("tlp")} />
       </div>

@@ -83,13 +83,13 @@ function RequestCard({ session, view }: { session: EnlaceSession; view: RequestV
   return (
     <li className="panel request" data-request={r.eventId}>
       <h2>
-        <span className={`badge expertise-${status.status}`}>{t(`expertise.status.${status.status}`)}</span>{" "}
+        <span className={`badge expertise-${status.status}`}>{t(`content.expertiseStatus.${status.status}`)}</span>{" "}
         <TlpBadge tlp={c.tlp} /> {fmt.list(c.areasNeeded)}
       </h2>
       {status.reason === "deadline" && <p className="muted">{t("expertise.closedAtDeadline")}</p>}
       <dl className="facts">
         <dt>{t("expertise.requestedBy")}</dt><dd><Sender sender={r.sender} trust={r.trust} room={room} /></dd>
-        <dt>{t("expertise.form")}</dt><dd>{t(`compose.form.${c.form}`)}</dd>
+        <dt>{t("expertise.form")}</dt><dd>{t(`content.expertiseForm.${c.form}`)}</dd>
         <dt>{t("expertise.venue")}</dt><dd>{t(`expertise.venueType.${c.venueType}`)}</dd>
         <dt>{t("expertise.deadline")}</dt><dd>{fmt.dateTime(c.deadline)}</dd>
       </dl>
@@ -102,7 +102,7 @@ function RequestCard({ session, view }: { session: EnlaceSession; view: RequestV
               <p><Sender sender={o.sender} trust={o.trust} room={room} /> <TlpBadge tlp={o.content.tlp} /></p>
               <dl className="facts">
                 <dt>{t("expertise.offerAreas")}</dt><dd>{fmt.list(o.content.areas)}</dd>
-                <dt>{t("expertise.form")}</dt><dd>{t(`compose.form.${o.content.form}`)}</dd>
+                <dt>{t("expertise.form")}</dt><dd>{t(`content.expertiseForm.${o.content.form}`)}</dd>
                 <dt>{t("expertise.availability")}</dt><dd>{o.content.availability}</dd>
                 {o.content.note && <><dt>{t("expertise.note")}</dt><dd>{o.content.note}</dd></>}
               </dl>

@@ -53,7 +53,7 @@ function IncidentView({ session, roomId, eventId }: { session: EnlaceSession; ro
       {back}
       <h1 id="incident-title"><TlpBadge tlp={c.tlp} /> {c.title}</h1>
       <p className={`incident-status status-${thread.status}`} data-status={thread.status}>
-        <strong>{t("incident.current", { status: t(`compose.status.${thread.status}`) })}</strong>{" "}
+        <strong>{t("incident.current", { status: t(`content.incidentStatus.${thread.status}`) })}</strong>{" "}
         <span className="muted">{t("incident.since", { time: fmt.dateTime(new Date(thread.since)) })}</span>
       </p>
       <article className="panel">
@@ -71,7 +71,7 @@ function IncidentView({ session, roomId, eventId }: { session: EnlaceSession; ro
           {thread.updates.map((u) => (
             <li key={u.eventId} className={`panel update${u.counts ? "" : " update-uncounted"}`}>
               <p className="update-head">
-                <strong>{t(`compose.status.${u.content.status}`)}</strong> <TlpBadge tlp={u.content.tlp} />{" "}
+                <strong>{t(`content.incidentStatus.${u.content.status}`)}</strong> <TlpBadge tlp={u.content.tlp} />{" "}
                 <span className="muted">{fmt.dateTime(new Date(u.ts))}</span>
               </p>
               <p className="summary">{u.content.text}</p>
