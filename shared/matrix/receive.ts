@@ -4,7 +4,7 @@ import { parseIncoming, type ParseResult } from "../content/parse.js";
 import { trustOf, type TrustVerdict } from "./trust.js";
 import { verifyAdvisory } from "../content/advisory-signature.js";
 import type { ExpertiseRequestContent } from "../content/expertise-request.js";
-import { mismatchWithRegistry } from "./registry.js";
+import { registryMismatch } from "./registry.js";
 
 export interface Received {
   eventId: string;
@@ -74,7 +74,6 @@ async function checkAdvisory(s: EnlaceSession, content: Extract<ParseResult, { s
 /** An expertise request must name a major event of the registry, with the registry's facts. */
 async function checkExpertiseRequest(s: EnlaceSession, content: Extract<ParseResult, { status: "valid" }>): Promise<ParseResult> {
   if (!s.registry) return content;
-  const r = content.content as ExpertiseRequestContent;
-  const reason = mismatchWithRegistry(r, await s.registry.majorEvent(r.eventId));
+  const reason = await registryMismatch(s.registry, content.content as ExpertiseRequestContent);
   return reason ? { status: "invalid", kind: "expertise.request", reason } : content;
 }

@@ -48,3 +48,8 @@ export function mismatchWithRegistry(r: Pick<ExpertiseRequestContent, "eventId" 
   ].filter(Boolean);
   return wrong.length ? `the ${wrong.join(", ")} differ from the registry's major event` : null;
 }
+
+/** Looks the request's event up and compares: the one check both sending and reading make. */
+export async function registryMismatch(registry: RegistryLookup, r: ExpertiseRequestContent): Promise<string | null> {
+  return mismatchWithRegistry(r, await registry.majorEvent(r.eventId));
+}

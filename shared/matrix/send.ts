@@ -5,7 +5,7 @@ import { buildAckContent, ACK_EVENT_TYPE } from "../content/ack.js";
 import type { ContentByKind } from "../content/schemas.js";
 import type { MessageKind } from "../content/types.js";
 import { roomCeiling } from "./rooms.js";
-import { mismatchWithRegistry, UnknownMajorEventError } from "./registry.js";
+import { registryMismatch, UnknownMajorEventError } from "./registry.js";
 
 export class NotAnEnlaceRoomError extends Error {
   constructor(roomId: string) { super(`room ${roomId} has no TLP ceiling: Enlace content is only sent to Enlace rooms`); this.name = "NotAnEnlaceRoomError"; }
@@ -21,8 +21,7 @@ export async function sendContent<K extends MessageKind>(s: EnlaceSession, roomI
   if (!ceiling) throw new NotAnEnlaceRoomError(roomId);
   const body = buildEventContent(kind, content, { roomCeiling: ceiling });
   if (kind === "expertise.request" && s.registry) {
-    const r = content as ContentByKind["expertise.request"];
-    const reason = mismatchWithRegistry(r, await s.registry.majorEvent(r.eventId));
+    const reason = await registryMismatch(s.registry, content as ContentByKind["expertise.request"]);
     if (reason) throw new UnknownMajorEventError(reason);
   }
   const r = await s.client.sendEvent(roomId, "m.room.message" as any, body as any);
