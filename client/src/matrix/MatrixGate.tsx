@@ -15,22 +15,8 @@ export function MatrixGate({ children, quietWhenUnavailable = false }: { childre
   switch (state.status) {
     case "ready": return <>{children(state.session, state.timeline)}</>;
     case "idle": case "connecting": return <p className="muted" role="status">{t("matrix.connecting")}</p>;
-    case "needs-setup":
-      return (
-        <div className="panel notice-panel" data-testid="matrix-needs-setup">
-          <h2>{t("matrix.setupTitle")}</h2>
-          <p>{t("matrix.setupText")}</p>
-          <a className="button primary" href={hrefOf({ name: "setup" })}>{t("matrix.setupAction")}</a>
-        </div>
-      );
-    case "needs-restore":
-      return (
-        <div className="panel notice-panel" data-testid="matrix-needs-restore">
-          <h2>{t("matrix.restoreTitle")}</h2>
-          <p>{t("matrix.restoreText")}</p>
-          <a className="button primary" href={hrefOf({ name: "restore" })}>{t("matrix.restoreAction")}</a>
-        </div>
-      );
+    case "needs-setup": return <NextStep step="setup" />;
+    case "needs-restore": return <NextStep step="restore" />;
     case "error":
       if (state.reason === "no-homeserver" && quietWhenUnavailable) return null;
       return (
@@ -40,4 +26,16 @@ export function MatrixGate({ children, quietWhenUnavailable = false }: { childre
         </div>
       );
   }
+}
+
+/** What the person must do before messaging works on this device: set it up, or restore it. */
+function NextStep({ step }: { step: "setup" | "restore" }) {
+  const { t } = useTranslation();
+  return (
+    <div className="panel notice-panel" data-testid={`matrix-needs-${step}`}>
+      <h2>{t(`matrix.${step}Title`)}</h2>
+      <p>{t(`matrix.${step}Text`)}</p>
+      <a className="button primary" href={hrefOf({ name: step })}>{t(`matrix.${step}Action`)}</a>
+    </div>
+  );
 }

@@ -26,6 +26,7 @@ export class TimelineStore {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private rejudgeTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
+  private readonly reading = new Set<string>();
   private readonly offs: Array<() => void> = [];
 
   constructor(private readonly s: EnlaceSession) {
@@ -121,7 +122,13 @@ export class TimelineStore {
   }
 
   private read(e: MatrixEvent, room: Room) {
+    // The same event can be offered several times while its first read is still running (timeline,
+    // local echo, start-up scan): decrypting and judging it once is enough.
+    const id = e.getId()!;
+    if (this.reading.has(id)) return;
+    this.reading.add(id);
     void readEvent(this.s, e).then((r) => {
+      this.reading.delete(id);
       if (this.stopped) return;
       if (r.content.status === "invalid" && e.isDecryptionFailure()) {
         // Keys may arrive later (key backup, a late room key): the SDK retries and tells us.
