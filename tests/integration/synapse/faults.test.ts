@@ -51,8 +51,10 @@ describe("faults", () => {
     };
     const start = async () => {
       // Node itself (not the tsx wrapper, which would leave its child behind when killed).
-      const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/serve.ts"], { cwd: ROOT, env: { ...env, ENLACE_PORT: String(await freePort()) }, stdio: ["ignore", "ignore", "pipe"] });
+      const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/serve.ts"], { cwd: ROOT, env: { ...env, ENLACE_PORT: String(await freePort()) }, stdio: ["ignore", "pipe", "pipe"] });
+      // The logger writes to stdout at level "error" here: whatever it prints explains a failure.
       let err = "";
+      child.stdout!.on("data", (d) => { err += d; });
       child.stderr!.on("data", (d) => { err += d; });
       cleanups.push(async () => { child.kill("SIGKILL"); });
       return { child, err: () => err };
@@ -67,11 +69,11 @@ describe("faults", () => {
     expect(Number(stuck.rows[0].n)).toBe(1);
 
     const second = await start();
-    const { ms } = await eventually(() => membershipDrift(plane.ctx, hs.admin, hs.serverName, hs.botUserId), (d) => d.length === 0, 120_000, 500)
+    const { ms } = await eventually(() => membershipDrift(plane.ctx, hs.admin, hs.serverName, hs.botUserId), (d) => d.length === 0, 200_000, 500)
       .catch((e) => { throw new Error(`${e.message}\n${second.err()}`); });
     console.log(`second instance converged the rooms in ${ms} ms`);
     const rooms = await plane.ctx.db.query("SELECT count(*) n FROM matrix_rooms");
     expect(Number(rooms.rows[0].n)).toBe(28);
     second.child.kill("SIGTERM");
-  }, 240_000);
+  }, 320_000);
 });
