@@ -44,7 +44,9 @@ export function AlertComposer({ session, roomId, ceiling, myState, onSent }: { s
         (loaded, total) => report("uploading", { loaded, total, name: file.name })));
     }
     report("sending");
-    onSent?.(await sendContent(session, roomId, "alert", refs.length ? { ...content, attachments: refs } : content));
+    // Sent first, then told: `onSent?.(await …)` would skip the send itself when nobody listens.
+    const eventId = await sendContent(session, roomId, "alert", refs.length ? { ...content, attachments: refs } : content);
+    onSent?.(eventId);
     setFiles([]);
     setPicker((n) => n + 1);
     return t("compose.sent");

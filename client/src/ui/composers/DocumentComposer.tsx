@@ -35,8 +35,9 @@ export function DocumentComposer({ session, roomId, ceiling, onSent }: { session
     const picked = file!;
     report("encrypting");
     const bytes = new Uint8Array(await picked.arrayBuffer());
-    onSent?.(await shareDocument(session, roomId, { bytes, filename: picked.name, mimetype: mimeOf(picked) }, meta,
-      (loaded, total) => report("uploading", { loaded, total, name: picked.name })));
+    const eventId = await shareDocument(session, roomId, { bytes, filename: picked.name, mimetype: mimeOf(picked) }, meta,
+      (loaded, total) => report("uploading", { loaded, total, name: picked.name }));
+    onSent?.(eventId);
     setFile(null);
     setPicker((n) => n + 1);
     return t("compose.document.sent", { name: picked.name });

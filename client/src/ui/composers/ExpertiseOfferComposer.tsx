@@ -15,7 +15,8 @@ export function ExpertiseOfferComposer({ session, roomId, requestEventId, reques
   const { t } = useTranslation();
   const { f, setF, set, err, form, sender, submit } = useComposerForm((): OfferForm => ({ tlp: defaultTlp(ceiling, requestTlp), areas: "", form: "either", availability: "", note: "" }));
   const onSubmit = submit((x) => expertiseOfferContent(x, requestEventId, ceiling), async (content) => {
-    onSent?.(await sendContent(session, roomId, "expertise.offer", content));
+    const eventId = await sendContent(session, roomId, "expertise.offer", content);
+    onSent?.(eventId);
     return t("compose.sent");
   });
 

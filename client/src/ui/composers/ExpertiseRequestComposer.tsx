@@ -23,7 +23,8 @@ export function ExpertiseRequestComposer({ session, roomId, ceiling, eventId, on
   const chosen = registry.find((e) => e.id === f.eventId);
 
   const onSubmit = submit((x) => expertiseRequestContent(x, registry, ceiling), async (content) => {
-    onSent?.(await sendContent(session, roomId, "expertise.request", content));
+    const eventId = await sendContent(session, roomId, "expertise.request", content);
+    onSent?.(eventId);
     return t("compose.sent");
   });
 

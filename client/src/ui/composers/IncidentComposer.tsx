@@ -12,7 +12,8 @@ export function IncidentComposer({ session, roomId, ceiling, onSent }: { session
   const { t } = useTranslation();
   const { f, setF, set, err, form, sender, submit } = useComposerForm(() => emptyIncident(ceiling));
   const onSubmit = submit((x) => incidentContent(x, ceiling), async (content) => {
-    onSent?.(await sendContent(session, roomId, "incident", content));
+    const eventId = await sendContent(session, roomId, "incident", content);
+    onSent?.(eventId);
     return t("compose.sent");
   });
 

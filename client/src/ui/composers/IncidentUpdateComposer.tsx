@@ -16,7 +16,8 @@ export function IncidentUpdateComposer({ session, roomId, incidentEventId, incid
   const blank = (): UpdateForm => ({ tlp: defaultTlp(ceiling, incidentTlp), status: currentStatus, text: "" });
   const { f, setF, set, err, form, sender, submit } = useComposerForm(blank);
   const onSubmit = submit((x) => incidentUpdateContent(x, incidentEventId, ceiling), async (content) => {
-    onSent?.(await sendContent(session, roomId, "incident.update", content));
+    const eventId = await sendContent(session, roomId, "incident.update", content);
+    onSent?.(eventId);
     return t("compose.sent");
   }, (sent) => ({ ...blank(), status: sent.status }));
 
