@@ -6,8 +6,8 @@ import { currentTotp } from "../../server/domain/auth/totp.js";
 import type { RoleGrant } from "../../server/domain/auth/principal.js";
 import type { TestPlane } from "../helpers/control-plane.js";
 import { ControlPlaneClient } from "../../shared/matrix/control-plane.js";
-import { signInThroughControlPlane, type EnlaceSession } from "../../shared/matrix/session.js";
-import { Method } from "matrix-js-sdk";
+import { signInThroughControlPlane, loginThroughControlPlane, quietLogger } from "../../shared/matrix/session.js";
+import { Method, createClient } from "matrix-js-sdk";
 import { firstRun } from "../../shared/matrix/first-run.js";
 import { waitForRoom } from "../../shared/matrix/rooms.js";
 
@@ -130,15 +130,25 @@ export async function useLanguage(page: Page, lng: string) {
 }
 
 /**
- * Waits until the homeserver's key backup holds at least `count` room keys of this account: a new
- * device reads history through the backup, which the sending device fills in the background.
+ * Waits until the person's key backup holds at least `count` room keys. A browser backs up the keys
+ * it receives a few seconds later, in the background: a test that closes the page and then restores
+ * on a new device must wait for it, as a person would not notice. Checked through a short-lived
+ * device of its own, logged out afterwards.
  */
-export async function keysBackedUp(session: EnlaceSession, count = 1, timeoutMs = 30_000) {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await session.client.http.authedRequest<{ count?: number }>(Method.Get, "/room_keys/version").catch(() => ({ count: 0 }));
-    if ((v.count ?? 0) >= count) return;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`key backup did not reach ${count} keys in ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
+export async function backupHolds(plane: TestPlane, who: Person, count = 1, timeoutMs = 30_000) {
+  const cp = new ControlPlaneClient(plane.url);
+  await cp.login(who.email, who.password, who.totpSecret ? freshCode(plane, who.totpSecret) : undefined);
+  const login = await loginThroughControlPlane(cp, { deviceName: "test (backup check)" });
+  const client = createClient({ baseUrl: login.baseUrl, userId: login.userId, deviceId: login.deviceId, accessToken: login.accessToken, logger: quietLogger });
+  try {
+    const t0 = Date.now();
+    for (;;) {
+      const v = await client.http.authedRequest<{ count?: number }>(Method.Get, "/room_keys/version").catch(() => ({ count: 0 }));
+      if ((v.count ?? 0) >= count) return;
+      if (Date.now() - t0 > timeoutMs) throw new Error(`${who.email}'s key backup did not reach ${count} keys in ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    await client.logout(true).catch(() => {});
   }
 }

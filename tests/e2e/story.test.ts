@@ -12,13 +12,12 @@ import { startTestSynapse, type TestSynapse } from "../helpers/synapse.js";
 import { roomsReady } from "../helpers/e2ee.js";
 import { buildClientForTest, launchBrowser, openPage, screenshot, LAPTOP, PHONE } from "../helpers/browser.js";
 import { LANGUAGES } from "../../client/src/i18n/index.js";
-import { publishAdvisory } from "../../shared/matrix/advisories.js";
 import { sendContent } from "../../shared/matrix/send.js";
 import { shareDocument } from "../../shared/matrix/documents.js";
 import { EXAMPLES } from "../../shared/content/examples.js";
 import { findRoomByKey } from "../../shared/matrix/rooms.js";
 import {
-  seedPerson, signIn, go, settled, nodeClient, roomListShown, setUpMessaging, restoreMessaging, overflowsHorizontally, untranslatedStrings, useLanguage, keysBackedUp,
+  seedPerson, signIn, go, settled, nodeClient, roomListShown, setUpMessaging, restoreMessaging, overflowsHorizontally, untranslatedStrings, useLanguage, backupHolds,
   type Person,
 } from "./steps.js";
 
@@ -196,22 +195,24 @@ describe("web client: vetting story", () => {
     expect(await f.page.getByTestId("matrix-needs-restore").count()).toBe(0);
     expect(await f.page.evaluate(() => localStorage.getItem("enlace.matrix.device"))).toBe(device);
 
-    // Step 4: the Secretariat officer publishes an advisory that requires acknowledgement (from a
-    // Node Enlace client: the same shared/matrix code the browser runs).
+    // Step 4: the Secretariat officer publishes an advisory that requires acknowledgement, from the
+    // composer in the browser. Her first device is a Node Enlace client (the later tests send through
+    // it); the browser restores with its recovery key.
     const node = secretariatNode = await nodeClient(plane, secretariat, ["space", "advisories:tourism", "network:tourism"]);
-    const roomId = findRoomByKey(node.session.client, "advisories:tourism")!.roomId;
-    const deadline = new Date(Date.now() + 2 * 86_400_000).toISOString();
-    await publishAdvisory(node.session, node.cp, roomId, {
-      tlp: "AMBER", programCode: "tourism", title: advisoryTitle, body: "Review barrier placement at fan zones.", programs: ["tourism"], requiresAck: true, ackDeadline: deadline,
-    });
-
-    // The officer, in a new browser, restores with the recovery key of the Node device's first run
-    // (once that device has backed up the advisory's key) and opens its coverage: Chile is pending.
-    await keysBackedUp(node.session);
     const o = await openPage(browser, plane.url);
     await signIn(o.page, plane, secretariat);
     await restoreMessaging(o.page, node.recoveryKey);
     await roomListShown(o.page);
+    await o.page.locator('li[data-room-key="advisories:tourism"] a').click();
+    const composer = o.page.locator("section.composer");
+    await composer.getByLabel("Title").fill(advisoryTitle, { timeout: 30_000 });
+    await composer.getByLabel("Text", { exact: true }).fill("Review barrier placement at fan zones.");
+    await composer.getByLabel("Traffic Light Protocol (TLP)").selectOption("AMBER");
+    await composer.getByLabel("Acknowledge by").fill(new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 16));
+    await composer.getByRole("button", { name: "Publish advisory" }).click();
+    await composer.getByText("Advisory tourism #1 published and countersigned by the Secretariat.").waitFor({ timeout: 60_000 });
+    await go(o.page, "Home");
+
     const watched = o.page.getByTestId("watched-advisories").locator("li").filter({ hasText: advisoryTitle });
     await expect.poll(() => watched.textContent(), { timeout: 30_000 }).toContain("acknowledged by 0 member states");
     await o.page.locator('li[data-room-key="advisories:tourism"] a').click();
@@ -266,6 +267,7 @@ describe("web client: vetting story", () => {
     }
 
     expect([...f.errors, ...o.errors]).toEqual([]);
+    await backupHolds(plane, fernanda);   // the next test reads this history on a new device
     await Promise.all([f.context.close(), o.context.close()]);
   }, 300_000);
 
