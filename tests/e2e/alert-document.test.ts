@@ -1,7 +1,8 @@
 // In real browsers against a real control plane and Synapse: a focal point of Chile sends an alert
 // with an attached file to the Tourism network room; a peer of Jamaica opens it, downloads the
 // attachment, which is decrypted and integrity-checked on their device, and gets the same bytes.
-// Then a lessons-learned document goes the same way through the composer and the Library search.
+// Then a lessons-learned document goes the same way through the composer and the Library search,
+// shared while Juan's browser cannot reach the homeserver: he is told, and gets it once it is back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
 import { randomBytes } from "node:crypto";
@@ -132,6 +133,12 @@ describe("web client: an alert with an attached document, and the library", () =
 
     expect([...a.errors, ...j.errors]).toEqual([]);
 
+    // Juan's browser loses the homeserver (the control plane still answers): a banner says so, within
+    // the sync's long poll; Ana's document, shared meanwhile, reaches him once the homeserver is back.
+    await j.context.route(/\/_matrix\//, (route) => route.abort("connectionrefused"));
+    const lost = j.page.getByTestId("homeserver-lost");
+    await lost.getByText("Secure messaging cannot reach its server.", { exact: false }).waitFor({ timeout: 60_000 });
+
     // A lessons-learned document, shared with a visible upload, found by Juan in the Library.
     const lessons = randomBytes(1_500_000);
     await composer.getByRole("radio", { name: "Lessons-learned document" }).check();
@@ -152,6 +159,9 @@ describe("web client: an alert with an attached document, and the library", () =
     await composer.getByText("lecciones-final.pdf shared, end-to-end encrypted.").waitFor({ timeout: 60_000 });
     await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
 
+    await j.context.unroute(/\/_matrix\//);
+    await lost.getByRole("button", { name: "Retry now" }).click();
+    await lost.waitFor({ state: "detached", timeout: 30_000 });
     await go(j.page, "Library");
     await j.page.getByRole("heading", { name: "Library" }).waitFor();
     const doc = j.page.locator('li[data-document="lecciones-final.pdf"]');

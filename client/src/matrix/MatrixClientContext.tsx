@@ -7,6 +7,7 @@ import { webControlPlane } from "./control-plane.js";
 import { acquireTabLock } from "./tab-lock.js";
 import type { Connection } from "./connect.js";
 import type { TimelineStore } from "./timeline.js";
+import type { SyncHealth } from "./sync-health.js";
 
 /**
  * The Matrix side of a signed-in person, as screens render it. `needs-setup`: the account has no
@@ -31,6 +32,8 @@ export interface MatrixApi {
   /** A new device: the recovery key signs it and restores the key backup. */
   restore(recoveryKey: string): Promise<void>;
   retry(): void;
+  /** Whether the homeserver is reachable from this device; null while no session is open. */
+  sync: SyncHealth | null;
 }
 
 const MatrixContext = createContext<MatrixApi | null>(null);
@@ -62,6 +65,7 @@ export function MatrixClientProvider({ children }: { children: ReactNode }) {
   explicitSignOut.current = session.status === "signed-out" && session.reason === "signed-out";
   const [state, setState] = useState<MatrixState>({ status: "idle" });
   const [attempt, setAttempt] = useState(0);
+  const [sync, setSync] = useState<SyncHealth | null>(null);
   const conn = useRef<Connection | null>(null);
 
   useEffect(() => {
@@ -83,6 +87,7 @@ export function MatrixClientProvider({ children }: { children: ReactNode }) {
         return;
       }
       conn.current = opened;
+      setSync(opened.sync);
       const phase = await opened.phase();
       if (!live) return;
       setState(phase === "ready" ? { status: "ready", session: opened.session, timeline: opened.timeline } : { status: phase, session: opened.session });
@@ -93,6 +98,7 @@ export function MatrixClientProvider({ children }: { children: ReactNode }) {
       live = false;
       const c = opened;
       conn.current = null;
+      setSync(null);
       if (!c) return;
       const done = () => release?.();
       if (explicitSignOut.current) void c.forget().finally(done);
@@ -116,7 +122,7 @@ export function MatrixClientProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  const value = useMemo(() => ({ state, setUp, restore, retry }), [state, setUp, restore, retry]);
+  const value = useMemo(() => ({ state, setUp, restore, retry, sync }), [state, setUp, restore, retry, sync]);
   return <MatrixContext.Provider value={value}>{children}</MatrixContext.Provider>;
 }
 

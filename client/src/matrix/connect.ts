@@ -5,6 +5,7 @@ import { signInThroughControlPlane, quietLogger, type EnlaceSession } from "../.
 import { firstRun, restoreFromRecoveryKey, isCrossSigned } from "../../../shared/matrix/first-run.js";
 import { deviceToReuse, forgetDevice, writeDevice } from "./device-record.js";
 import { TimelineStore } from "./timeline.js";
+import { SyncHealth } from "./sync-health.js";
 import type { WebControlPlane } from "./control-plane.js";
 
 export type Phase = "needs-setup" | "needs-restore" | "ready";
@@ -13,6 +14,7 @@ type Store = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 export interface Connection {
   session: EnlaceSession;
   timeline: TimelineStore;
+  sync: SyncHealth;
   phase(): Promise<Phase>;
   setUp(): Promise<string>;
   restore(recoveryKey: string): Promise<void>;
@@ -75,9 +77,10 @@ async function open(cp: WebControlPlane, storage: Store | null, personId: string
 export async function connect(cp: WebControlPlane, o: { storage: Store | null; personId: string; deviceName: string }): Promise<Connection> {
   const { session, reused } = await open(cp, o.storage, o.personId, o.deviceName);
   const timeline = new TimelineStore(session);
+  const sync = new SyncHealth(session.client);
   const crypto = session.client.getCrypto()!;
   return {
-    session, timeline,
+    session, timeline, sync,
     async phase() {
       if (!(await crypto.userHasCrossSigningKeys(session.userId, true))) return "needs-setup";
       // A new device cannot be signed yet; a resumed one may just not know it yet.
@@ -98,9 +101,10 @@ export async function connect(cp: WebControlPlane, o: { storage: Store | null; p
       if (!(await signedWithin(session, 15_000))) throw new Error("this device is still not signed");
       timeline.retryFailed();
     },
-    stop() { timeline.stop(); session.stop(); },
+    stop() { timeline.stop(); sync.stop(); session.stop(); },
     async forget() {
       timeline.stop();
+      sync.stop();
       await withTimeout(session.client.logout(true), 10_000).catch(() => session.stop());
       forgetDevice(o.storage);
       await withTimeout(session.client.clearStores(), 10_000).catch(() => {});

@@ -6,6 +6,7 @@ import { capabilitiesOf, mayVisit } from "../app/roles.js";
 import { ReferenceProvider } from "../app/reference.js";
 import { Header } from "./Header.js";
 import { ConnectionBanner } from "./components/ConnectionBanner.js";
+import { SyncBanner } from "../matrix/SyncBanner.js";
 import { SignIn } from "./screens/SignIn.js";
 import { Enroll } from "./screens/Enroll.js";
 import { Home } from "./screens/Home.js";
@@ -47,6 +48,7 @@ export function App() {
       <a className="skip" href="#/" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>{t("app.skipToContent")}</a>
       <Header route={route} />
       <ConnectionBanner />
+      <SyncBanner />
       <main id="main" ref={main} tabIndex={-1}>
         {route.name === "enroll" ? <Enroll token={route.token} />
           : state.status === "loading" ? <p role="status">{t("app.loading")}</p>

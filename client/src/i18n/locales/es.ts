@@ -30,6 +30,7 @@ export const es: Messages = {
     lost: "Se perdió la conexión con Enlace. No se ha perdido nada de lo que ingresó; seguimos intentando.",
     checking: "Comprobando la conexión…",
     retry: "Reintentar ahora",
+    homeserverLost: "La mensajería segura no puede conectar con su servidor. Los mensajes nuevos aparecerán cuando vuelva; seguimos intentando.",
   },
   errors: {
     "invalid-credentials": "No se pudo iniciar sesión: el correo, la contraseña o el código no son correctos.",

@@ -30,6 +30,7 @@ export const fr: Messages = {
     lost: "La connexion à Enlace est perdue. Rien de ce que vous avez saisi n’est perdu ; nous réessayons.",
     checking: "Vérification de la connexion…",
     retry: "Réessayer maintenant",
+    homeserverLost: "La messagerie sécurisée ne parvient pas à joindre son serveur. Les nouveaux messages apparaîtront dès son retour ; nous réessayons.",
   },
   errors: {
     "invalid-credentials": "Échec de la connexion : l’adresse, le mot de passe ou le code est incorrect.",

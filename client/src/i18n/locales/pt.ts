@@ -30,6 +30,7 @@ export const pt: Messages = {
     lost: "A conexão com o Enlace foi perdida. Nada do que você digitou se perdeu; continuamos tentando.",
     checking: "Verificando a conexão…",
     retry: "Tentar agora",
+    homeserverLost: "A mensageria segura não consegue alcançar o seu servidor. As novas mensagens aparecerão quando ele voltar; continuamos tentando.",
   },
   errors: {
     "invalid-credentials": "Falha ao entrar: o e-mail, a senha ou o código não estão corretos.",
