@@ -32,3 +32,19 @@ export async function withTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Pr
     client.release();
   }
 }
+
+/**
+ * Runs `fn` holding a session advisory lock on `key`, across every replica sharing the database.
+ * A connection whose unlock failed is discarded rather than returned to the pool still holding it.
+ */
+export async function withAdvisoryLock<T>(db: Db, key: string, fn: () => Promise<T>): Promise<T> {
+  const client = await db.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext($1))", [key]);
+    return await fn();
+  } finally {
+    await client.query("SELECT pg_advisory_unlock(hashtext($1))", [key]).catch((err: Error) => { broken = err; });
+    client.release(broken);
+  }
+}

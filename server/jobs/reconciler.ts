@@ -1,5 +1,5 @@
 import PgBoss from "pg-boss";
-import type { Tx } from "../db/pool.js";
+import { withAdvisoryLock, type Tx } from "../db/pool.js";
 import type { Ctx, RegistryHooks } from "../domain/context.js";
 import type { HomeserverPort } from "../domain/rooms/port.js";
 import { reconcileAll } from "../domain/rooms/reconcile.js";
@@ -56,14 +56,9 @@ export async function startReconciler(ctx: Ctx, boss: PgBoss, hs: HomeserverPort
     } catch (err) { fail(err); }
   });
   const personWorkers = await Promise.all([0, 1].map(() => boss.work<{ personId: string }>(Q_PERSON, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
-    const lock = await ctx.db.connect();
     try {
-      await lock.query("SELECT pg_advisory_lock(hashtext($1))", [`person:${job.data.personId}`]);
-      await reconcilePerson(deps, job.data.personId);
-    } catch (err) { fail(err); } finally {
-      await lock.query("SELECT pg_advisory_unlock(hashtext($1))", [`person:${job.data.personId}`]).catch(() => {});
-      lock.release();
-    }
+      await withAdvisoryLock(ctx.db, `person:${job.data.personId}`, () => reconcilePerson(deps, job.data.personId));
+    } catch (err) { fail(err); }
   })));
   const wake = () => { boss.notifyWorker(allWorker); for (const w of personWorkers) boss.notifyWorker(w); };
   const unsubscribe = ctx.changes?.onChange(wake);

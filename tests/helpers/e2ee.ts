@@ -37,7 +37,14 @@ export async function credentialsPublished(observer: EnlaceSession, members: Mem
     const space = findRoomByKey(observer.client, "space");
     const ok = members.every((m) => space?.currentState.getStateEvents(CREDENTIAL_TYPE, credentialStateKey(m.session.userId))?.getContent()?.credential?.masterKey === m.masterKey);
     if (ok) return;
-    if (Date.now() - t0 > timeoutMs) throw new Error("credentials with master keys were not published in time");
+    if (Date.now() - t0 > timeoutMs) {
+      // Say what the observer sees for each member: which part of the pipeline stalled.
+      const seen = members.map((m) => {
+        const c = space?.currentState.getStateEvents(CREDENTIAL_TYPE, credentialStateKey(m.session.userId))?.getContent()?.credential;
+        return `${m.session.userId}: ${!c ? "no credential" : `serial ${c.serial}, ${c.masterKey === m.masterKey ? "right" : c.masterKey ? "other" : "no"} master key`}`;
+      });
+      throw new Error(`credentials with master keys were not published in ${timeoutMs} ms; ${observer.userId} sees ${space ? seen.join("; ") : "no Space"}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }

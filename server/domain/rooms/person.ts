@@ -1,18 +1,17 @@
 import { desiredRooms } from "./desired.js";
-
-import { CREDENTIAL_STATE_TYPE } from "./event-types.js";
 import { stateKey } from "./port.js";
-import { REVOCATIONS_TYPE, credentialStateKey, userIdOfCredentialKey } from "../../../shared/credentials/credential.js";
-import { credentialFor, revocationList } from "../credentials/service.js";
 import { auditReconciler as audit, type ReconcileDeps } from "./reconcile.js";
 import * as repo from "./repo.js";
+import { withStateLock } from "./state-lock.js";
+import { putCredential, putRevocations } from "./space-credentials.js";
 
-async function ensurePowerLevel(d: ReconcileDeps, roomId: string, userId: string, level: number) {
+// Read, change and write under the key's lock: another writer's change in between would be lost.
+const ensurePowerLevel = (d: ReconcileDeps, roomId: string, userId: string, level: number) => withStateLock(d.ctx.db, roomId, "m.room.power_levels", "", async () => {
   const snap = await d.hs.roomSnapshot(roomId);
   const pl = (snap.state.get(stateKey("m.room.power_levels", "")) ?? {}) as { users?: Record<string, number> };
   if (pl.users?.[userId] === level) return;
   await d.hs.putState(roomId, { type: "m.room.power_levels", stateKey: "", content: { ...pl, users: { ...(pl.users ?? {}), [userId]: level } } });
-}
+});
 
 export interface PersonReport { status: string; added: string[]; removed: string[]; locked: boolean; deactivated: boolean; missingRooms: boolean }
 
@@ -55,7 +54,7 @@ export async function reconcilePerson(d: ReconcileDeps, personId: string): Promi
     for (const roomId of joined) {
       if (managed.has(roomId) && !wanted.has(roomId)) { await d.hs.kick(roomId, userId, "No longer vetted for this room"); report.removed.push(roomId); }
     }
-    if (spaceId) await d.hs.putState(spaceId, { type: CREDENTIAL_STATE_TYPE, stateKey: credentialStateKey(userId), content: (await credentialFor(d.ctx, userId)) as unknown as Record<string, unknown> });
+    if (spaceId) await putCredential(d, spaceId, userId, false);
   } else if (person.status === "suspended" || person.status === "revoked") {
     const revoked = person.status === "revoked";
     const managed = new Set(known.values());
@@ -71,8 +70,8 @@ export async function reconcilePerson(d: ReconcileDeps, personId: string): Promi
       }),
     ]);
     if (spaceId) {
-      await d.hs.putState(spaceId, { type: CREDENTIAL_STATE_TYPE, stateKey: credentialStateKey(userId), content: {} });
-      await d.hs.putState(spaceId, { type: REVOCATIONS_TYPE, stateKey: "", content: (await revocationList(d.ctx)) as unknown as Record<string, unknown> });
+      await putCredential(d, spaceId, userId, true);
+      await putRevocations(d, spaceId);
     }
   }
   if (report.added.length || report.removed.length || report.locked || report.deactivated) {

@@ -5,7 +5,9 @@ import { managedState, covers } from "./room-state.js";
 import { stateKey, type HomeserverPort, type RoomSnapshot } from "./port.js";
 import { CREDENTIAL_STATE_TYPE } from "./event-types.js";
 import { REVOCATIONS_TYPE, credentialStateKey, userIdOfCredentialKey, verifyCredential } from "../../../shared/credentials/credential.js";
-import { credentialFor, revocationList } from "../credentials/service.js";
+import { credentialFor } from "../credentials/service.js";
+import { withStateLock } from "./state-lock.js";
+import { putCredential, putRevocations } from "./space-credentials.js";
 import * as repo from "./repo.js";
 
 export interface ReconcileReport { created: number; stateChanges: number; added: number; removed: number; credentials: number; requeue: string[] }
@@ -41,7 +43,13 @@ async function wantedNow(d: ReconcileDeps, base: RegistrySnapshot, userId: strin
 async function converge(d: ReconcileDeps, room: DesiredRoom, roomId: string, snap: RoomSnapshot, extraState: ReturnType<typeof managedState>, report: ReconcileReport, base: RegistrySnapshot) {
   for (const ev of [...managedState(room), ...extraState]) {
     if (covers(snap.state.get(stateKey(ev.type, ev.stateKey)), ev.content)) continue;
-    await d.hs.putState(roomId, ev);
+    // The snapshot may be stale by now (a person job raised someone's power level): look again under the key's lock.
+    const written = await withStateLock(d.ctx.db, roomId, ev.type, ev.stateKey, async () => {
+      if (covers((await d.hs.roomSnapshot(roomId)).state.get(stateKey(ev.type, ev.stateKey)), ev.content)) return false;
+      await d.hs.putState(roomId, ev);
+      return true;
+    });
+    if (!written) continue;
     report.stateChanges++;
     await auditReconciler(d.ctx, "reconciler.state_set", roomId, { key: room.key, type: ev.type, stateKey: ev.stateKey });
   }
@@ -101,23 +109,19 @@ async function publishCredentials(d: ReconcileDeps, spaceId: string, snap: RoomS
     // Up to date, not expiring soon, and really ours: a forged one (a homeserver admin's) is replaced.
     const genuine = current ? (await verifyCredential(current, { pinnedKeys: [d.ctx.keys.secretariat.publicKey], userId })).status === "valid" : false;
     if (genuine && current?.credential?.serial === fresh.credential.serial && current.credential.expiresAt && new Date(current.credential.expiresAt).getTime() > soon) continue;
-    await d.hs.putState(spaceId, { type: CREDENTIAL_STATE_TYPE, stateKey: credentialStateKey(userId), content: fresh as unknown as Record<string, unknown> });
+    await putCredential(d, spaceId, userId, false);
     changed++;
   }
-  // Credentials of people no longer active are withdrawn; the signed revocation list says why.
+  // Credentials of people no longer active are withdrawn (unless reinstated since the snapshot); the signed revocation list says why.
   for (const [key, content] of snap.state) {
     const [type, skey] = key.split("\u0000");
     const userId = userIdOfCredentialKey(skey);
-    if (type === CREDENTIAL_STATE_TYPE && userId && Object.keys(content).length > 0 && !activeUsers.includes(userId)) {
-      await d.hs.putState(spaceId, { type: CREDENTIAL_STATE_TYPE, stateKey: credentialStateKey(userId), content: {} });
+    if (type === CREDENTIAL_STATE_TYPE && userId && Object.keys(content).length > 0 && !activeUsers.includes(userId) && (await repo.statusOfUser(d.ctx.db, userId)) !== "active") {
+      await putCredential(d, spaceId, userId, true);
       changed++;
     }
   }
-  const list = await revocationList(d.ctx);
   const currentList = snap.state.get(stateKey(REVOCATIONS_TYPE)) as { list?: { serial?: number } } | undefined;
-  if (currentList?.list?.serial !== list.list.serial) {
-    await d.hs.putState(spaceId, { type: REVOCATIONS_TYPE, stateKey: "", content: list as unknown as Record<string, unknown> });
-    changed++;
-  }
+  if (await putRevocations(d, spaceId, currentList?.list?.serial)) changed++;
   return changed;
 }
