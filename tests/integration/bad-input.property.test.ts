@@ -11,7 +11,7 @@ import type { RouteDef } from "../../server/http/route.js";
 // (row counts and contents of every table, and the audit chain head) — except that a failed
 // sign-in is audited by design.
 
-const PROBLEM_TYPES = new Set(["validation-failed", "malformed-json", "payload-too-large", "unsupported-media-type", "unsupported-encoding", "bad-request",
+const PROBLEM_TYPES = new Set(["validation-failed", "malformed-json", "payload-too-large", "unsupported-media-type", "unsupported-encoding", "bad-request", "headers-too-large",
   "not-found", "invalid-credentials", "totp-required", "enrollment-link-invalid", "too-many-attempts", "forbidden", "unauthenticated",
   "invalid-transition", "duplicate-nomination", "duplicate-homeserver", "not-awaiting-enrollment", "advisory-number-used", "no-matrix-account", "enrollment-not-started"]);
 const RUNS = 40;
