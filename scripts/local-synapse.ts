@@ -6,7 +6,7 @@ import { startLocalSynapse } from "../server/synapse/local.js";
 
 export const LOCAL_SERVER_NAME = "localhost";
 
-/** The local network's Synapse at http://localhost:8008, with secrets kept under .enlace/keys. */
+/** The local network's Synapse (http://localhost:8008 by default), with secrets kept under .enlace/keys. */
 export async function runLocalSynapse(root: string, dataDir: string, port = 8008) {
   const secretsFile = join(dataDir, "keys", "synapse.json");
   await mkdir(join(dataDir, "keys"), { recursive: true, mode: 0o700 });

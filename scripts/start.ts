@@ -10,7 +10,7 @@ import { buildClient } from "../client/build.js";
 const root = join(import.meta.dirname, "..");
 const config = loadConfig({ ENLACE_LOG_LEVEL: "warn", ...process.env });
 
-const local = config.matrix ? null : await runLocalSynapse(root, config.dataDir);
+const local = config.matrix ? null : await runLocalSynapse(root, config.dataDir, config.localSynapsePort);
 if (local) config.matrix = local.matrix;
 // The web client is rebuilt on each start (about a second), so it always matches the checkout.
 const staticDir = await buildClient();

@@ -22,7 +22,8 @@ const Env = z.object({
   // How long a job may run before another worker takes it over (its worker presumably died).
   ENLACE_JOB_EXPIRY_SECONDS: z.coerce.number().int().min(2).max(86400).default(300),
   ENLACE_JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
-  // An existing homeserver; without SYNAPSE_URL, `npm start` runs a local Synapse.
+  // An existing homeserver; without SYNAPSE_URL, `npm start` runs a local Synapse on this port.
+  ENLACE_LOCAL_SYNAPSE_PORT: z.coerce.number().int().min(1).max(65535).default(8008),
   SYNAPSE_URL: z.string().url().optional(),
   SYNAPSE_PUBLIC_URL: z.string().url().optional(),
   SYNAPSE_SERVER_NAME: z.string().min(1).optional(),
@@ -47,6 +48,7 @@ export interface Config {
   demo: boolean;
   jobs: { expirySeconds: number; maintenanceSeconds: number };
   matrix?: { url: string; publicUrl: string; serverName: string; jwtSecret: string; registrationSharedSecret: string };
+  localSynapsePort: number;
 }
 
 export class ConfigError extends Error {}
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     matrix,
+    localSynapsePort: e.ENLACE_LOCAL_SYNAPSE_PORT,
     jobs: { expirySeconds: e.ENLACE_JOB_EXPIRY_SECONDS, maintenanceSeconds: e.ENLACE_JOB_MAINTENANCE_SECONDS },
     port: e.ENLACE_PORT,
     host: e.ENLACE_HOST,

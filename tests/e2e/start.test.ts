@@ -1,0 +1,101 @@
+// `npm start` as a newcomer meets it: the whole network from one command (embedded PostgreSQL, a
+// local Synapse, the control plane serving the web app), with demo accounts printed on the console.
+// Two printed focal points sign in in a real browser, set up secure messaging, and one's incident
+// notice reaches the other as coming from a verified focal point of Chile.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, openPage, type OpenedPage } from "../helpers/browser.js";
+import { freePort } from "../helpers/ports.js";
+import { roomListShown, setUpMessaging } from "./steps.js";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+
+describe("npm start", () => {
+  let child: ChildProcess;
+  let dataDir: string;
+  let browser: Browser;
+  let out = "";
+  let url = "";
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "enlace-start-"));
+    // Like a checkout's .enlace: run as root, PostgreSQL's own user must be able to reach its data below.
+    await chmod(dataDir, 0o755);
+    const [port, pgPort, hsPort] = [await freePort(), await freePort(), await freePort()];
+    const env: NodeJS.ProcessEnv = { ...process.env, ENLACE_PORT: String(port), ENLACE_EMBEDDED_PG_PORT: String(pgPort), ENLACE_LOCAL_SYNAPSE_PORT: String(hsPort), ENLACE_DATA_DIR: dataDir };
+    // What a fresh clone has: no database or homeserver configured.
+    for (const k of ["DATABASE_URL", "SYNAPSE_URL", "SYNAPSE_PUBLIC_URL", "SYNAPSE_SERVER_NAME", "SYNAPSE_JWT_SECRET", "SYNAPSE_REGISTRATION_SHARED_SECRET"]) delete env[k];
+    // Node itself running scripts/start.ts (what `npm start` runs after its bootstrap), in its own
+    // process group so that it and its PostgreSQL and Synapse children are stopped together.
+    child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout!.on("data", (d) => { out += d; });
+    child.stderr!.on("data", (d) => { out += d; });
+    browser = await launchBrowser();
+    const t0 = Date.now();
+    while (!/Enlace is running at (\S+)/.test(out)) {
+      if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${out}`);
+      if (Date.now() - t0 > 240_000) throw new Error(`npm start did not come up in 240 s:\n${out}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    url = /Enlace is running at (\S+)/.exec(out)![1];
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (child?.pid && child.exitCode === null) {
+      // Its own shutdown first (control plane and Synapse); then nothing of the group may remain.
+      const exited = new Promise((r) => child.once("exit", r));
+      process.kill(-child.pid, "SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+      try { process.kill(-child.pid, "SIGKILL"); } catch { /* already gone */ }
+    }
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const printed = (email: string) => {
+    expect(out).toContain(email);
+    return { email, password: /password for all: (\S+)\)/.exec(out)![1] };
+  };
+
+  async function signedInAndSetUp(who: { email: string; password: string }): Promise<OpenedPage> {
+    const p = await openPage(browser, url);
+    await p.page.locator("input[name=email]").fill(who.email);
+    await p.page.locator("input[name=password]").fill(who.password);
+    await p.page.locator("main button[type=submit]").click();
+    await p.page.locator("header nav").waitFor({ timeout: 30_000 });
+    await setUpMessaging(p.page);
+    await p.page.getByLabel("I have saved my recovery key in a safe place").check();
+    await p.page.getByRole("button", { name: "Continue" }).click();
+    await roomListShown(p.page, 120_000);
+    return p;
+  }
+
+  async function openNetworkRoom(page: Page) {
+    await page.locator('li[data-room-key="network:tourism"] a').click({ timeout: 120_000 });
+    return page.locator("section.composer");
+  }
+
+  it("serves the app with printed demo accounts; two focal points message each other end-to-end encrypted", async () => {
+    expect(url).toMatch(/^http:\/\/localhost:\d+$/);
+    const [felipe, janelle] = await Promise.all([signedInAndSetUp(printed("focal.cl@demo.enlace.test")), signedInAndSetUp(printed("focal.jm@demo.enlace.test"))]);
+
+    const composer = await openNetworkRoom(felipe.page);
+    await composer.getByRole("radio", { name: "Incident notice" }).check();
+    await composer.getByLabel("Title").fill("Crowd crush risk at the fan zone gate");
+    await composer.getByLabel("What happened").fill("Gate 3 closed for an hour; queues reached the road.");
+    await composer.getByLabel("Where").fill("Fan zone, Santiago");
+    await composer.getByLabel("When", { exact: true }).fill("2030-06-20T19:30");
+    await composer.getByRole("button", { name: "Send incident notice" }).click();
+    await composer.getByText("Sent, end-to-end encrypted.").waitFor({ timeout: 60_000 });
+
+    await openNetworkRoom(janelle.page);
+    const card = janelle.page.locator("article[data-kind=incident]").filter({ hasText: "Crowd crush risk at the fan zone gate" });
+    await card.waitFor({ timeout: 60_000 });
+    await expect.poll(() => card.getByTestId("trust").textContent(), { timeout: 60_000 }).toContain("verified focal point — Chile");
+    expect([...felipe.errors, ...janelle.errors]).toEqual([]);
+  }, 300_000);
+});
