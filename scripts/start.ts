@@ -16,6 +16,13 @@ if (local) config.matrix = local.matrix;
 const staticDir = await buildClient();
 const plane = await startControlPlane(config, { staticDir });
 const creds = await ensureDemoData(plane.ctx, config.dataDir);
+// The demo accounts are useful once they are in their rooms: wait for the reconciler (a few
+// seconds; longer on a busy machine), then print how to sign in.
+if (plane.link) {
+  console.log("Creating the rooms and bringing the demo accounts in…");
+  const t0 = Date.now();
+  while (!(await plane.link.reconciler.idle()) && Date.now() - t0 < 300_000) await new Promise((r) => setTimeout(r, 500));
+}
 console.log(formatDemoTable(creds, config.publicUrl));
 console.log(`\nSynapse (${config.matrix!.serverName}) at ${config.matrix!.publicUrl}; rooms converge in the background (GET /api/health shows the reconciler).`);
 

@@ -67,6 +67,12 @@ export async function startReconciler(ctx: Ctx, boss: PgBoss, hs: HomeserverPort
   return {
     status,
     wake,
+    /** No reconcile job waiting or running: the rooms follow the registry as it is now. */
+    async idle() {
+      const r = await ctx.db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pgboss.job WHERE name = ANY($1) AND state IN ('created', 'retry', 'active') AND start_after <= now()", [[Q_ALL, Q_PERSON]]);
+      return status.lastFullRun !== null && r.rows[0].n === 0;
+    },
     async stop() { unsubscribe?.(); await boss.offWork(Q_ALL); await boss.offWork(Q_PERSON); },
   };
 }

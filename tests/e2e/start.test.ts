@@ -80,8 +80,15 @@ describe("npm start", () => {
   }
 
   it("serves the app with printed demo accounts; two focal points message each other end-to-end encrypted", async () => {
+    // A failure comes with what the server printed (warnings and errors) since the demo table.
+    await walk().catch((err: Error) => { throw new Error(`${err.message}\n--- npm start printed:\n${out.split("Synapse (")[1]?.slice(0, 4000) ?? out}`); });
+  }, 300_000);
+
+  async function walk() {
     expect(url).toMatch(/^http:\/\/localhost:\d+$/);
-    const [felipe, janelle] = await Promise.all([signedInAndSetUp(printed("focal.cl@demo.enlace.test")), signedInAndSetUp(printed("focal.jm@demo.enlace.test"))]);
+    // One after the other: the sender's first look at the peer's devices then finds them signed.
+    const janelle = await signedInAndSetUp(printed("focal.jm@demo.enlace.test"));
+    const felipe = await signedInAndSetUp(printed("focal.cl@demo.enlace.test"));
 
     const composer = await openNetworkRoom(felipe.page);
     await composer.getByRole("radio", { name: "Incident notice" }).check();
@@ -94,8 +101,10 @@ describe("npm start", () => {
 
     await openNetworkRoom(janelle.page);
     const card = janelle.page.locator("article[data-kind=incident]").filter({ hasText: "Crowd crush risk at the fan zone gate" });
-    await card.waitFor({ timeout: 60_000 });
+    await card.waitFor({ timeout: 60_000 }).catch(async (err) => {
+      throw new Error(`${(err as Error).message.split("\n")[0]}; her room shows: ${(await janelle.page.locator("main").innerText()).replace(/\s+/g, " ").slice(0, 600)}`);
+    });
     await expect.poll(() => card.getByTestId("trust").textContent(), { timeout: 60_000 }).toContain("verified focal point — Chile");
     expect([...felipe.errors, ...janelle.errors]).toEqual([]);
-  }, 300_000);
+  }
 });
