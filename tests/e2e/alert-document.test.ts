@@ -14,7 +14,7 @@ import { startTestSynapse, type TestSynapse } from "../helpers/synapse.js";
 import { roomsReady } from "../helpers/e2ee.js";
 import { insertEvent } from "../../server/domain/events/repo.js";
 import { buildClientForTest, launchBrowser, openPage, PHONE, LAPTOP, type OpenedPage } from "../helpers/browser.js";
-import { seedPerson, signIn, go, roomListShown, overflowsHorizontally, visibleStrings, type Person } from "./steps.js";
+import { seedPerson, signIn, go, roomListShown, overflowsHorizontally, visibleStrings, sendIncident, type Person } from "./steps.js";
 import { en } from "../../client/src/i18n/locales/en.js";
 
 // i18next shows a missing translation as its key ("compose.err.required") or with "{{…}}" left in.
@@ -183,13 +183,7 @@ describe("web client: an alert with an attached document, and the library", () =
   it("an incident's thread takes status updates; an expertise request gets an offer and is matched; an officer publishes a numbered advisory", async () => {
     // Ana reports an incident; Juan opens its thread from the card and posts an update.
     const composer = await openRoom(a.page, "network:tourism");
-    await composer.getByRole("radio", { name: "Incident notice" }).check();
-    await composer.getByLabel("Title").fill("Unattended bag at the metro station");
-    await composer.getByLabel("What happened").fill("Area cordoned off, bomb squad on site.");
-    await composer.getByLabel("Where").fill("Estación Baquedano, Santiago");
-    await composer.getByLabel("When", { exact: true }).fill("2030-06-20T08:30");
-    await composer.getByRole("button", { name: "Send incident notice" }).click();
-    await composer.getByText("Sent, end-to-end encrypted.").waitFor({ timeout: 60_000 });
+    await sendIncident(composer, { title: "Unattended bag at the metro station", what: "Area cordoned off, bomb squad on site.", where: "Estación Baquedano, Santiago", when: "2030-06-20T08:30" });
 
     await openRoom(j.page, "network:tourism");
     const card = j.page.locator("article[data-kind=incident]").filter({ hasText: "Unattended bag at the metro station" });

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, openPage, type OpenedPage } from "../helpers/browser.js";
 import { freePort } from "../helpers/ports.js";
-import { roomListShown, setUpMessaging } from "./steps.js";
+import { roomListShown, sendIncident, setUpMessaging } from "./steps.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -91,13 +91,7 @@ describe("npm start", () => {
     const felipe = await signedInAndSetUp(printed("focal.cl@demo.enlace.test"));
 
     const composer = await openNetworkRoom(felipe.page);
-    await composer.getByRole("radio", { name: "Incident notice" }).check();
-    await composer.getByLabel("Title").fill("Crowd crush risk at the fan zone gate");
-    await composer.getByLabel("What happened").fill("Gate 3 closed for an hour; queues reached the road.");
-    await composer.getByLabel("Where").fill("Fan zone, Santiago");
-    await composer.getByLabel("When", { exact: true }).fill("2030-06-20T19:30");
-    await composer.getByRole("button", { name: "Send incident notice" }).click();
-    await composer.getByText("Sent, end-to-end encrypted.").waitFor({ timeout: 60_000 });
+    await sendIncident(composer, { title: "Crowd crush risk at the fan zone gate", what: "Gate 3 closed for an hour; queues reached the road.", where: "Fan zone, Santiago", when: "2030-06-20T19:30" });
 
     await openNetworkRoom(janelle.page);
     const card = janelle.page.locator("article[data-kind=incident]").filter({ hasText: "Crowd crush risk at the fan zone gate" });

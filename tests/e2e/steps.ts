@@ -1,6 +1,6 @@
 // Shared steps of the browser tests: seeding people in the registry and driving the sign-in form.
 import { expect } from "vitest";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { seedActivePerson } from "../../server/domain/registry/seed.js";
 import { currentTotp } from "../../server/domain/auth/totp.js";
 import type { RoleGrant } from "../../server/domain/auth/principal.js";
@@ -151,4 +151,15 @@ export async function backupHolds(plane: TestPlane, who: Person, count = 1, time
   } finally {
     await client.logout(true).catch(() => {});
   }
+}
+
+/** Reports an incident through a room's composer and waits for it to be sent. */
+export async function sendIncident(composer: Locator, o: { title: string; what: string; where: string; when: string }) {
+  await composer.getByRole("radio", { name: "Incident notice" }).check();
+  await composer.getByLabel("Title").fill(o.title);
+  await composer.getByLabel("What happened").fill(o.what);
+  await composer.getByLabel("Where").fill(o.where);
+  await composer.getByLabel("When", { exact: true }).fill(o.when);
+  await composer.getByRole("button", { name: "Send incident notice" }).click();
+  await composer.getByText("Sent, end-to-end encrypted.").waitFor({ timeout: 60_000 });
 }
