@@ -88,6 +88,10 @@ export async function writeSynapseConfig(o: SynapseConfigOptions): Promise<strin
     // Enlace has its own expertise directory; Synapse's would index every shared-room join.
     user_directory: { enabled: false },
     encryption_enabled_by_default_for_room_type: "all",
+    // MSC4222: sync sends each room's state as it is after the timeline, which matrix-js-sdk asks for.
+    // Without it, clients rebuild state from timeline order and can keep an older value than the
+    // room's resolved state when events race (a member's credential was seen stuck that way).
+    experimental_features: { msc4222_enabled: true },
     ...(o.forTests ? testRateLimits : {}),
   };
   const path = join(o.dataDir, "homeserver.yaml");
