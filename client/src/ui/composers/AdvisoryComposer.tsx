@@ -14,7 +14,7 @@ import { useComposerForm } from "./useComposerForm.js";
  * Secretariat advisories go through publishAdvisory: the control plane reserves the program's
  * next number and countersigns the digest (never the text), so a forwarded copy stays verifiable.
  */
-export function AdvisoryComposer({ session, roomId, ceiling, programs: mine, onSent }: { session: EnlaceSession; roomId: string; ceiling: Tlp | null; programs: string[]; onSent?(eventId: string): void }) {
+export function AdvisoryComposer({ session, roomId, ceiling, programs: mine }: { session: EnlaceSession; roomId: string; ceiling: Tlp | null; programs: string[] }) {
   const { t } = useTranslation();
   const api = useApi();
   const { programs, programName } = useReference();
@@ -25,7 +25,6 @@ export function AdvisoryComposer({ session, roomId, ceiling, programs: mine, onS
   const cp = { reserveAdvisoryNumber: api.reserveAdvisoryNumber, countersignAdvisory: api.countersignAdvisory };
   const onSubmit = submit((x) => advisoryDraft(x, ceiling), async (draft) => {
     const r = await publishAdvisory(session, cp, roomId, draft);
-    onSent?.(r.eventId);
     return t("compose.advisory.published", { reference: advisoryReference(r.content) });
   }, (sent) => emptyAdvisory(ceiling, sent.programCode));
 

@@ -18,7 +18,7 @@ import { useComposerForm } from "./useComposerForm.js";
 
 const CREDIBILITY = ["1", "2", "3", "4", "5", "6"] as const;
 
-export function AlertComposer({ session, roomId, ceiling, myState, onSent }: { session: EnlaceSession; roomId: string; ceiling: Tlp | null; myState: string | null; onSent?(eventId: string): void }) {
+export function AlertComposer({ session, roomId, ceiling, myState }: { session: EnlaceSession; roomId: string; ceiling: Tlp | null; myState: string | null }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { memberStates } = useReference();
@@ -44,9 +44,7 @@ export function AlertComposer({ session, roomId, ceiling, myState, onSent }: { s
         (loaded, total) => report("uploading", { loaded, total, name: file.name })));
     }
     report("sending");
-    // Sent first, then told: `onSent?.(await …)` would skip the send itself when nobody listens.
-    const eventId = await sendContent(session, roomId, "alert", refs.length ? { ...content, attachments: refs } : content);
-    onSent?.(eventId);
+    await sendContent(session, roomId, "alert", refs.length ? { ...content, attachments: refs } : content);
     setFiles([]);
     setPicker((n) => n + 1);
     return t("compose.sent");

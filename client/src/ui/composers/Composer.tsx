@@ -15,7 +15,7 @@ import { advisoryPrograms, cellEventOf, kindsFor, type ComposeKind } from "./kin
  * Composing in a room: choose a kind, then fill its form. What is offered follows the room
  * (advisories rooms: Secretariat officers only) and the TLP selector follows the room's ceiling.
  */
-export function Composer({ roomId, roomKey, tlpCeiling, onSent }: { roomId: string; roomKey: string | null; tlpCeiling: Tlp | null; onSent?(eventId: string): void }) {
+export function Composer({ roomId, roomKey, tlpCeiling }: { roomId: string; roomKey: string | null; tlpCeiling: Tlp | null }) {
   const { t } = useTranslation();
   const me = useSignedIn();
   const session = useMatrixClient();
@@ -24,7 +24,7 @@ export function Composer({ roomId, roomKey, tlpCeiling, onSent }: { roomId: stri
   const [kind, setKind] = useState<ComposeKind | null>(kinds.length === 1 ? kinds[0]! : null);
   if (!session) return null;
   if (kinds.length === 0) return roomKey?.startsWith("advisories:") ? <p className="muted composer-note">{t("compose.noKinds")}</p> : null;
-  const common = { session, roomId, ceiling: tlpCeiling, onSent };
+  const common = { session, roomId, ceiling: tlpCeiling };
   return (
     <section className="panel composer" aria-labelledby="composer-title">
       <h2 id="composer-title">{t("compose.title")}</h2>

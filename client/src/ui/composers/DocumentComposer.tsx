@@ -14,7 +14,7 @@ import { SendFeedback, SubmitRow, TlpSelect } from "./parts.js";
 import { useComposerForm } from "./useComposerForm.js";
 
 /** A lessons-learned document: the file is encrypted here, then uploaded with a visible progress bar. */
-export function DocumentComposer({ session, roomId, ceiling, onSent }: { session: EnlaceSession; roomId: string; ceiling: Tlp | null; onSent?(eventId: string): void }) {
+export function DocumentComposer({ session, roomId, ceiling }: { session: EnlaceSession; roomId: string; ceiling: Tlp | null }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const api = useApi();
@@ -35,9 +35,8 @@ export function DocumentComposer({ session, roomId, ceiling, onSent }: { session
     const picked = file!;
     report("encrypting");
     const bytes = new Uint8Array(await picked.arrayBuffer());
-    const eventId = await shareDocument(session, roomId, { bytes, filename: picked.name, mimetype: mimeOf(picked) }, meta,
+    await shareDocument(session, roomId, { bytes, filename: picked.name, mimetype: mimeOf(picked) }, meta,
       (loaded, total) => report("uploading", { loaded, total, name: picked.name }));
-    onSent?.(eventId);
     setFile(null);
     setPicker((n) => n + 1);
     return t("compose.document.sent", { name: picked.name });

@@ -9,14 +9,13 @@ import { SendFeedback, SubmitRow, TlpSelect } from "./parts.js";
 import { useComposerForm } from "./useComposerForm.js";
 
 /** A reply to an expertise request, in the request's room; its marking starts at the request's. */
-export function ExpertiseOfferComposer({ session, roomId, requestEventId, requestTlp, ceiling, onSent, onCancel }: {
-  session: EnlaceSession; roomId: string; requestEventId: string; requestTlp: Tlp; ceiling: Tlp | null; onSent?(eventId: string): void; onCancel?(): void;
+export function ExpertiseOfferComposer({ session, roomId, requestEventId, requestTlp, ceiling, onCancel }: {
+  session: EnlaceSession; roomId: string; requestEventId: string; requestTlp: Tlp; ceiling: Tlp | null; onCancel?(): void;
 }) {
   const { t } = useTranslation();
   const { f, setF, set, err, form, sender, submit } = useComposerForm((): OfferForm => ({ tlp: defaultTlp(ceiling, requestTlp), areas: "", form: "either", availability: "", note: "" }));
   const onSubmit = submit((x) => expertiseOfferContent(x, requestEventId, ceiling), async (content) => {
-    const eventId = await sendContent(session, roomId, "expertise.offer", content);
-    onSent?.(eventId);
+    await sendContent(session, roomId, "expertise.offer", content);
     return t("compose.sent");
   });
 

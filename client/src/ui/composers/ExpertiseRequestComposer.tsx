@@ -12,7 +12,7 @@ import { SendFeedback, SubmitRow, TlpSelect } from "./parts.js";
 import { useComposerForm } from "./useComposerForm.js";
 
 /** Asks peers for expertise before a major event of the registry (its facts come from the registry). */
-export function ExpertiseRequestComposer({ session, roomId, ceiling, eventId, onSent }: { session: EnlaceSession; roomId: string; ceiling: Tlp | null; eventId?: string | null; onSent?(eventId: string): void }) {
+export function ExpertiseRequestComposer({ session, roomId, ceiling, eventId }: { session: EnlaceSession; roomId: string; ceiling: Tlp | null; eventId?: string | null }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const api = useApi();
@@ -23,8 +23,7 @@ export function ExpertiseRequestComposer({ session, roomId, ceiling, eventId, on
   const chosen = registry.find((e) => e.id === f.eventId);
 
   const onSubmit = submit((x) => expertiseRequestContent(x, registry, ceiling), async (content) => {
-    const eventId = await sendContent(session, roomId, "expertise.request", content);
-    onSent?.(eventId);
+    await sendContent(session, roomId, "expertise.request", content);
     return t("compose.sent");
   });
 

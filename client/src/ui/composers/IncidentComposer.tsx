@@ -8,12 +8,11 @@ import { emptyIncident, incidentContent } from "./forms.js";
 import { SendFeedback, SubmitRow, TlpSelect } from "./parts.js";
 import { useComposerForm } from "./useComposerForm.js";
 
-export function IncidentComposer({ session, roomId, ceiling, onSent }: { session: EnlaceSession; roomId: string; ceiling: Tlp | null; onSent?(eventId: string): void }) {
+export function IncidentComposer({ session, roomId, ceiling }: { session: EnlaceSession; roomId: string; ceiling: Tlp | null }) {
   const { t } = useTranslation();
   const { f, setF, set, err, form, sender, submit } = useComposerForm(() => emptyIncident(ceiling));
   const onSubmit = submit((x) => incidentContent(x, ceiling), async (content) => {
-    const eventId = await sendContent(session, roomId, "incident", content);
-    onSent?.(eventId);
+    await sendContent(session, roomId, "incident", content);
     return t("compose.sent");
   });
 

@@ -9,15 +9,14 @@ import { SendFeedback, SubmitRow, TlpSelect } from "./parts.js";
 import { useComposerForm } from "./useComposerForm.js";
 
 /** A status update in an incident's thread; its marking starts at the incident's own. */
-export function IncidentUpdateComposer({ session, roomId, incidentEventId, incidentTlp, currentStatus, ceiling, onSent }: {
-  session: EnlaceSession; roomId: string; incidentEventId: string; incidentTlp: Tlp; currentStatus: string; ceiling: Tlp | null; onSent?(eventId: string): void;
+export function IncidentUpdateComposer({ session, roomId, incidentEventId, incidentTlp, currentStatus, ceiling }: {
+  session: EnlaceSession; roomId: string; incidentEventId: string; incidentTlp: Tlp; currentStatus: string; ceiling: Tlp | null;
 }) {
   const { t } = useTranslation();
   const blank = (): UpdateForm => ({ tlp: defaultTlp(ceiling, incidentTlp), status: currentStatus, text: "" });
   const { f, setF, set, err, form, sender, submit } = useComposerForm(blank);
   const onSubmit = submit((x) => incidentUpdateContent(x, incidentEventId, ceiling), async (content) => {
-    const eventId = await sendContent(session, roomId, "incident.update", content);
-    onSent?.(eventId);
+    await sendContent(session, roomId, "incident.update", content);
     return t("compose.sent");
   }, (sent) => ({ ...blank(), status: sent.status }));
 
