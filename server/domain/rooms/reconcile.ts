@@ -43,12 +43,15 @@ async function wantedNow(d: ReconcileDeps, base: RegistrySnapshot, userId: strin
 async function converge(d: ReconcileDeps, room: DesiredRoom, roomId: string, snap: RoomSnapshot, extraState: ReturnType<typeof managedState>, report: ReconcileReport, base: RegistrySnapshot) {
   for (const ev of [...managedState(room), ...extraState]) {
     if (covers(snap.state.get(stateKey(ev.type, ev.stateKey)), ev.content)) continue;
-    // The snapshot may be stale by now (a person job raised someone's power level): look again under the key's lock.
-    const written = await withStateLock(d.ctx.db, roomId, ev.type, ev.stateKey, async () => {
-      if (covers((await d.hs.roomSnapshot(roomId)).state.get(stateKey(ev.type, ev.stateKey)), ev.content)) return false;
-      await d.hs.putState(roomId, ev);
-      return true;
-    });
+    // Power levels are the one room key person jobs write too (an officer added): the snapshot may be
+    // stale by now, so look again under the key's lock. The rest of the managed state has a single
+    // writer, the full reconcile, which runs once at a time across replicas.
+    const written = ev.type !== "m.room.power_levels" ? (await d.hs.putState(roomId, ev), true)
+      : await withStateLock(d.ctx.db, roomId, ev.type, ev.stateKey, async () => {
+        if (covers((await d.hs.roomSnapshot(roomId)).state.get(stateKey(ev.type, ev.stateKey)), ev.content)) return false;
+        await d.hs.putState(roomId, ev);
+        return true;
+      });
     if (!written) continue;
     report.stateChanges++;
     await auditReconciler(d.ctx, "reconciler.state_set", roomId, { key: room.key, type: ev.type, stateKey: ev.stateKey });
