@@ -2,6 +2,8 @@
  * The control-plane calls an Enlace client needs (browser and Node). Bearer-token based so
  * tests, bots and the CLI can use it; the web app passes its session token the same way.
  */
+import type { MajorEventFacts } from "./registry.js";
+
 export interface MatrixSessionGrant { homeserverUrl: string; userId: string; loginToken: string; expiresInSeconds: number; secretariatKey: string }
 
 export class ControlPlaneError extends Error {
@@ -32,7 +34,7 @@ export class ControlPlaneClient {
   registerMasterKey(masterKey: string) { return this.call<{ userId: string; masterKey: string }>("PUT", "/api/me/master-key", { masterKey }); }
   credential(userId: string) { return this.call<unknown>("GET", `/api/credentials/${encodeURIComponent(userId)}`); }
   revocations() { return this.call<unknown>("GET", "/api/revocations"); }
-  majorEvent(id: string) { return this.call<{ id: string; name: string; hostState: string; startsOn: string; endsOn: string }>("GET", `/api/events/${encodeURIComponent(id)}`); }
+  majorEvent(id: string) { return this.call<MajorEventFacts>("GET", `/api/events/${encodeURIComponent(id)}`); }
   reserveAdvisoryNumber(programCode: string) { return this.call<{ programCode: string; number: number }>("POST", "/api/advisories/numbers", { programCode }); }
   countersignAdvisory(programCode: string, number: number, digest: string) {
     return this.call<{ alg: "ed25519"; keyId: string; publicKey: string; signature: string }>("POST", "/api/advisories/countersign", { programCode, number, digest });
