@@ -14,7 +14,7 @@ import { startTestSynapse, type TestSynapse } from "../helpers/synapse.js";
 import { roomsReady } from "../helpers/e2ee.js";
 import { insertEvent } from "../../server/domain/events/repo.js";
 import { buildClientForTest, launchBrowser, openPage, PHONE, LAPTOP, type OpenedPage } from "../helpers/browser.js";
-import { seedPerson, signIn, go, roomListShown, overflowsHorizontally, visibleStrings, sendIncident, type Person } from "./steps.js";
+import { seedPerson, signIn, go, overflowsHorizontally, visibleStrings, sendIncident, setUpMessaging, keySavedAndRoomsShown, type Person } from "./steps.js";
 import { en } from "../../client/src/i18n/locales/en.js";
 
 // i18next shows a missing translation as its key ("compose.err.required") or with "{{…}}" left in.
@@ -29,12 +29,8 @@ async function untranslated(page: Page) {
 async function readyToMessage(browser: Browser, plane: TestPlane, who: Person): Promise<OpenedPage> {
   const p = await openPage(browser, plane.url);
   await signIn(p.page, plane, who);
-  await p.page.getByRole("link", { name: "Set up now" }).click({ timeout: 90_000 });
-  await p.page.getByRole("button", { name: "Create my keys and recovery key" }).click();
-  await p.page.getByTestId("recovery-key").waitFor({ timeout: 60_000 });
-  await p.page.getByLabel("I have saved my recovery key in a safe place").check();
-  await p.page.getByRole("button", { name: "Continue" }).click();
-  await roomListShown(p.page);
+  await setUpMessaging(p.page);
+  await keySavedAndRoomsShown(p.page);
   return p;
 }
 

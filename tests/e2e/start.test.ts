@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, openPage, type OpenedPage } from "../helpers/browser.js";
 import { freePort } from "../helpers/ports.js";
-import { roomListShown, sendIncident, setUpMessaging } from "./steps.js";
+import { keySavedAndRoomsShown, sendIncident, setUpMessaging } from "./steps.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -68,9 +68,7 @@ describe("npm start", () => {
     await p.page.locator("main button[type=submit]").click();
     await p.page.locator("header nav").waitFor({ timeout: 30_000 });
     await setUpMessaging(p.page);
-    await p.page.getByLabel("I have saved my recovery key in a safe place").check();
-    await p.page.getByRole("button", { name: "Continue" }).click();
-    await roomListShown(p.page, 120_000);
+    await keySavedAndRoomsShown(p.page, 120_000);
     return p;
   }
 

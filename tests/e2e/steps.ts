@@ -107,6 +107,13 @@ export async function setUpMessaging(page: Page): Promise<string> {
   return key.inputValue();
 }
 
+/** After setUpMessaging: confirms the recovery key is saved and waits for the room list. */
+export async function keySavedAndRoomsShown(page: Page, timeout?: number) {
+  await page.getByLabel("I have saved my recovery key in a safe place").check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await roomListShown(page, timeout);
+}
+
 /** A new device: the recovery key restores it. */
 export async function restoreMessaging(page: Page, recoveryKey: string) {
   await page.getByRole("link", { name: "Use my recovery key" }).click({ timeout: 90_000 });
