@@ -10,15 +10,16 @@ export class SynapseAdmin {
   private call<T = any>(method: string, path: string, body?: unknown) { return matrixFetch<T>(this.http, method, path, body, this.token); }
 
   /** Shared-secret registration (HMAC-SHA1 over nonce\0user\0password\0admin|notadmin). */
-  async register(sharedSecret: string, username: string, admin: boolean, password = randomBytes(24).toString("hex")) {
+  async register(sharedSecret: string, username: string, admin: boolean, password = randomBytes(24).toString("hex"), deviceId?: string) {
     const { nonce } = await matrixFetch<{ nonce: string }>(this.http, "GET", "/_synapse/admin/v1/register");
     const mac = createHmac("sha1", sharedSecret).update([nonce, username, password, admin ? "admin" : "notadmin"].join("\0")).digest("hex");
-    return matrixFetch<{ access_token: string; user_id: string; device_id: string }>(this.http, "POST", "/_synapse/admin/v1/register", { nonce, username, password, admin, mac });
+    return matrixFetch<{ access_token: string; user_id: string; device_id: string }>(this.http, "POST", "/_synapse/admin/v1/register", { nonce, username, password, admin, mac, ...(deviceId ? { device_id: deviceId } : {}) });
   }
 
-  async loginWithJwt(jwt: string, deviceName = "enlace") {
+  /** With `deviceId`, signs in on that device again (if it exists) instead of making a new one. */
+  async loginWithJwt(jwt: string, deviceName = "enlace", deviceId?: string) {
     return matrixFetch<{ access_token: string; user_id: string; device_id: string }>(this.http, "POST", "/_matrix/client/v3/login",
-      { type: "org.matrix.login.jwt", token: jwt, initial_device_display_name: deviceName });
+      { type: "org.matrix.login.jwt", token: jwt, initial_device_display_name: deviceName, ...(deviceId ? { device_id: deviceId } : {}) });
   }
 
   whoami(token = this.token) { return matrixFetch<{ user_id: string; device_id?: string }>(this.http, "GET", "/_matrix/client/v3/account/whoami", undefined, token); }
@@ -44,9 +45,11 @@ export class SynapseAdmin {
   joinedRooms(userId: string) { return this.call<{ joined_rooms: string[] }>("GET", `/_synapse/admin/v1/users/${enc(userId)}/joined_rooms`); }
   upsertUser(userId: string, body: Record<string, unknown>) { return this.call("PUT", `/_synapse/admin/v2/users/${enc(userId)}`, body); }
   getUser(userId: string) { return this.call<{ name: string; deactivated: boolean; locked?: boolean }>("GET", `/_synapse/admin/v2/users/${enc(userId)}`); }
+  devices(userId: string) { return this.call<{ devices: Array<{ device_id: string }> }>("GET", `/_synapse/admin/v2/users/${enc(userId)}/devices`); }
+  deleteDevices(userId: string, deviceIds: string[]) { return this.call("POST", `/_synapse/admin/v2/users/${enc(userId)}/delete_devices`, { devices: deviceIds }); }
   async logoutAllDevices(userId: string) {
-    const { devices } = await this.call<{ devices: Array<{ device_id: string }> }>("GET", `/_synapse/admin/v2/users/${enc(userId)}/devices`);
-    if (devices.length) await this.call("POST", `/_synapse/admin/v2/users/${enc(userId)}/delete_devices`, { devices: devices.map((d) => d.device_id) });
+    const { devices } = await this.devices(userId);
+    if (devices.length) await this.deleteDevices(userId, devices.map((d) => d.device_id));
   }
   overrideRatelimit(userId: string) { return this.call("POST", `/_synapse/admin/v1/users/${enc(userId)}/override_ratelimit`, { messages_per_second: 0, burst_count: 0 }); }
   deactivate(userId: string) { return this.call("POST", `/_synapse/admin/v1/deactivate/${enc(userId)}`, { erase: false }); }

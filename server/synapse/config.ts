@@ -1,4 +1,4 @@
-import { writeFile, mkdir } from "node:fs/promises";
+import { writeFile, mkdir, chmod } from "node:fs/promises";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 
@@ -45,9 +45,16 @@ function database(o: SynapseConfigOptions) {
   return { name: "sqlite3", args: { database: join(o.dataDir, "homeserver.db") } };
 }
 
+/** Owner-only: the file holds the registration shared secret (mints Synapse admins) and the JWT secret. */
+export const SECRET_FILE_MODE = 0o600;
+export const DATA_DIR_MODE = 0o700;
+
 /** Writes homeserver.yaml (as JSON, which is YAML) and its log config; returns the config path. */
 export async function writeSynapseConfig(o: SynapseConfigOptions): Promise<string> {
   await mkdir(join(o.dataDir, "media"), { recursive: true });
+  // Only the leaf: a recursive mkdir with a mode would close every parent it creates too
+  // (.enlace must stay reachable by the user the embedded PostgreSQL runs as).
+  await chmod(o.dataDir, DATA_DIR_MODE);
   const logPath = join(o.dataDir, "homeserver.log");
   const logConfig = {
     version: 1,
@@ -77,7 +84,9 @@ export async function writeSynapseConfig(o: SynapseConfigOptions): Promise<strin
     suppress_key_server_warning: true,
     // Sign-in comes from the control plane only: a short-lived HS256 token it mints.
     jwt_config: { enabled: true, secret: o.jwtSecret, algorithm: "HS256", subject_claim: "sub", issuer: "enlace", audiences: ["synapse"] },
-    password_config: { enabled: true, localdb_enabled: true },
+    // Nobody has a password here (people sign in at the control plane; the bot with a JWT): offering
+    // m.login.password would only give a guessing target. Shared-secret registration still works.
+    password_config: { enabled: false },
     presence: { enabled: false },
     url_preview_enabled: false,
     max_upload_size: "50M",
@@ -95,6 +104,8 @@ export async function writeSynapseConfig(o: SynapseConfigOptions): Promise<strin
     ...(o.forTests ? testRateLimits : {}),
   };
   const path = join(o.dataDir, "homeserver.yaml");
-  await writeFile(path, JSON.stringify(config, null, 2));
+  await writeFile(path, JSON.stringify(config, null, 2), { mode: SECRET_FILE_MODE });
+  // writeFile's mode applies only when it creates the file: an older, world-readable one is closed here.
+  await chmod(path, SECRET_FILE_MODE);
   return path;
 }

@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
-import { cp, mkdir, rm, mkdtemp } from "node:fs/promises";
+import { chmod, cp, mkdir, readdir, rm, mkdtemp } from "node:fs/promises";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { freePort } from "../net/free-port.js";
 import { ensureSynapse, SYNAPSE_VERSION } from "./install.js";
-import { writeSynapseConfig, type SynapseConfigOptions } from "./config.js";
+import { writeSynapseConfig, DATA_DIR_MODE, SECRET_FILE_MODE, type SynapseConfigOptions } from "./config.js";
 import { generateSigningKey } from "./generate-keys.js";
 import { startSynapse, type SynapseProcess } from "./process.js";
 
@@ -21,6 +21,18 @@ export interface LocalSynapseOptions {
   /** SQLite in dataDir by default; PostgreSQL for heavier loads (the database needs C collation). */
   database?: SynapseConfigOptions["database"];
   log?: (s: string) => void;
+}
+
+/**
+ * The signing key (the homeserver's identity), the database (access tokens, keys, messages) and
+ * the config (registration secret) are readable by their owner only; Synapse runs as that owner.
+ * SQLite and Synapse's key generator create files by the umask (0644), so close them afterwards.
+ */
+export async function closeDataDir(dir: string) {
+  await chmod(dir, DATA_DIR_MODE);
+  for (const name of await readdir(dir)) {
+    if (/^(homeserver\.(yaml|db.*)|signing\.key|ready)$/.test(name)) await chmod(join(dir, name), SECRET_FILE_MODE);
+  }
 }
 
 /**
@@ -43,6 +55,7 @@ export async function ensureTemplate(o: LocalSynapseOptions, python: string): Pr
   await cp(join(work, "homeserver.db"), join(dir, "homeserver.db"));
   await cp(join(work, "signing.key"), join(dir, "signing.key"));
   await cp(join(work, "homeserver.db"), join(dir, "ready"));
+  await closeDataDir(dir);
   await rm(work, { recursive: true, force: true });
   return dir;
 }
@@ -59,6 +72,9 @@ export async function startLocalSynapse(o: LocalSynapseOptions): Promise<Synapse
   }
   const configPath = await writeSynapseConfig({ ...o });
   if (!existsSync(join(o.dataDir, "signing.key"))) await generateSigningKey(python, configPath, o.dataDir);
+  await closeDataDir(o.dataDir);
   const hs = await startSynapse({ python, configPath, dataDir: o.dataDir, port: o.port, serverName: o.serverName, timeoutMs: o.fromTemplate && o.database?.kind !== "postgres" ? 60_000 : 300_000 });
+  // A database Synapse created itself (no template, first start) exists only now.
+  await closeDataDir(o.dataDir);
   return { ...hs, python };
 }
