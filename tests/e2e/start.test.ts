@@ -4,7 +4,8 @@
 // notice reaches the other as coming from a verified focal point of Chile.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { readdir, rm, stat } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -22,9 +23,9 @@ describe("npm start", () => {
   let url = "";
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "enlace-start-"));
-    // Like a checkout's .enlace: run as root, PostgreSQL's own user must be able to reach its data below.
-    await chmod(dataDir, 0o755);
+    // Like a fresh clone's .enlace: it does not exist yet, and `npm start` creates it (and, run as
+    // root, must leave it passable for PostgreSQL's own user). Nothing is prepared here.
+    dataDir = join(tmpdir(), `enlace-start-${randomUUID()}`, ".enlace");
     const [port, pgPort, hsPort] = [await freePort(), await freePort(), await freePort()];
     const env: NodeJS.ProcessEnv = { ...process.env, ENLACE_PORT: String(port), ENLACE_EMBEDDED_PG_PORT: String(pgPort), ENLACE_LOCAL_SYNAPSE_PORT: String(hsPort), ENLACE_DATA_DIR: dataDir };
     // What a fresh clone has: no database or homeserver configured.
@@ -53,7 +54,7 @@ describe("npm start", () => {
       await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
       try { process.kill(-child.pid, "SIGKILL"); } catch { /* already gone */ }
     }
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    if (dataDir) await rm(join(dataDir, ".."), { recursive: true, force: true });
   });
 
   const printed = (email: string) => {
@@ -81,6 +82,14 @@ describe("npm start", () => {
     // A failure comes with what the server printed (warnings and errors) since the demo table.
     await walk().catch((err: Error) => { throw new Error(`${err.message}\n--- npm start printed:\n${out.split("Synapse (")[1]?.slice(0, 4000) ?? out}`); });
   }, 300_000);
+
+  it("keeps its keys owner-only", async () => {
+    const keys = join(dataDir, "keys");
+    expect((await stat(keys)).mode & 0o077).toBe(0);
+    const secrets = (await readdir(keys)).filter((f) => !f.endsWith(".pub"));
+    expect(secrets).toEqual(expect.arrayContaining(["secretariat.key", "audit.key", "session.secret", "data.key", "synapse.json"]));
+    for (const f of secrets) expect({ f, mode: (await stat(join(keys, f))).mode & 0o777 }).toEqual({ f, mode: 0o600 });
+  });
 
   async function walk() {
     expect(url).toMatch(/^http:\/\/localhost:\d+$/);
