@@ -14,5 +14,5 @@ const lock = join(root, "package-lock.json");
 const stale = !existsSync(marker) || statSync(lock).mtimeMs > statSync(marker).mtimeMs;
 if (stale) {
   console.log("enlace: installing dependencies (first run)…");
-  execSync("npm ci --no-audit --no-fund", { cwd: root, stdio: "inherit" });
+  execSync("npm ci --no-audit --no-fund --loglevel=error", { cwd: root, stdio: "inherit" });
 }
