@@ -1,30 +1,20 @@
 // The browser side of the end-to-end tests: Debian's Chromium driven by playwright-core, and the
 // web client built once per test file into its own temporary directory.
-import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { execFileSync } from "node:child_process";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { buildClient } from "../../client/build.js";
+import { CHROMIUM, requireChromium } from "./chromium.js";
 
-export const CHROMIUM = "/usr/bin/chromium";
+export { CHROMIUM };
 export const SCREENSHOT_DIR = join(import.meta.dirname, "..", "..", "test-results", "screenshots");
 export const LAPTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
-/** A fresh CI machine gets Debian's Chromium here; elsewhere its absence is a clear error. */
-export function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
-  if (process.getuid?.() !== 0) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium)`);
-  console.log("e2e: installing Debian's chromium (apt-get install chromium)…");
-  execFileSync("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium"], { stdio: "ignore" });
-  if (!existsSync(CHROMIUM)) throw new Error("apt-get did not install /usr/bin/chromium");
-}
-
 // Playwright's launch() gives every browser a fresh, temporary user-data directory (deleted on close).
 export async function launchBrowser(): Promise<Browser> {
-  ensureChromium();
+  requireChromium();
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
