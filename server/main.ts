@@ -68,8 +68,18 @@ export async function startControlPlane(config: Config, opts: StartOptions = {})
   const addr = server.address();
   const url = `http://${config.host}:${typeof addr === "object" && addr ? addr.port : config.port}`;
   log.info({ url }, "control plane listening");
+  let stopped: Promise<void> | null = null;
   return {
     ctx, server, url, link,
-    stop: async () => { stopSweep(); await link?.stop(); await stopCheckpointer(); await ctx.changes?.close(); await new Promise((r) => server.close(() => r(undefined))); await close(); },
+    stop: () => (stopped ??= (async () => {
+      // Once, in order: no new requests; then the jobs and loops (the checkpointer signs a last time);
+      // the change feed; the pool; the embedded PostgreSQL last (inside close()).
+      const closed = new Promise((r) => server.close(() => r(undefined)));
+      server.closeIdleConnections();
+      // A request still open after a moment (a long poll) must not hold the shutdown.
+      setTimeout(() => server.closeAllConnections(), 2000).unref();
+      await closed;
+      stopSweep(); await link?.stop(); await stopCheckpointer(); await ctx.changes?.close(); await close();
+    })()),
   };
 }

@@ -91,6 +91,16 @@ describe("npm start", () => {
     for (const f of secrets) expect({ f, mode: (await stat(join(keys, f))).mode & 0o777 }).toEqual({ f, mode: 0o600 });
   });
 
+  it("stops once, in order, quietly on SIGTERM to its process group", async () => {
+    const before = out.length;
+    const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+    process.kill(-child.pid!, "SIGTERM");
+    const code = await Promise.race([exited, new Promise<"hung">((r) => setTimeout(() => r("hung"), 30_000))]);
+    const after = out.slice(before);
+    expect(after).not.toMatch(/Called end on pool|audit checkpoint failed|change feed lost|Error/);
+    expect(code).toBe(0);
+  }, 60_000);
+
   async function walk() {
     expect(url).toMatch(/^http:\/\/localhost:\d+$/);
     // One after the other: the sender's first look at the peer's devices then finds them signed.
