@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { signCanonical, verifyCanonical } from "../crypto/sign.js";
+import type { RevocationCheck } from "./revocation-status.js";
 
 /**
  * A Secretariat-signed statement of who a Matrix user is in the network. Clients verify it against
@@ -57,15 +58,26 @@ export type CredentialVerdict =
   | { status: "valid"; credential: CredentialBody }
   | { status: "invalid"; reason: string }
   | { status: "expired"; credential: CredentialBody }
-  | { status: "revoked"; credential: CredentialBody; revocation: "suspended" | "revoked" };
+  | { status: "revoked"; credential: CredentialBody; revocation: "suspended" | "revoked" }
+  /** Genuine and unexpired, but no fresh revocation list says it still stands: not "valid". */
+  | { status: "revocation-unknown"; credential: CredentialBody; reason: string };
+
+/** The list's entry that withdraws this credential, if any (a suspension only withdraws credentials issued before it). */
+function withdrawnBy(list: RevocationList, credential: CredentialBody): "suspended" | "revoked" | null {
+  const hit = list.entries.find((e) => e.personId === credential.personId);
+  if (hit && new Date(hit.since) >= new Date(credential.issuedAt)) return hit.status;
+  return hit?.status === "revoked" ? "revoked" : null;
+}
 
 /**
  * Checks a credential as received (any JSON): shape, a signature by a pinned Secretariat key, the
  * Matrix user it is claimed for, expiry, and the signed revocation list. Never throws.
+ * Readers pass `revocation` (see revocation-status.ts: high-water mark and maximum age), and then
+ * a missing or stale list gives "revocation-unknown"; `revocations` checks one raw list as given.
  */
 export async function verifyCredential(
   raw: unknown,
-  opts: { pinnedKeys: string[]; userId?: string; now?: Date; revocations?: SignedRevocationList | null },
+  opts: { pinnedKeys: string[]; userId?: string; now?: Date; revocations?: SignedRevocationList | null; revocation?: RevocationCheck },
 ): Promise<CredentialVerdict> {
   try {
     const parsed = SignedCredential.safeParse(raw);
@@ -76,12 +88,16 @@ export async function verifyCredential(
     if (opts.userId !== undefined && credential.userId !== opts.userId) return { status: "invalid", reason: `credential is for ${credential.userId}, not ${opts.userId}` };
     const now = opts.now ?? new Date();
     if (new Date(credential.expiresAt) <= now) return { status: "expired", credential };
-    if (opts.revocations) {
+    if (opts.revocation) {
+      // Even a stale list is believed when it withdraws someone: staleness never un-revokes.
+      const hit = opts.revocation.list ? withdrawnBy(opts.revocation.list, credential) : null;
+      if (hit) return { status: "revoked", credential, revocation: hit };
+      if (!opts.revocation.known) return { status: "revocation-unknown", credential, reason: opts.revocation.reason };
+    } else if (opts.revocations) {
       const list = await verifyRevocationList(opts.revocations, opts.pinnedKeys);
       if (!list.ok) return { status: "invalid", reason: `revocation list: ${list.reason}` };
-      const hit = list.list.entries.find((e) => e.personId === credential.personId);
-      if (hit && new Date(hit.since) >= new Date(credential.issuedAt)) return { status: "revoked", credential, revocation: hit.status };
-      if (hit?.status === "revoked") return { status: "revoked", credential, revocation: "revoked" };
+      const hit = withdrawnBy(list.list, credential);
+      if (hit) return { status: "revoked", credential, revocation: hit };
     }
     return { status: "valid", credential };
   } catch (err) {
