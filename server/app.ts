@@ -16,6 +16,7 @@ import { registryRoutes } from "./http/routes/registry.js";
 import { credentialRoutes } from "./http/routes/credentials.js";
 import { advisoryRoutes } from "./http/routes/advisories.js";
 import { resolveSession } from "./domain/auth/service.js";
+import { CLI_CLIENT_HEADER } from "../shared/api/auth.js";
 
 export const SESSION_COOKIE = "enlace_session";
 
@@ -30,6 +31,10 @@ export interface AppDeps {
   validateResponses?: boolean;                       // tests: every response must match its schema
   publishedMasterKey?: (userId: string) => Promise<string | null>;  // the homeserver's view, to check registrations
   secureCookies?: boolean;
+  /** Express "trust proxy": false (default) uses the socket's peer address and ignores X-Forwarded-For. */
+  trustProxy?: boolean | number | string;
+  /** Origins the web client may connect to besides its own (the homeserver's public origin). */
+  connectOrigins?: string[];
 }
 
 function formatIssues(err: z.ZodError, where: string) {
@@ -52,15 +57,18 @@ export function collectRoutes(ctx: Ctx, throttle: LoginThrottle, extra: RouteDef
 /** Builds the Express app from injected dependencies; no globals, no process.env. */
 export function makeApp(deps: AppDeps) {
   const { ctx } = deps;
-  const throttle = createLoginThrottle(deps.throttle ?? { failuresPerAccount: 5, attemptsPerIp: 30, windowSeconds: 900 });
+  const throttle = createLoginThrottle(deps.throttle ?? { failuresPerPair: 5, failuresPerAccount: 20, attemptsPerIp: 30, windowSeconds: 900, maxDelaySeconds: 60 });
   const routes = collectRoutes(ctx, throttle, deps.extraRoutes, deps.publishedMasterKey);
   const openapi = buildOpenApi(routes, "0.1.0");
 
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false); // API answers are no-store; hashing every body buys nothing
-  app.set("trust proxy", "loopback");
-  app.use(helmet({ contentSecurityPolicy: { directives: { "script-src": ["'self'", "'wasm-unsafe-eval'"], "connect-src": ["'self'", "http:", "https:"], "img-src": ["'self'", "data:", "blob:"] } } }));
+  // Client-sent X-Forwarded-For is believed only when a proxy is configured (ENLACE_TRUST_PROXY).
+  app.set("trust proxy", deps.trustProxy ?? false);
+  // The page talks to this origin and to the homeserver (sync, keys, media), nothing else.
+  const connectSrc = ["'self'", ...new Set((deps.connectOrigins ?? []).map((o) => new URL(o).origin))];
+  app.use(helmet({ contentSecurityPolicy: { directives: { "script-src": ["'self'", "'wasm-unsafe-eval'"], "connect-src": connectSrc, "img-src": ["'self'", "data:", "blob:"] } } }));
   app.use(cookieParser());
   // One line per request: method, route pattern, status, time. Never bodies, query strings or tokens.
   app.use((req, res, next) => {
@@ -98,7 +106,11 @@ export function makeApp(deps: AppDeps) {
           query: parse(r.query, req.query, "query"),
           body: parse(r.body, req.body, "body"),
           principal,
-          meta: { ip: req.ip ?? "unknown", userAgent: req.get("user-agent") ?? "" },
+          meta: {
+            ip: req.ip ?? "unknown", userAgent: req.get("user-agent") ?? "",
+            cli: req.get(CLI_CLIENT_HEADER)?.trim().toLowerCase() === "cli",
+            browser: req.get("origin") !== undefined || req.get("sec-fetch-site") !== undefined || req.get("cookie") !== undefined,
+          },
         };
         const out = await r.handler(input);
         const reply: Reply = isReply(out) ? out : { status: r.successStatus ?? 200, body: out };

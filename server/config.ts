@@ -13,6 +13,11 @@ const Env = z.object({
   ENLACE_VETTING_MONTHS: z.coerce.number().int().min(1).max(60).default(12),
   ENLACE_SESSION_HOURS: z.coerce.number().min(0.05).max(72).default(12),
   ENLACE_PASSWORD_COST: z.enum(["interactive", "moderate", "sensitive"]).default("interactive"),
+  // Off by default: X-Forwarded-For is then ignored and the peer address is the client's address.
+  // A hop count ("1"), or addresses/subnets/keywords of the proxies ("loopback", "10.0.0.5, 10.1.0.0/16").
+  ENLACE_TRUST_PROXY: z.string().trim().default("off").refine(
+    (v) => /^(off|false|0|\d{1,2}|((loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)\s*(,\s*|$))+)$/.test(v),
+    "off, a hop count, or a comma-separated list of proxy addresses, subnets or loopback/linklocal/uniquelocal"),
   // Base64 secrets; generated under ENLACE_DATA_DIR/keys on first start when absent.
   ENLACE_SECRETARIAT_SIGNING_KEY: z.string().optional(),
   ENLACE_AUDIT_SIGNING_KEY: z.string().optional(),
@@ -44,6 +49,7 @@ export interface Config {
   vettingMonths: number;
   sessionHours: number;
   passwordCost: PasswordCost;
+  trustProxy: false | number | string;
   secrets: { secretariatSigningKey?: string; auditSigningKey?: string; sessionSecret?: string; dataKey?: string };
   demo: boolean;
   jobs: { expirySeconds: number; maintenanceSeconds: number };
@@ -81,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     vettingMonths: e.ENLACE_VETTING_MONTHS,
     sessionHours: e.ENLACE_SESSION_HOURS,
     passwordCost: e.ENLACE_PASSWORD_COST,
+    trustProxy: /^(off|false|0)$/.test(e.ENLACE_TRUST_PROXY) ? false : /^\d+$/.test(e.ENLACE_TRUST_PROXY) ? Number(e.ENLACE_TRUST_PROXY) : e.ENLACE_TRUST_PROXY,
     secrets: {
       secretariatSigningKey: e.ENLACE_SECRETARIAT_SIGNING_KEY,
       auditSigningKey: e.ENLACE_AUDIT_SIGNING_KEY,

@@ -4,6 +4,7 @@ import { SynapseAdmin } from "./synapse/admin-client.js";
 import { connectBot } from "./synapse/bot.js";
 import { SynapseHomeserver } from "./synapse/homeserver.js";
 import { matrixRoutes } from "./http/routes/matrix.js";
+import { healthRoutes } from "./http/routes/health.js";
 import { createBoss, jobHooks, startReconciler, DEFAULT_TIMING, type JobTiming } from "./jobs/reconciler.js";
 
 export interface MatrixConfig { url: string; publicUrl: string; serverName: string; jwtSecret: string; registrationSharedSecret: string }
@@ -30,6 +31,13 @@ export async function linkHomeserver(ctx: Ctx, dbUrl: string, m: MatrixConfig, o
   const boss = await createBoss(dbUrl, timing);
   ctx.hooks = jobHooks(boss, timing);
   ctx.settings.matrixServerName = m.serverName;
+  ctx.matrixAccounts = {
+    serverName: m.serverName, botUserId,
+    async lookup(userId) {
+      const u = await admin.findUser(userId);
+      return u ? { admin: Boolean(u.admin), deactivated: Boolean(u.deactivated) } : null;
+    },
+  };
   const reconciler = await startReconciler(ctx, boss, hs, { ...opts, timing });
   const routes: RouteDef[] = matrixRoutes(ctx, { serverName: m.serverName, publicUrl: m.publicUrl, jwtSecret: m.jwtSecret });
   const publishedMasterKey = async (userId: string) => {
@@ -37,10 +45,10 @@ export async function linkHomeserver(ctx: Ctx, dbUrl: string, m: MatrixConfig, o
     const keys = r.master_keys?.[userId]?.keys ?? {};
     return Object.values(keys)[0] ?? null;
   };
-  const health = async () => {
-    const up = await fetch(`${m.url}/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
-    return { synapse: { status: up ? "ok" : "down", serverName: m.serverName }, reconciler: { ...reconciler.status } };
-  };
+  const synapseUp = () => fetch(`${m.url}/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+  // Public: status words only ("down" makes the whole answer degraded). Details: healthRoutes, admins only.
+  const health = async () => ({ synapse: { status: (await synapseUp()) ? "ok" : "down" }, reconciler: { status: reconciler.tracker.health() } });
+  routes.push(...healthRoutes(ctx, async () => ({ synapse: { status: (await synapseUp()) ? "ok" as const : "down" as const, serverName: m.serverName }, reconciler: reconciler.tracker.details() })));
   return {
     hs, admin, boss, reconciler, routes, publishedMasterKey, health,
     async stop() { await reconciler.stop(); await boss.stop({ graceful: true, timeout: 5000, wait: true }); },

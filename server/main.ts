@@ -59,6 +59,9 @@ export async function startControlPlane(config: Config, opts: StartOptions = {})
   const { app } = makeApp({
     ctx, extraRoutes: [...(link?.routes ?? []), ...(opts.extraRoutes?.(ctx) ?? [])], health: link?.health ?? opts.health,
     publishedMasterKey: link?.publishedMasterKey, staticDir: opts.staticDir, secureCookies: config.publicUrl.startsWith("https:"),
+    // The page connects to its own origin and the configured homeserver. Member-state homeservers,
+    // once registered in the registry and reached by clients directly, will be added here.
+    trustProxy: config.trustProxy, connectOrigins: config.matrix ? [config.matrix.publicUrl] : [],
   });
   const server = createServer(app);
   answerClientErrors(server);
@@ -79,7 +82,7 @@ export async function startControlPlane(config: Config, opts: StartOptions = {})
       // A request still open after a moment (a long poll) must not hold the shutdown.
       setTimeout(() => server.closeAllConnections(), 2000).unref();
       await closed;
-      stopSweep(); await link?.stop(); await stopCheckpointer(); await ctx.changes?.close(); await close();
+      stopSweep(); await link?.stop(); await stopCheckpointer(); await ctx.changes?.close(); await ctx.hasher.close?.(); await close();
     })()),
   };
 }

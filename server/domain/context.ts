@@ -4,6 +4,7 @@ import type { Logger } from "../log.js";
 import type { PasswordHasher } from "./auth/passwords.js";
 import type { AuditInput } from "./audit/append.js";
 import type { ChangeFeed } from "../db/change-feed.js";
+import type { MatrixAccountDirectory } from "./matrix-session/accounts.js";
 
 /**
  * Registry changes notify the homeserver side (the membership reconciler) inside the same
@@ -28,5 +29,7 @@ export interface Ctx {
   hooks: RegistryHooks;
   /** Committed registry changes (LISTEN/NOTIFY); null disables read caches. */
   changes: ChangeFeed | null;
+  /** The Secretariat's homeserver accounts (admin API), once a homeserver is linked: reserved-ID checks. */
+  matrixAccounts?: MatrixAccountDirectory;
   settings: { vettingMonths: number; sessionHours: number; publicUrl: string; enrollmentHours: number; matrixServerName?: string | null };
 }

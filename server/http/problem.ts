@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Response } from "express";
 import { AppError } from "../errors.js";
 import type { Logger } from "../log.js";
+import { MatrixError } from "../synapse/http.js";
 
 export const PROBLEM_BASE = "https://enlace.oas.org/problems/";
 
@@ -30,6 +31,13 @@ export function problemHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const known = err instanceof AppError ? err : fromParserError(err);
     if (known) return sendProblem(res, known);
+    if (err instanceof MatrixError) {
+      // The homeserver is down or answered with an error: a gateway problem, not ours (never its message).
+      log.warn({ errcode: err.errcode, status: err.statusCode, route: req.route?.path, method: req.method }, "homeserver call failed");
+      const unreachable = err.statusCode === 0 || err.statusCode === 503 || err.statusCode === 504;
+      return sendProblem(res, new AppError("homeserver-unavailable", unreachable ? 503 : 502, "Homeserver unavailable",
+        "The messaging server could not be reached or refused the request. Try again in a moment.", { retryAfterSeconds: 5 }));
+    }
     log.error({ err: { message: err?.message, stack: err?.stack, code: err?.code }, route: req.route?.path, method: req.method }, "unhandled error");
     sendProblem(res, new AppError("internal", 500, "Internal error", "Something went wrong on our side; it has been logged."));
   };

@@ -8,7 +8,12 @@ import type { Principal } from "../domain/auth/principal.js";
  */
 export type Access = "public" | "session";
 
-export interface RequestMeta { ip: string; userAgent: string }
+export interface RequestMeta {
+  ip: string;                      // the peer address, or the proxy's X-Forwarded-For only when trust proxy is configured
+  userAgent: string;
+  cli: boolean;                    // asked for the session token in the body (Enlace-Client: cli)
+  browser: boolean;                // carries what browsers add (Origin, Sec-Fetch-Site) or a cookie
+}
 
 export interface HandlerInput<B, Q, P> {
   body: B;

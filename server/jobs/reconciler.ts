@@ -33,7 +33,39 @@ export async function createBoss(connectionString: string, t: JobTiming = DEFAUL
   return boss;
 }
 
-export interface ReconcilerStatus { lastFullRun: string | null; lastError: string | null }
+export interface ReconcilerStatus { lastFullRun: string | null; lastError: string | null; lastErrorAt: string | null; lastSuccessAt: string | null }
+
+/** Public words only: "starting" (no full run yet), "ok", or "down" (a job keeps failing). */
+export type ReconcilerHealth = "starting" | "ok" | "down";
+
+/**
+ * Whether the reconciler is keeping up. Failing: the last full reconcile failed, or some person's
+ * job failed and no later job for that person has succeeded (a suspended person may still be in
+ * rooms). Cleared by the next success of the same job. Per replica (each sees its own workers).
+ */
+export function createReconcilerTracker(now: () => Date = () => new Date()) {
+  const status: ReconcilerStatus = { lastFullRun: null, lastError: null, lastErrorAt: null, lastSuccessAt: null };
+  let fullFailing = false;
+  const failingPeople = new Map<string, { error: string; at: string }>();
+  const ok = () => { status.lastSuccessAt = now().toISOString(); };
+  return {
+    status,
+    fullSucceeded() { status.lastFullRun = now().toISOString(); fullFailing = false; status.lastError = failingPeople.size ? status.lastError : null; ok(); },
+    personSucceeded(personId: string) { failingPeople.delete(personId); ok(); },
+    failed(err: unknown, personId?: string) {
+      const at = now().toISOString();
+      status.lastError = (err as Error)?.message ?? String(err);
+      status.lastErrorAt = at;
+      if (personId) failingPeople.set(personId, { error: status.lastError, at }); else fullFailing = true;
+    },
+    health(): ReconcilerHealth { return fullFailing || failingPeople.size > 0 ? "down" : status.lastFullRun === null ? "starting" : "ok"; },
+    /** For a Secretariat administrator only: error texts name admin paths and user IDs. */
+    details() {
+      return { health: this.health(), ...status, fullReconcileFailing: fullFailing, failingPeople: [...failingPeople].map(([personId, f]) => ({ personId, ...f })) };
+    },
+  };
+}
+export type ReconcilerTracker = ReturnType<typeof createReconcilerTracker>;
 
 /**
  * Runs the membership reconciler on this replica. Full reconciles are one at a time across all
@@ -42,15 +74,15 @@ export interface ReconcilerStatus { lastFullRun: string | null; lastError: strin
  */
 export async function startReconciler(ctx: Ctx, boss: PgBoss, hs: HomeserverPort, opts: { sweepCron?: string; timing?: JobTiming } = {}) {
   const JOB = jobOptions(opts.timing ?? DEFAULT_TIMING);
-  const status: ReconcilerStatus = { lastFullRun: null, lastError: null };
+  const tracker = createReconcilerTracker();
+  const status = tracker.status;
   const deps = { ctx, hs };
-  const fail = (err: unknown) => { status.lastError = (err as Error).message; ctx.log.error({ err: (err as Error).message }, "reconcile job failed; it will be retried"); throw err; };
+  const fail = (err: unknown, personId?: string) => { tracker.failed(err, personId); ctx.log.error({ err: (err as Error).message }, "reconcile job failed; it will be retried"); throw err; };
 
   const allWorker = await boss.work<Record<string, never>>(Q_ALL, { pollingIntervalSeconds: 1 }, async () => {
     try {
       const report = await reconcileAll(deps);
-      status.lastFullRun = new Date().toISOString();
-      status.lastError = null;
+      tracker.fullSucceeded();
       for (const personId of report.requeue) await boss.send(Q_PERSON, { personId }, JOB);
       ctx.log.info({ ...report, requeue: report.requeue.length }, "full reconcile done");
     } catch (err) { fail(err); }
@@ -58,7 +90,8 @@ export async function startReconciler(ctx: Ctx, boss: PgBoss, hs: HomeserverPort
   const personWorkers = await Promise.all([0, 1].map(() => boss.work<{ personId: string }>(Q_PERSON, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
     try {
       await withAdvisoryLock(ctx.db, `person:${job.data.personId}`, () => reconcilePerson(deps, job.data.personId));
-    } catch (err) { fail(err); }
+      tracker.personSucceeded(job.data.personId);
+    } catch (err) { fail(err, job.data.personId); }
   })));
   const wake = () => { boss.notifyWorker(allWorker); for (const w of personWorkers) boss.notifyWorker(w); };
   const unsubscribe = ctx.changes?.onChange(wake);
@@ -66,6 +99,7 @@ export async function startReconciler(ctx: Ctx, boss: PgBoss, hs: HomeserverPort
   await boss.send(Q_ALL, {}, JOB); // converge at start
   return {
     status,
+    tracker,
     wake,
     /** No reconcile job waiting or running: the rooms follow the registry as it is now. */
     async idle() {

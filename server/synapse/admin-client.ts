@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import { matrixFetch, enc, MatrixError, type HttpOptions } from "./http.js";
 
@@ -44,9 +44,16 @@ export class SynapseAdmin {
   }
   joinedRooms(userId: string) { return this.call<{ joined_rooms: string[] }>("GET", `/_synapse/admin/v1/users/${enc(userId)}/joined_rooms`); }
   upsertUser(userId: string, body: Record<string, unknown>) { return this.call("PUT", `/_synapse/admin/v2/users/${enc(userId)}`, body); }
-  getUser(userId: string) { return this.call<{ name: string; deactivated: boolean; locked?: boolean }>("GET", `/_synapse/admin/v2/users/${enc(userId)}`); }
+  getUser(userId: string) { return this.call<{ name: string; deactivated: boolean; locked?: boolean; admin?: boolean | number }>("GET", `/_synapse/admin/v2/users/${enc(userId)}`); }
   devices(userId: string) { return this.call<{ devices: Array<{ device_id: string }> }>("GET", `/_synapse/admin/v2/users/${enc(userId)}/devices`); }
   deleteDevices(userId: string, deviceIds: string[]) { return this.call("POST", `/_synapse/admin/v2/users/${enc(userId)}/delete_devices`, { devices: deviceIds }); }
+  /** null: Synapse has no such account. */
+  async findUser(userId: string) {
+    try { return await this.getUser(userId); } catch (err) {
+      if (err instanceof MatrixError && err.statusCode === 404) return null;
+      throw err;
+    }
+  }
   async logoutAllDevices(userId: string) {
     const { devices } = await this.devices(userId);
     if (devices.length) await this.deleteDevices(userId, devices.map((d) => d.device_id));
@@ -58,10 +65,23 @@ export class SynapseAdmin {
   }
 }
 
-/** A short-lived login token for Synapse's JWT login: sign-in happens at the control plane only. */
-export async function mintLoginJwt(secret: string, localpart: string, ttlSeconds = 60) {
+/**
+ * Synapse checks `exp` with a fixed 120 s of clock-skew leeway (synapse/handlers/jwt.py,
+ * `claims.validate(leeway=120)`): a token whose `exp` is T is accepted until T + 120 s. We set `exp`
+ * that much earlier, so the token is accepted for `ttlSeconds` after issue by Synapse's clock, and no
+ * longer. tests/integration/attacks/matrix-ids.test.ts measures the real window against Synapse.
+ */
+export const SYNAPSE_JWT_LEEWAY_SECONDS = 120;
+
+/**
+ * A short-lived login token for Synapse's JWT login: sign-in happens at the control plane only.
+ * Synapse keeps no record of used tokens, so a token works for every login within its window: the
+ * window is the protection, and `jti` (random, audited by the caller) names each token.
+ */
+export async function mintLoginJwt(secret: string, localpart: string, ttlSeconds = 20, jti: string = randomUUID()) {
+  const now = Math.floor(Date.now() / 1000);
   return new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject(localpart).setIssuer("enlace").setAudience("synapse")
-    .setIssuedAt().setExpirationTime(`${ttlSeconds}s`).sign(new TextEncoder().encode(secret));
+    .setJti(jti).setIssuedAt(now).setExpirationTime(now + ttlSeconds - SYNAPSE_JWT_LEEWAY_SECONDS).sign(new TextEncoder().encode(secret));
 }
 
 export const isNotInRoom = (e: unknown) => e instanceof MatrixError && e.statusCode === 403 && /not in the room|not a member|target user is not/i.test(e.message);

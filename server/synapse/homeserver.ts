@@ -10,6 +10,11 @@ export class SynapseHomeserver implements HomeserverPort {
 
   isLocal(userId: string) { return userId.endsWith(`:${this.serverName}`); }
 
+  async isServerAdmin(userId: string) {
+    if (!this.isLocal(userId)) return false;
+    return Boolean((await this.admin.findUser(userId))?.admin);
+  }
+
   async createRoom(spec: CreateRoomSpec) {
     // A local alias per registry key makes creation idempotent across crashes.
     const alias = `enlace.${spec.key.toLowerCase().replace(/[^a-z0-9-]/g, ".")}`;

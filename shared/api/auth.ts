@@ -16,7 +16,10 @@ export const SessionView = z.object({
   expiresAt: z.string(),
 });
 export type SessionView = z.infer<typeof SessionView>;
-export const LoginResult = SessionView.extend({ token: z.string() });
+/** Request header with which a program (CLI, bot) asks for the session token in the response body. */
+export const CLI_CLIENT_HEADER = "Enlace-Client";
+// `token` is present only for `Enlace-Client: cli`; browsers get the HttpOnly cookie alone.
+export const LoginResult = SessionView.extend({ token: z.string().optional() });
 
 export const EnrollToken = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, "an enrollment token");
 export const EnrollStartInput = z.object({ token: EnrollToken }).strict();
@@ -29,3 +32,4 @@ export const EnrollCompleteInput = z.object({
   password: z.string().min(12, "at least 12 characters").max(1024),
   totp: z.string().regex(/^\d{6}$/).optional(),
 }).strict();
+export const EnrollCompleteResult = z.object({ expiresAt: z.string(), token: z.string().optional() });

@@ -17,6 +17,8 @@ export const NominationInput = z.object({
   email: Email,
   fullName: line(200),
   memberState: StateCode.nullable().default(null),
+  // Only for an account on the nominee's own state's homeserver (registered and active); accounts on
+  // the Secretariat's homeserver are always assigned by the server.
   matrixUserId: MatrixUserId.optional(),
   roles: z.array(RoleAssignment).min(1).max(20),
   reason: text(1000).optional(),
@@ -38,6 +40,11 @@ export const PersonView = z.object({
   createdAt: z.string(),
 });
 export type PersonView = z.infer<typeof PersonView>;
+
+/** A nomination of an address already in the registry, by someone who may not see that person: nothing is created, nothing is revealed. */
+export const NominationReferral = z.object({ referred: z.literal(true), detail: z.string() });
+export const NominationResult = z.union([PersonView, NominationReferral]);
+export type NominationResult = z.infer<typeof NominationResult>;
 
 export const TransitionView = z.object({
   fromStatus: VettingStatus.nullable(), toStatus: VettingStatus, actorId: Uuid.nullable(), reason: z.string(), at: z.string(),

@@ -13,10 +13,10 @@ export class ControlPlaneError extends Error {
 export class ControlPlaneClient {
   constructor(readonly baseUrl: string, public token?: string, private readonly fetchImpl: typeof fetch = (...a) => fetch(...a)) {}
 
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  private async call<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
     const res = await this.fetchImpl(this.baseUrl + path, {
       method,
-      headers: { ...(body !== undefined ? { "content-type": "application/json" } : {}), ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      headers: { ...(body !== undefined ? { "content-type": "application/json" } : {}), ...(this.token ? { authorization: `Bearer ${this.token}` } : {}), ...extraHeaders },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -26,7 +26,8 @@ export class ControlPlaneClient {
   }
 
   async login(email: string, password: string, totp?: string) {
-    const r = await this.call<{ token: string }>("POST", "/api/auth/login", { email, password, ...(totp ? { totp } : {}) });
+    // Programs ask for the token in the body (browsers get only the HttpOnly cookie; see server/http/routes/auth.ts).
+    const r = await this.call<{ token: string }>("POST", "/api/auth/login", { email, password, ...(totp ? { totp } : {}) }, { "enlace-client": "cli" });
     this.token = r.token;
     return r;
   }

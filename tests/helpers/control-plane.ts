@@ -27,7 +27,7 @@ export interface TestPlane {
 }
 
 /** A control plane on a free loopback port over a fresh database cloned from the migrated template. */
-export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: AppDeps["throttle"]; extraRoutes?: AppDeps["extraRoutes"]; pgAdminUrl?: string; validateResponses?: boolean; caches?: boolean; keysFrom?: TestPlane; synapse?: TestSynapse; staticDir?: string; logSink?: { write(line: string): void } } = {}): Promise<TestPlane> {
+export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: AppDeps["throttle"]; extraRoutes?: AppDeps["extraRoutes"]; pgAdminUrl?: string; validateResponses?: boolean; caches?: boolean; keysFrom?: TestPlane; synapse?: TestSynapse; staticDir?: string; logSink?: { write(line: string): void }; trustProxy?: AppDeps["trustProxy"]; publishedMasterKey?: AppDeps["publishedMasterKey"]; hasherPool?: { size?: number; maxQueue?: number } } = {}): Promise<TestPlane> {
   // A second replica shares the first one's database and keys.
   const dbUrl = opts.keysFrom?.dbUrl ?? await createTestDatabase(opts.pgAdminUrl ?? inject("pgAdminUrl"));
   const db = createPool(dbUrl, 10);
@@ -36,7 +36,7 @@ export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: A
   const clock = { now: new Date(), advance(ms: number) { this.now = new Date(this.now.getTime() + ms); } };
   const ctx: Ctx = {
     db, keys, audit: auditWriter, log: opts.logSink ? createLogger("debug", opts.logSink as any) : createLogger("silent"), now: () => clock.now,
-    hasher: await createPasswordHasher("min"), hooks: opts.hooks ?? noHooks,
+    hasher: await createPasswordHasher("min", opts.hasherPool), hooks: opts.hooks ?? noHooks,
     changes: opts.caches === false ? null : await startChangeFeed(dbUrl, createLogger("silent")),
     settings: { vettingMonths: 12, sessionHours: 12, publicUrl: "http://localhost:8080", enrollmentHours: 72 },
   };
@@ -47,7 +47,8 @@ export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: A
   }) : null;
   const { app } = makeApp({
     ctx, validateResponses: opts.validateResponses ?? true, throttle: opts.throttle ?? { failuresPerAccount: 1000, attemptsPerIp: 100000, windowSeconds: 60 },
-    extraRoutes: [...(link?.routes ?? []), ...(opts.extraRoutes ?? [])], health: link?.health, publishedMasterKey: link?.publishedMasterKey, staticDir: opts.staticDir,
+    extraRoutes: [...(link?.routes ?? []), ...(opts.extraRoutes ?? [])], health: link?.health, publishedMasterKey: opts.publishedMasterKey ?? link?.publishedMasterKey, staticDir: opts.staticDir,
+    trustProxy: opts.trustProxy, connectOrigins: opts.synapse ? [opts.synapse.url] : [],
   });
   const server = createServer(app);
   answerClientErrors(server);
@@ -60,6 +61,7 @@ export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: A
       await link?.stop();
       await ctx.changes?.close();
       await db.end();
+      await ctx.hasher.close?.();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
@@ -79,8 +81,11 @@ export async function actor(plane: TestPlane, roles: RoleGrant[], memberState: s
   return { id: seeded.id, token: res.body.token, email, password, totpSecret: seeded.totpSecret };
 }
 
-export async function api(plane: TestPlane, method: string, path: string, o: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) {
-  const headers: Record<string, string> = { ...(o.headers ?? {}) };
+/** Operations that hand out a session: tests act as the CLI and take the token from the body. */
+const SESSION_PATHS = new Set(["/api/auth/login", "/api/auth/enroll/complete"]);
+
+export async function api(plane: TestPlane, method: string, path: string, o: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string>; asBrowser?: boolean } = {}) {
+  const headers: Record<string, string> = { ...(SESSION_PATHS.has(path) && !o.asBrowser ? { "enlace-client": "cli" } : {}), ...(o.headers ?? {}) };
   if (o.token) headers.authorization = `Bearer ${o.token}`;
   let payload: string | undefined;
   if (o.raw !== undefined) payload = o.raw;

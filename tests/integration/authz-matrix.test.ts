@@ -132,7 +132,7 @@ describe("authorization matrix: every operation × every role", () => {
     // The production route table includes the Matrix sign-in route once a homeserver is linked.
     const lazyCtx = new Proxy({} as Ctx, { get: (_t, k) => (plane.ctx as any)[k] });
     plane = await startTestPlane({ extraRoutes: matrixRoutes(lazyCtx, MATRIX_LINK) });
-    for (const who of ACTIVE) actors[who] = await actor(plane, PROFILE[who].roles, PROFILE[who].state, { matrixUserId: `@${who.toLowerCase()}:hs.test` });
+    for (const who of ACTIVE) actors[who] = await actor(plane, PROFILE[who].roles, PROFILE[who].state, { matrixUserId: `@u-${who.toLowerCase()}:hs.test` });
     actors.suspended = await actor(plane, [role.focal("CL", "tourism")], "CL", { matrixUserId: "@suspended:hs.test" });
     await ok(api(plane, "POST", `/api/people/${actors.suspended.id}/suspend`, { token: tokenOf("admin"), body: { reason: "matrix" } }), 200);
   });

@@ -85,12 +85,13 @@ export function createApi(opts: ApiOptions = {}) {
       throw e;
     }),
 
-    login: (input: LoginRequest) => request<Session & { token: string }>("POST", "/auth/login", { body: input, public: true }),
+    // The session arrives only as the HttpOnly cookie: no token in the body for browsers.
+    login: (input: LoginRequest) => request<Session>("POST", "/auth/login", { body: input, public: true }),
     logout: () => request<void>("POST", "/auth/logout"),
     session: () => get<Session>("/auth/session"),
     enrollStart: (token: string) => request<EnrollStart>("POST", "/auth/enroll/start", { body: { token }, public: true }),
     enrollComplete: (input: EnrollCompleteRequest) =>
-      request<{ token: string; expiresAt: string }>("POST", "/auth/enroll/complete", { body: input, public: true }),
+      request<{ expiresAt: string }>("POST", "/auth/enroll/complete", { body: input, public: true }),
 
     programs: () => get<Program[]>("/programs"),
     memberStates: () => get<MemberState[]>("/member-states"),

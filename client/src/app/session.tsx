@@ -66,7 +66,7 @@ export function SessionProvider({ children, checkEveryMs = 60_000 }: { children:
   }, [signedIn, checkEveryMs, refresh]);
 
   const signIn = useCallback(async (input: LoginRequest) => {
-    const { token: _token, ...session } = await api.login(input); // the cookie carries the session; the token is not kept
+    const session = await api.login(input); // the session travels only as the HttpOnly cookie
     setState({ status: "signed-in", session });
     return session;
   }, [api]);

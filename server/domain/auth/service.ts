@@ -9,9 +9,11 @@ import { requiresTotp, type Principal } from "./principal.js";
 import { newToken, tokenHash } from "./tokens.js";
 import { matchTotp, newTotpSecret, openSecret, sealSecret, totpUri } from "./totp.js";
 
-// One answer for an unknown email, a wrong password, an inactive person: no account enumeration.
-const badCredentials = () => new AppError("invalid-credentials", 401, "Sign-in failed", "The email, password or code is not correct.");
-const totpRequired = () => new AppError("totp-required", 401, "Second factor required", "Enter the 6-digit code from your authenticator app.");
+// One answer for an unknown email, a wrong password, an inactive person, and — for accounts with a
+// second factor — a right password with a missing or wrong code: no account enumeration, and no
+// password oracle (a password is never confirmed unless the code is right too).
+const badCredentials = () => new AppError("invalid-credentials", 401, "Sign-in failed",
+  "The email, password or code is not correct. If your account uses an authenticator app, enter its code too.");
 const linkInvalid = () => new AppError("enrollment-link-invalid", 410, "Enrollment link not valid", "This enrollment link has expired or was already used. Ask the Secretariat for a new one.");
 
 async function startSession(ctx: Ctx, tx: Parameters<typeof repo.insertSession>[0], personId: string) {
@@ -36,10 +38,10 @@ export async function login(ctx: Ctx, input: { email: string; password: string; 
   return withTransaction(ctx.db, async (tx) => {
     const locked = (await repo.loginRowByEmail(tx, input.email, true))!;
     if (locked.totpEnabled && locked.totpSecret) {
-      if (!input.totp) throw totpRequired();
-      const step = matchTotp(await openSecret(ctx.keys.dataKey, locked.totpSecret), input.totp, ctx.now().getTime());
+      const step = input.totp ? matchTotp(await openSecret(ctx.keys.dataKey, locked.totpSecret), input.totp, ctx.now().getTime()) : null;
       if (step === null || (locked.totpLastStep !== null && step <= locked.totpLastStep)) {
-        await ctx.audit.append(tx, { actor: row.id, action: "auth.login.failed", subject: row.id, details: { email: input.email, why: step === null ? "wrong code" : "replayed code" } });
+        const why = !input.totp ? "missing code" : step === null ? "wrong code" : "replayed code";
+        await ctx.audit.append(tx, { actor: row.id, action: "auth.login.failed", subject: row.id, details: { email: input.email, why } });
         // The failure must be recorded even though the sign-in is refused: commit, then answer.
         return { failed: true as const };
       }

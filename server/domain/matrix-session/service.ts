@@ -1,36 +1,62 @@
+import { randomUUID } from "node:crypto";
 import { withTransaction, type Queryable } from "../../db/pool.js";
 import type { Ctx } from "../context.js";
 import type { Principal } from "../auth/principal.js";
 import { conflict } from "../../errors.js";
 import { mintLoginJwt } from "../../synapse/admin-client.js";
+import { isReservedLocal, lookupOrUnavailable, matrixIdReserved } from "./accounts.js";
 
 export interface MatrixLink { serverName: string; publicUrl: string; jwtSecret: string }
 
-const TOKEN_SECONDS = 60;
+/**
+ * How long Synapse accepts a login token after issue. Synapse keeps no list of used tokens, so this
+ * window is what limits a leaked token: long enough for a client on a slow link to post /login right
+ * after asking for it, short enough that a token copied from logs or a proxy is stale at once.
+ */
+export const TOKEN_SECONDS = 15;
 
 /**
  * A signed-in, active person gets a short-lived token that the homeserver's JWT login accepts:
- * there is no second password. Suspended or revoked people never reach this (no session).
+ * there is no second password. Suspended or revoked people never reach this (no session). Never a
+ * token for the registry bot, a reserved name or a Synapse server admin, whatever the registry
+ * holds (a wrongly bound ID would otherwise hand over the homeserver).
  */
 export async function issueMatrixLogin(ctx: Ctx, link: MatrixLink, p: Principal) {
   const userId = (await ctx.db.query("SELECT matrix_user_id FROM people WHERE id = $1 AND status = 'active'", [p.personId])).rows[0]?.matrix_user_id as string | undefined;
   if (!userId || !userId.endsWith(`:${link.serverName}`)) {
     throw conflict("no-local-matrix-account", "Your Matrix account is on your own state's homeserver: sign in there.");
   }
+  if (await isReservedLocal(ctx.matrixAccounts, link.serverName, userId)) {
+    ctx.log.error({ personId: p.personId }, "refused a Matrix login token for a reserved account bound to a person");
+    await withTransaction(ctx.db, (tx) => ctx.audit.append(tx, { actor: p.personId, action: "matrix.login_token_refused", subject: p.personId, details: { userId, why: "reserved" } }));
+    throw matrixIdReserved();
+  }
+  // An account that exists but is deactivated was retired on the homeserver: no new login into it.
+  if (ctx.matrixAccounts && (await lookupOrUnavailable(ctx.matrixAccounts, userId))?.deactivated) {
+    throw conflict("no-local-matrix-account", "Your Matrix account on this homeserver was closed; ask the Secretariat.");
+  }
   const localpart = userId.slice(1, userId.indexOf(":"));
-  const loginToken = await mintLoginJwt(link.jwtSecret, localpart, TOKEN_SECONDS);
-  await withTransaction(ctx.db, (tx) => ctx.audit.append(tx, { actor: p.personId, action: "matrix.login_token_issued", subject: p.personId, details: { userId } }));
+  const jti = randomUUID();
+  const loginToken = await mintLoginJwt(link.jwtSecret, localpart, TOKEN_SECONDS, jti);
+  await withTransaction(ctx.db, (tx) => ctx.audit.append(tx, { actor: p.personId, action: "matrix.login_token_issued", subject: p.personId, details: { userId, jti, expiresInSeconds: TOKEN_SECONDS } }));
   return { homeserverUrl: link.publicUrl, userId, loginToken, expiresInSeconds: TOKEN_SECONDS, secretariatKey: ctx.keys.secretariat.publicKey };
 }
 
-/** A Matrix ID for a person on the Secretariat's homeserver: readable, unique, never reused. */
-export async function assignLocalUserId(db: Queryable, serverName: string, email: string, memberState: string | null) {
+/**
+ * A Matrix ID for a person on the Secretariat's homeserver: readable, unique, never reused. Skips
+ * IDs bound in the registry, reserved names, and any account that already exists on the homeserver
+ * (made by its operator, say): a new person never inherits someone else's account.
+ */
+export async function assignLocalUserId(db: Queryable, serverName: string, email: string, memberState: string | null, dir?: Ctx["matrixAccounts"]) {
   const base = (email.split("@")[0].toLowerCase().replace(/[^a-z0-9._=-]/g, "").replace(/^[._=-]+/, "") || "member").slice(0, 40);
   const suffix = (memberState ?? "oas").toLowerCase();
   for (let n = 0; n < 1000; n++) {
     const stem = base.endsWith(`.${suffix}`) ? base : `${base}.${suffix}`;
     const candidate = `@${stem}${n ? n : ""}:${serverName}`;
-    if (!(await db.query("SELECT 1 FROM people WHERE matrix_user_id = $1", [candidate])).rowCount) return candidate;
+    if ((await db.query("SELECT 1 FROM people WHERE matrix_user_id = $1", [candidate])).rowCount) continue;
+    if (await isReservedLocal(undefined, serverName, candidate)) continue;
+    if (dir && (await lookupOrUnavailable(dir, candidate)) !== null) continue;
+    return candidate;
   }
   throw conflict("matrix-id-exhausted", "Could not find a free Matrix ID for this person.");
 }

@@ -10,6 +10,7 @@ import { nextStatus, addMonths, type VettingAction } from "./lifecycle.js";
 import { newToken, tokenHash } from "../auth/tokens.js";
 import { createQueryCache } from "../../db/change-feed.js";
 import { assignLocalUserId } from "../matrix-session/service.js";
+import { checkProposedMatrixId, matrixIdTaken } from "../matrix-session/accounts.js";
 
 /** After a committed status change, cached reads in this process are dropped at once (other replicas: NOTIFY). */
 export async function committed<T>(ctx: Ctx, work: Promise<T>): Promise<T> {
@@ -36,25 +37,43 @@ export async function nominate(ctx: Ctx, p: Principal, input: NominationInput) {
   const staffOnly = roles.every((r) => r.role === "secretariat_admin" || r.role === "secretariat_officer");
   if (staffOnly !== (input.memberState === null)) throw badRequest(staffOnly ? "Secretariat staff have no member state." : "A member state is required.");
   if (!policy.canNominate(p, input.memberState, roles)) throw forbidden("You may not nominate for this member state, program or role.");
-  return withTransaction(ctx.db, async (tx) => {
-    if (await repo.findPersonIdByEmail(tx, input.email)) throw conflict("duplicate-nomination", "Someone with this email is already in the registry.");
+  return withTransaction(ctx.db, async (tx): Promise<NominationOutcome> => {
+    const existingId = await repo.findPersonIdByEmail(tx, input.email);
+    if (existingId) {
+      const existing = (await repo.getPerson(tx, existingId))!;
+      // Only someone who may see the existing person learns that it exists; anyone else's nomination
+      // is referred to the Secretariat (an audit entry), with an answer that names no one and no state.
+      if (policy.canRead(p, existing)) throw conflict("duplicate-nomination", "Someone with this email is already in the registry.");
+      await audit(ctx, tx, p.personId, "person.nomination_referred", existingId, { memberState: input.memberState, roles, reason: input.reason ?? "nominated" });
+      return { referred: true, detail: "A nomination for this address was recorded and will be checked by the Secretariat." };
+    }
+    let matrixUserId: string | null;
+    if (input.matrixUserId) {
+      // A nominator may name an account on the nominee's own state's homeserver, never one of ours.
+      await checkProposedMatrixId(tx, { userId: input.matrixUserId, memberState: input.memberState, localServerName: ctx.settings.matrixServerName, dir: ctx.matrixAccounts });
+      matrixUserId = input.matrixUserId;
+    } else {
+      // People without a homeserver of their own get an account on the Secretariat's, chosen here.
+      matrixUserId = ctx.settings.matrixServerName ? await assignLocalUserId(tx, ctx.settings.matrixServerName, input.email, input.memberState, ctx.matrixAccounts) : null;
+    }
     let id: string;
     try {
-      // People without a homeserver of their own get an account on the Secretariat's.
-      const matrixUserId = input.matrixUserId ?? (ctx.settings.matrixServerName ? await assignLocalUserId(tx, ctx.settings.matrixServerName, input.email, input.memberState) : null);
       id = await repo.insertPerson(tx, { email: input.email, fullName: input.fullName, memberState: input.memberState, matrixUserId, nominatedBy: p.personId });
       await repo.insertRoles(tx, id, roles);
     } catch (err: any) {
-      if (err?.code === "23505") throw conflict("duplicate-nomination", "Someone with this email or Matrix ID is already in the registry.");
+      if (err?.code === "23505" && /matrix/.test(err?.constraint ?? "")) throw matrixIdTaken();
+      if (err?.code === "23505") throw conflict("duplicate-nomination", "Someone with this email is already in the registry.");
       if (err?.code === "23503") throw badRequest("Unknown member state or program.");
       throw err;
     }
     const reason = input.reason ?? "nominated";
     await repo.recordTransition(tx, { personId: id, from: null, to: "nominated", actorId: p.personId, reason });
-    await audit(ctx, tx, p.personId, "person.nominated", id, { memberState: input.memberState, roles, reason });
+    await audit(ctx, tx, p.personId, "person.nominated", id, { memberState: input.memberState, roles, reason, matrixUserId });
     return (await repo.getPerson(tx, id))!;
   });
 }
+
+export type NominationOutcome = repo.PersonRow | { referred: true; detail: string };
 
 async function transition(ctx: Ctx, tx: Tx, person: repo.PersonRow, action: VettingAction, actorId: string | null, reason: string,
   extra: Parameters<typeof repo.setStatus>[3] = {}) {

@@ -1,6 +1,6 @@
 import { desiredRooms } from "./desired.js";
 import { stateKey } from "./port.js";
-import { auditReconciler as audit, type ReconcileDeps } from "./reconcile.js";
+import { auditReconciler as audit, refuseReservedAccount, type ReconcileDeps } from "./reconcile.js";
 import * as repo from "./repo.js";
 import { withStateLock } from "./state-lock.js";
 import { putCredential, putRevocations } from "./space-credentials.js";
@@ -27,6 +27,7 @@ export async function reconcilePerson(d: ReconcileDeps, personId: string): Promi
   const report: PersonReport = { status: person?.status ?? "unknown", added: [], removed: [], locked: false, deactivated: false, missingRooms: false };
   if (!person?.matrixUserId) return report;
   const userId = person.matrixUserId;
+  if (person.status === "active" || person.status === "suspended" || person.status === "revoked") await refuseReservedAccount(d, person.id, userId);
   const known = await repo.roomIds(d.ctx.db);
   const snapshot = await repo.loadSnapshot(d.ctx.db, { secretariatServer: d.hs.serverName, botUserId: d.hs.botUserId, today: new Date().toISOString().slice(0, 10) }, { people: false });
   // The rooms this person belongs in when active (the registry's answer for them alone).

@@ -40,4 +40,6 @@ export interface HomeserverPort {
   /** Revocation: the local account is deactivated for good. */
   deactivate(userId: string): Promise<void>;
   isLocal(userId: string): boolean;
+  /** Whether a local account is a homeserver admin (the reconciler never acts on one). Optional for test doubles. */
+  isServerAdmin?(userId: string): Promise<boolean>;
 }

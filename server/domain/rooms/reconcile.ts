@@ -18,6 +18,25 @@ const today = (d: Date) => d.toISOString().slice(0, 10);
 export const auditReconciler = (ctx: Ctx, action: string, subject: string, details: Record<string, unknown>) =>
   withTransaction(ctx.db, (tx) => ctx.audit.append(tx, { actor: "reconciler", action, subject, details }));
 
+/** The reconciler refused to act on an account it must never touch (its own, or a server admin's). */
+export class ReservedAccountError extends Error {
+  constructor(readonly userId: string) { super(`refused to act on reserved account ${userId}`); this.name = "ReservedAccountError"; }
+}
+
+/**
+ * Never lock, deactivate, log out, kick or re-join the bot's own account or a homeserver admin's on a
+ * person's behalf: a registry row bound to such an ID would otherwise let a coordinator's suspension
+ * lock the reconciler out of every room. Refused, logged as an error and audited; the job fails, so
+ * health reports the reconciler as failing until the registry is corrected.
+ */
+export async function refuseReservedAccount(d: ReconcileDeps, personId: string, userId: string) {
+  const reserved = userId === d.hs.botUserId || (d.hs.isLocal(userId) && (await d.hs.isServerAdmin?.(userId)) === true);
+  if (!reserved) return;
+  d.ctx.log.error({ personId }, "reconciler refused to act on a reserved Matrix account bound to a person");
+  await auditReconciler(d.ctx, "reconciler.reserved_account_refused", personId, { userId });
+  throw new ReservedAccountError(userId);
+}
+
 async function ensureRoom(d: ReconcileDeps, room: DesiredRoom, known: Map<string, string>, report: ReconcileReport): Promise<string> {
   const existing = known.get(room.key);
   if (existing) return existing;
@@ -82,7 +101,10 @@ async function converge(d: ReconcileDeps, room: DesiredRoom, roomId: string, sna
  */
 export async function reconcileAll(d: ReconcileDeps): Promise<ReconcileReport> {
   const report: ReconcileReport = { created: 0, stateChanges: 0, added: 0, removed: 0, credentials: 0, requeue: [] };
-  const snapshot = await repo.loadSnapshot(d.ctx.db, { secretariatServer: d.hs.serverName, botUserId: d.hs.botUserId, today: today(d.ctx.now()) });
+  const loaded = await repo.loadSnapshot(d.ctx.db, { secretariatServer: d.hs.serverName, botUserId: d.hs.botUserId, today: today(d.ctx.now()) });
+  // A person bound to the bot's own ID gets no rooms, power or credential from it (see refuseReservedAccount).
+  const snapshot = { ...loaded, people: loaded.people.filter((p) => p.matrixUserId !== d.hs.botUserId) };
+  if (snapshot.people.length !== loaded.people.length) d.ctx.log.error("a person in the registry is bound to the registry bot's Matrix ID; ignored by the reconciler");
   const rooms = desiredRooms(snapshot);
   const known = await repo.roomIds(d.ctx.db);
   const space = rooms.find((r) => r.kind === "space")!;

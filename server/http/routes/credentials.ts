@@ -21,7 +21,7 @@ export const credentialRoutes = (ctx: Ctx, publishedMasterKey?: credentials.Mast
   }),
   route({
     method: "put", path: "/me/master-key", operationId: "registerMasterKey", tag: "credentials", access: "session",
-    summary: "Register your cross-signing master key so it enters your credential", body: MasterKeyInput, response: MasterKeyResult, errors: [409],
+    summary: "Register your cross-signing master key so it enters your credential", body: MasterKeyInput, response: MasterKeyResult, errors: [409, 502, 503],
     handler: ({ principal, body }) => credentials.registerMasterKey(ctx, principal!, body.masterKey, publishedMasterKey),
   }),
 ];

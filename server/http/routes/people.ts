@@ -2,7 +2,7 @@ import { z } from "zod";
 import { route } from "../route.js";
 import type { Ctx } from "../../domain/context.js";
 import * as registry from "../../domain/registry/service.js";
-import { NominationInput, PersonView, PersonDetail, PeopleQuery, ApprovalResult, ExpertiseInput, DirectoryQuery, DirectoryEntry } from "../../../shared/api/people.js";
+import { NominationInput, NominationResult, PersonView, PersonDetail, PeopleQuery, ApprovalResult, ExpertiseInput, DirectoryQuery, DirectoryEntry } from "../../../shared/api/people.js";
 import { Reason, Uuid } from "../../../shared/api/common.js";
 
 const IdParams = z.object({ id: Uuid }).strict();
@@ -15,9 +15,12 @@ const decision = (ctx: Ctx, action: "reject" | "suspend" | "reinstate" | "revoke
 export const peopleRoutes = (ctx: Ctx) => [
   route({
     method: "post", path: "/nominations", operationId: "nominate", tag: "vetting", access: "session",
-    summary: "Nominate a person (coordinators for their state; Secretariat for its programs)", body: NominationInput, response: PersonView,
-    successStatus: 201, errors: [409],
-    handler: async ({ principal, body }) => ({ status: 201, body: await registry.nominate(ctx, principal!, body) }),
+    summary: "Nominate a person (coordinators for their state; Secretariat for its programs). An address already in the registry that the caller may not see is referred to the Secretariat (202)",
+    body: NominationInput, response: NominationResult, successStatus: 201, errors: [409, 422, 503],
+    handler: async ({ principal, body }) => {
+      const out = await registry.nominate(ctx, principal!, body);
+      return { status: "referred" in out ? 202 : 201, body: out };
+    },
   }),
   route({
     method: "get", path: "/people", operationId: "listPeople", tag: "vetting", access: "session",

@@ -34,6 +34,9 @@ export const en = {
   },
   errors: {
     "invalid-credentials": "Sign-in failed: the email, password or code is not correct.",
+    "server-busy": "The server is busy. Try again in a moment.",
+    "cli-token-refused": "This request is not available in a browser.",
+    "homeserver-unavailable": "The messaging server cannot be reached right now. Try again in a moment.",
     "totp-required": "Enter the 6-digit code from your authenticator app.",
     unauthenticated: "Your session has ended. Sign in again.",
     forbidden: "You are not allowed to do this.",
@@ -56,6 +59,8 @@ export const en = {
     password: "Password",
     totp: "Authenticator code",
     totpHint: "6 digits from your authenticator app.",
+    totpOptionalHint: "6 digits from your authenticator app. Leave it empty if your account has none.",
+    codeOrCheck: "Not signed in. If your account uses an authenticator app, enter its 6-digit code and sign in again; otherwise check your email and password.",
     submit: "Sign in",
     submitting: "Signing in…",
     sessionEnded: "Your session has ended: it expired or your access was changed. Sign in again.",

@@ -34,6 +34,9 @@ export const es: Messages = {
   },
   errors: {
     "invalid-credentials": "No se pudo iniciar sesión: el correo, la contraseña o el código no son correctos.",
+    "server-busy": "El servidor está ocupado. Inténtelo de nuevo en un momento.",
+    "cli-token-refused": "Esta solicitud no está disponible en un navegador.",
+    "homeserver-unavailable": "No se puede contactar el servidor de mensajería en este momento. Inténtelo de nuevo en un momento.",
     "totp-required": "Ingrese el código de 6 dígitos de su aplicación de autenticación.",
     unauthenticated: "Su sesión ha terminado. Inicie sesión de nuevo.",
     forbidden: "No tiene permiso para hacer esto.",
@@ -56,6 +59,8 @@ export const es: Messages = {
     password: "Contraseña",
     totp: "Código de autenticación",
     totpHint: "6 dígitos de su aplicación de autenticación.",
+    totpOptionalHint: "6 dígitos de su aplicación de autenticación. Déjelo vacío si su cuenta no tiene una.",
+    codeOrCheck: "No se inició la sesión. Si su cuenta usa una aplicación de autenticación, ingrese su código de 6 dígitos e inicie sesión de nuevo; si no, revise su correo y su contraseña.",
     submit: "Iniciar sesión",
     submitting: "Iniciando sesión…",
     sessionEnded: "Su sesión ha terminado: venció o cambió su acceso. Inicie sesión de nuevo.",

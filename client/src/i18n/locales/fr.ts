@@ -34,6 +34,9 @@ export const fr: Messages = {
   },
   errors: {
     "invalid-credentials": "Échec de la connexion : l’adresse, le mot de passe ou le code est incorrect.",
+    "server-busy": "Le serveur est occupé. Réessayez dans un instant.",
+    "cli-token-refused": "Cette requête n’est pas disponible dans un navigateur.",
+    "homeserver-unavailable": "Le serveur de messagerie est injoignable pour le moment. Réessayez dans un instant.",
     "totp-required": "Saisissez le code à 6 chiffres de votre application d’authentification.",
     unauthenticated: "Votre session a pris fin. Reconnectez-vous.",
     forbidden: "Vous n’êtes pas autorisé·e à faire cela.",
@@ -56,6 +59,8 @@ export const fr: Messages = {
     password: "Mot de passe",
     totp: "Code d’authentification",
     totpHint: "6 chiffres de votre application d’authentification.",
+    totpOptionalHint: "6 chiffres de votre application d’authentification. Laissez vide si votre compte n’en a pas.",
+    codeOrCheck: "Connexion refusée. Si votre compte utilise une application d’authentification, saisissez son code à 6 chiffres et reconnectez-vous ; sinon, vérifiez votre adresse e-mail et votre mot de passe.",
     submit: "Se connecter",
     submitting: "Connexion…",
     sessionEnded: "Votre session a pris fin : elle a expiré ou votre accès a changé. Reconnectez-vous.",

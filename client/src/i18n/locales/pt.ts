@@ -34,6 +34,9 @@ export const pt: Messages = {
   },
   errors: {
     "invalid-credentials": "Falha ao entrar: o e-mail, a senha ou o código não estão corretos.",
+    "server-busy": "O servidor está ocupado. Tente novamente em instantes.",
+    "cli-token-refused": "Esta solicitação não está disponível em um navegador.",
+    "homeserver-unavailable": "Não é possível contactar o servidor de mensagens agora. Tente novamente em instantes.",
     "totp-required": "Digite o código de 6 dígitos do seu aplicativo autenticador.",
     unauthenticated: "Sua sessão terminou. Entre novamente.",
     forbidden: "Você não tem permissão para fazer isto.",
@@ -56,6 +59,8 @@ export const pt: Messages = {
     password: "Senha",
     totp: "Código do autenticador",
     totpHint: "6 dígitos do seu aplicativo autenticador.",
+    totpOptionalHint: "6 dígitos do seu aplicativo autenticador. Deixe vazio se a sua conta não tiver um.",
+    codeOrCheck: "Sessão não iniciada. Se a sua conta usa um aplicativo autenticador, digite o código de 6 dígitos e entre novamente; caso contrário, verifique seu e-mail e sua senha.",
     submit: "Entrar",
     submitting: "Entrando…",
     sessionEnded: "Sua sessão terminou: expirou ou seu acesso foi alterado. Entre novamente.",

@@ -9,6 +9,9 @@ export function errorText(t: TFunction, err: ApiError): string {
   switch (err.kind) {
     case "invalid-credentials": return t("errors.invalid-credentials");
     case "totp-required": return t("errors.totp-required");
+    case "server-busy": return t("errors.server-busy");
+    case "cli-token-refused": return t("errors.cli-token-refused");
+    case "homeserver-unavailable": return t("errors.homeserver-unavailable");
     case "unauthenticated": return t("errors.unauthenticated");
     case "forbidden": return t("errors.forbidden");
     case "not-found": return t("errors.not-found");

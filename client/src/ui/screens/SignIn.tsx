@@ -6,8 +6,10 @@ import { ErrorMessage, StatusMessage } from "../components/ErrorMessage.js";
 import { TextField } from "../components/Field.js";
 
 /**
- * Email and password; the code field appears when the server answers that this account needs a
- * second factor (problem type …/totp-required), so people without TOTP never see it.
+ * Email and password, then the code. The server never says whether a password was right unless the
+ * code is right too (no password oracle), so it cannot ask for "the code" specifically: after any
+ * refused attempt without a code, the (optional) code field appears with a message that fits both
+ * cases — enter your code if your account has one, otherwise check email and password.
  */
 export function SignIn({ reason }: { reason: SignedOutReason }) {
   const { t } = useTranslation();
@@ -15,15 +17,16 @@ export function SignIn({ reason }: { reason: SignedOutReason }) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [totp, setTotp] = useState("");
-  const [needsTotp, setNeedsTotp] = useState(false);
+  const [showCode, setShowCode] = useState(false);
+  const [sentCode, setSentCode] = useState(false);
   const { state, run } = useAction(signIn);
   const codeRef = useRef<HTMLInputElement>(null);
 
   const error = state.status === "error" ? state.error : null;
-  const askedForCode = error?.kind === "totp-required";
-  useEffect(() => { if (askedForCode) setNeedsTotp(true); }, [askedForCode]);
-  // Move to the code field once it is shown, and again after each answer that still asks for it.
-  useEffect(() => { if (needsTotp && askedForCode) codeRef.current?.focus(); }, [needsTotp, askedForCode, state]);
+  const refused = error?.kind === "invalid-credentials";
+  useEffect(() => { if (refused) setShowCode(true); }, [refused]);
+  // Move to the code field when it first appears.
+  useEffect(() => { if (showCode) codeRef.current?.focus(); }, [showCode]);
 
   const notice = reason === "session-ended" ? t("signIn.sessionEnded")
     : reason === "signed-out" ? t("signIn.signedOut")
@@ -39,18 +42,20 @@ export function SignIn({ reason }: { reason: SignedOutReason }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void run({ email: email.trim(), password, ...(needsTotp && totp ? { totp: totp.trim() } : {}) });
+          const code = showCode ? totp.trim() : "";
+          setSentCode(code !== "");
+          void run({ email: email.trim(), password, ...(code ? { totp: code } : {}) });
         }}
       >
         <TextField label={t("signIn.email")} type="email" name="email" autoComplete="username" required
           value={email} onChange={(e) => setEmail(e.target.value)} />
         <TextField label={t("signIn.password")} type="password" name="password" autoComplete="current-password" required
           value={password} onChange={(e) => setPassword(e.target.value)} />
-        {needsTotp && (
-          <TextField ref={codeRef} label={t("signIn.totp")} hint={t("signIn.totpHint")} name="totp" inputMode="numeric"
-            autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required value={totp} onChange={(e) => setTotp(e.target.value)} />
+        {showCode && (
+          <TextField ref={codeRef} label={t("signIn.totp")} hint={t("signIn.totpOptionalHint")} name="totp" inputMode="numeric"
+            autoComplete="one-time-code" pattern="\d{6}" maxLength={6} value={totp} onChange={(e) => setTotp(e.target.value)} />
         )}
-        <ErrorMessage error={error} />
+        <ErrorMessage error={error} text={refused && !sentCode ? t("signIn.codeOrCheck") : null} />
         <button type="submit" className="primary" disabled={busy}>{busy ? t("signIn.submitting") : t("signIn.submit")}</button>
       </form>
     </section>

@@ -1,0 +1,73 @@
+import type { Queryable } from "../../db/pool.js";
+import { AppError } from "../../errors.js";
+
+/**
+ * What the registry may ask the Secretariat's homeserver about an account, through the admin API.
+ * `null` from lookup: no such account. Set on the Ctx when a homeserver is linked.
+ */
+export interface MatrixAccountDirectory {
+  readonly serverName: string;
+  readonly botUserId: string;
+  lookup(userId: string): Promise<{ admin: boolean; deactivated: boolean } | null>;
+}
+
+export const matrixIdNotAllowed = (detail: string) => new AppError("matrix-id-not-allowed", 422, "Matrix ID not allowed", detail);
+export const matrixIdReserved = () =>
+  new AppError("matrix-id-reserved", 422, "Matrix ID reserved", "This Matrix ID belongs to the homeserver's own administration and is never given to a person.");
+export const matrixIdTaken = () => new AppError("matrix-id-taken", 409, "Matrix ID taken", "This Matrix ID is already bound to another person in the registry.");
+export const homeserverUnavailable = () =>
+  new AppError("homeserver-unavailable", 503, "Homeserver unavailable", "The homeserver could not be asked about this Matrix account; try again shortly.", { retryAfterSeconds: 5 });
+
+/** The part after the first colon, lower-cased (server names compare case-insensitively). */
+export const serverOf = (userId: string) => userId.slice(userId.indexOf(":") + 1).toLowerCase();
+export const localpartOf = (userId: string) => userId.slice(1, userId.indexOf(":"));
+
+// The bot's localpart is reserved even before the bot has connected (and on every homeserver we run).
+const RESERVED_LOCALPARTS = /^(enlace-registry|admin|administrator|root|synapse|server|system|support|security|abuse|postmaster|mxid|bot)$/;
+
+/**
+ * Reserved: the registry bot, a localpart kept for the homeserver's administration, or a server
+ * admin on Synapse. An account the homeserver cannot tell us about counts as unknown, so callers
+ * refuse (homeserver-unavailable) rather than guess.
+ */
+export async function isReservedLocal(dir: MatrixAccountDirectory | undefined, serverName: string, userId: string): Promise<boolean> {
+  if (RESERVED_LOCALPARTS.test(localpartOf(userId))) return true;
+  if (!dir) return false;
+  if (userId === dir.botUserId) return true;
+  if (serverOf(userId) !== serverName.toLowerCase()) return false;
+  const account = await lookupOrUnavailable(dir, userId);
+  return account?.admin === true;
+}
+
+export async function lookupOrUnavailable(dir: MatrixAccountDirectory, userId: string) {
+  try { return await dir.lookup(userId); } catch { throw homeserverUnavailable(); }
+}
+
+/**
+ * A Matrix ID a nominator proposed. Local IDs are the server's to assign (never the nominator's);
+ * a remote ID must be on an active homeserver registered for the nominee's own member state, and
+ * not already bound to someone else.
+ */
+export async function checkProposedMatrixId(db: Queryable, o: { userId: string; memberState: string | null; localServerName: string | null | undefined; dir?: MatrixAccountDirectory }) {
+  const server = serverOf(o.userId);
+  if (o.localServerName && server === o.localServerName.toLowerCase()) {
+    // Said before "reserved" on purpose: a nominator learns nothing about which local accounts exist.
+    throw matrixIdNotAllowed(`Matrix IDs on ${o.localServerName} are assigned by the Secretariat; leave matrixUserId out.`);
+  }
+  if (RESERVED_LOCALPARTS.test(localpartOf(o.userId))) throw matrixIdReserved();
+  const hs = await db.query(
+    "SELECT 1 FROM homeservers WHERE server_name = $1 AND status = 'active' AND member_state IS NOT DISTINCT FROM $2 FOR SHARE",
+    [server, o.memberState]);
+  if (!hs.rowCount) {
+    throw matrixIdNotAllowed(`${server} is not an active homeserver registered for ${o.memberState ?? "the Secretariat"}.`);
+  }
+  if ((await db.query("SELECT 1 FROM people WHERE matrix_user_id = $1", [o.userId])).rowCount) throw matrixIdTaken();
+}
+
+/**
+ * Defence in depth for the sign-in token: whatever the registry holds, never a login for the bot,
+ * a reserved localpart or a server admin.
+ */
+export async function assertMayLogIn(dir: MatrixAccountDirectory | undefined, serverName: string, userId: string) {
+  if (await isReservedLocal(dir, serverName, userId)) throw matrixIdReserved();
+}
