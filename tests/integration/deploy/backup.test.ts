@@ -1,0 +1,115 @@
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { gunzipSync } from "node:zlib";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmbeddedPostgres, type EmbeddedServer } from "../../../server/db/embedded.js";
+import { freePort } from "../../helpers/ports.js";
+
+// `npx enlace backup FILE` / `restore FILE` as a user runs them (the bin, through tsx), against a
+// real embedded PostgreSQL 17 in its own ENLACE_DATA_DIR.
+const root = resolve(import.meta.dirname, "../../..");
+const KEY_MARKER = "SECRET-KEY-MATERIAL-" + Math.random().toString(36).slice(2);
+
+function enlace(args: string[], dataDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env, ENLACE_DATA_DIR: dataDir };
+  delete env.DATABASE_URL;
+  return new Promise((done) => {
+    execFile(process.execPath, [join(root, "bin/enlace.mjs"), ...args], { cwd: root, env }, (err, stdout, stderr) => {
+      done({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+async function rows(url: string): Promise<string[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query<{ v: string }>("SELECT v FROM notes ORDER BY v")).rows.map((r) => r.v);
+  } finally {
+    await c.end();
+  }
+}
+
+async function sql(url: string, text: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try { await c.query(text); } finally { await c.end(); }
+}
+
+describe("backup and restore of the embedded database (issue 13, Part 1)", () => {
+  let dir: string;
+  let port: number;
+  let server: EmbeddedServer | null = null;
+  const start = async () => { server = await startEmbeddedPostgres(join(dir, "postgres"), port); return server; };
+  const stop = async () => { await server?.stop(); server = null; };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "enlace-backup-"));
+    port = await freePort();
+    // The keys live beside the database, as `npm start` leaves them.
+    await mkdir(join(dir, "keys"), { mode: 0o700 });
+    await writeFile(join(dir, "keys", "secretariat-signing.key"), KEY_MARKER, { mode: 0o600 });
+    const s = await start();
+    await sql(s.adminUrl(), "CREATE TABLE notes (v text); INSERT INTO notes VALUES ('original-1'), ('original-2')");
+  });
+  afterAll(async () => {
+    await stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("refuses to copy a running server, in one line", async () => {
+    const r = await enlace(["backup", join(dir, "running.tar.gz")], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^enlace: the embedded database is running \(pid \d+\): stop npm start first$/);
+  });
+
+  it("backs up to an owner-only file without the keys, and restores the original data after changes", async () => {
+    await stop();
+    const file = join(dir, "enlace-backup.tar.gz");
+    const b = await enlace(["backup", file], dir);
+    expect(b.stderr).toBe("");
+    expect(b.code).toBe(0);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    // Keys are kept apart: no keys entry and no key bytes anywhere in the archive.
+    const tarBytes = gunzipSync(await readFile(file));
+    expect(tarBytes.includes(Buffer.from(KEY_MARKER))).toBe(false);
+    expect(tarBytes.includes(Buffer.from("secretariat-signing"))).toBe(false);
+    expect(tarBytes.includes(Buffer.from("pgdata/PG_VERSION"))).toBe(true);
+
+    // Refuses to overwrite an existing file.
+    const again = await enlace(["backup", file], dir);
+    expect(again.code).toBe(1);
+    expect(again.stderr.trim()).toBe(`enlace: ${file} exists; choose a new file name`);
+
+    const s = await start();
+    await sql(s.adminUrl(), "DELETE FROM notes WHERE v = 'original-1'; INSERT INTO notes VALUES ('after-backup')");
+    expect(await rows(s.adminUrl())).toEqual(["after-backup", "original-2"]);
+
+    // Restore while running is refused; after stopping it replaces the database.
+    expect((await enlace(["restore", file], dir)).stderr).toMatch(/is running/);
+    await stop();
+    const r = await enlace(["restore", file], dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/restored from .*; the previous one was moved to /);
+
+    const s2 = await start();
+    expect(await rows(s2.adminUrl())).toEqual(["original-1", "original-2"]);
+    // The keys were left where they were.
+    expect(await readFile(join(dir, "keys", "secretariat-signing.key"), "utf8")).toBe(KEY_MARKER);
+  });
+
+  it("rejects a file that is not a backup and leaves the database alone", async () => {
+    await stop();
+    const bogus = join(dir, "bogus.tar.gz");
+    await writeFile(bogus, "not a tarball");
+    const r = await enlace(["restore", bogus], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    const s = await start();
+    expect(await rows(s.adminUrl())).toEqual(["original-1", "original-2"]);
+  });
+});
