@@ -14,7 +14,7 @@ const root = resolve(import.meta.dirname, "../../..");
 const KEY_MARKER = "SECRET-KEY-MATERIAL-" + Math.random().toString(36).slice(2);
 
 function enlace(args: string[], dataDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, ENLACE_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, ENLACE_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   return new Promise((done) => {
     execFile(process.execPath, [join(root, "bin/enlace.mjs"), ...args], { cwd: root, env }, (err, stdout, stderr) => {
