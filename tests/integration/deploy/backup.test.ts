@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -43,6 +43,7 @@ describe("backup and restore of the embedded database (issue 13, Part 1)", () =>
   let dir: string;
   let port: number;
   let server: EmbeddedServer | null = null;
+  let file = "";
   const start = async () => { server = await startEmbeddedPostgres(join(dir, "postgres"), port); return server; };
   const stop = async () => { await server?.stop(); server = null; };
 
@@ -68,7 +69,7 @@ describe("backup and restore of the embedded database (issue 13, Part 1)", () =>
 
   it("backs up to an owner-only file without the keys, and restores the original data after changes", async () => {
     await stop();
-    const file = join(dir, "enlace-backup.tar.gz");
+    file = join(dir, "enlace-backup.tar.gz");
     const b = await enlace(["backup", file], dir);
     expect(b.stderr).toBe("");
     expect(b.code).toBe(0);
@@ -111,5 +112,20 @@ describe("backup and restore of the embedded database (issue 13, Part 1)", () =>
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     const s = await start();
     expect(await rows(s.adminUrl())).toEqual(["original-1", "original-2"]);
+  });
+
+  it("restores onto a fresh clone's empty data directory (another machine), ready to start", async () => {
+    await stop();
+    const fresh = await mkdtemp(join(tmpdir(), "enlace-fresh-"));
+    await chmod(fresh, 0o755);   // a clone's directory, as git makes it (mkdtemp's is owner-only)
+    try {
+      const r = await enlace(["restore", file], join(fresh, ".enlace"));
+      expect(r.stderr).toBe("");
+      expect(r.stdout).not.toMatch(/previous one/);
+      const other = await startEmbeddedPostgres(join(fresh, ".enlace", "postgres"), await freePort());
+      try {
+        expect(await rows(other.adminUrl())).toEqual(["original-1", "original-2"]);
+      } finally { await other.stop(); }
+    } finally { await rm(fresh, { recursive: true, force: true }); }
   });
 });
