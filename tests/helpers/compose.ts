@@ -8,6 +8,10 @@ export type Lookup = (name: string) => string | undefined;
 
 /** Compose's interpolation error; `message` is what `docker compose config` prints. */
 export class InterpolationError extends Error {}
+/** A malformed `$…` (a lone `$`, an unclosed `${`): Compose tells to escape it as `$$`. */
+export class InvalidTemplateError extends InterpolationError {
+  constructor(readonly template: string) { super(`Invalid template: "${template}"`); }
+}
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
@@ -24,12 +28,12 @@ function closingBrace(s: string, open: number): number {
 
 function braced(inner: string, whole: string, lookup: Lookup): string {
   const name = NAME.exec(inner)?.[0];
-  if (!name) throw new InterpolationError(`Invalid template: "${whole}"`);
+  if (!name) throw new InvalidTemplateError(whole);
   const rest = inner.slice(name.length);
   const value = lookup(name);
   if (rest === "") return value ?? "";
   const op = [":-", ":?", ":+", "-", "?", "+"].find((o) => rest.startsWith(o));
-  if (!op) throw new InterpolationError(`Invalid template: "${whole}"`);
+  if (!op) throw new InvalidTemplateError(whole);
   const arg = () => substitute(rest.slice(op.length), lookup);
   // With a colon an empty value counts as unset, as in the shell.
   const usable = value !== undefined && (!op.startsWith(":") || value !== "");
@@ -53,13 +57,13 @@ export function substitute(s: string, lookup: Lookup): string {
     if (next === "$") { out += "$"; i++; continue; }
     if (next === "{") {
       const end = closingBrace(s, i + 1);
-      if (end < 0) throw new InterpolationError(`Invalid template: "${s}"`);
+      if (end < 0) throw new InvalidTemplateError(s);
       out += braced(s.slice(i + 2, end), s, lookup);
       i = end;
       continue;
     }
     const name = NAME.exec(s.slice(i + 1))?.[0];
-    if (!name) throw new InterpolationError(`Invalid template: "${s}"`);
+    if (!name) throw new InvalidTemplateError(s);
     out += lookup(name) ?? "";
     i += name.length;
   }
@@ -72,11 +76,15 @@ export function interpolate(node: unknown, lookup: Lookup, path: string[] = []):
     try {
       return substitute(node, lookup);
     } catch (err) {
+      if (err instanceof InvalidTemplateError) {
+        throw new InterpolationError(`invalid interpolation format for ${path.join(".")}.\nYou may need to escape any $ with another $.\n${err.template}`);
+      }
       if (!(err instanceof InterpolationError)) throw err;
       throw new InterpolationError(`error while interpolating ${path.join(".")}: ${err.message}`);
     }
   }
-  if (Array.isArray(node)) return node.map((v, i) => interpolate(v, lookup, [...path, `[${i}]`]));
+  // compose-go names every list item "[]" in a path.
+  if (Array.isArray(node)) return node.map((v) => interpolate(v, lookup, [...path, "[]"]));
   if (node && typeof node === "object") {
     return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, interpolate(v, lookup, [...path, k])]));
   }

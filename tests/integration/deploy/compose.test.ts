@@ -96,6 +96,10 @@ describe("docker-compose.yml as Compose reads it (issue 13, Part 1b)", () => {
     const yamlText = await read("docker-compose.yml");
     expect(() => loadCompose(yamlText, dotEnv)).toThrow(
       "error while interpolating services.enlace.environment.ENLACE_DATA_KEY: required variable ENLACE_DATA_KEY is missing a value: generate with: npx enlace keys generate");
+    // An unescaped "$" is refused as Compose refuses it, naming where it is.
+    const stray = yamlText.replace('ENLACE_TRUST_PROXY: "1"', 'ENLACE_TRUST_PROXY: "cost: $ 1"');
+    expect(() => loadCompose(stray, dotEnv + "ENLACE_DATA_KEY=x\n")).toThrow(
+      'invalid interpolation format for services.enlace.environment.ENLACE_TRUST_PROXY.\nYou may need to escape any $ with another $.\ncost: $ 1');
   });
 });
 
