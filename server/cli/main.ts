@@ -15,7 +15,7 @@ const USAGE = `usage: enlace <command>
   keys generate
       Print fresh secrets for a production .env file (nothing is written).
   backup FILE [--data-dir DIR]
-      Copy the embedded database (server stopped) to a new owner-only FILE. The keys in
+      Copy the embedded database (running or stopped) to a new owner-only FILE. The keys in
       ENLACE_DATA_DIR/keys are not in it: back them up separately.
   restore FILE [--data-dir DIR]
       Replace the embedded database (server stopped) by a backup; the old one is moved aside.

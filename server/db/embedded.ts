@@ -3,6 +3,9 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 
+/** The embedded server's superuser password: it listens on loopback only, for this machine's own use. */
+export const EMBEDDED_PASSWORD = "enlace-local";
+
 export interface EmbeddedServer { adminUrl: (db?: string) => string; stop: () => Promise<void> }
 
 /**
@@ -30,7 +33,7 @@ export async function prepareEmbeddedDir(dataDir: string): Promise<boolean> {
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedServer> {
   const asRoot = await prepareEmbeddedDir(dataDir);
   const pgDir = join(dataDir, "pgdata");
-  const password = "enlace-local";
+  const password = EMBEDDED_PASSWORD;
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     user: "postgres",
