@@ -252,6 +252,20 @@ function httpsGet(port: number, path: string, ca: string): Promise<{ status: num
   });
 }
 
+describe("the example Synapse configs (issue 13, Part 1b)", () => {
+  it.each(["homeserver.yaml.example", "member-homeserver.yaml.example"])("%s: no password sign-in, no registration, no secret but placeholders", async (name) => {
+    const hs = parse(await read(`deploy/synapse/${name}`)) as Record<string, unknown>;
+    expect(hs.password_config).toEqual({ enabled: false });
+    expect(hs.enable_registration).toBe(false);
+    for (const key of ["registration_shared_secret", "macaroon_secret_key", "form_secret"]) expect(String(hs[key]), key).toMatch(/^CHANGE_ME/);
+  });
+
+  it("the Secretariat's homeserver accepts only the control plane's JWT", async () => {
+    const hs = parse(await read("deploy/synapse/homeserver.yaml.example")) as { jwt_config: Record<string, unknown> };
+    expect(hs.jwt_config).toMatchObject({ enabled: true, algorithm: "HS256", issuer: "enlace", audiences: ["synapse"], secret: "CHANGE_ME_SYNAPSE_JWT_SECRET" });
+  });
+});
+
 describe("the containers' processes, run directly (issue 13, Part 1b)", () => {
   const domain = "localhost";   // Caddy then issues from its own local CA: no ACME, no network
   let dir: string;
@@ -417,6 +431,12 @@ describe("the containers' processes, run directly (issue 13, Part 1b)", () => {
       expect(r.body, p).not.toMatch(/server_version|python_version/);
       expect(r.status, p).not.toBe(200);
     }
+    // Plain HTTP only redirects to HTTPS; Caddy's own admin endpoint is off.
+    const plain = await fetch(`http://127.0.0.1:${ports.http}/_synapse/admin/v1/server_version`, { redirect: "manual" });
+    expect(plain.status).toBe(308);
+    expect(plain.headers.get("location")).toMatch(/^https:\/\//);
+    expect(await fetch("http://127.0.0.1:2019/config/").then(() => "listening", () => "refused")).toBe("refused");
+
     const viaFed = await httpsGet(ports.federation, "/_synapse/admin/v1/server_version", ca);
     expect(viaFed.status).toBe(404);
 
