@@ -1,4 +1,5 @@
 import { auditCommand } from "./audit.js";
+import { backupCommand } from "./backup.js";
 import { keysCommand } from "./keys.js";
 import { sendCommand } from "./send.js";
 import { loadConfig } from "../config.js";
@@ -13,6 +14,11 @@ const USAGE = `usage: enlace <command>
       ENLACE_RECOVERY_KEY after the first run). Prints the event id.
   keys generate
       Print fresh secrets for a production .env file (nothing is written).
+  backup FILE [--data-dir DIR]
+      Copy the embedded database (running or stopped) to a new owner-only FILE. The keys in
+      ENLACE_DATA_DIR/keys are not in it: back them up separately.
+  restore FILE [--data-dir DIR]
+      Replace the embedded database (server stopped) by a backup; the old one is moved aside.
   demo-code EMAIL
       The current TOTP code of a demo account (local demo network only).
 `;
@@ -23,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (cmd) {
       case "audit": return await auditCommand(rest);
+      case "backup": case "restore": return await backupCommand(cmd, rest);
       case "keys": return await keysCommand(rest);
       case "send": return await sendCommand(rest);
       case "demo-code":

