@@ -1,7 +1,7 @@
 import { MatrixEventEvent, RoomEvent, type MatrixEvent, type Room } from "matrix-js-sdk";
 import type { EnlaceSession } from "./session.js";
 import { parseIncoming, type ParseResult } from "../content/parse.js";
-import { trustOf, type TrustVerdict } from "./trust.js";
+import { trustOf, UNENCRYPTED_REASON, type TrustVerdict } from "./trust.js";
 import { verifyAdvisory } from "../content/advisory-signature.js";
 import type { ExpertiseRequestContent } from "../content/expertise-request.js";
 import { registryMismatch } from "./registry.js";
@@ -39,6 +39,9 @@ export async function readEvent(s: EnlaceSession, event: MatrixEvent, decryptTim
     if (!d.ok) return { ...base, content: { status: "invalid", reason: d.reason }, trust: { level: "unverified", reason: d.reason } };
     let content = parseIncoming(event.getType(), event.getContent());
     const trust = await trustOf(s, event);
+    // Content that arrived in the clear is never valid, whatever it says (a forged alert must not
+    // count as an alert anywhere); acknowledgements are judged by their device signature instead.
+    if (trust.level === "unencrypted" && content.status !== "ignored") content = { status: "invalid", ...(content.kind ? { kind: content.kind } : {}), reason: UNENCRYPTED_REASON };
     if (content.status === "valid" && content.kind === "advisory") content = await checkAdvisory(s, content, trust);
     if (content.status === "valid" && content.kind === "expertise.request") content = await checkExpertiseRequest(s, content);
     return { ...base, content, trust };

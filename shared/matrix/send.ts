@@ -5,6 +5,7 @@ import { buildAckContent, ACK_EVENT_TYPE } from "../content/ack.js";
 import type { ContentByKind } from "../content/schemas.js";
 import type { MessageKind } from "../content/types.js";
 import { roomCeiling } from "./rooms.js";
+import { signAck } from "./ack-signature.js";
 import { registryMismatch, UnknownMajorEventError } from "./registry.js";
 
 export class NotAnEnlaceRoomError extends Error {
@@ -32,11 +33,13 @@ export async function sendContent<K extends MessageKind>(s: EnlaceSession, roomI
  * An acknowledgement is sent unencrypted on purpose: it carries only the advisory's event id (no
  * more than a read receipt reveals), and its own event type lets members post it in rooms where
  * only the Secretariat may post. The SDK would encrypt any event in an encrypted room, so it is
- * sent with a plain PUT.
+ * sent with a plain PUT. Being unencrypted, nothing but its device signature (ack-signature.ts)
+ * tells readers this device made it: a homeserver operator could post one under anyone's name.
  */
 export async function sendAck(s: EnlaceSession, roomId: string, advisoryEventId: string): Promise<string> {
+  const signature = await signAck(s.client, roomId, advisoryEventId);
   const txn = `ack-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   const path = `/rooms/${encodeURIComponent(roomId)}/send/${encodeURIComponent(ACK_EVENT_TYPE)}/${txn}`;
-  const r = await s.client.http.authedRequest<{ event_id: string }>(Method.Put, path, undefined, buildAckContent(advisoryEventId) as any);
+  const r = await s.client.http.authedRequest<{ event_id: string }>(Method.Put, path, undefined, buildAckContent(advisoryEventId, signature) as any);
   return r.event_id;
 }

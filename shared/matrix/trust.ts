@@ -3,35 +3,34 @@ import { EventShieldReason } from "matrix-js-sdk/lib/crypto-api/index.js";
 import type { EnlaceSession } from "./session.js";
 import { verifyCredential, credentialStateKey, CREDENTIAL_TYPE, REVOCATIONS_TYPE, type CredentialBody } from "../credentials/credential.js";
 import { findRoomByKey } from "./rooms.js";
+import { ACK_EVENT_TYPE } from "../content/ack.js";
+import { checkAckSignature } from "./ack-signature.js";
+import { cryptoMasterKey } from "./rust-crypto.js";
 
 export type TrustVerdict =
   | { level: "verified"; memberState: string | null; programs: string[]; roles: CredentialBody["roles"]; label: string }
   | { level: "unverified"; reason: string }
-  | { level: "invalid"; reason: string };
+  | { level: "invalid"; reason: string }
+  /** Arrived in the clear although every Enlace room is encrypted: nothing vouches for the device, whoever the credential names. */
+  | { level: "unencrypted"; reason: string };
 
-const masterKeys = new WeakMap<object, Map<string, { key: string | null; at: number }>>();
-
-/** The cross-signing master key the homeserver publishes for a user (cached briefly). */
-async function publishedMasterKey(s: EnlaceSession, userId: string): Promise<string | null> {
-  let cache = masterKeys.get(s.client);
-  if (!cache) masterKeys.set(s.client, (cache = new Map()));
-  const hit = cache.get(userId);
-  if (hit && Date.now() - hit.at < 60_000) return hit.key;
-  const r = (await s.client.downloadKeysForUsers([userId])) as { master_keys?: Record<string, { keys: Record<string, string> }> };
-  const key = Object.values(r.master_keys?.[userId]?.keys ?? {})[0] ?? null;
-  cache.set(userId, { key, at: Date.now() });
-  return key;
-}
+export const UNENCRYPTED_REASON = "sent without encryption: cannot be verified";
 
 /**
  * Who really sent this? "Verified focal point of state X" needs all of: a credential signed by the
  * pinned Secretariat key, for this sender, unexpired and not revoked; its master key equal to the
- * sender's published cross-signing master key; and (for encrypted events) a sending device that
- * its owner cross-signed. Anything less is "unverified"; a forged or foreign credential is "invalid".
+ * cross-signing master key the reader's Rust crypto holds for the sender (the identity it judges
+ * their devices by, not a separate /keys/query a homeserver could answer differently); and a
+ * sending device its owner cross-signed: proven by Megolm for encrypted events, by the device's
+ * signature for acknowledgements (ack-signature.ts). Any other unencrypted event is "unencrypted"
+ * (a homeserver operator or a stolen access token can post those under anyone's name).
+ * Anything less is "unverified"; a forged or foreign credential is "invalid".
  */
 export async function trustOf(s: EnlaceSession, event: MatrixEvent, programNames: Record<string, string> = {}, stateNames: Record<string, string> = {}): Promise<TrustVerdict> {
   const sender = event.getSender();
   if (!sender) return { level: "invalid", reason: "event has no sender" };
+  const isAck = !event.isEncrypted() && event.getType() === ACK_EVENT_TYPE;
+  if (!event.isEncrypted() && !isAck) return { level: "unencrypted", reason: UNENCRYPTED_REASON };
   const space = findRoomByKey(s.client, "space");
   const raw = space?.currentState.getStateEvents(CREDENTIAL_TYPE, credentialStateKey(sender))?.getContent();
   if (!raw || Object.keys(raw).length === 0) return { level: "unverified", reason: "no Secretariat credential for this sender" };
@@ -42,8 +41,11 @@ export async function trustOf(s: EnlaceSession, event: MatrixEvent, programNames
   if (verdict.status === "expired") return { level: "unverified", reason: "credential expired" };
   const c = verdict.credential;
   if (!c.masterKey) return { level: "unverified", reason: "sender has not registered a cross-signing key" };
-  if ((await publishedMasterKey(s, sender)) !== c.masterKey) return { level: "unverified", reason: "sender's cross-signing key does not match their credential" };
-  if (event.isEncrypted()) {
+  if ((await cryptoMasterKey(s.client, sender)) !== c.masterKey) return { level: "unverified", reason: "sender's cross-signing key does not match their credential" };
+  if (isAck) {
+    const ack = await checkAckSignature(s.client, event);
+    if (!ack.ok) return { level: "unverified", reason: ack.reason };
+  } else {
     const info = await s.client.getCrypto()!.getEncryptionInfoForEvent(event);
     // We do not verify people interactively: the credential replaces that, so an "unverified identity" is expected.
     // Keys restored from the server-side backup do not prove which device sent the message

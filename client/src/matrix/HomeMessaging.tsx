@@ -11,7 +11,8 @@ import { TlpBadge } from "../ui/cards/TlpBadge.js";
 import { SeverityBadge } from "../ui/cards/AlertCard.js";
 import { MatrixGate } from "./MatrixGate.js";
 import { useNow, useRoomName, useTimelineVersion } from "./hooks.js";
-import { ackTarget, alertsBySeverity, awaitingMyAck, isAdvisory, roomCounts } from "./counts.js";
+import { alertsBySeverity, awaitingMyAck, isAdvisory, roomCounts } from "./counts.js";
+import { tallyAcks } from "../../../shared/matrix/advisories.js";
 import { groupRooms } from "./room-keys.js";
 import type { TimelineStore } from "./timeline.js";
 
@@ -47,7 +48,7 @@ function Overview({ session, timeline }: { session: EnlaceSession; timeline: Tim
       const items = timeline.items(r.roomId);
       return items.filter(isAdvisory)
         .filter((a) => a.content.content.requiresAck && (caps.isAdmin || caps.officerPrograms.includes(a.content.content.programCode)))
-        .map((a) => ({ item: a, states: new Set(items.filter((i) => ackTarget(i) === a.eventId).flatMap((i) => (i.trust.level === "verified" && i.trust.memberState ? [i.trust.memberState] : []))).size }));
+        .map((a) => ({ item: a, states: new Set(tallyAcks(items, a.eventId).counted.map((c) => c.state)).size }));
     }).sort((a, b) => b.item.ts - a.item.ts).slice(0, 10) : [];
     return { byId, counts, groups, awaiting, alerts, watched };
   }, [timeline, version, now, session.userId, acknowledges, roomName, watchesCoverage]);

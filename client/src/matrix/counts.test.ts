@@ -42,6 +42,13 @@ describe("room counts", () => {
     expect(awaitingMyAck([a, ack(PEER, 6, a.eventId)], ME, now).map((x) => x.item.eventId)).toEqual([a.eventId]);
     expect(acknowledgedBy([a, ack(PEER, 6, a.eventId)], PEER)).toEqual(new Set([a.eventId]));
   });
+
+  it("my own ack that does not count (unsigned by an older client, or forged under my name) leaves the advisory waiting", () => {
+    const a = advisory(5);
+    const unsigned: Item = { ...ack(ME, 6, a.eventId), trust: { level: "unverified", reason: "acknowledgement not signed by the acknowledging device: it does not count" } };
+    expect(acknowledgedBy([a, unsigned], ME)).toEqual(new Set());
+    expect(awaitingMyAck([a, unsigned], ME, now).map((x) => x.item.eventId)).toEqual([a.eventId]);
+  });
 });
 
 describe("advisories awaiting my acknowledgement", () => {

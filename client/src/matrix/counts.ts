@@ -19,11 +19,15 @@ export function ackTarget(i: Item): string | null {
   return i.content.content["m.relates_to"].event_id;
 }
 
-/** Advisories this user has acknowledged (from their own ack events in the room). */
+/**
+ * Advisories this user has acknowledged (from their own ack events in the room). Only acks that
+ * count: an unsigned one (an older client's) or one forged under my name leaves the advisory
+ * awaiting my acknowledgement, so I can give one that counts.
+ */
 export function acknowledgedBy(items: readonly Item[], userId: string): Set<string> {
   const out = new Set<string>();
   for (const i of items) {
-    const target = i.sender === userId ? ackTarget(i) : null;
+    const target = i.sender === userId && i.trust.level === "verified" ? ackTarget(i) : null;
     if (target) out.add(target);
   }
   return out;

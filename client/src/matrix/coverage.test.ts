@@ -27,7 +27,27 @@ describe("coverage of an advisory", () => {
     const before = advisoryCoverage(advisory, items, ["BR", "CL", "JM"], new Date("2025-07-09T12:00:00Z"));
     expect(before.states.map((s) => [s.state, s.status])).toEqual([["BR", "pending"], ["CL", "acknowledged"], ["JM", "pending"]]);
     expect(before.states.find((s) => s.state === "CL")).toMatchObject({ firstAckAt: new Date("2025-07-09T09:00:00Z"), late: false });
+    expect(before.notCounted).toEqual([{ sender: "@jm:x", eventId: "$a@jm:x2025-07-09T10:00:00Z", reason: "no credential" }]);
     const after = advisoryCoverage(advisory, items, ["BR", "CL", "JM"], new Date("2025-07-11T00:00:00Z"));
     expect(after.overdue).toBe(2);
+  });
+
+  it("an unsigned, forged or unencrypted-judged ack of a state never covers it, and is listed as not counting", () => {
+    const items = [
+      advisory,
+      ack("@cl:x", { level: "unverified", reason: "acknowledgement not signed by the acknowledging device: it does not count" }, "2025-07-09T10:00:00Z"),
+      ack("@cl:x", { level: "unverified", reason: "the acknowledgement's device signature is not valid for this advisory" }, "2025-07-09T10:01:00Z"),
+      ack("@cl:x", { level: "unencrypted", reason: "sent without encryption: cannot be verified" }, "2025-07-09T10:02:00Z"),
+      ack("@sec:x", { level: "verified", memberState: null, programs: [], roles: [], label: "" }, "2025-07-09T10:03:00Z"),
+    ];
+    const r = advisoryCoverage(advisory, items, ["CL"], new Date("2025-07-09T12:00:00Z"));
+    expect(r.states).toEqual([{ state: "CL", status: "pending" }]);
+    expect(r.acknowledged).toBe(0);
+    expect(r.notCounted.map((n) => n.reason)).toEqual([
+      "acknowledgement not signed by the acknowledging device: it does not count",
+      "the acknowledgement's device signature is not valid for this advisory",
+      "sent without encryption: cannot be verified",
+      "the sender represents no member state",
+    ]);
   });
 });

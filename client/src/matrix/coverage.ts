@@ -1,14 +1,17 @@
 import { computeCoverage, type CoverageReport } from "../../../shared/content/coverage.js";
-import { ackTarget, type AdvisoryItem } from "./counts.js";
+import { tallyAcks, type AckTally } from "../../../shared/matrix/advisories.js";
+import type { AdvisoryItem } from "./counts.js";
 import type { Item } from "./items.js";
 
+export type AdvisoryCoverage = CoverageReport & { notCounted: AckTally["notCounted"] };
+
 /**
- * Coverage of one advisory from the room's acknowledgements. Only acks whose sender is verified
- * count, and they count for the member state their credential names. Pure.
+ * Coverage of one advisory from the room's acknowledgements. Only acks judged "verified" count
+ * (vetted sender, device-signed by a device they cross-signed: tallyAcks), for the member state
+ * their credential names; the others are listed as not counting. Pure.
  */
-export function advisoryCoverage(advisory: AdvisoryItem, items: readonly Item[], expected: readonly string[], now: Date): CoverageReport {
-  const acks = items
-    .filter((i) => ackTarget(i) === advisory.eventId)
-    .flatMap((i) => (i.trust.level === "verified" && i.trust.memberState ? [{ state: i.trust.memberState, at: new Date(i.ts) }] : []));
-  return computeCoverage({ advisory: { ackDeadline: advisory.content.content.ackDeadline }, expectedStates: expected, acks, now });
+export function advisoryCoverage(advisory: AdvisoryItem, items: readonly Item[], expected: readonly string[], now: Date): AdvisoryCoverage {
+  const { counted, notCounted } = tallyAcks(items, advisory.eventId);
+  const report = computeCoverage({ advisory: { ackDeadline: advisory.content.content.ackDeadline }, expectedStates: expected, acks: counted, now });
+  return { ...report, notCounted };
 }
