@@ -1,4 +1,5 @@
 import { ClientEvent, EventStatus, MatrixEventEvent, ReceiptType, RoomEvent, RoomStateEvent, type MatrixEvent, type Room } from "matrix-js-sdk";
+import { CryptoEvent } from "matrix-js-sdk/lib/crypto-api/index.js";
 import { readEvent, type Received } from "../../../shared/matrix/receive.js";
 import { roomKey } from "../../../shared/matrix/rooms.js";
 import { CREDENTIAL_TYPE } from "../../../shared/credentials/credential.js";
@@ -42,10 +43,15 @@ export class TimelineStore {
     on(RoomEvent.Name, () => this.changed());
     on(ClientEvent.Room, () => this.changed());
     // Credentials arrive in bursts (initial sync, a registry change): judge again once per burst.
-    on(RoomStateEvent.Events, (e: MatrixEvent) => {
-      if (e.getType() !== CREDENTIAL_TYPE || this.rejudgeTimer) return;
+    const rejudgeSoon = () => {
+      if (this.rejudgeTimer) return;
       this.rejudgeTimer = setTimeout(() => { this.rejudgeTimer = null; if (!this.stopped) this.rejudge(); }, 250);
-    });
+    };
+    on(RoomStateEvent.Events, (e: MatrixEvent) => { if (e.getType() === CREDENTIAL_TYPE) rejudgeSoon(); });
+    // An acknowledgement is judged by its device's signature: when the crypto learns of new devices or
+    // cross-signatures (a key query finishing after the ack arrived), judge again.
+    on(CryptoEvent.DevicesUpdated, rejudgeSoon);
+    on(CryptoEvent.UserTrustStatusChanged, rejudgeSoon);
     for (const room of c.getRooms()) for (const e of room.getLiveTimeline().getEvents()) this.consider(e, room);
   }
 
@@ -149,7 +155,8 @@ export class TimelineStore {
       const room = this.s.client.getRoom(roomId);
       for (const item of items.values()) {
         const e = room?.findEventById(item.eventId);
-        if (room && e && item.trust.level !== "verified") this.read(e, room);
+        // What arrived in the clear stays unverifiable whatever changes.
+        if (room && e && item.trust.level !== "verified" && item.trust.level !== "unencrypted") this.read(e, room);
       }
     }
   }

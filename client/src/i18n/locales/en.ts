@@ -192,8 +192,10 @@ export const en = {
       expertiseStatus: "Expertise request status",
       invalid: "Invalid content",
       message: "Message",
+      unencrypted: "Unencrypted content",
     },
     invalid: "Invalid: {{reason}}",
+    unencrypted: "Sent without encryption — cannot be verified",
     trust: {
       verified: {
         focal: "verified focal point — {{where}}",
@@ -203,6 +205,7 @@ export const en = {
       secretariat: "OAS Secretariat",
       unverified: "not verified",
       invalid: "forged or invalid credential",
+      unencrypted: "sent without encryption",
     },
     alert: {
       category: "Category",
@@ -270,6 +273,10 @@ export const en = {
     nobody: "No member state is expected to acknowledge this advisory.",
     notFound: "This advisory is not in the room's recent history.",
     backToRoom: "Back to the room",
+    notCounted_one: "{{count}} acknowledgement cannot be verified and does not count",
+    notCounted_other: "{{count}} acknowledgements cannot be verified and do not count",
+    notCountedHelp: "An acknowledgement counts only when a device its sender cross-signed signed it, under a valid credential of their member state.",
+    notCountedStatus: "Not counted",
   },
   roles: {
     secretariat_admin: "Secretariat administrator",

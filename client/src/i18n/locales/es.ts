@@ -192,8 +192,10 @@ export const es: Messages = {
       expertiseStatus: "Estado de la solicitud de especialistas",
       invalid: "Contenido no válido",
       message: "Mensaje",
+      unencrypted: "Contenido sin cifrar",
     },
     invalid: "No válido: {{reason}}",
+    unencrypted: "Enviado sin cifrar — no se puede verificar",
     trust: {
       verified: {
         focal: "punto focal verificado — {{where}}",
@@ -203,6 +205,7 @@ export const es: Messages = {
       secretariat: "Secretaría de la OEA",
       unverified: "no verificado",
       invalid: "credencial falsificada o no válida",
+      unencrypted: "enviado sin cifrar",
     },
     alert: {
       category: "Categoría",
@@ -270,6 +273,10 @@ export const es: Messages = {
     nobody: "No se espera acuse de recibo de ningún Estado miembro para este aviso.",
     notFound: "Este aviso no está en el historial reciente de la sala.",
     backToRoom: "Volver a la sala",
+    notCounted_one: "{{count}} acuse de recibo no se puede verificar y no cuenta",
+    notCounted_other: "{{count}} acuses de recibo no se pueden verificar y no cuentan",
+    notCountedHelp: "Un acuse de recibo cuenta solo si lo firmó un dispositivo que su remitente firmó de forma cruzada, con una credencial válida de su Estado miembro.",
+    notCountedStatus: "No cuenta",
   },
   roles: {
     secretariat_admin: "Administrador/a de la Secretaría",

@@ -192,8 +192,10 @@ export const fr: Messages = {
       expertiseStatus: "État de la demande d'expertise",
       invalid: "Contenu non valide",
       message: "Message",
+      unencrypted: "Contenu non chiffré",
     },
     invalid: "Non valide : {{reason}}",
+    unencrypted: "Envoyé sans chiffrement — impossible à vérifier",
     trust: {
       verified: {
         focal: "point focal vérifié — {{where}}",
@@ -203,6 +205,7 @@ export const fr: Messages = {
       secretariat: "Secrétariat de l'OEA",
       unverified: "non vérifié",
       invalid: "attestation falsifiée ou non valide",
+      unencrypted: "envoyé sans chiffrement",
     },
     alert: {
       category: "Catégorie",
@@ -270,6 +273,10 @@ export const fr: Messages = {
     nobody: "Aucun État membre ne doit accuser réception de cet avis.",
     notFound: "Cet avis ne figure pas dans l'historique récent du salon.",
     backToRoom: "Retour au salon",
+    notCounted_one: "{{count}} accusé de réception ne peut pas être vérifié et ne compte pas",
+    notCounted_other: "{{count}} accusés de réception ne peuvent pas être vérifiés et ne comptent pas",
+    notCountedHelp: "Un accusé de réception ne compte que s’il est signé par un appareil que son expéditeur a signé de façon croisée, avec une attestation valide de son État membre.",
+    notCountedStatus: "Non compté",
   },
   roles: {
     secretariat_admin: "Administrateur·rice du Secrétariat",

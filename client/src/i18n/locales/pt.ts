@@ -192,8 +192,10 @@ export const pt: Messages = {
       expertiseStatus: "Situação do pedido de especialistas",
       invalid: "Conteúdo inválido",
       message: "Mensagem",
+      unencrypted: "Conteúdo não criptografado",
     },
     invalid: "Inválido: {{reason}}",
+    unencrypted: "Enviado sem criptografia — não pode ser verificado",
     trust: {
       verified: {
         focal: "ponto focal verificado — {{where}}",
@@ -203,6 +205,7 @@ export const pt: Messages = {
       secretariat: "Secretaria da OEA",
       unverified: "não verificado",
       invalid: "credencial falsificada ou inválida",
+      unencrypted: "enviado sem criptografia",
     },
     alert: {
       category: "Categoria",
@@ -270,6 +273,10 @@ export const pt: Messages = {
     nobody: "Nenhum Estado membro deve confirmar o recebimento deste aviso.",
     notFound: "Este aviso não está no histórico recente da sala.",
     backToRoom: "Voltar à sala",
+    notCounted_one: "{{count}} confirmação de recebimento não pode ser verificada e não conta",
+    notCounted_other: "{{count}} confirmações de recebimento não podem ser verificadas e não contam",
+    notCountedHelp: "Uma confirmação de recebimento só conta quando assinada por um dispositivo que seu remetente assinou de forma cruzada, com uma credencial válida do seu Estado membro.",
+    notCountedStatus: "Não conta",
   },
   roles: {
     secretariat_admin: "Administrador/a da Secretaria",

@@ -12,6 +12,16 @@ import { ExpertiseOfferCard, ExpertiseRequestCard, ExpertiseStatusCard } from ".
 export function EventCard({ item, room, ack }: { item: Item; room: Room | null; ack: AckControls }) {
   const { t } = useTranslation();
   const c = item.content;
+  // In the clear although every Enlace room is encrypted: whoever the homeserver says sent it, nothing
+  // vouches for that, so nothing of it is rendered as content (a plain text message keeps its text).
+  if (item.trust.level === "unencrypted" && !(c.status === "valid" && c.kind === "ack")) {
+    return (
+      <CardFrame item={item} room={room} kind="unencrypted">
+        <p className="unencrypted-warning" role="note" data-testid="unencrypted">⚠ {t("cards.unencrypted")}</p>
+        {c.status === "ignored" && item.text ? <p className="card-text">{item.text}</p> : null}
+      </CardFrame>
+    );
+  }
   if (c.status === "invalid") {
     return (
       <CardFrame item={item} room={room} kind="invalid">

@@ -24,4 +24,13 @@ describe("the sender's trust label", () => {
     expect(trustLabel(t, { level: "unverified", reason: "no credential" }, names)).toBe("not verified");
     expect(trustLabel(t, { level: "invalid", reason: "forged" }, names)).toBe("forged or invalid credential");
   });
+
+  it("content that arrived unencrypted says so, in every language, and is never 'verified'", () => {
+    const v: TrustVerdict = { level: "unencrypted", reason: "sent without encryption: cannot be verified" };
+    const said = (["en", "es", "fr", "pt"] as const).map((l) => trustLabel(createI18n(l).t as TFunction, v, names));
+    expect(said).toEqual(["sent without encryption", "enviado sin cifrar", "envoyé sans chiffrement", "enviado sem criptografia"]);
+    const card = (["en", "es", "fr", "pt"] as const).map((l) => (createI18n(l).t as TFunction)("cards.unencrypted"));
+    expect(card[0]).toBe("Sent without encryption — cannot be verified");
+    expect(new Set(card).size).toBe(4);
+  });
 });

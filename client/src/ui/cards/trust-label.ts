@@ -15,6 +15,7 @@ function roleOf(v: Verified): "secretariat" | "coordinator" | "focal" {
  * trustOf composes the same in English; the web app builds it from the verdict's facts instead.
  */
 export function trustLabel(t: TFunction, v: TrustVerdict, names: { state(code: string): string; program(code: string): string }): string {
+  if (v.level === "unencrypted") return t("cards.trust.unencrypted");
   if (v.level !== "verified") return v.level === "invalid" ? t("cards.trust.invalid") : t("cards.trust.unverified");
   const where = [v.memberState ? names.state(v.memberState) : t("cards.trust.secretariat"), ...v.programs.map(names.program)].join(", ");
   return t(`cards.trust.verified.${roleOf(v)}`, { where });

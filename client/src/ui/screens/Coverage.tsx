@@ -81,6 +81,17 @@ function CoverageView({ roomId, eventId, session, timeline }: { roomId: string; 
               </table>
             </div>
           )}
+          {report.notCounted.length > 0 && (
+            <div className="notice-panel not-counted" data-testid="coverage-not-counted">
+              <p>{t("coverage.notCounted", { count: report.notCounted.length })}</p>
+              <p className="muted">{t("coverage.notCountedHelp")}</p>
+              <ul className="plain-list">
+                {report.notCounted.map((n) => (
+                  <li key={n.eventId} title={n.reason}><span translate="no">{room?.getMember(n.sender)?.name ?? n.sender}</span> — {t("coverage.notCountedStatus")}</li>
+                ))}
+              </ul>
+            </div>
+          )}
         </>
       )}
     </section>
