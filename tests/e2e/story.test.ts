@@ -16,6 +16,8 @@ import { sendContent } from "../../shared/matrix/send.js";
 import { shareDocument } from "../../shared/matrix/documents.js";
 import { EXAMPLES } from "../../shared/content/examples.js";
 import { findRoomByKey } from "../../shared/matrix/rooms.js";
+import { buildEventContent } from "../../shared/content/event.js";
+import { matrixFetch } from "../../server/synapse/http.js";
 import {
   seedPerson, signIn, go, settled, nodeClient, roomListShown, setUpMessaging, restoreMessaging, overflowsHorizontally, untranslatedStrings, useLanguage, backupHolds,
   type Person,
@@ -294,7 +296,7 @@ describe("web client: vetting story", () => {
     second = b;
   }, 240_000);
 
-  it("cards per content kind in the network room: a critical alert is urgent, a document decrypts in the browser, invalid content is shown as invalid", async () => {
+  it("cards per content kind in the network room: a critical alert is urgent, a document decrypts in the browser, invalid content is shown as invalid, an operator's cleartext alert as unencrypted", async () => {
     const b = second!, s = secretariatNode!.session;
     const roomId = findRoomByKey(s.client, "network:tourism")!.roomId;
     const bytes = randomBytes(50_000);
@@ -305,11 +307,16 @@ describe("web client: vetting story", () => {
     });
     // An Enlace payload that fails its schema (as a buggy or hostile client would send it).
     await s.client.sendEvent(roomId, "m.room.message" as never, { msgtype: "m.text", body: "broken", "org.oas.enlace.alert": { version: 1, title: "" } } as never);
+    // The homeserver operator (admin API: an access token for the officer, no device) posts a valid
+    // critical alert in the clear (issue 9 item 2): a warning card, not urgent, never verified.
+    const operator = (await hs.admin.register(hs.registrationSharedSecret, `operator${Date.now()}`, true)).access_token;
+    const asOfficer = (await matrixFetch<{ access_token: string }>({ baseUrl: hs.url }, "POST", `/_synapse/admin/v1/users/${encodeURIComponent(s.userId)}/login`, {}, operator)).access_token;
+    await hs.admin.sendEvent(roomId, "m.room.message", buildEventContent("alert", { ...EXAMPLES.alert, title: "Forged evacuation order", severity: "critical", location: { text: "Estadio Nacional" }, attachments: undefined }, { roomCeiling: "AMBER" }), asOfficer);
 
     await go(b.page, "Home");
     const network = b.page.locator('li[data-room-key="network:tourism"]');
     await expect.poll(() => network.getByTestId("urgent").textContent().catch(() => ""), { timeout: 60_000 }).toBe("1 urgent");
-    await expect.poll(() => network.getByTestId("unread").textContent(), { timeout: 30_000 }).toBe("4 unread");
+    await expect.poll(() => network.getByTestId("unread").textContent(), { timeout: 30_000 }).toBe("5 unread");
     await b.page.getByRole("region", { name: "Recent alerts by severity" }).getByText("Drone over fan zone").waitFor();
 
     await network.locator("a").click();
@@ -319,6 +326,12 @@ describe("web client: vetting story", () => {
     for (const fact of ["Critical", "TLP:AMBER", "B2", "Drone", "verified Secretariat officer"]) expect(alertText).toContain(fact);
     expect(await b.page.locator("article[data-kind=incident]").textContent()).toContain("Ongoing");
     expect(await b.page.locator("[data-testid=invalid]").textContent()).toMatch(/^Invalid: tlp: .*\(\+\d+ more\)$/);
+    const forged = b.page.locator("article[data-kind=unencrypted]");
+    await forged.waitFor({ timeout: 30_000 });
+    expect(await forged.getByTestId("unencrypted").textContent()).toBe("⚠ Sent without encryption — cannot be verified");
+    expect(await forged.getByTestId("trust").textContent()).toBe("⚠ sent without encryption");
+    expect(await forged.textContent()).not.toContain("Forged evacuation order");
+    expect(await b.page.locator("article[data-kind=alert]").filter({ hasText: "Forged evacuation order" }).count()).toBe(0);
 
     const doc = b.page.locator("article[data-kind=document]");
     const [download] = await Promise.all([b.page.waitForEvent("download"), doc.getByRole("button", { name: "Download and decrypt" }).click()]);
