@@ -17,6 +17,7 @@ import { shareDocument } from "../../shared/matrix/documents.js";
 import { EXAMPLES } from "../../shared/content/examples.js";
 import { findRoomByKey } from "../../shared/matrix/rooms.js";
 import { buildEventContent } from "../../shared/content/event.js";
+import { ACK_EVENT_TYPE, buildAckContent } from "../../shared/content/ack.js";
 import { matrixFetch } from "../../server/synapse/http.js";
 import {
   seedPerson, signIn, go, settled, nodeClient, roomListShown, setUpMessaging, restoreMessaging, overflowsHorizontally, untranslatedStrings, useLanguage, backupHolds,
@@ -220,9 +221,23 @@ describe("web client: vetting story", () => {
     await expect.poll(() => watched.textContent(), { timeout: 30_000 }).toContain("acknowledged by 0 member states");
     await o.page.locator('li[data-room-key="advisories:tourism"] a').click();
     const sent = o.page.locator("article[data-kind=advisory]").filter({ hasText: advisoryTitle });
-    await sent.getByRole("link", { name: "Acknowledgement coverage" }).click({ timeout: 60_000 });
+    const coverageLink = sent.getByRole("link", { name: "Acknowledgement coverage" });
+    await coverageLink.waitFor({ timeout: 60_000 });
+    const advisoryEventId = (await sent.getAttribute("data-event-id"))!;
+    await coverageLink.click();
     const chile = o.page.locator("tr[data-state=CL]");
     await expect.poll(() => chile.textContent(), { timeout: 30_000 }).toContain("Pending");
+
+    // The homeserver operator acknowledges in Fernanda's name (admin-API token: no device, no device
+    // signature). It is listed as not counting, Chile stays pending, and Fernanda is still asked (issue 9 item 2).
+    const fernandaMxid = (await plane.ctx.db.query("SELECT matrix_user_id FROM people WHERE id = $1", [fernanda.id])).rows[0].matrix_user_id as string;
+    const operator = (await hs.admin.register(hs.registrationSharedSecret, `operator${Date.now()}`, true)).access_token;
+    const asFernanda = (await matrixFetch<{ access_token: string }>({ baseUrl: hs.url }, "POST", `/_synapse/admin/v1/users/${encodeURIComponent(fernandaMxid)}/login`, {}, operator)).access_token;
+    await hs.admin.sendEvent(findRoomByKey(node.session.client, "advisories:tourism")!.roomId, ACK_EVENT_TYPE, buildAckContent(advisoryEventId), asFernanda);
+    const notCounted = o.page.getByTestId("coverage-not-counted");
+    await expect.poll(() => notCounted.textContent().catch(() => ""), { timeout: 30_000 }).toContain("1 acknowledgement cannot be verified and does not count");
+    expect(await chile.textContent()).toContain("Pending");
+    expect(await o.page.getByTestId("coverage-summary").textContent()).toMatch(/^0 of 1 member states acknowledged/);
 
     // Step 5: the advisory waits for Fernanda's acknowledgement on Home, urgent; in the room it is verified.
     const awaiting = f.page.getByTestId("awaiting-ack");
