@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
 import type { Ctx } from "./domain/context.js";
+import type { HealthParts } from "./http/routes/health.js";
 import { AppError, badRequest, unauthenticated } from "./errors.js";
 import { problemHandler, sendProblem } from "./http/problem.js";
 import { isReply, type RouteDef, type Reply } from "./http/route.js";
@@ -15,17 +16,17 @@ import { peopleRoutes } from "./http/routes/people.js";
 import { registryRoutes } from "./http/routes/registry.js";
 import { credentialRoutes } from "./http/routes/credentials.js";
 import { advisoryRoutes } from "./http/routes/advisories.js";
+import { publicHealthRoute } from "./http/routes/health.js";
 import { resolveSession } from "./domain/auth/service.js";
 import { CLI_CLIENT_HEADER } from "../shared/api/auth.js";
 
 export const SESSION_COOKIE = "enlace_session";
 
-export interface HealthReport { status: "ok" | "degraded"; database: "ok" | "down"; [part: string]: unknown }
 
 export interface AppDeps {
   ctx: Ctx;
   throttle?: ThrottleSettings;
-  health?: () => Promise<Record<string, unknown>>;   // extra parts (e.g. Synapse) for /api/health
+  health?: () => Promise<HealthParts>;               // the homeserver side's parts of /api/health
   extraRoutes?: RouteDef[];                          // features added by later layers (Matrix, credentials)
   staticDir?: string;                                // the built web client
   validateResponses?: boolean;                       // tests: every response must match its schema
@@ -58,7 +59,7 @@ export function collectRoutes(ctx: Ctx, throttle: LoginThrottle, extra: RouteDef
 export function makeApp(deps: AppDeps) {
   const { ctx } = deps;
   const throttle = createLoginThrottle(deps.throttle ?? { failuresPerPair: 5, failuresPerAccount: 20, attemptsPerIp: 30, windowSeconds: 900, maxDelaySeconds: 60 });
-  const routes = collectRoutes(ctx, throttle, deps.extraRoutes, deps.publishedMasterKey);
+  const routes = [publicHealthRoute(ctx, deps.health), ...collectRoutes(ctx, throttle, deps.extraRoutes, deps.publishedMasterKey)];
   const openapi = buildOpenApi(routes, "0.1.0");
 
   const app = express();
@@ -79,12 +80,6 @@ export function makeApp(deps: AppDeps) {
   const api = express.Router();
   api.use(express.json({ limit: "64kb", strict: true, type: () => true }));
 
-  api.get("/health", async (_req, res) => {
-    const database = await ctx.db.query("SELECT 1").then(() => "ok" as const, () => "down" as const);
-    const extra = deps.health ? await deps.health().catch(() => ({})) : {};
-    const degraded = database !== "ok" || Object.values(extra).some((v) => typeof v === "object" && v !== null && (v as any).status === "down");
-    res.status(degraded ? 503 : 200).json({ status: degraded ? "degraded" : "ok", database, ...extra });
-  });
   api.get("/openapi.json", (_req, res) => { res.json(openapi); });
 
   const authenticate = async (req: Request) => {
@@ -96,7 +91,7 @@ export function makeApp(deps: AppDeps) {
   for (const r of routes) {
     api[r.method](r.path, async (req: Request, res: Response, next: NextFunction) => {
       try {
-        const principal = await authenticate(req);
+        const principal = r.anonymous ? null : await authenticate(req);
         if (r.access === "session" && !principal) throw unauthenticated();
         if (r.body && (!req.is("application/json") || req.body === undefined)) {
           throw new AppError("unsupported-media-type", 415, "Unsupported media type", "Send the body as application/json.");

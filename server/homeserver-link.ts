@@ -4,7 +4,7 @@ import { SynapseAdmin } from "./synapse/admin-client.js";
 import { connectBot } from "./synapse/bot.js";
 import { SynapseHomeserver } from "./synapse/homeserver.js";
 import { matrixRoutes } from "./http/routes/matrix.js";
-import { healthRoutes } from "./http/routes/health.js";
+import { healthRoutes, type HealthParts } from "./http/routes/health.js";
 import { createBoss, jobHooks, startReconciler, DEFAULT_TIMING, type JobTiming } from "./jobs/reconciler.js";
 
 export interface MatrixConfig { url: string; publicUrl: string; serverName: string; jwtSecret: string; registrationSharedSecret: string }
@@ -47,7 +47,7 @@ export async function linkHomeserver(ctx: Ctx, dbUrl: string, m: MatrixConfig, o
   };
   const synapseUp = () => fetch(`${m.url}/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
   // Public: status words only ("down" makes the whole answer degraded). Details: healthRoutes, admins only.
-  const health = async () => ({ synapse: { status: (await synapseUp()) ? "ok" : "down" }, reconciler: { status: reconciler.tracker.health() } });
+  const health = async (): Promise<HealthParts> => ({ synapse: { status: (await synapseUp()) ? "ok" : "down" }, reconciler: { status: reconciler.tracker.health() } });
   routes.push(...healthRoutes(ctx, async () => ({ synapse: { status: (await synapseUp()) ? "ok" as const : "down" as const, serverName: m.serverName }, reconciler: reconciler.tracker.details() })));
   return {
     hs, admin, boss, reconciler, routes, publishedMasterKey, health,

@@ -24,6 +24,7 @@ export function buildOpenApi(routes: RouteDef[], version: string) {
         ...(r.response ? { content: { "application/json": { schema: jsonSchema(r.response, "output") } } } : {}),
       },
     };
+    for (const code of r.sameBodyStatuses ?? []) responses[String(code)] = { ...(responses[String(r.successStatus ?? 200)] as object), description: `Same body as ${r.successStatus ?? 200}` };
     const errs = new Set([400, ...(r.access === "session" ? [401, 403] : []), ...(r.body ? [413, 415] : []), ...(r.errors ?? [])]); // 413/415: body too large, not JSON
     for (const code of errs) responses[String(code)] = { description: "Problem", content: { "application/problem+json": { schema: problemRef } } };
     paths[path] ??= {};

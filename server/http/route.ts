@@ -38,6 +38,10 @@ export interface RouteDef<B = any, Q = any, P = any> {
   response?: z.ZodType;
   successStatus?: number;
   errors?: number[];
+  /** Other statuses that carry the same body as success (not a problem), e.g. health's 503. */
+  sameBodyStatuses?: number[];
+  /** Public and session-blind: no session lookup at all (health must answer while the database is down). */
+  anonymous?: boolean;
   handler: (input: HandlerInput<B, Q, P>) => Promise<Reply | unknown>;
 }
 

@@ -45,6 +45,17 @@ export class SynapseAdmin {
   joinedRooms(userId: string) { return this.call<{ joined_rooms: string[] }>("GET", `/_synapse/admin/v1/users/${enc(userId)}/joined_rooms`); }
   upsertUser(userId: string, body: Record<string, unknown>) { return this.call("PUT", `/_synapse/admin/v2/users/${enc(userId)}`, body); }
   getUser(userId: string) { return this.call<{ name: string; deactivated: boolean; locked?: boolean; admin?: boolean | number }>("GET", `/_synapse/admin/v2/users/${enc(userId)}`); }
+  /** Local server admins (Synapse's user list filtered on admin), paged. */
+  async listAdmins(): Promise<string[]> {
+    const names: string[] = [];
+    for (let from: string | undefined = "0"; from !== undefined;) {
+      const page: { users: Array<{ name: string }>; next_token?: string | number } =
+        await this.call("GET", `/_synapse/admin/v2/users?admins=true&guests=false&limit=500&from=${enc(from)}`);
+      names.push(...page.users.map((u) => u.name));
+      from = page.next_token === undefined ? undefined : String(page.next_token);
+    }
+    return names;
+  }
   devices(userId: string) { return this.call<{ devices: Array<{ device_id: string }> }>("GET", `/_synapse/admin/v2/users/${enc(userId)}/devices`); }
   deleteDevices(userId: string, deviceIds: string[]) { return this.call("POST", `/_synapse/admin/v2/users/${enc(userId)}/delete_devices`, { devices: deviceIds }); }
   /** null: Synapse has no such account. */

@@ -15,6 +15,8 @@ export class SynapseHomeserver implements HomeserverPort {
     return Boolean((await this.admin.findUser(userId))?.admin);
   }
 
+  async serverAdmins() { return new Set(await this.admin.listAdmins()); }
+
   async createRoom(spec: CreateRoomSpec) {
     // A local alias per registry key makes creation idempotent across crashes.
     const alias = `enlace.${spec.key.toLowerCase().replace(/[^a-z0-9-]/g, ".")}`;

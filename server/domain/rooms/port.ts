@@ -42,4 +42,6 @@ export interface HomeserverPort {
   isLocal(userId: string): boolean;
   /** Whether a local account is a homeserver admin (the reconciler never acts on one). Optional for test doubles. */
   isServerAdmin?(userId: string): Promise<boolean>;
+  /** Every local homeserver admin, in one call (the full reconcile leaves them out). Optional for test doubles. */
+  serverAdmins?(): Promise<Set<string>>;
 }

@@ -53,13 +53,14 @@ async function ensureRoom(d: ReconcileDeps, room: DesiredRoom, known: Map<string
  * The snapshot may be older than the room's members (someone vetted while this run was going):
  * before removing anyone, ask the registry again whether they belong in this room now.
  */
-async function wantedNow(d: ReconcileDeps, base: RegistrySnapshot, userId: string, key: string): Promise<boolean> {
+async function wantedNow(d: ReconcileDeps, base: RegistrySnapshot, userId: string, key: string, reserved: Set<string>): Promise<boolean> {
+  if (reserved.has(userId)) return false;
   const person = await repo.activePersonByUserId(d.ctx.db, userId);
   if (!person) return false;
   return desiredRooms({ ...base, people: [person] }).some((r) => r.key === key && r.members.has(userId));
 }
 
-async function converge(d: ReconcileDeps, room: DesiredRoom, roomId: string, snap: RoomSnapshot, extraState: ReturnType<typeof managedState>, report: ReconcileReport, base: RegistrySnapshot) {
+async function converge(d: ReconcileDeps, room: DesiredRoom, roomId: string, snap: RoomSnapshot, extraState: ReturnType<typeof managedState>, report: ReconcileReport, base: RegistrySnapshot, reserved: Set<string>) {
   for (const ev of [...managedState(room), ...extraState]) {
     if (covers(snap.state.get(stateKey(ev.type, ev.stateKey)), ev.content)) continue;
     // Power levels are the one room key person jobs write too (an officer added): the snapshot may be
@@ -77,7 +78,7 @@ async function converge(d: ReconcileDeps, room: DesiredRoom, roomId: string, sna
   }
   for (const [userId, membership] of snap.members) {
     if ((membership === "join" || membership === "invite") && !room.members.has(userId)) {
-      if (userId !== d.hs.botUserId && (await wantedNow(d, base, userId, room.key))) continue;
+      if (userId !== d.hs.botUserId && (await wantedNow(d, base, userId, room.key, reserved))) continue;
       await d.hs.kick(roomId, userId, "Not vetted for this room");
       report.removed++;
       await auditReconciler(d.ctx, "reconciler.member_removed", roomId, { key: room.key, userId, was: membership });
@@ -102,9 +103,12 @@ async function converge(d: ReconcileDeps, room: DesiredRoom, roomId: string, sna
 export async function reconcileAll(d: ReconcileDeps): Promise<ReconcileReport> {
   const report: ReconcileReport = { created: 0, stateChanges: 0, added: 0, removed: 0, credentials: 0, requeue: [] };
   const loaded = await repo.loadSnapshot(d.ctx.db, { secretariatServer: d.hs.serverName, botUserId: d.hs.botUserId, today: today(d.ctx.now()) });
-  // A person bound to the bot's own ID gets no rooms, power or credential from it (see refuseReservedAccount).
-  const snapshot = { ...loaded, people: loaded.people.filter((p) => p.matrixUserId !== d.hs.botUserId) };
-  if (snapshot.people.length !== loaded.people.length) d.ctx.log.error("a person in the registry is bound to the registry bot's Matrix ID; ignored by the reconciler");
+  // A person bound to the bot's own ID or to a homeserver admin gets no rooms, power or credential
+  // from it (see refuseReservedAccount): a Secretariat-signed "vetted" credential for an operator's
+  // admin account would let the operator speak as a focal point. Their person job fails, so health says so.
+  const reserved = new Set([d.hs.botUserId, ...(d.hs.serverAdmins ? await d.hs.serverAdmins() : [])]);
+  const snapshot = { ...loaded, people: loaded.people.filter((p) => !reserved.has(p.matrixUserId!)) };
+  if (snapshot.people.length !== loaded.people.length) d.ctx.log.error({ people: loaded.people.length - snapshot.people.length }, "people in the registry are bound to the registry bot's or a homeserver admin's Matrix ID; ignored by the reconciler");
   const rooms = desiredRooms(snapshot);
   const known = await repo.roomIds(d.ctx.db);
   const space = rooms.find((r) => r.kind === "space")!;
@@ -117,15 +121,15 @@ export async function reconcileAll(d: ReconcileDeps): Promise<ReconcileReport> {
     const links = room.kind === "space"
       ? rooms.filter((r) => r.kind !== "space").map((r) => ({ type: "m.space.child", stateKey: known.get(r.key)!, content: { via: [d.hs.serverName], suggested: !r.archived } }))
       : [{ type: "m.space.parent", stateKey: spaceId, content: { via: [d.hs.serverName], canonical: true } }];
-    await converge(d, room, roomId, snap, links, report, snapshot);
-    if (room.kind === "space") report.credentials += await publishCredentials(d, spaceId, snap, snapshot.people.map((p) => p.matrixUserId!));
+    await converge(d, room, roomId, snap, links, report, snapshot, reserved);
+    if (room.kind === "space") report.credentials += await publishCredentials(d, spaceId, snap, snapshot.people.map((p) => p.matrixUserId!), reserved);
   }
   report.requeue = await repo.peopleChangedSince(d.ctx.db, snapshot.watermark);
   return report;
 }
 
 /** Credentials live as state in the Space (one per member, keyed by user id), re-signed when they change or near expiry. */
-async function publishCredentials(d: ReconcileDeps, spaceId: string, snap: RoomSnapshot, activeUsers: string[]): Promise<number> {
+async function publishCredentials(d: ReconcileDeps, spaceId: string, snap: RoomSnapshot, activeUsers: string[], reserved: Set<string>): Promise<number> {
   let changed = 0;
   const soon = d.ctx.now().getTime() + 7 * 86400_000;
   for (const userId of activeUsers) {
@@ -137,11 +141,12 @@ async function publishCredentials(d: ReconcileDeps, spaceId: string, snap: RoomS
     await putCredential(d, spaceId, userId, false);
     changed++;
   }
-  // Credentials of people no longer active are withdrawn (unless reinstated since the snapshot); the signed revocation list says why.
+  // Credentials of people no longer active are withdrawn (unless reinstated since the snapshot), and any
+  // for a reserved account; the signed revocation list says why.
   for (const [key, content] of snap.state) {
     const [type, skey] = key.split("\u0000");
     const userId = userIdOfCredentialKey(skey);
-    if (type === CREDENTIAL_STATE_TYPE && userId && Object.keys(content).length > 0 && !activeUsers.includes(userId) && (await repo.statusOfUser(d.ctx.db, userId)) !== "active") {
+    if (type === CREDENTIAL_STATE_TYPE && userId && Object.keys(content).length > 0 && !activeUsers.includes(userId) && (reserved.has(userId) || (await repo.statusOfUser(d.ctx.db, userId)) !== "active")) {
       await putCredential(d, spaceId, userId, true);
       changed++;
     }

@@ -4,8 +4,47 @@ import type { Ctx } from "../../domain/context.js";
 import { isAdmin } from "../../domain/auth/principal.js";
 import { forbidden } from "../../errors.js";
 
+const Up = z.enum(["ok", "down"]);
+
+/**
+ * What anyone may learn: status words only, never an error text, user ID or admin path (strict, so
+ * a detail added by mistake fails response validation instead of reaching the public).
+ */
+export const HealthParts = z.object({
+  synapse: z.object({ status: Up }).strict(),
+  reconciler: z.object({ status: z.enum(["starting", "ok", "down"]) }).strict(),
+}).strict();
+export type HealthParts = z.infer<typeof HealthParts>;
+
+export const HealthReport = z.object({
+  status: z.enum(["ok", "degraded"]),
+  database: Up,
+  synapse: HealthParts.shape.synapse.optional(),
+  reconciler: HealthParts.shape.reconciler.optional(),
+}).strict();
+export type HealthReport = z.infer<typeof HealthReport>;
+
+/**
+ * GET /api/health. One rule, so monitors need no body parsing: "ok" is 200; "degraded" is always
+ * 503 — the database, Synapse or the reconciler is down, or the homeserver side could not even be
+ * asked. A failing reconciler counts: a suspended person may still be in rooms. Session-blind, so it
+ * answers while the database is down.
+ */
+export const publicHealthRoute = (ctx: Ctx, parts?: () => Promise<HealthParts>) => route({
+  method: "get", path: "/health", operationId: "health", tag: "health", access: "public", anonymous: true,
+  summary: "Health for anyone, status words only: 200 with status \"ok\"; 503 with status \"degraded\" (same body) whenever the database, Synapse or the reconciler is down or cannot be asked. Details: /health/details (administrators)",
+  response: HealthReport, sameBodyStatuses: [503],
+  handler: async () => {
+    const database = await ctx.db.query("SELECT 1").then(() => "ok" as const, () => "down" as const);
+    const extra = parts ? await parts().catch(() => null) : {};
+    const down = database !== "ok" || extra === null || Object.values(extra as Partial<HealthParts>).some((v) => v?.status === "down");
+    const body: HealthReport = { status: down ? "degraded" : "ok", database, ...(extra ?? {}) };
+    return { status: down ? 503 : 200, body };
+  },
+});
+
 export const HealthDetails = z.object({
-  synapse: z.object({ status: z.enum(["ok", "down"]), serverName: z.string() }),
+  synapse: z.object({ status: Up, serverName: z.string() }),
   reconciler: z.object({
     health: z.enum(["starting", "ok", "down"]),
     lastFullRun: z.string().nullable(), lastSuccessAt: z.string().nullable(),
