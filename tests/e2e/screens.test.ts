@@ -105,4 +105,21 @@ describe("web client: screens at laptop and phone widths", () => {
       expect([...anon.errors, ...enroll.errors, ...adm.errors, ...off.errors, ...co.errors]).toEqual([]);
     });
   }
+
+  it("a coordinator who nominates an address registered for another state is told it was referred, and learns nobody's name or state (issue 9 item 11)", async () => {
+    const co = await openPage(browser, plane.url, { viewport: LAPTOP });
+    await signIn(co.page, plane, coordinator);
+    await co.page.goto(`${plane.url}/#/state`);
+    await co.page.getByLabel("Full name").fill("Someone Else");
+    await co.page.getByLabel("Email").fill("janelle@e2e.example.org");   // a focal point of Jamaica
+    await co.page.getByRole("checkbox", { name: "Tourism Security" }).check();
+    await co.page.getByRole("button", { name: "Nominate", exact: true }).click();
+    await co.page.getByText("A nomination for janelle@e2e.example.org was recorded.").waitFor();
+    const main = (await co.page.locator("main").textContent()) ?? "";
+    expect(main).not.toContain("Janelle");
+    expect(main).not.toContain("Jamaica");
+    expect(await co.page.locator('tr[data-person="janelle@e2e.example.org"]').count()).toBe(0);
+    expect(co.errors).toEqual([]);
+    await co.context.close();
+  });
 });

@@ -68,7 +68,10 @@ describe("web client: vetting story", () => {
     await signIn(o.page, plane, officer);
     await go(o.page, "Nomination queue");
     const queued = o.page.locator('tr[data-person="nadia.nominee@e2e.example.org"]');
+    // Four eyes cover the Matrix account too: the officer sees the ID the server assigned, before and while approving.
+    await expect.poll(() => queued.getByTestId("matrix-id").textContent()).toBe("Matrix account: @nadia.nominee.cl:enlace.test");
     await queued.getByRole("button", { name: "Approve" }).click();
+    expect(await queued.getByTestId("approving-matrix-id").textContent()).toContain("with the Matrix account @nadia.nominee.cl:enlace.test");
     await queued.getByLabel("Reason").fill("Vetted by the Chilean ministry");
     await queued.getByRole("button", { name: "Confirm: Approve" }).click();
     const link = await o.page.getByLabel("Enrollment link", { exact: true }).inputValue();

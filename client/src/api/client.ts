@@ -4,7 +4,7 @@ import { ApiError, networkError, problemFrom } from "./errors.js";
 import type {
   Session, LoginRequest, EnrollStart, EnrollCompleteRequest, Person, PersonWithHistory, Nomination, PeopleFilter, Approval,
   Expertise, DirectoryFilter, DirectoryPerson, Program, MemberState, MajorEvent, AuditEntry, AuditFilter, AuditVerification,
-  QueuedNomination, EnrollmentLink, Decision,
+  QueuedNomination, EnrollmentLink, Decision, NominationOutcome,
 } from "./types.js";
 import type { MatrixSessionGrant } from "../../../shared/matrix/control-plane.js";
 
@@ -98,7 +98,7 @@ export function createApi(opts: ApiOptions = {}) {
     majorEvents: () => get<MajorEvent[]>("/events"),
     majorEvent: (id: string) => get<MajorEvent>(`/events/${encodeURIComponent(id)}`),
 
-    nominate: (input: Nomination) => post<Person>("/nominations", input),
+    nominate: (input: Nomination) => post<NominationOutcome>("/nominations", input),
     people: (filter: PeopleFilter = {}) => get<Person[]>("/people", filter as Query),
     person: (id: string) => get<PersonWithHistory>(`/people/${encodeURIComponent(id)}`),
     nominationQueue: () => get<QueuedNomination[]>("/vetting/nominations"),

@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import type { SessionView, LoginInput, EnrollStartResult, EnrollCompleteInput } from "../../../shared/api/auth.js";
 import type {
-  PersonView, NominationInput, PeopleQuery, ApprovalResult, ExpertiseInput, DirectoryQuery, DirectoryEntry, PersonDetail,
+  PersonView, NominationInput, NominationResult, PeopleQuery, ApprovalResult, ExpertiseInput, DirectoryQuery, DirectoryEntry, PersonDetail,
 } from "../../../shared/api/people.js";
 import type { ProgramView, MemberStateView, MajorEventView, AuditEntryView, AuditQuery, AuditVerifyView } from "../../../shared/api/registry.js";
 import type { RoleKind, VettingStatus } from "../../../shared/api/common.js";
@@ -15,6 +15,8 @@ export type EnrollCompleteRequest = z.input<typeof EnrollCompleteInput>;
 export type Person = z.infer<typeof PersonView>;
 export type PersonWithHistory = z.infer<typeof PersonDetail>;
 export type Nomination = z.input<typeof NominationInput>;
+/** A new nominee, or a referral: the address is in the registry where the caller may not see it (nothing created, nothing revealed). */
+export type NominationOutcome = z.infer<typeof NominationResult>;
 export type PeopleFilter = Partial<z.input<typeof PeopleQuery>>;
 export type Approval = z.infer<typeof ApprovalResult>;
 export type Expertise = z.infer<typeof ExpertiseInput>;

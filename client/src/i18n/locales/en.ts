@@ -308,6 +308,7 @@ export const en = {
     submit: "Nominate",
     submitting: "Nominating…",
     done: "{{name}} is nominated and waits for a Secretariat officer's approval.",
+    referred: "A nomination for {{email}} was recorded. The Secretariat will check it and follow up with you; nothing else changes for now.",
   },
   roster: {
     title: "Roster of {{state}}",
@@ -356,6 +357,9 @@ export const en = {
     copy: "Copy link",
     copied: "Copied.",
     dismiss: "Done",
+    matrixId: "Matrix account:",
+    noMatrixId: "none yet (no homeserver linked)",
+    approvingAs: "You approve {{name}} with the Matrix account {{id}}: this account will appear as a vetted member. Check it before you confirm.",
   },
   revetting: {
     title: "Re-vetting",

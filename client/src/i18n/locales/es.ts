@@ -308,6 +308,7 @@ export const es: Messages = {
     submit: "Nominar",
     submitting: "Nominando…",
     done: "{{name}} quedó nominado/a y espera la aprobación de un oficial de la Secretaría.",
+    referred: "Se registró una nominación para {{email}}. La Secretaría la revisará y le dará seguimiento; por ahora no cambia nada más.",
   },
   roster: {
     title: "Nómina de {{state}}",
@@ -356,6 +357,9 @@ export const es: Messages = {
     copy: "Copiar enlace",
     copied: "Copiado.",
     dismiss: "Listo",
+    matrixId: "Cuenta Matrix:",
+    noMatrixId: "ninguna aún (sin servidor vinculado)",
+    approvingAs: "Usted aprueba a {{name}} con la cuenta Matrix {{id}}: esta cuenta aparecerá como miembro verificado. Revísela antes de confirmar.",
   },
   revetting: {
     title: "Reverificación",

@@ -308,6 +308,7 @@ export const fr: Messages = {
     submit: "Proposer",
     submitting: "Envoi…",
     done: "{{name}} est proposé·e et attend l’approbation d’un fonctionnaire du Secrétariat.",
+    referred: "Une candidature pour {{email}} a été enregistrée. Le Secrétariat la vérifiera et assurera le suivi ; rien d’autre ne change pour l’instant.",
   },
   roster: {
     title: "Liste de {{state}}",
@@ -356,6 +357,9 @@ export const fr: Messages = {
     copy: "Copier le lien",
     copied: "Copié.",
     dismiss: "Terminé",
+    matrixId: "Compte Matrix :",
+    noMatrixId: "aucun pour l’instant (aucun serveur relié)",
+    approvingAs: "Vous approuvez {{name}} avec le compte Matrix {{id}} : ce compte apparaîtra comme membre vérifié. Vérifiez-le avant de confirmer.",
   },
   revetting: {
     title: "Nouvelle habilitation",

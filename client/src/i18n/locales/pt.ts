@@ -308,6 +308,7 @@ export const pt: Messages = {
     submit: "Indicar",
     submitting: "Indicando…",
     done: "{{name}} foi indicado/a e aguarda a aprovação de um oficial da Secretaria.",
+    referred: "Uma indicação para {{email}} foi registrada. A Secretaria vai verificá-la e dar seguimento; por enquanto nada mais muda.",
   },
   roster: {
     title: "Quadro de {{state}}",
@@ -356,6 +357,9 @@ export const pt: Messages = {
     copy: "Copiar link",
     copied: "Copiado.",
     dismiss: "Concluído",
+    matrixId: "Conta Matrix:",
+    noMatrixId: "nenhuma ainda (sem servidor vinculado)",
+    approvingAs: "Você aprova {{name}} com a conta Matrix {{id}}: esta conta aparecerá como membro verificado. Confira antes de confirmar.",
   },
   revetting: {
     title: "Reverificação",

@@ -62,15 +62,18 @@ function NominationForm({ caps, onNominated }: { caps: Capabilities; onNominated
           setDone(null);
           if (chosen.length === 0) return setMissingProgram(true);
           setMissingProgram(false);
-          const person = await nominate.run({
+          const outcome = await nominate.run({
             fullName: fullName.trim(), email: email.trim(), memberState: state,
             roles: chosen.map((program) => ({ role, memberState: state, program })),
             ...(reason.trim() ? { reason: reason.trim() } : {}),
           });
-          if (!person) return;
-          setDone(t("nominate.done", { name: person.fullName }));
+          if (!outcome) return;
+          // The address is already in the registry where this nominator may not look: nothing was
+          // created, and the answer names no one; the Secretariat follows it up.
+          if ("referred" in outcome) setDone(t("nominate.referred", { email: email.trim() }));
+          else setDone(t("nominate.done", { name: outcome.fullName }));
           setFullName(""); setEmail(""); setChosen([]); setReason("");
-          onNominated(person);
+          if (!("referred" in outcome)) onNominated(outcome);
         }}
       >
         <TextField label={t("nominate.fullName")} required maxLength={200} autoComplete="off" value={fullName} onChange={(e) => setFullName(e.target.value)} />

@@ -53,8 +53,11 @@ function Decide({ nomination, onApproved, onRejected }: {
   const api = useApi();
   const [open, setOpen] = useState<"approve" | "reject" | null>(null);
   const why = `why-${nomination.id}`;
+  const matrixId = nomination.matrixUserId ?? t("queue.noMatrixId");
   return (
     <div>
+      {/* Four eyes cover the account too: the approver sees the Matrix ID that will speak as this person. */}
+      <p className="matrix-id" data-testid="matrix-id">{t("queue.matrixId")} <code>{matrixId}</code></p>
       <div className="actions">
         {/* Disabled buttons cannot be focused, so the reason is plain visible text tied to the button. */}
         <button type="button" className="primary" disabled={!nomination.canApprove} aria-describedby={nomination.canApprove ? undefined : why}
@@ -66,6 +69,7 @@ function Decide({ nomination, onApproved, onRejected }: {
         </button>
       </div>
       {!nomination.canApprove && <p className="hint" id={why} data-testid="cannot-approve">{t("queue.cannotApprove")}</p>}
+      {open === "approve" && <p className="hint" data-testid="approving-matrix-id">{t("queue.approvingAs", { name: nomination.fullName, id: matrixId })}</p>}
       {open === "approve" && (
         <ReasonForm action={t("decide.approve")} submit={(reason) => api.approve(nomination.id, reason)}
           onCancel={() => setOpen(null)} onDone={(r) => { setOpen(null); onApproved(r.enrollment); }} />
