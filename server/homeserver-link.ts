@@ -20,6 +20,16 @@ async function retrying<T>(what: string, ctx: Ctx, fn: () => Promise<T>, attempt
 }
 
 /**
+ * The cross-signing master key the homeserver publishes for a user. A failed call throws the
+ * MatrixError, which the HTTP layer answers as 503 (unreachable) or 502 (it answered with an error).
+ */
+export const publishedMasterKeyVia = (admin: SynapseAdmin) => async (userId: string): Promise<string | null> => {
+  const r = await admin.keysQuery(userId);
+  const keys = r.master_keys?.[userId]?.keys ?? {};
+  return Object.values(keys)[0] ?? null;
+};
+
+/**
  * Puts the homeserver in the loop: the registry bot, durable reconcile jobs enqueued by registry
  * changes, the Matrix sign-in endpoint, and Synapse's state in /api/health.
  */
@@ -40,11 +50,7 @@ export async function linkHomeserver(ctx: Ctx, dbUrl: string, m: MatrixConfig, o
   };
   const reconciler = await startReconciler(ctx, boss, hs, { ...opts, timing });
   const routes: RouteDef[] = matrixRoutes(ctx, { serverName: m.serverName, publicUrl: m.publicUrl, jwtSecret: m.jwtSecret });
-  const publishedMasterKey = async (userId: string) => {
-    const r = await admin.keysQuery(userId);
-    const keys = r.master_keys?.[userId]?.keys ?? {};
-    return Object.values(keys)[0] ?? null;
-  };
+  const publishedMasterKey = publishedMasterKeyVia(admin);
   const synapseUp = () => fetch(`${m.url}/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
   // Public: status words only ("down" makes the whole answer degraded). Details: healthRoutes, admins only.
   const health = async (): Promise<HealthParts> => ({ synapse: { status: (await synapseUp()) ? "ok" : "down" }, reconciler: { status: reconciler.tracker.health() } });
