@@ -7,6 +7,7 @@ import type { Item } from "../../matrix/items.js";
 import { useMatrixClient } from "../../matrix/MatrixClientContext.js";
 import { useFormat } from "../../i18n/format.js";
 import { CardFrame } from "./CardFrame.js";
+import { saveFile } from "../../library/save.js";
 import { TlpBadge } from "./TlpBadge.js";
 
 export function DocumentCard({ item, content: d, room }: { item: Item; content: DocumentContent; room: Room | null }) {
@@ -19,11 +20,9 @@ export function DocumentCard({ item, content: d, room }: { item: Item; content: 
     if (!session) return;
     setState("busy");
     try {
-      const bytes = await fetchDocument(session, d);
-      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: d.mimetype }));
-      const a = Object.assign(document.createElement("a"), { href: url, download: d.filename });
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      // Saved as application/octet-stream, never the sender's MIME type: a sender who labels a file
+      // text/html or image/svg+xml must not get it rendered inside the app's origin.
+      saveFile(await fetchDocument(session, d), d.filename);
       setState("idle");
     } catch {
       setState("failed");
