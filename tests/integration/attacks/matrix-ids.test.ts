@@ -5,6 +5,7 @@ import { eventually } from "../../helpers/matrix-wait.js";
 import { SynapseAdmin, MatrixError } from "../../../server/synapse/admin-client.js";
 import { CREDENTIAL_STATE_TYPE } from "../../../server/domain/rooms/event-types.js";
 import { Q_PERSON } from "../../../server/jobs/reconciler.js";
+import { TOKEN_SECONDS } from "../../../server/domain/matrix-session/service.js";
 
 // Issue 9 item 1. A national coordinator tries to choose a nominee's Matrix account (the registry
 // bot, a Synapse admin, someone else's), and a registry row bound to such an account (forced by SQL,
@@ -191,4 +192,31 @@ describe("attack: a registry row bound to the bot or a Synapse admin, then suspe
     const h = await eventually(health, (r) => r.status === 200, 30_000, 100);
     expect(h.value.body).toMatchObject({ status: "ok", reconciler: { status: "ok" } });
   });
+});
+
+describe("attack: someone holding a leaked Matrix login token (issue 9 item 8)", () => {
+  let hs: TestSynapse, plane: TestPlane, fp: Actor;
+  beforeAll(async () => {
+    hs = await startTestSynapse();
+    plane = await startTestPlane({ synapse: hs });
+    fp = await actor(plane, [role.focal("CL", "tourism")], "CL");
+  });
+  afterAll(async () => { await plane?.close(); await hs?.close(); });
+
+  it(`the token works only within ${TOKEN_SECONDS} s of issue by Synapse's own clock (its 120 s leeway included), then is refused`, async () => {
+    const issued = Date.now();
+    const mx = await api(plane, "POST", "/api/matrix/session", { token: fp.token });
+    expect(mx.status).toBe(200);
+    expect(mx.body.expiresInSeconds).toBe(TOKEN_SECONDS);
+    const synapse = new SynapseAdmin({ baseUrl: hs.url });
+    expect((await synapse.loginWithJwt(mx.body.loginToken)).user_id).toBe(mx.body.userId);
+    const audited = await plane.ctx.db.query("SELECT details FROM audit_log WHERE action = 'matrix.login_token_issued' AND subject = $1", [fp.id]);
+    expect(audited.rows[0].details).toMatchObject({ userId: mx.body.userId, jti: expect.any(String), expiresInSeconds: TOKEN_SECONDS });
+
+    // The same token copied from a log or a proxy, a moment after its window: refused.
+    await new Promise((r) => setTimeout(r, Math.max(0, issued + (TOKEN_SECONDS + 2) * 1000 - Date.now())));
+    const late = await synapse.loginWithJwt(mx.body.loginToken).catch((e) => e);
+    expect(late).toBeInstanceOf(MatrixError);
+    expect(late.statusCode).toBe(403);
+  }, 60_000);
 });
