@@ -27,7 +27,7 @@ export interface TestPlane {
 }
 
 /** A control plane on a free loopback port over a fresh database cloned from the migrated template. */
-export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: AppDeps["throttle"]; extraRoutes?: AppDeps["extraRoutes"]; pgAdminUrl?: string; validateResponses?: boolean; caches?: boolean; keysFrom?: TestPlane; synapse?: TestSynapse; staticDir?: string; logSink?: { write(line: string): void }; trustProxy?: AppDeps["trustProxy"]; publishedMasterKey?: AppDeps["publishedMasterKey"]; hasherPool?: { size?: number; maxQueue?: number } } = {}): Promise<TestPlane> {
+export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: AppDeps["throttle"]; extraRoutes?: AppDeps["extraRoutes"]; pgAdminUrl?: string; validateResponses?: boolean; caches?: boolean; keysFrom?: TestPlane; synapse?: TestSynapse; staticDir?: string; logSink?: { write(line: string): void }; trustProxy?: AppDeps["trustProxy"]; publishedMasterKey?: AppDeps["publishedMasterKey"]; health?: AppDeps["health"]; hasherPool?: { size?: number; maxQueue?: number } } = {}): Promise<TestPlane> {
   // A second replica shares the first one's database and keys.
   const dbUrl = opts.keysFrom?.dbUrl ?? await createTestDatabase(opts.pgAdminUrl ?? inject("pgAdminUrl"));
   const db = createPool(dbUrl, 10);
@@ -47,7 +47,7 @@ export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: A
   }) : null;
   const { app } = makeApp({
     ctx, validateResponses: opts.validateResponses ?? true, throttle: opts.throttle ?? { failuresPerAccount: 1000, attemptsPerIp: 100000, windowSeconds: 60 },
-    extraRoutes: [...(link?.routes ?? []), ...(opts.extraRoutes ?? [])], health: link?.health, publishedMasterKey: opts.publishedMasterKey ?? link?.publishedMasterKey, staticDir: opts.staticDir,
+    extraRoutes: [...(link?.routes ?? []), ...(opts.extraRoutes ?? [])], health: link?.health ?? opts.health, publishedMasterKey: opts.publishedMasterKey ?? link?.publishedMasterKey, staticDir: opts.staticDir,
     trustProxy: opts.trustProxy, connectOrigins: opts.synapse ? [opts.synapse.url] : [],
   });
   const server = createServer(app);

@@ -63,6 +63,7 @@ describe("authorization matrix: every operation × every role", () => {
   const byId = (make: () => Promise<string>) => async () => ({ params: { id: await make() } });
 
   const cells: Record<string, Cell> = {
+    health: { method: "get", path: "/health", expect: open(200) },
     login: {
       method: "post", path: "/auth/login", expect: open(200),
       prepare: async () => { const email = `login-${uniq()}@gob.cl`; await seedActivePerson(plane.ctx, { email, fullName: "L", memberState: "CL", roles: [role.focal("CL", "tourism")], password: "a good long password" }); return { body: { email, password: "a good long password" } }; },
