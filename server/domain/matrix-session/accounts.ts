@@ -55,9 +55,11 @@ export async function checkProposedMatrixId(db: Queryable, o: { userId: string; 
     throw matrixIdNotAllowed(`Matrix IDs on ${o.localServerName} are assigned by the Secretariat; leave matrixUserId out.`);
   }
   if (RESERVED_LOCALPARTS.test(localpartOf(o.userId))) throw matrixIdReserved();
+  // Exactly as registered (Matrix compares user IDs as strings): "@ana:HS.GOB.CL" is not an account of
+  // hs.gob.cl, and accepting it would let one account sit in the registry under two spellings.
   const hs = await db.query(
     "SELECT 1 FROM homeservers WHERE server_name = $1 AND status = 'active' AND member_state IS NOT DISTINCT FROM $2 FOR SHARE",
-    [server, o.memberState]);
+    [o.userId.slice(o.userId.indexOf(":") + 1), o.memberState]);
   if (!hs.rowCount) {
     throw matrixIdNotAllowed(`${server} is not an active homeserver registered for ${o.memberState ?? "the Secretariat"}.`);
   }

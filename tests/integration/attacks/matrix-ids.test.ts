@@ -57,8 +57,8 @@ describe("attack: a national coordinator chooses the nominee's Matrix account (i
     }
   });
 
-  it("a remote ID is refused on an unregistered homeserver, on another state's, and on a suspended one of the nominee's state", async () => {
-    for (const matrixUserId of ["@ana:unregistered.example", `@ana:${AR_HS}`, `@ana:${CL_SUSPENDED_HS}`]) {
+  it("a remote ID is refused on an unregistered homeserver, on another state's, on a suspended one of the nominee's state, and spelt otherwise than registered", async () => {
+    for (const matrixUserId of ["@ana:unregistered.example", `@ana:${AR_HS}`, `@ana:${CL_SUSPENDED_HS}`, `@ana:${CL_HS.toUpperCase()}`, `@ana:${CL_HS}:8448`]) {
       const r = await nominate({ matrixUserId });
       expect(r.status, matrixUserId).toBe(422);
       expect(r.body.type, matrixUserId).toBe(`${PROBLEM}matrix-id-not-allowed`);
