@@ -352,11 +352,19 @@ describe("web client: vetting story", () => {
     expect(await b.page.locator("article[data-kind=alert]").filter({ hasText: "Forged evacuation order" }).count()).toBe(0);
 
     const doc = b.page.locator("article[data-kind=document]");
+    // The sender says application/pdf; the browser is handed opaque bytes whatever the sender says (issue 9 item 11).
+    await b.page.evaluate(() => {
+      const w = window as unknown as { blobTypes: string[] };
+      const original = URL.createObjectURL.bind(URL);
+      w.blobTypes = [];
+      URL.createObjectURL = (o: Blob | MediaSource) => { w.blobTypes.push((o as Blob).type); return original(o); };
+    });
     const [download] = await Promise.all([b.page.waitForEvent("download"), doc.getByRole("button", { name: "Download and decrypt" }).click()]);
     expect(download.suggestedFilename()).toBe("lessons.pdf");
     const chunks: Buffer[] = [];
     for await (const c of (await download.createReadStream())) chunks.push(c as Buffer);
     expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+    expect(await b.page.evaluate(() => (window as unknown as { blobTypes: string[] }).blobTypes)).toEqual(["application/octet-stream"]);
 
     await screenshot(b.page, "messaging-network-room-laptop");
     await b.page.setViewportSize(PHONE);
