@@ -47,10 +47,16 @@ export function createReconcilerTracker(now: () => Date = () => new Date()) {
   const status: ReconcilerStatus = { lastFullRun: null, lastError: null, lastErrorAt: null, lastSuccessAt: null };
   let fullFailing = false;
   const failingPeople = new Map<string, { error: string; at: string }>();
+  // Active people the last full run left out (bound to the bot's or an admin's account): the registry
+  // needs correcting, so health stays down until a full run finds none, even if no person job runs.
+  let refusedPeople: string[] = [];
   const ok = () => { status.lastSuccessAt = now().toISOString(); };
   return {
     status,
-    fullSucceeded() { status.lastFullRun = now().toISOString(); fullFailing = false; status.lastError = failingPeople.size ? status.lastError : null; ok(); },
+    fullSucceeded(refused: string[] = []) {
+      status.lastFullRun = now().toISOString(); fullFailing = false; refusedPeople = refused;
+      status.lastError = failingPeople.size || refused.length ? status.lastError : null; ok();
+    },
     personSucceeded(personId: string) { failingPeople.delete(personId); ok(); },
     failed(err: unknown, personId?: string) {
       const at = now().toISOString();
@@ -58,10 +64,10 @@ export function createReconcilerTracker(now: () => Date = () => new Date()) {
       status.lastErrorAt = at;
       if (personId) failingPeople.set(personId, { error: status.lastError, at }); else fullFailing = true;
     },
-    health(): ReconcilerHealth { return fullFailing || failingPeople.size > 0 ? "down" : status.lastFullRun === null ? "starting" : "ok"; },
+    health(): ReconcilerHealth { return fullFailing || failingPeople.size > 0 || refusedPeople.length > 0 ? "down" : status.lastFullRun === null ? "starting" : "ok"; },
     /** For a Secretariat administrator only: error texts name admin paths and user IDs. */
     details() {
-      return { health: this.health(), ...status, fullReconcileFailing: fullFailing, failingPeople: [...failingPeople].map(([personId, f]) => ({ personId, ...f })) };
+      return { health: this.health(), ...status, fullReconcileFailing: fullFailing, failingPeople: [...failingPeople].map(([personId, f]) => ({ personId, ...f })), reservedAccountPeople: [...refusedPeople] };
     },
   };
 }
@@ -82,9 +88,9 @@ export async function startReconciler(ctx: Ctx, boss: PgBoss, hs: HomeserverPort
   const allWorker = await boss.work<Record<string, never>>(Q_ALL, { pollingIntervalSeconds: 1 }, async () => {
     try {
       const report = await reconcileAll(deps);
-      tracker.fullSucceeded();
+      tracker.fullSucceeded(report.refused);
       for (const personId of report.requeue) await boss.send(Q_PERSON, { personId }, JOB);
-      ctx.log.info({ ...report, requeue: report.requeue.length }, "full reconcile done");
+      ctx.log.info({ ...report, requeue: report.requeue.length, refused: report.refused.length }, "full reconcile done");
     } catch (err) { fail(err); }
   });
   const personWorkers = await Promise.all([0, 1].map(() => boss.work<{ personId: string }>(Q_PERSON, { pollingIntervalSeconds: 0.5 }, async ([job]) => {

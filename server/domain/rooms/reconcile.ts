@@ -10,7 +10,11 @@ import { withStateLock } from "./state-lock.js";
 import { putCredential, putRevocations } from "./space-credentials.js";
 import * as repo from "./repo.js";
 
-export interface ReconcileReport { created: number; stateChanges: number; added: number; removed: number; credentials: number; requeue: string[] }
+export interface ReconcileReport {
+  created: number; stateChanges: number; added: number; removed: number; credentials: number; requeue: string[];
+  /** People left out because the registry binds them to the bot's or a homeserver admin's account. */
+  refused: string[];
+}
 export interface ReconcileDeps { ctx: Ctx; hs: HomeserverPort }
 
 const today = (d: Date) => d.toISOString().slice(0, 10);
@@ -101,14 +105,15 @@ async function converge(d: ReconcileDeps, room: DesiredRoom, roomId: string, sna
  * Idempotent: a second run with nothing to change only reads.
  */
 export async function reconcileAll(d: ReconcileDeps): Promise<ReconcileReport> {
-  const report: ReconcileReport = { created: 0, stateChanges: 0, added: 0, removed: 0, credentials: 0, requeue: [] };
+  const report: ReconcileReport = { created: 0, stateChanges: 0, added: 0, removed: 0, credentials: 0, requeue: [], refused: [] };
   const loaded = await repo.loadSnapshot(d.ctx.db, { secretariatServer: d.hs.serverName, botUserId: d.hs.botUserId, today: today(d.ctx.now()) });
   // A person bound to the bot's own ID or to a homeserver admin gets no rooms, power or credential
   // from it (see refuseReservedAccount): a Secretariat-signed "vetted" credential for an operator's
   // admin account would let the operator speak as a focal point. Their person job fails, so health says so.
   const reserved = new Set([d.hs.botUserId, ...(d.hs.serverAdmins ? await d.hs.serverAdmins() : [])]);
   const snapshot = { ...loaded, people: loaded.people.filter((p) => !reserved.has(p.matrixUserId!)) };
-  if (snapshot.people.length !== loaded.people.length) d.ctx.log.error({ people: loaded.people.length - snapshot.people.length }, "people in the registry are bound to the registry bot's or a homeserver admin's Matrix ID; ignored by the reconciler");
+  report.refused = loaded.people.filter((p) => reserved.has(p.matrixUserId!)).map((p) => p.id);
+  if (report.refused.length) d.ctx.log.error({ people: report.refused }, "people in the registry are bound to the registry bot's or a homeserver admin's Matrix ID; ignored by the reconciler");
   const rooms = desiredRooms(snapshot);
   const known = await repo.roomIds(d.ctx.db);
   const space = rooms.find((r) => r.kind === "space")!;

@@ -51,6 +51,8 @@ export const HealthDetails = z.object({
     lastError: z.string().nullable(), lastErrorAt: z.string().nullable(),
     fullReconcileFailing: z.boolean(),
     failingPeople: z.array(z.object({ personId: z.string(), error: z.string(), at: z.string() })),
+    /** Active people the last full reconcile left out: bound to the bot's or a homeserver admin's account. */
+    reservedAccountPeople: z.array(z.string()),
   }),
 });
 export type HealthDetails = z.infer<typeof HealthDetails>;

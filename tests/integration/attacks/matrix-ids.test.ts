@@ -4,7 +4,7 @@ import { startTestPlane, actor, api, role, type TestPlane, type Actor } from "..
 import { eventually } from "../../helpers/matrix-wait.js";
 import { SynapseAdmin, MatrixError } from "../../../server/synapse/admin-client.js";
 import { CREDENTIAL_STATE_TYPE } from "../../../server/domain/rooms/event-types.js";
-import { Q_PERSON } from "../../../server/jobs/reconciler.js";
+import { Q_ALL, Q_PERSON } from "../../../server/jobs/reconciler.js";
 import { TOKEN_SECONDS } from "../../../server/domain/matrix-session/service.js";
 
 // Issue 9 item 1. A national coordinator tries to choose a nominee's Matrix account (the registry
@@ -126,7 +126,7 @@ describe("attack: a registry row bound to the bot or a Synapse admin, then suspe
     expect((await plane.ctx.db.query("SELECT count(*)::int AS n FROM audit_log WHERE action = 'matrix.login_token_issued'")).rows[0].n).toBe(0);
   });
 
-  it("the full reconcile gives neither account rooms or a credential", async () => {
+  it("the full reconcile gives neither account rooms or a credential, and health turns degraded", async () => {
     const { reconcileAll } = await import("../../../server/domain/rooms/reconcile.js");
     await reconcileAll({ ctx: plane.ctx, hs: plane.link!.hs });
     expect(await managedRoomsOf(OPS_ADMIN)).toEqual([]);
@@ -136,6 +136,14 @@ describe("attack: a registry row bound to the bot or a Synapse admin, then suspe
     expect(subjects.length).toBeGreaterThan(0);
     expect(subjects).not.toContain(OPS_ADMIN);
     expect(subjects).not.toContain(hs.botUserId);
+
+    // The rows were changed behind the API (no person job): the reconciler's own full run says so.
+    await plane.link!.boss.send(Q_ALL, {});
+    plane.link!.reconciler.wake();
+    const h = await eventually(health, (r) => r.status === 503, 30_000, 100);
+    expect(h.value.body).toEqual({ status: "degraded", database: "ok", synapse: { status: "ok" }, reconciler: { status: "down" } });
+    const details = await api(plane, "GET", "/api/health/details", { token: admin.token });
+    expect([...details.body.reconciler.reservedAccountPeople].sort()).toEqual([botBound.id, adminBound.id].sort());
   });
 
   it("a coordinator suspends them: the reconciler refuses to touch the bot or the admin, health turns degraded with no details, and another suspension still takes effect", async () => {
@@ -189,6 +197,7 @@ describe("attack: a registry row bound to the bot or a Synapse admin, then suspe
     await bind(botBound.id, "@corrected.one.cl:enlace.test");
     await bind(adminBound.id, "@corrected.two.cl:enlace.test");
     for (const who of [botBound, adminBound]) await plane.link!.boss.send(Q_PERSON, { personId: who.id });
+    await plane.link!.boss.send(Q_ALL, {});
     plane.link!.reconciler.wake();
     const h = await eventually(health, (r) => r.status === 200, 30_000, 100);
     expect(h.value.body).toMatchObject({ status: "ok", reconciler: { status: "ok" } });
@@ -201,6 +210,8 @@ describe("attack: someone holding a leaked Matrix login token (issue 9 item 8)",
     hs = await startTestSynapse();
     plane = await startTestPlane({ synapse: hs });
     fp = await actor(plane, [role.focal("CL", "tourism")], "CL");
+    // Let the reconciler create the account first: a JWT login racing that creation gets M_USER_IN_USE once.
+    await eventually(() => plane.link!.reconciler.idle(), (idle) => idle, 60_000, 200);
   });
   afterAll(async () => { await plane?.close(); await hs?.close(); });
 
