@@ -38,7 +38,7 @@ export interface RouteDef<B = any, Q = any, P = any> {
   response?: z.ZodType;
   successStatus?: number;
   errors?: number[];
-  /** Other statuses that carry the same body as success (not a problem), e.g. health's 503. */
+  /** Other statuses answered with the success schema (not a problem): health's 503, a referred nomination's 202. */
   sameBodyStatuses?: number[];
   /** Public and session-blind: no session lookup at all (health must answer while the database is down). */
   anonymous?: boolean;

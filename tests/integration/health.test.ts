@@ -42,11 +42,14 @@ describe("GET /api/health", () => {
     }
   });
 
-  it("the OpenAPI document gives 503 the same body as 200, and says so in the summary", async () => {
+  it("the OpenAPI document gives 503 the same body as 200, and says so in the summary (and a referred nomination's 202 its body)", async () => {
     const plane = await start();
     const op = (await api(plane, "GET", "/api/openapi.json")).body.paths["/api/health"].get;
     expect(op.security).toEqual([]);
     expect(op.summary).toMatch(/503.*degraded/);
     expect(op.responses["503"].content["application/json"].schema).toEqual(op.responses["200"].content["application/json"].schema);
+    // The same mechanism documents a referred nomination's 202 (issue 9 item 11).
+    const nominate = (await api(plane, "GET", "/api/openapi.json")).body.paths["/api/nominations"].post;
+    expect(nominate.responses["202"].content["application/json"].schema).toEqual(nominate.responses["201"].content["application/json"].schema);
   });
 });

@@ -16,7 +16,7 @@ export const peopleRoutes = (ctx: Ctx) => [
   route({
     method: "post", path: "/nominations", operationId: "nominate", tag: "vetting", access: "session",
     summary: "Nominate a person (coordinators for their state; Secretariat for its programs). An address already in the registry that the caller may not see is referred to the Secretariat (202)",
-    body: NominationInput, response: NominationResult, successStatus: 201, errors: [409, 422, 503],
+    body: NominationInput, response: NominationResult, successStatus: 201, sameBodyStatuses: [202], errors: [409, 422, 503],
     handler: async ({ principal, body }) => {
       const out = await registry.nominate(ctx, principal!, body);
       return { status: "referred" in out ? 202 : 201, body: out };
