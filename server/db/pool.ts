@@ -5,6 +5,7 @@ import pg from "pg";
 export type Db = pg.Pool;
 export type Tx = pg.PoolClient;
 export interface Queryable {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's own default: a query without a row type reads columns untyped (repo.ts files map them)
   query<R extends pg.QueryResultRow = any>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
 }
 

@@ -17,7 +17,8 @@ export function sendProblem(res: Response, err: AppError) {
 }
 
 /** Express's body parser errors carry a status and a type; map them to stable problem types. */
-function fromParserError(err: any): AppError | undefined {
+function fromParserError(caught: unknown): AppError | undefined {
+  const err = caught as { type?: string; status?: unknown } | null | undefined;
   if (err?.type === "entity.too.large") return new AppError("payload-too-large", 413, "Request body too large", "The request body exceeds the limit of 64 KiB.");
   if (err?.type === "entity.parse.failed") return new AppError("malformed-json", 400, "Malformed JSON", "The request body is not valid JSON.");
   if (err?.type === "encoding.unsupported" || err?.type === "charset.unsupported") return new AppError("unsupported-encoding", 415, "Unsupported encoding", "Send UTF-8 JSON.");

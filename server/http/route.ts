@@ -25,6 +25,7 @@ export interface HandlerInput<B, Q, P> {
 
 export interface Reply { status?: number; body?: unknown; headers?: Record<string, string>; setSession?: { token: string; expiresAt: Date } | null }
 
+// biome-ignore lint/suspicious/noExplicitAny: a route without a schema sees its input untyped; Part 3 of issue 13 types routes end to end
 export interface RouteDef<B = any, Q = any, P = any> {
   method: "get" | "post" | "put" | "patch" | "delete";
   path: string;                    // express style: /people/:id

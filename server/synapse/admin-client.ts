@@ -7,6 +7,7 @@ export class SynapseAdmin {
   constructor(readonly http: HttpOptions, private token = "") {}
 
   setToken(token: string) { this.token = token; }
+  // biome-ignore lint/suspicious/noExplicitAny: the caller names the reply type; untyped callers read Synapse JSON as before
   private call<T = any>(method: string, path: string, body?: unknown) { return matrixFetch<T>(this.http, method, path, body, this.token); }
 
   /** Shared-secret registration (HMAC-SHA1 over nonce\0user\0password\0admin|notadmin). */
@@ -31,7 +32,7 @@ export class SynapseAdmin {
       throw err;
     }
   }
-  roomState(roomId: string) { return this.call<{ state: Array<{ type: string; state_key: string; content: any }> }>("GET", `/_synapse/admin/v1/rooms/${enc(roomId)}/state`); }
+  roomState(roomId: string) { return this.call<{ state: Array<{ type: string; state_key: string; content: Record<string, unknown> }> }>("GET", `/_synapse/admin/v1/rooms/${enc(roomId)}/state`); }
   putState(roomId: string, type: string, stateKey: string, content: unknown) {
     return this.call("PUT", `/_matrix/client/v3/rooms/${enc(roomId)}/state/${enc(type)}/${enc(stateKey)}`, content);
   }

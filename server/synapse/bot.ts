@@ -1,4 +1,4 @@
-import { SynapseAdmin, mintLoginJwt, MatrixError } from "./admin-client.js";
+import { type SynapseAdmin, mintLoginJwt, MatrixError } from "./admin-client.js";
 
 export const BOT_LOCALPART = "enlace-registry";
 /**

@@ -1,6 +1,6 @@
 import type { HomeserverPort, CreateRoomSpec, RoomSnapshot, StateEvent, Membership } from "../domain/rooms/port.js";
 import { stateKey } from "../domain/rooms/port.js";
-import { SynapseAdmin, isNotInRoom, MatrixError } from "./admin-client.js";
+import { type SynapseAdmin, isNotInRoom, MatrixError } from "./admin-client.js";
 
 /** The reconciler's homeserver port, on Synapse's client and admin APIs as the registry bot. */
 export class SynapseHomeserver implements HomeserverPort {
@@ -36,7 +36,7 @@ export class SynapseHomeserver implements HomeserverPort {
     const members = new Map<string, Membership>();
     const map = new Map<string, Record<string, unknown>>();
     for (const e of state) {
-      if (e.type === "m.room.member") members.set(e.state_key, e.content?.membership);
+      if (e.type === "m.room.member") members.set(e.state_key, e.content?.membership as Membership);
       else map.set(stateKey(e.type, e.state_key), e.content ?? {});
     }
     return { roomId, members, state: map };

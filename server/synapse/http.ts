@@ -12,6 +12,7 @@ export class MatrixError extends Error {
 export interface HttpOptions { baseUrl: string; timeoutMs?: number }
 
 /** Honours the homeserver's retry_after_ms a few times before giving up with the 429. */
+// biome-ignore lint/suspicious/noExplicitAny: the caller names the reply type; untyped callers read Synapse JSON as before
 export async function matrixFetch<T = any>(o: HttpOptions, method: string, path: string, body?: unknown, token?: string): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -36,7 +37,7 @@ async function matrixFetchOnce<T>(o: HttpOptions, method: string, path: string, 
     throw new MatrixError("M_CONNECTION", 0, `homeserver unreachable: ${method} ${path.split("?")[0]}: ${(err as Error).message}`);
   }
   const text = await res.text();
-  let json: any = {};
+  let json: { errcode?: string; error?: string; retry_after_ms?: number } = {};
   try { json = text ? JSON.parse(text) : {}; } catch { /* not JSON */ }
   if (!res.ok) {
     throw new MatrixError(json.errcode ?? `HTTP_${res.status}`, res.status, `${method} ${path.split("?")[0]}: ${res.status} ${json.errcode ?? ""} ${json.error ?? text.slice(0, 200)}`.trim(), json.retry_after_ms);

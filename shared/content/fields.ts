@@ -10,7 +10,9 @@ import { MAX_DOCUMENT_BYTES } from "./errors.js";
  */
 
 // C0 controls except TAB and LF (CR is refused too: composers normalise CRLF to LF), DEL, C1.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point (to refuse them)
 const CONTROL_MULTILINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above
 const CONTROL_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
 // Bidirectional overrides/isolates: the "Trojan Source" trick, e.g. a filename shown as *.pdf.
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;

@@ -87,7 +87,7 @@ describe("parseIncoming never throws", () => {
     let arr = deepArray;
     for (let i = 0; i < 100_000; i++) { const next: unknown[] = []; arr.push(next); arr = next; }
     const throwing = new Proxy({}, { ownKeys() { throw new Error("boom"); }, get() { throw new Error("boom"); } });
-    const getter = { get ["org.oas.enlace.alert"]() { throw new Error("boom"); } };
+    const getter = { get "org.oas.enlace.alert"() { throw new Error("boom"); } };
     const huge = "x".repeat(10 * 1024 * 1024);
     const inputs: unknown[] = [
       null, undefined, 0, NaN, "", [], [1, 2], true, Symbol("s"), () => 1, new Date(), new Map(), Object.create(null),

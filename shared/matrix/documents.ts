@@ -48,6 +48,7 @@ export async function fetchDocument(s: EnlaceSession, doc: { file: EncryptedFile
   if (!res.ok) throw new Error(`download failed: HTTP ${res.status}`);
   const cipher = await res.arrayBuffer();
   try {
+    // biome-ignore lint/suspicious/noExplicitAny: our zod-parsed EncryptedFile matches the library's shape but not its nominal type
     return new Uint8Array(await decryptAttachment(cipher, doc.file as any));
   } catch (err) {
     throw new DocumentIntegrityError(`the document failed its integrity check: ${(err as Error).message}`);

@@ -25,6 +25,7 @@ export async function sendContent<K extends MessageKind>(s: EnlaceSession, roomI
     const reason = await registryMismatch(s.registry, content as ContentByKind["expertise.request"]);
     if (reason) throw new UnknownMajorEventError(reason);
   }
+  // biome-ignore lint/suspicious/noExplicitAny: matrix-js-sdk types m.room.message content by msgtype; our content carries its own namespaced fields
   const r = await s.client.sendEvent(roomId, "m.room.message" as any, body as any);
   return r.event_id;
 }
@@ -40,6 +41,7 @@ export async function sendAck(s: EnlaceSession, roomId: string, advisoryEventId:
   const signature = await signAck(s.client, roomId, advisoryEventId);
   const txn = `ack-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   const path = `/rooms/${encodeURIComponent(roomId)}/send/${encodeURIComponent(ACK_EVENT_TYPE)}/${txn}`;
+  // biome-ignore lint/suspicious/noExplicitAny: authedRequest's body type is the SDK's own; the acknowledgement is our namespaced content
   const r = await s.client.http.authedRequest<{ event_id: string }>(Method.Put, path, undefined, buildAckContent(advisoryEventId, signature) as any);
   return r.event_id;
 }

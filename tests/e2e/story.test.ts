@@ -205,7 +205,8 @@ describe("web client: vetting story", () => {
     // Step 4: the Secretariat officer publishes an advisory that requires acknowledgement, from the
     // composer in the browser. Her first device is a Node Enlace client (the later tests send through
     // it); the browser restores with its recovery key.
-    const node = secretariatNode = await nodeClient(plane, secretariat, ["space", "advisories:tourism", "network:tourism"]);
+    secretariatNode = await nodeClient(plane, secretariat, ["space", "advisories:tourism", "network:tourism"]);
+    const node = secretariatNode;
     const o = await openPage(browser, plane.url);
     await signIn(o.page, plane, secretariat);
     await restoreMessaging(o.page, node.recoveryKey);

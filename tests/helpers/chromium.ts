@@ -31,7 +31,8 @@ async function install(): Promise<string | null> {
  */
 export function ensureChromium(): Promise<string | null> {
   const g = globalThis as { __enlaceChromium?: Promise<string | null> };
-  return (g.__enlaceChromium ??= install());
+  g.__enlaceChromium ??= install();
+  return g.__enlaceChromium;
 }
 
 /** For a test file: a clear error when the run's setup could not provide Chromium. */

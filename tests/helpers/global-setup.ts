@@ -28,7 +28,8 @@ async function startServers(): Promise<PgServer> {
 // One PostgreSQL per test run, shared by all test files (each clones its own database).
 // The unit project has no globalSetup: `npm run test:unit` starts no server.
 export default async function setup(project: TestProject) {
-  const run = (g.__enlaceServers ??= { ready: startServers(), users: 0 });
+  g.__enlaceServers ??= { ready: startServers(), users: 0 };
+  const run = g.__enlaceServers;
   run.users++;
   // The tool a tier needs is installed once here (memoized too), not by each test file: Chromium
   // for the browser tests, Caddy for the deployment test. vitest runs the projects' setups one

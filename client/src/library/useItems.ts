@@ -14,7 +14,10 @@ const reads = new WeakMap<MatrixClient, Map<string, Promise<Received>>>();
 
 function read(s: EnlaceSession, e: MatrixEvent): Promise<Received> {
   let cache = reads.get(s.client);
-  if (!cache) reads.set(s.client, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    reads.set(s.client, cache);
+  }
   const id = e.getId();
   const hit = id ? cache.get(id) : undefined;
   if (hit) return hit;

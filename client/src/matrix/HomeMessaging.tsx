@@ -27,7 +27,7 @@ function Overview({ session, timeline }: { session: EnlaceSession; timeline: Tim
   const { programName } = useReference();
   const signedIn = useSignedIn();
   const person = signedIn.person;
-  const caps = capabilitiesOf(signedIn);
+  const caps = useMemo(() => capabilitiesOf(signedIn), [signedIn]);
   const watchesCoverage = caps.isAdmin || caps.officerPrograms.length > 0;
   const version = useTimelineVersion(timeline);
   const now = useNow();
@@ -51,7 +51,7 @@ function Overview({ session, timeline }: { session: EnlaceSession; timeline: Tim
         .map((a) => ({ item: a, states: new Set(tallyAcks(items, a.eventId).counted.map((c) => c.state)).size }));
     }).sort((a, b) => b.item.ts - a.item.ts).slice(0, 10) : [];
     return { byId, counts, groups, awaiting, alerts, watched };
-  }, [timeline, version, now, session.userId, acknowledges, roomName, watchesCoverage]);
+  }, [timeline, version, now, session.userId, acknowledges, roomName, watchesCoverage, caps]);
 
   const groupTitle = (g: (typeof view.groups)[number]) =>
     g.group === "program" ? programName(g.program) : t(`home.roomGroups.${g.group}`);

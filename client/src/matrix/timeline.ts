@@ -122,7 +122,7 @@ export class TimelineStore {
 
   private consider(e: MatrixEvent, room: Room) {
     const id = e.getId();
-    if (!id || !id.startsWith("$") || e.status !== null || !worthReading(e)) return;
+    if (!id?.startsWith("$") || e.status !== null || !worthReading(e)) return;
     if (this.byRoom.get(room.roomId)?.has(id)) return;
     this.read(e, room);
   }
@@ -143,7 +143,10 @@ export class TimelineStore {
       const item = toItem(r, e);
       if (!item) return;
       let items = this.byRoom.get(room.roomId);
-      if (!items) this.byRoom.set(room.roomId, (items = new Map()));
+      if (!items) {
+        items = new Map();
+        this.byRoom.set(room.roomId, items);
+      }
       items.set(item.eventId, item);
       this.sorted.delete(room.roomId);
       this.changed();

@@ -1,3 +1,4 @@
+import type { QueryResultRow } from "pg";
 import type { Queryable } from "../../db/pool.js";
 import { getSodium } from "../../../shared/crypto/sodium.js";
 import { entryHash, GENESIS_HASH, checkpointMessage, type AuditFields } from "./chain.js";
@@ -61,7 +62,7 @@ export async function verifyEntries(
 }
 
 /** Streams a table in pages (keyset pagination keeps memory flat for long logs). */
-async function* paged<T>(db: Queryable, sql: string, map: (r: any) => T, pageSize = 1000): AsyncIterable<T> {
+async function* paged<T>(db: Queryable, sql: string, map: (r: QueryResultRow) => T, pageSize = 1000): AsyncIterable<T> {
   let after = -1;
   for (;;) {
     const { rows } = await db.query(sql, [after, pageSize]);

@@ -11,7 +11,7 @@ const CREDENTIAL_DAYS = 30;
 /** The credential the Secretariat vouches for now: active people only, never past their vetting. */
 export async function credentialFor(ctx: Ctx, userId: string) {
   const row = await repo.credentialRow(ctx.db, userId);
-  if (!row || row.status !== "active") throw notFound("A credential for this user");
+  if (row?.status !== "active") throw notFound("A credential for this user");
   const now = ctx.now();
   const cap = new Date(now.getTime() + CREDENTIAL_DAYS * 86400_000);
   const vetted = row.vettedUntil ? new Date(row.vettedUntil) : cap;

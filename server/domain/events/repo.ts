@@ -1,7 +1,8 @@
+import type { QueryResultRow } from "pg";
 import type { Queryable } from "../../db/pool.js";
 
 const day = (d: Date | string) => (typeof d === "string" ? d : `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`);
-const view = (r: any) => ({
+const view = (r: QueryResultRow) => ({
   id: r.id, name: r.name, hostState: r.host_state.trim(), startsOn: day(r.starts_on), endsOn: day(r.ends_on), venueType: r.venue_type,
   supportingStates: (r.supporting_states ?? []).map((s: string) => s.trim()), createdAt: new Date(r.created_at).toISOString(),
 });

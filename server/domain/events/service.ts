@@ -1,3 +1,4 @@
+import type { DatabaseError } from "pg";
 import { withTransaction } from "../../db/pool.js";
 import type { Ctx } from "../context.js";
 import type { Principal } from "../auth/principal.js";
@@ -21,10 +22,11 @@ export async function create(ctx: Ctx, p: Principal, input: Omit<Parameters<type
     const states = [...new Set(input.supportingStates)];
     const known = (await tx.query("SELECT count(*)::int AS n FROM member_states WHERE code = ANY($1::char(2)[])", [states])).rows[0].n;
     if (known !== states.length) throw badRequest("Unknown supporting state.");
-    let e;
+    let e: Awaited<ReturnType<typeof repo.insertEvent>>;
     try {
       e = await repo.insertEvent(tx, { ...input, supportingStates: states, createdBy: p.personId });
-    } catch (err: any) {
+    } catch (caught) {
+      const err = caught as Partial<DatabaseError> | undefined;
       if (err?.code === "23503") throw badRequest("Unknown host state.");
       if (err?.code === "22008" || err?.code === "22007") throw badRequest("Dates must be valid calendar dates.");
       throw err;

@@ -1,3 +1,4 @@
+import type { DatabaseError } from "pg";
 import { withTransaction } from "../../db/pool.js";
 import type { Ctx } from "../context.js";
 import type { Principal } from "../auth/principal.js";
@@ -13,10 +14,11 @@ export async function list(ctx: Ctx, p: Principal) {
 export async function register(ctx: Ctx, p: Principal, serverName: string, memberState: string | null) {
   if (!canManageRegistry(p)) throw forbidden();
   return withTransaction(ctx.db, async (tx) => {
-    let hs;
+    let hs: Awaited<ReturnType<typeof repo.insertHomeserver>>;
     try {
       hs = await repo.insertHomeserver(tx, serverName, memberState);
-    } catch (err: any) {
+    } catch (caught) {
+      const err = caught as Partial<DatabaseError> | undefined;
       if (err?.code === "23505") throw conflict("duplicate-homeserver", "This homeserver is already registered.");
       if (err?.code === "23503") throw badRequest("Unknown member state.");
       throw err;

@@ -1,3 +1,4 @@
+import type { QueryResultRow } from "pg";
 import type { Queryable } from "../../db/pool.js";
 import type { RoleGrant } from "../auth/principal.js";
 import type { VettingStatus } from "../../../shared/api/common.js";
@@ -14,7 +15,7 @@ const PERSON_COLUMNS = `p.id, p.email, p.full_name, p.member_state, p.matrix_use
             FROM roles r WHERE r.person_id = p.id), '[]') AS roles`;
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-const toPerson = (r: any): PersonRow => ({
+const toPerson = (r: QueryResultRow): PersonRow => ({
   id: r.id, email: r.email, fullName: r.full_name, memberState: r.member_state?.trim() ?? null, matrixUserId: r.matrix_user_id,
   status: r.status, vettedUntil: iso(r.vetted_until), revettingDue: r.revetting_due, nominatedBy: r.nominated_by,
   approvedBy: r.approved_by, roles: r.roles.map((g: RoleGrant) => ({ ...g, memberState: g.memberState?.trim() ?? null })),

@@ -1,3 +1,4 @@
+import type { DatabaseError } from "pg";
 import { withTransaction, type Tx } from "../../db/pool.js";
 import type { Ctx } from "../context.js";
 import type { Principal } from "../auth/principal.js";
@@ -22,7 +23,7 @@ export async function committed<T>(ctx: Ctx, work: Promise<T>): Promise<T> {
 const audit = (ctx: Ctx, tx: Tx, actor: string, action: string, subject: string, details: Record<string, unknown> = {}) =>
   ctx.audit.append(tx, { actor, action, subject, details });
 
-async function lockVisiblePerson(ctx: Ctx, tx: Tx, p: Principal, id: string) {
+async function lockVisiblePerson(_ctx: Ctx, tx: Tx, p: Principal, id: string) {
   const person = await repo.getPerson(tx, id, true);
   // Someone you may not see answers exactly like someone who does not exist.
   if (!person || !policy.canRead(p, person)) throw notFound("The person");
@@ -60,7 +61,8 @@ export async function nominate(ctx: Ctx, p: Principal, input: NominationInput) {
     try {
       id = await repo.insertPerson(tx, { email: input.email, fullName: input.fullName, memberState: input.memberState, matrixUserId, nominatedBy: p.personId });
       await repo.insertRoles(tx, id, roles);
-    } catch (err: any) {
+    } catch (caught) {
+      const err = caught as Partial<DatabaseError> | undefined;
       if (err?.code === "23505" && /matrix/.test(err?.constraint ?? "")) throw matrixIdTaken();
       if (err?.code === "23505") throw conflict("duplicate-nomination", "Someone with this email is already in the registry.");
       if (err?.code === "23503") throw badRequest("Unknown member state or program.");
@@ -199,6 +201,9 @@ const directoryCaches = new WeakMap<object, ReturnType<typeof createQueryCache<A
 export function searchDirectory(ctx: Ctx, q: Parameters<typeof repo.searchDirectory>[1]) {
   if (!ctx.changes) return repo.searchDirectory(ctx.db, q);
   let cache = directoryCaches.get(ctx.changes);
-  if (!cache) directoryCaches.set(ctx.changes, (cache = createQueryCache(ctx.changes, { ttlMs: 60_000, max: 2000 })));
+  if (!cache) {
+    cache = createQueryCache(ctx.changes, { ttlMs: 60_000, max: 2000 });
+    directoryCaches.set(ctx.changes, cache);
+  }
   return cache(JSON.stringify(q), () => repo.searchDirectory(ctx.db, q));
 }

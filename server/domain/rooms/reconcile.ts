@@ -70,7 +70,7 @@ async function converge(d: ReconcileDeps, room: DesiredRoom, roomId: string, sna
     // Power levels are the one room key person jobs write too (an officer added): the snapshot may be
     // stale by now, so look again under the key's lock. The rest of the managed state has a single
     // writer, the full reconcile, which runs once at a time across replicas.
-    const written = ev.type !== "m.room.power_levels" ? (await d.hs.putState(roomId, ev), true)
+    const written = ev.type !== "m.room.power_levels" ? await d.hs.putState(roomId, ev).then(() => true)
       : await withStateLock(d.ctx.db, roomId, ev.type, ev.stateKey, async () => {
         if (covers((await d.hs.roomSnapshot(roomId)).state.get(stateKey(ev.type, ev.stateKey)), ev.content)) return false;
         await d.hs.putState(roomId, ev);

@@ -61,7 +61,7 @@ export type HealthDetails = z.infer<typeof HealthDetails>;
  * The homeserver side's health with its error texts: for Secretariat administrators only. The public
  * /api/health says only "ok"/"down", since reconciler errors name admin API paths and user IDs.
  */
-export const healthRoutes = (ctx: Ctx, details: () => Promise<HealthDetails>) => [
+export const healthRoutes = (_ctx: Ctx, details: () => Promise<HealthDetails>) => [
   route({
     method: "get", path: "/health/details", operationId: "healthDetails", tag: "health", access: "session",
     summary: "Homeserver and reconciler health with error details (Secretariat administrators)", response: HealthDetails,

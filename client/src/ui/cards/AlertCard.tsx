@@ -31,7 +31,7 @@ export function AlertCard({ item, content: a, room }: { item: Item; content: Ale
         <dt>{t("cards.alert.validUntil")}</dt><dd>{fmt.dateTime(a.validUntil)}</dd>
         {a.attachments?.length ? <><dt>{t("cards.alert.attachments")}</dt><dd translate="no">{fmt.list(a.attachments.map((f) => f.filename))}</dd></> : null}
       </dl>
-      {session && a.attachments?.map((f, i) => <DownloadButton key={i} session={session} file={f} />)}
+      {session && a.attachments?.map((f) => <DownloadButton key={f.file.url} session={session} file={f} />)}
     </CardFrame>
   );
 }

@@ -18,8 +18,8 @@ export function RoleList({ roles }: { roles: RoleGrant[] }) {
   const { programName } = useReference();
   return (
     <ul className="roles">
-      {roles.map((r, i) => (
-        <li key={i}>
+      {roles.map((r) => (
+        <li key={`${r.role}/${r.memberState ?? ""}/${r.program ?? ""}`}>
           {[t(`roles.${r.role}`), r.memberState ? fmt.region(r.memberState) : null, r.program ? programName(r.program) : null].filter(Boolean).join(" · ")}
         </li>
       ))}

@@ -26,6 +26,7 @@ export function FilePicker({ label, hint, files, onChange, multiple, error, name
       {files.length > 0 && (
         <ul className="file-list">
           {files.map((f, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: two picked files may share a name, and the rows hold no state of their own
             <li key={`${f.name}-${i}`}>
               <span className="wrap">{f.name}</span> <span className="muted">({formatBytes(f.size, i18n.language)})</span>
               {multiple && (

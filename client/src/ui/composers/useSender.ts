@@ -30,7 +30,7 @@ export function useSender() {
   const [phase, setPhase] = useState<Phase>({ status: "idle" });
   const mounted = useRef(false);
   useEffect(() => { mounted.current = true; return () => { mounted.current = false; }; }, []);
-  const set = (p: Phase) => { if (mounted.current) setPhase(p); };
+  const set = useCallback((p: Phase) => { if (mounted.current) setPhase(p); }, []);
 
   const run = useCallback(async (work: (report: Report) => Promise<string>): Promise<boolean> => {
     set({ status: "working", step: "sending" });
@@ -42,9 +42,9 @@ export function useSender() {
       set({ status: "error", text: failureText(t, sendFailure(err, i18n.language)) });
       return false;
     }
-  }, [t, i18n.language]);
+  }, [t, i18n.language, set]);
 
-  const fail = useCallback((text: string) => set({ status: "error", text }), []);
-  const reset = useCallback(() => set({ status: "idle" }), []);
+  const fail = useCallback((text: string) => set({ status: "error", text }), [set]);
+  const reset = useCallback(() => set({ status: "idle" }), [set]);
   return { phase, run, fail, reset, busy: phase.status === "working" };
 }
