@@ -11,7 +11,7 @@ interface ManifestChunk { file: string; isEntry?: boolean; imports?: string[]; d
 type Manifest = Record<string, ManifestChunk>;
 
 /** The files of the initial load: every entry and its static imports, no .wasm. */
-export function initialFiles(manifest: Manifest): string[] {
+function initialFiles(manifest: Manifest): string[] {
   const files = new Set<string>();
   const visit = (key: string) => {
     const chunk = manifest[key];
@@ -24,7 +24,7 @@ export function initialFiles(manifest: Manifest): string[] {
 }
 
 /** Builds the client (into a temporary directory unless `distDir` is an existing build) and sizes it. */
-export async function benchClientBundle(distDir?: string): Promise<{ client_bundle_gzip_bytes: number }> {
+async function benchClientBundle(distDir?: string): Promise<{ client_bundle_gzip_bytes: number }> {
   const tmp = distDir ? null : await mkdtemp(join(tmpdir(), "enlace-bench-client-"));
   try {
     const dir = distDir ?? (await buildClient(join(tmp!, "dist")));
@@ -38,7 +38,7 @@ export async function benchClientBundle(distDir?: string): Promise<{ client_bund
 }
 
 /** Every JS chunk of the build (lazy ones too, the Matrix client among them), gzipped; .wasm excluded. */
-export async function allJsGzipBytes(dir: string): Promise<number> {
+async function allJsGzipBytes(dir: string): Promise<number> {
   const manifest = JSON.parse(await readFile(join(dir, ".vite", "manifest.json"), "utf8")) as Manifest;
   const files = new Set(Object.values(manifest).map((c) => c.file).filter((f) => /\.m?js$/.test(f)));
   let bytes = 0;

@@ -20,8 +20,7 @@ import { publicHealthRoute } from "./http/routes/health.js";
 import { resolveSession } from "./domain/auth/service.js";
 import { CLI_CLIENT_HEADER } from "../shared/api/auth.js";
 
-export const SESSION_COOKIE = "enlace_session";
-
+const SESSION_COOKIE = "enlace_session";
 
 export interface AppDeps {
   ctx: Ctx;
@@ -51,7 +50,7 @@ function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: strin
   return r.data;
 }
 
-export function collectRoutes(ctx: Ctx, throttle: LoginThrottle, extra: RouteDef[] = [], publishedMasterKey?: AppDeps["publishedMasterKey"]): RouteDef[] {
+function collectRoutes(ctx: Ctx, throttle: LoginThrottle, extra: RouteDef[] = [], publishedMasterKey?: AppDeps["publishedMasterKey"]): RouteDef[] {
   return [...authRoutes(ctx, throttle), ...peopleRoutes(ctx), ...registryRoutes(ctx), ...credentialRoutes(ctx, publishedMasterKey), ...advisoryRoutes(ctx), ...extra];
 }
 

@@ -1,7 +1,7 @@
 import pg from "pg";
 import type { Logger } from "../log.js";
 
-export const REGISTRY_CHANNEL = "enlace_registry";
+const REGISTRY_CHANNEL = "enlace_registry";
 
 /**
  * LISTENs for committed registry changes. `generation()` moves on every change and on every

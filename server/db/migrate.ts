@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { Db } from "./pool.js";
 import { withTransaction } from "./pool.js";
 
-export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "migrations");
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "migrations");
 const MIGRATION_LOCK = 0x656e6c61; // "enla": serialises replicas migrating at once
 
 export interface Migration { version: number; name: string; sql: string }

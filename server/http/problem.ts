@@ -3,7 +3,7 @@ import { AppError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { MatrixError } from "../synapse/http.js";
 
-export const PROBLEM_BASE = "https://enlace.oas.org/problems/";
+const PROBLEM_BASE = "https://enlace.oas.org/problems/";
 
 export function sendProblem(res: Response, err: AppError) {
   if (typeof err.extra.retryAfterSeconds === "number") res.set("Retry-After", String(err.extra.retryAfterSeconds));

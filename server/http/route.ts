@@ -6,7 +6,7 @@ import type { Principal } from "../domain/auth/principal.js";
  * from these, so the document covers every operation by construction. Handlers get parsed
  * input and the caller's principal — never `req`/`res`.
  */
-export type Access = "public" | "session";
+type Access = "public" | "session";
 
 export interface RequestMeta {
   ip: string;                      // the peer address, or the proxy's X-Forwarded-For only when trust proxy is configured
@@ -15,7 +15,7 @@ export interface RequestMeta {
   browser: boolean;                // carries what browsers add (Origin, Sec-Fetch-Site) or a cookie
 }
 
-export interface HandlerInput<B, Q, P> {
+interface HandlerInput<B, Q, P> {
   body: B;
   query: Q;
   params: P;

@@ -83,7 +83,7 @@ export class SynapseAdmin {
  * that much earlier, so the token is accepted for `ttlSeconds` after issue by Synapse's clock, and no
  * longer. tests/integration/attacks/matrix-ids.test.ts measures the real window against Synapse.
  */
-export const SYNAPSE_JWT_LEEWAY_SECONDS = 120;
+const SYNAPSE_JWT_LEEWAY_SECONDS = 120;
 
 /**
  * A short-lived login token for Synapse's JWT login: sign-in happens at the control plane only.

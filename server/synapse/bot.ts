@@ -1,6 +1,6 @@
 import { type SynapseAdmin, mintLoginJwt, MatrixError } from "./admin-client.js";
 
-export const BOT_LOCALPART = "enlace-registry";
+const BOT_LOCALPART = "enlace-registry";
 /**
  * The bot's one device. Each start signs in on it again instead of adding a device, so restarts
  * do not pile up devices (and access tokens on them) that nobody ever removes.

@@ -28,7 +28,7 @@ export interface LocalSynapseOptions {
  * the config (registration secret) are readable by their owner only; Synapse runs as that owner.
  * SQLite and Synapse's key generator create files by the umask (0644), so close them afterwards.
  */
-export async function closeDataDir(dir: string) {
+async function closeDataDir(dir: string) {
   await chmod(dir, DATA_DIR_MODE);
   for (const name of await readdir(dir)) {
     if (/^(homeserver\.(yaml|db.*)|signing\.key|ready)$/.test(name)) await chmod(join(dir, name), SECRET_FILE_MODE);

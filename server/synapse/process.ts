@@ -21,7 +21,7 @@ async function tail(path: string, lines = 15) {
   return (await readFile(path, "utf8").catch(() => "")).split("\n").slice(-lines).join("\n");
 }
 
-export async function waitHealthy(url: string, timeoutMs: number, alive: () => boolean, logPath: string) {
+async function waitHealthy(url: string, timeoutMs: number, alive: () => boolean, logPath: string) {
   const t0 = Date.now();
   while (Date.now() - t0 < timeoutMs) {
     if (!alive()) throw new Error(`Synapse exited during start-up. Last log lines:\n${await tail(logPath)}`);

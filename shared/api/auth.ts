@@ -21,7 +21,7 @@ export const CLI_CLIENT_HEADER = "Enlace-Client";
 // `token` is present only for `Enlace-Client: cli`; browsers get the HttpOnly cookie alone.
 export const LoginResult = SessionView.extend({ token: z.string().optional() });
 
-export const EnrollToken = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, "an enrollment token");
+const EnrollToken = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, "an enrollment token");
 export const EnrollStartInput = z.object({ token: EnrollToken }).strict();
 export const EnrollStartResult = z.object({
   fullName: z.string(), email: z.string(), totpRequired: z.boolean(),

@@ -20,14 +20,9 @@ export const Uuid = z.uuid();
 export const Email = z.email().max(254).transform((s) => s.toLowerCase());
 export const MatrixUserId = z.string().max(255).regex(/^@[a-z0-9._=\-/+]+:[A-Za-z0-9.-]+(:\d{1,5})?$/, "a Matrix user ID such as @ana:example.org");
 export const Reason = z.object({ reason: text(1000) }).strict();
-export const Language = z.enum(["en", "es", "pt", "fr"]);
 export const IsoDate = z.iso.date();
 
 export const RoleKind = z.enum(["secretariat_admin", "secretariat_officer", "national_coordinator", "focal_point", "alternate"]);
 export type RoleKind = z.infer<typeof RoleKind>;
 export const VettingStatus = z.enum(["nominated", "approved", "active", "suspended", "revoked", "rejected"]);
 export type VettingStatus = z.infer<typeof VettingStatus>;
-
-export const Problem = z.object({
-  type: z.string(), title: z.string(), status: z.number().int(), detail: z.string().optional(),
-}).loose();

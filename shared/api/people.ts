@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { line, StateCode, ProgramCode, Uuid, Email, MatrixUserId, RoleKind, VettingStatus, text } from "./common.js";
 
-export const RoleAssignment = z.object({
+const RoleAssignment = z.object({
   role: RoleKind,
   memberState: StateCode.nullable().default(null),
   program: ProgramCode.nullable().default(null),
@@ -11,7 +11,6 @@ export const RoleAssignment = z.object({
   if (needsState !== (r.memberState !== null)) ctx.addIssue({ code: "custom", path: ["memberState"], message: needsState ? `${r.role} needs a member state` : `${r.role} has no member state` });
   if (needsProgram !== (r.program !== null)) ctx.addIssue({ code: "custom", path: ["program"], message: needsProgram ? `${r.role} needs a program` : `${r.role} has no program` });
 });
-export type RoleAssignment = z.infer<typeof RoleAssignment>;
 
 export const NominationInput = z.object({
   email: Email,
@@ -42,11 +41,11 @@ export const PersonView = z.object({
 export type PersonView = z.infer<typeof PersonView>;
 
 /** A nomination of an address already in the registry, by someone who may not see that person: nothing is created, nothing is revealed. */
-export const NominationReferral = z.object({ referred: z.literal(true), detail: z.string() });
+const NominationReferral = z.object({ referred: z.literal(true), detail: z.string() });
 export const NominationResult = z.union([PersonView, NominationReferral]);
 export type NominationResult = z.infer<typeof NominationResult>;
 
-export const TransitionView = z.object({
+const TransitionView = z.object({
   fromStatus: VettingStatus.nullable(), toStatus: VettingStatus, actorId: Uuid.nullable(), reason: z.string(), at: z.string(),
 });
 export const PersonDetail = PersonView.extend({ history: z.array(TransitionView) });

@@ -11,7 +11,7 @@ import { InvalidContentError } from "./errors.js";
  *   digest    = BLAKE2b-256(JCS(advisory without signature))
  *   statement = JCS({ type, programCode, number, digest })
  */
-export const ADVISORY_STATEMENT_TYPE = "org.oas.enlace.advisory.countersignature";
+const ADVISORY_STATEMENT_TYPE = "org.oas.enlace.advisory.countersignature";
 export const advisorySigningInput = (advisory: UnsignedAdvisory): string => canonicalJson(advisory);
 
 export async function advisoryDigest(advisory: UnsignedAdvisory): Promise<string> {

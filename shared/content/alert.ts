@@ -16,7 +16,7 @@ export type AlertCategory = z.infer<typeof AlertCategory>;
 /** Admiralty code: source reliability A (reliable) … F (cannot be judged). */
 export const SourceReliability = z.enum(["A", "B", "C", "D", "E", "F"]);
 /** Admiralty code: information credibility 1 (confirmed) … 6 (cannot be judged). */
-export const InformationCredibility = z.int().min(1).max(6);
+const InformationCredibility = z.int().min(1).max(6);
 
 export const MAX_ALERT_ATTACHMENTS = 10;
 

@@ -14,7 +14,7 @@
  * - acks from states not expected (e.g. a state outside the advisory's programs) do not count,
  *   and are listed in `unexpectedStates` so the console can show them.
  */
-export type StateCoverage =
+type StateCoverage =
   | { state: string; status: "acknowledged"; firstAckAt: Date; late: boolean }
   | { state: string; status: "pending" }
   | { state: string; status: "overdue" };

@@ -3,7 +3,7 @@ import { Tlp } from "./tlp.js";
 import { EncryptedFile, FileName, FileSize, IsoDate, Language, MimeType, Uuid, V1, line, text, uniqueList } from "./fields.js";
 import { dotted, escapeHtml, htmlText, tlpHtml, tlpTag, truncate, type Fallback } from "./format.js";
 
-export { MAX_DOCUMENT_BYTES, DocumentTooLargeError, assertDocumentSize } from "./errors.js";
+export { MAX_DOCUMENT_BYTES } from "./errors.js";
 
 /**
  * A lessons-learned document: an encrypted attachment (Matrix `file` object) plus metadata.

@@ -55,7 +55,7 @@ export const Language = z.enum(["en", "es", "pt", "fr"]);
  */
 export const EventId = z.string().max(255).regex(/^\$[\x21-\x7E]{1,254}$/, "must be a Matrix event ID");
 
-export const MxcUrl = z.string().max(512)
+const MxcUrl = z.string().max(512)
   .regex(/^mxc:\/\/[A-Za-z0-9.\-:[\]]{1,255}\/[A-Za-z0-9_-]{1,255}$/, "must be an mxc:// URL");
 
 /** Where: free text, optionally with WGS84 coordinates (both or neither). */

@@ -7,7 +7,7 @@ import { tlpLabel, type Tlp } from "./tlp.js";
  */
 
 /** How much of any one free-text field a fallback repeats. */
-export const FALLBACK_TEXT_MAX = 1500;
+const FALLBACK_TEXT_MAX = 1500;
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -42,7 +42,7 @@ export const tlpHtml = (tlp: Tlp): string =>
   `<font data-mx-color="${TLP_COLOURS[tlp]}" data-mx-bg-color="#000000"><strong>${escapeHtml(tlpLabel(tlp))}</strong></font>`;
 
 /** How much of a facts line (lists of states, topics, areas…) a fallback shows. */
-export const FALLBACK_FACTS_MAX = 500;
+const FALLBACK_FACTS_MAX = 500;
 
 /** Joins the parts that are present with a middle dot, cut to FALLBACK_FACTS_MAX. */
 export const dotted = (parts: ReadonlyArray<string | undefined | false>): string =>

@@ -16,7 +16,7 @@
  * encrypted rooms"), so the homeserver can allow it at power level 0 in advisories rooms while
  * `events_default` keeps advisories Secretariat-only.
  */
-export const ENLACE_NAMESPACE = "org.oas.enlace" as const;
+const ENLACE_NAMESPACE = "org.oas.enlace" as const;
 
 /** Content kinds that travel inside an (encrypted) `m.room.message`. */
 export const MESSAGE_KINDS = [
@@ -61,12 +61,6 @@ export const ACK_REL_TYPE = EVENT_TYPES.ack;
 export const MESSAGE_EVENT_TYPE = "m.room.message" as const;
 
 export const HTML_FORMAT = "org.matrix.custom.html" as const;
-
-/** The Matrix event type a kind is sent as. */
-export function eventTypeFor(kind: ContentKind): string {
-  if (kind === "ack" || kind === "room.tlp") return EVENT_TYPES[kind];
-  return MESSAGE_EVENT_TYPE;
-}
 
 const KIND_BY_PAYLOAD_KEY: ReadonlyMap<string, MessageKind> = new Map(MESSAGE_KINDS.map((k) => [EVENT_TYPES[k], k]));
 

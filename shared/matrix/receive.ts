@@ -17,7 +17,7 @@ export interface Received {
 }
 
 /** Resolves once the event is decrypted, or reports why it could not be (retried keys included). */
-export async function decrypted(event: MatrixEvent, timeoutMs = 15_000): Promise<{ ok: true } | { ok: false; reason: string }> {
+async function decrypted(event: MatrixEvent, timeoutMs = 15_000): Promise<{ ok: true } | { ok: false; reason: string }> {
   if (!event.isEncrypted()) return { ok: true };
   const settled = () => !event.isBeingDecrypted() && !event.isDecryptionFailure() && event.getClearContent() !== null;
   if (settled()) return { ok: true };

@@ -38,7 +38,7 @@ export function registryOf(cp: Pick<ControlPlaneClient, "majorEvent">): Registry
  * its event by id and repeats its name, host state and dates for readers without Enlace; those
  * copies must be the registry's, or a member could dress a request up as a real event.
  */
-export function mismatchWithRegistry(r: Pick<ExpertiseRequestContent, "eventId" | "eventName" | "hostState" | "startDate" | "endDate">, e: MajorEventFacts | null): string | null {
+function mismatchWithRegistry(r: Pick<ExpertiseRequestContent, "eventId" | "eventName" | "hostState" | "startDate" | "endDate">, e: MajorEventFacts | null): string | null {
   if (!e) return "the major event is not in the registry";
   const wrong = [
     r.eventName !== e.name && "name",

@@ -2,7 +2,7 @@ import type { MatrixClient, Room } from "matrix-js-sdk";
 import { EVENT_TYPES } from "../content/types.js";
 import { isTlp, type Tlp } from "../content/tlp.js";
 
-export const ROOM_KEY_TYPE = "org.oas.enlace.room.key";
+const ROOM_KEY_TYPE = "org.oas.enlace.room.key";
 
 /** The room's TLP ceiling (state set by the registry bot), or null if it has none. */
 export function roomCeiling(room: Room | null): Tlp | null {

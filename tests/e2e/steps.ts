@@ -11,7 +11,7 @@ import { Method, createClient } from "matrix-js-sdk";
 import { firstRun } from "../../shared/matrix/first-run.js";
 import { waitForRoom } from "../../shared/matrix/rooms.js";
 
-export const PASSWORD = "correct horse battery staple";
+const PASSWORD = "correct horse battery staple";
 export interface Person { id: string; email: string; fullName: string; password: string; totpSecret: string | null }
 
 let n = 0;

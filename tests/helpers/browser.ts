@@ -7,8 +7,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { buildClient } from "../../client/build.js";
 import { CHROMIUM, requireChromium } from "./chromium.js";
 
-export { CHROMIUM };
-export const SCREENSHOT_DIR = join(import.meta.dirname, "..", "..", "test-results", "screenshots");
+;
+const SCREENSHOT_DIR = join(import.meta.dirname, "..", "..", "test-results", "screenshots");
 export const LAPTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 

@@ -7,7 +7,7 @@ import { createPool } from "../../server/db/pool.js";
 import { migrate } from "../../server/db/migrate.js";
 import { freePort } from "./ports.js";
 
-export const TEMPLATE_DB = "enlace_template";
+const TEMPLATE_DB = "enlace_template";
 
 export interface PgServer { adminUrl: (db?: string) => string; stop: () => Promise<void>; dataDir: string | null }
 

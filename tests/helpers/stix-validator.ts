@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
  * `.enlace/tools-venv/bin/python -m stix2validator.scripts.stix2_validator FILE`.)
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-export const TOOLS_VENV = join(ROOT, ".enlace", "tools-venv");
+const TOOLS_VENV = join(ROOT, ".enlace", "tools-venv");
 const venvPython = (venv: string) => join(venv, "bin", "python");
 
 function run(cmd: string, args: string[], input?: string) {
@@ -27,7 +27,7 @@ const hasValidator = (venv: string) =>
 let ready: string | undefined;
 
 /** Ensures the venv exists with stix2-validator installed; returns its python. */
-export function ensureStixValidator(): string {
+function ensureStixValidator(): string {
   ready ??= install();
   return ready;
 }

@@ -8,7 +8,7 @@ import { SynapseAdmin } from "../../server/synapse/admin-client.js";
 import { connectBot } from "../../server/synapse/bot.js";
 import { freePort } from "./ports.js";
 
-export const TEST_SERVER_NAME = "enlace.test";
+const TEST_SERVER_NAME = "enlace.test";
 const ROOT = join(import.meta.dirname, "..", "..");
 
 export type TestSynapse = Awaited<ReturnType<typeof startTestSynapse>>;

@@ -24,11 +24,9 @@ export class ApiError extends Error {
   }
 }
 
-export const NETWORK_PROBLEM = "urn:enlace:client:network";
+const NETWORK_PROBLEM = "urn:enlace:client:network";
 
 export const networkError = (detail: string) => new ApiError(NETWORK_PROBLEM, 0, "Network unreachable", detail);
-
-export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
 
 /** Anything thrown is turned into an ApiError so screens handle one shape. */
 export function toApiError(e: unknown): ApiError {

@@ -6,7 +6,7 @@ import type {
   PersonView, NominationInput, NominationResult, PeopleQuery, ApprovalResult, ExpertiseInput, DirectoryQuery, DirectoryEntry, PersonDetail,
 } from "../../../shared/api/people.js";
 import type { ProgramView, MemberStateView, MajorEventView, AuditEntryView, AuditQuery, AuditVerifyView } from "../../../shared/api/registry.js";
-import type { RoleKind, VettingStatus } from "../../../shared/api/common.js";
+import type { VettingStatus } from "../../../shared/api/common.js";
 
 export type Session = z.infer<typeof SessionView>;
 export type LoginRequest = z.input<typeof LoginInput>;
@@ -28,7 +28,6 @@ export type MajorEvent = z.infer<typeof MajorEventView>;
 export type AuditEntry = z.infer<typeof AuditEntryView>;
 export type AuditFilter = Partial<z.input<typeof AuditQuery>>;
 export type AuditVerification = z.infer<typeof AuditVerifyView>;
-export type Role = RoleKind;
 export type Status = VettingStatus;
 export type RoleGrant = Session["person"]["roles"][number];
 

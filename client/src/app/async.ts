@@ -8,7 +8,7 @@ export type Async<T> =
   | { status: "ready"; data: T }
   | { status: "error"; error: ApiError };
 
-export const idle: Async<never> = { status: "idle" };
+const idle: Async<never> = { status: "idle" };
 
 /**
  * Loads `load()` when `key` changes (and on reload()). Answers that arrive after a newer request

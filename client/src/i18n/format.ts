@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 
 /** Dates, numbers, and country and language names in the current language, through Intl. */
-export function makeFormat(lng: string) {
+function makeFormat(lng: string) {
   // Date-only values ("2027-03-01") are calendar dates: format them in UTC so no time zone shifts the day.
   const day = new Intl.DateTimeFormat(lng, { dateStyle: "medium", timeZone: "UTC" });
   const moment = new Intl.DateTimeFormat(lng, { dateStyle: "medium", timeStyle: "short" });

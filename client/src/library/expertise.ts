@@ -13,7 +13,7 @@ export interface RequestView {
  * Who besides the requester may change a request's status: a verified Secretariat officer, or a
  * verified national coordinator of the host state. Judged from each sender's verified credential.
  */
-export function mayChange(trust: Item["trust"], hostState: string): boolean {
+function mayChange(trust: Item["trust"], hostState: string): boolean {
   if (trust.level !== "verified") return false;
   return trust.roles.some((r) => r.role === "secretariat_officer" || (r.role === "national_coordinator" && trust.memberState === hostState));
 }

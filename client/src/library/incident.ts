@@ -1,7 +1,7 @@
 import type { IncidentStatus } from "../../../shared/content/incident.js";
 import { byTime, ofKind, type AnyItem, type Item } from "./items.js";
 
-export interface ThreadUpdate extends Item<"incident.update"> {
+interface ThreadUpdate extends Item<"incident.update"> {
   /** Whether it may move the incident's status: from the reporter or a verified member. */
   counts: boolean;
 }

@@ -20,7 +20,7 @@ export interface LibraryQuery {
 export const fold = (s: string): string => s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("en");
 
 /** The searchable text of a document: title, event, topics and language (its code and its name). */
-export function haystack(d: DocumentContent, languageName: (code: string) => string = (c) => c): string {
+function haystack(d: DocumentContent, languageName: (code: string) => string = (c) => c): string {
   return fold([d.title, d.event, ...d.topics, d.language, languageName(d.language)].join("\n"));
 }
 

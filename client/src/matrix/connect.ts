@@ -8,7 +8,7 @@ import { TimelineStore } from "./timeline.js";
 import { SyncHealth } from "./sync-health.js";
 import type { WebControlPlane } from "./control-plane.js";
 
-export type Phase = "needs-setup" | "needs-restore" | "ready";
+type Phase = "needs-setup" | "needs-restore" | "ready";
 type Store = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
 export interface Connection {

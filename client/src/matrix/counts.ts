@@ -7,7 +7,7 @@ export type AdvisoryItem = Item & { content: { status: "valid"; kind: "advisory"
 export type AlertItem = Item & { content: { status: "valid"; kind: "alert"; content: AlertContent } };
 
 export const isAdvisory = (i: Item): i is AdvisoryItem => i.content.status === "valid" && i.content.kind === "advisory";
-export const isAlert = (i: Item): i is AlertItem => i.content.status === "valid" && i.content.kind === "alert";
+const isAlert = (i: Item): i is AlertItem => i.content.status === "valid" && i.content.kind === "alert";
 export const isAck = (i: Item) => i.content.status === "valid" && i.content.kind === "ack";
 
 const SEVERITY_RANK: Record<AlertSeverity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };

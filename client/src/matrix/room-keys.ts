@@ -1,7 +1,7 @@
 // Managed rooms are known by their registry key ("advisories:tourism", "network:tourism",
 // "advisories:all", "cell:<event uuid>"): see server/domain/rooms/desired.ts. Pure.
 
-export type RoomKind = "advisories" | "network" | "cell" | "other";
+type RoomKind = "advisories" | "network" | "cell" | "other";
 export interface RoomKeyInfo { kind: RoomKind; program: string | null; hemisphere: boolean }
 
 export function parseRoomKey(key: string | null): RoomKeyInfo {

@@ -11,7 +11,7 @@ export type AuditSigner = { secretKey: string };
  * it records committed. One statement: lock the head, hash in PostgreSQL, insert, move the head.
  * The head row's lock orders appends across connections and replicas.
  */
-export async function appendAudit(tx: Tx, input: AuditInput): Promise<number> {
+async function appendAudit(tx: Tx, input: AuditInput): Promise<number> {
   const at = new Date().toISOString();
   const details = input.details ?? {};
   const subject = input.subject ?? null;

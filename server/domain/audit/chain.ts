@@ -10,11 +10,11 @@ export interface AuditFields {
   details: Record<string, unknown>;
 }
 
-export const HASH_BYTES = 64;
+const HASH_BYTES = 64;
 export const GENESIS_HASH = new Uint8Array(HASH_BYTES);
 
 /** The bytes an entry contributes to the chain, apart from its sequence number. */
-export const entryBody = (e: Omit<AuditFields, "seq">) =>
+const entryBody = (e: Omit<AuditFields, "seq">) =>
   canonicalBytes({ at: e.at, actor: e.actor, action: e.action, subject: e.subject, details: e.details });
 
 /** hash_n = BLAKE2b-512(hash_{n-1} || int8_be(seq_n) || JCS(entry_n)); PostgreSQL computes the same on append. */

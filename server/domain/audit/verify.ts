@@ -3,8 +3,8 @@ import type { Queryable } from "../../db/pool.js";
 import { getSodium } from "../../../shared/crypto/sodium.js";
 import { entryHash, GENESIS_HASH, checkpointMessage, type AuditFields } from "./chain.js";
 
-export interface StoredEntry extends AuditFields { prevHash: Uint8Array; hash: Uint8Array }
-export interface StoredCheckpoint { seq: number; hash: Uint8Array; signature: Uint8Array }
+interface StoredEntry extends AuditFields { prevHash: Uint8Array; hash: Uint8Array }
+interface StoredCheckpoint { seq: number; hash: Uint8Array; signature: Uint8Array }
 export interface VerifyResult {
   ok: boolean;
   entries: number;
@@ -22,7 +22,7 @@ const eq = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x
  * by someone without the key fails at the first checkpoint after the rewrite. The stored head must
  * match the last entry (a truncated tail is a break too).
  */
-export async function verifyEntries(
+async function verifyEntries(
   entries: AsyncIterable<StoredEntry>,
   checkpoints: AsyncIterable<StoredCheckpoint>,
   auditPublicKey: string,
@@ -72,12 +72,12 @@ async function* paged<T>(db: Queryable, sql: string, map: (r: QueryResultRow) =>
   }
 }
 
-export const readStoredEntries = (db: Queryable) => paged<StoredEntry>(db,
+const readStoredEntries = (db: Queryable) => paged<StoredEntry>(db,
   `SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
   (r) => ({ seq: Number(r.seq), at: new Date(r.at).toISOString(), actor: r.actor, action: r.action, subject: r.subject,
     details: r.details, prevHash: new Uint8Array(r.prev_hash), hash: new Uint8Array(r.hash) }));
 
-export const readCheckpoints = (db: Queryable) => paged<StoredCheckpoint>(db,
+const readCheckpoints = (db: Queryable) => paged<StoredCheckpoint>(db,
   `SELECT seq, hash, signature FROM audit_checkpoints WHERE seq > $1 ORDER BY seq LIMIT $2`,
   (r) => ({ seq: Number(r.seq), hash: new Uint8Array(r.hash), signature: new Uint8Array(r.signature) }));
 

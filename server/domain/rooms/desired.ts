@@ -6,7 +6,7 @@ import { ACK_EVENT_TYPE, ROOM_TLP_EVENT_TYPE } from "./event-types.js";
  * Pure: the reconciler compares this with what Synapse reports and applies the difference.
  */
 export interface SnapshotPerson { id: string; matrixUserId: string | null; memberState: string | null; roles: RoleGrant[] }
-export interface SnapshotEvent { id: string; name: string; hostState: string; endsOn: string; supportingStates: string[] }
+interface SnapshotEvent { id: string; name: string; hostState: string; endsOn: string; supportingStates: string[] }
 export interface RegistrySnapshot {
   people: SnapshotPerson[];            // active people only
   programs: { code: string; name: string }[];
@@ -17,8 +17,8 @@ export interface RegistrySnapshot {
   today: string;                       // YYYY-MM-DD
 }
 
-export type RoomKind = "space" | "advisories" | "network" | "planning-cell";
-export type Tlp = "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+type RoomKind = "space" | "advisories" | "network" | "planning-cell";
+type Tlp = "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
 
 export interface DesiredRoom {
   key: string;                         // stable identity, stored with the room id

@@ -23,7 +23,7 @@ export const auditReconciler = (ctx: Ctx, action: string, subject: string, detai
   withTransaction(ctx.db, (tx) => ctx.audit.append(tx, { actor: "reconciler", action, subject, details }));
 
 /** The reconciler refused to act on an account it must never touch (its own, or a server admin's). */
-export class ReservedAccountError extends Error {
+class ReservedAccountError extends Error {
   constructor(readonly userId: string) { super(`refused to act on reserved account ${userId}`); this.name = "ReservedAccountError"; }
 }
 

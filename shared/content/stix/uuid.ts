@@ -5,7 +5,7 @@
  */
 
 /** Enlace's own UUIDv5 namespace for STIX ids (a fixed random UUID; never change it). */
-export const ENLACE_STIX_NAMESPACE = "3f0e5c3a-9b7d-4d8e-a1c6-7e2f5b9d4c10";
+const ENLACE_STIX_NAMESPACE = "3f0e5c3a-9b7d-4d8e-a1c6-7e2f5b9d4c10";
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 

@@ -5,7 +5,7 @@ import { tlpLabel, isTlp, isWithinCeiling, type Tlp } from "../../../../shared/c
 export interface FieldError { key: ErrKey; values?: Record<string, string | number> }
 export type FieldErrors = Partial<Record<string, FieldError>>;
 
-export type ErrKey =
+type ErrKey =
   | "required" | "tooLong" | "tooShort" | "tooMany" | "chooseOne" | "choose" | "date" | "format" | "characters"
   | "duplicate" | "endBeforeStart" | "ackDeadlineMissing" | "ackDeadlineOrder" | "filename" | "invalid" | "aboveCeiling"
   | "fileMissing" | "fileTooLarge";
@@ -24,7 +24,7 @@ const CUSTOM: ReadonlyArray<[RegExp, ErrKey]> = [
 
 type Issue = z.core.$ZodIssue;
 
-export function issueError(issue: Issue): FieldError {
+function issueError(issue: Issue): FieldError {
   switch (issue.code) {
     case "too_small":
       if (issue.origin === "array") return Number(issue.minimum) <= 1 ? { key: "chooseOne" } : { key: "tooShort", values: { min: Number(issue.minimum) } };

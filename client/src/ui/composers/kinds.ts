@@ -3,7 +3,7 @@ import type { Capabilities } from "../../app/roles.js";
 export type ComposeKind = "alert" | "incident" | "document" | "request" | "advisory";
 
 /** The program whose advisories a room carries ("advisories:tourism" → "tourism"; "all" for the hemisphere room). */
-export const advisoryProgramOf = (roomKey: string | null): string | null => (roomKey?.startsWith("advisories:") ? roomKey.slice("advisories:".length) : null);
+const advisoryProgramOf = (roomKey: string | null): string | null => (roomKey?.startsWith("advisories:") ? roomKey.slice("advisories:".length) : null);
 
 /** The registry event of a planning cell ("cell:<uuid>"). */
 export const cellEventOf = (roomKey: string | null): string | null => (roomKey?.startsWith("cell:") ? roomKey.slice("cell:".length) : null);

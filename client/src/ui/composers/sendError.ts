@@ -4,7 +4,7 @@ import { NotAnEnlaceRoomError } from "../../../../shared/matrix/send.js";
 import { UnknownMajorEventError } from "../../../../shared/matrix/registry.js";
 import { ApiError } from "../../api/errors.js";
 
-export type SendErrorKey = "ceiling" | "tooLargeFile" | "invalidContent" | "contentTooLarge" | "forbidden" | "notEnlaceRoom" | "unknownEvent" | "failed";
+type SendErrorKey = "ceiling" | "tooLargeFile" | "invalidContent" | "contentTooLarge" | "forbidden" | "notEnlaceRoom" | "unknownEvent" | "failed";
 
 /** Why a send failed, as a `compose.err.*` key (or the control plane's own ApiError for advisories). */
 export type SendFailure = { key: SendErrorKey; values?: Record<string, string> } | { api: ApiError };

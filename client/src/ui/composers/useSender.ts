@@ -4,7 +4,7 @@ import type { TFunction } from "i18next";
 import { errorText } from "../components/ErrorMessage.js";
 import { sendFailure, type SendFailure } from "./sendError.js";
 
-export interface Progress { loaded: number; total: number; name: string }
+interface Progress { loaded: number; total: number; name: string }
 
 export type Phase =
   | { status: "idle" }
@@ -14,7 +14,7 @@ export type Phase =
 
 export type Report = (step: "sending" | "encrypting" | "uploading", progress?: Progress) => void;
 
-export function failureText(t: TFunction, f: SendFailure): string {
+function failureText(t: TFunction, f: SendFailure): string {
   if ("api" in f) return errorText(t, f.api);
   // The keys differ in their placeholders, which i18next's typing cannot follow through a union.
   const tr = t as unknown as (key: string, values: Record<string, string>) => string;
