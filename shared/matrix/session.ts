@@ -106,8 +106,8 @@ export async function signInThroughControlPlane(cp: SessionSource, o: { deviceNa
 export async function loginThroughControlPlane(cp: SessionSource, o: { deviceName?: string; deviceId?: string } = {}): Promise<OpenOptions> {
   const grant = await cp.matrixSession();
   const login = createClient({ baseUrl: grant.homeserverUrl, logger: quietLogger });
-  // biome-ignore lint/suspicious/noExplicitAny: the JWT login type (org.matrix.login.jwt) is not in matrix-js-sdk's LoginRequest union
-  const body = { type: "org.matrix.login.jwt", token: grant.loginToken, initial_device_display_name: o.deviceName ?? "Enlace", ...(o.deviceId ? { device_id: o.deviceId } : {}) } as any;
+  // The JWT login type (org.matrix.login.jwt) is not in matrix-js-sdk's LoginRequest union.
+  const body = { type: "org.matrix.login.jwt", token: grant.loginToken, initial_device_display_name: o.deviceName ?? "Enlace", ...(o.deviceId ? { device_id: o.deviceId } : {}) } as unknown as Parameters<typeof login.loginRequest>[0];
   // The first JWT login creates the account; if the registry bot created it at the same moment, try once more.
   const r = await login.loginRequest(body).catch(async (err) => {
     if ((err as { errcode?: string }).errcode !== "M_USER_IN_USE") throw err;
