@@ -2,9 +2,9 @@ import pg from "pg";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startEmbeddedPostgres } from "../../server/db/embedded.js";
-import { createPool } from "../../server/db/pool.js";
-import { migrate } from "../../server/db/migrate.js";
+import { startEmbeddedPostgres } from "#server/db/embedded.js";
+import { createPool } from "#server/db/pool.js";
+import { migrate } from "#server/db/migrate.js";
 import { freePort } from "./ports.js";
 
 const TEMPLATE_DB = "enlace_template";

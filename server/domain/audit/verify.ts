@@ -1,6 +1,6 @@
 import type { QueryResultRow } from "pg";
 import type { Queryable } from "../../db/pool.js";
-import { getSodium } from "../../../shared/crypto/sodium.js";
+import { getSodium } from "#shared/crypto/sodium.js";
 import { entryHash, GENESIS_HASH, checkpointMessage, type AuditFields } from "./chain.js";
 
 interface StoredEntry extends AuditFields { prevHash: Uint8Array; hash: Uint8Array }

@@ -1,4 +1,4 @@
-import type { Tlp } from "../../../../shared/content/tlp.js";
+import type { Tlp } from "#shared/content/tlp.js";
 
 // TLP labels are a standard's names and are never translated (translate="no" also tells the
 // languages test this is data, not UI text).
