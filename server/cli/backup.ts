@@ -42,7 +42,7 @@ export async function backupCommand(cmd: "backup" | "restore", argv: string[]): 
  * Writes a gzip'd tar of `pgdata` (the directory itself, as `pgdata/`) to a new 0600 file: a plain
  * copy when the server is stopped, PostgreSQL's online base backup while it runs.
  */
-export async function backupPgdata(pgdata: string, file: string): Promise<"stopped" | "running"> {
+async function backupPgdata(pgdata: string, file: string): Promise<"stopped" | "running"> {
   if (!existsSync(join(pgdata, "PG_VERSION"))) throw new Error(`no embedded database at ${pgdata}`);
   const live = runningPostmaster(pgdata);
   // Created owner-only before a byte is written (the archive holds every row); never overwrites.
@@ -70,7 +70,7 @@ export async function backupPgdata(pgdata: string, file: string): Promise<"stopp
  * cluster, so a bad file leaves the current database alone; the current one is moved aside, not
  * deleted, and its path returned.
  */
-export async function restorePgdata(pgdata: string, file: string): Promise<string | null> {
+async function restorePgdata(pgdata: string, file: string): Promise<string | null> {
   if (!existsSync(file)) throw new Error(`${file} does not exist`);
   if (existsSync(pgdata)) assertStopped(pgdata);
   const parent = dirname(pgdata);

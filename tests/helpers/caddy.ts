@@ -29,7 +29,8 @@ async function install(): Promise<string | null> {
 /** Installs Caddy if missing; null, or a one-line reason. Memoized across globalSetup calls. */
 export function ensureCaddy(): Promise<string | null> {
   const g = globalThis as { __enlaceCaddy?: Promise<string | null> };
-  return (g.__enlaceCaddy ??= install());
+  g.__enlaceCaddy ??= install();
+  return g.__enlaceCaddy;
 }
 
 export function requireCaddy(): void {

@@ -9,7 +9,7 @@ export type Lookup = (name: string) => string | undefined;
 /** Compose's interpolation error; `message` is what `docker compose config` prints. */
 export class InterpolationError extends Error {}
 /** A malformed `$…` (a lone `$`, an unclosed `${`): Compose tells to escape it as `$$`. */
-export class InvalidTemplateError extends InterpolationError {
+class InvalidTemplateError extends InterpolationError {
   constructor(readonly template: string) { super(`Invalid template: "${template}"`); }
 }
 
@@ -71,7 +71,7 @@ export function substitute(s: string, lookup: Lookup): string {
 }
 
 /** Interpolates every string value of a parsed compose file; errors name the path like Compose does. */
-export function interpolate(node: unknown, lookup: Lookup, path: string[] = []): unknown {
+function interpolate(node: unknown, lookup: Lookup, path: string[] = []): unknown {
   if (typeof node === "string") {
     try {
       return substitute(node, lookup);
