@@ -3,7 +3,8 @@
 // server/) for shared/ or server/ become Node subpath imports (#shared/…, #server/…, declared in
 // package.json "imports"; TypeScript's NodeNext resolution, tsx and Vite read them natively).
 // Imports inside one area stay relative. `node scripts/subpath-imports.mjs` rewrites in place and
-// prints the count; run it when no other branch is open (it touches about 110 files).
+// prints the count; run it when no other branch is open (it touches about 110 files), and before
+// scripts/format-all.sh (shorter import lines may fit on one line).
 import { readFileSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { dirname, join, normalize, relative } from "node:path";
