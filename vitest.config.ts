@@ -14,7 +14,10 @@ export default defineConfig({
     pool: "forks",
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: "unit", include: ["server/**/*.test.ts", "shared/**/*.test.ts", "client/src/**/*.test.{ts,tsx}"] } },
+      // Unit test files share their workers' module cache (isolate: false): importing zod, i18next and
+      // matrix-js-sdk once per worker instead of once per file makes the tier about 3 times faster.
+      // That holds while unit tests mock nothing globally (no vi.mock, stubGlobal, fake timers).
+      { extends: true, test: { name: "unit", include: ["server/**/*.test.ts", "shared/**/*.test.ts", "client/src/**/*.test.{ts,tsx}"], isolate: false } },
       { extends: true, test: { name: "integration", include: ["tests/integration/**/*.test.ts"], globalSetup: servers } },
       { extends: true, test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], globalSetup: servers } },
     ],
