@@ -16,12 +16,12 @@ export async function publicKeyOf(secretKey: string): Promise<string> {
   return toBase64(s, s.crypto_sign_ed25519_sk_to_pk(fromBase64(s, secretKey)));
 }
 
-async function signBytes(secretKey: string, message: Uint8Array): Promise<string> {
+export async function signBytes(secretKey: string, message: Uint8Array): Promise<string> {
   const s = await getSodium();
   return toBase64(s, s.crypto_sign_detached(message, fromBase64(s, secretKey)));
 }
 
-async function verifyBytes(publicKey: string, message: Uint8Array, signature: string): Promise<boolean> {
+export async function verifyBytes(publicKey: string, message: Uint8Array, signature: string): Promise<boolean> {
   const s = await getSodium();
   try {
     return s.crypto_sign_verify_detached(fromBase64(s, signature), message, fromBase64(s, publicKey));

@@ -14,7 +14,7 @@ const SEVERITY_RANK: Record<AlertSeverity, number> = { critical: 4, high: 3, med
 export const isUrgentSeverity = (s: AlertSeverity) => SEVERITY_RANK[s] >= SEVERITY_RANK.high;
 
 /** The advisory event an acknowledgement refers to. */
-export function ackTarget(i: Item): string | null {
+function ackTarget(i: Item): string | null {
   if (i.content.status !== "valid" || i.content.kind !== "ack") return null;
   return i.content.content["m.relates_to"].event_id;
 }
