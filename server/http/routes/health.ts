@@ -16,13 +16,13 @@ export const HealthParts = z.object({
 }).strict();
 export type HealthParts = z.infer<typeof HealthParts>;
 
-export const HealthReport = z.object({
+const HealthReport = z.object({
   status: z.enum(["ok", "degraded"]),
   database: Up,
   synapse: HealthParts.shape.synapse.optional(),
   reconciler: HealthParts.shape.reconciler.optional(),
 }).strict();
-export type HealthReport = z.infer<typeof HealthReport>;
+type HealthReport = z.infer<typeof HealthReport>;
 
 /**
  * GET /api/health. One rule, so monitors need no body parsing: "ok" is 200; "degraded" is always

@@ -132,7 +132,7 @@ describe("attack: a registry row bound to the bot or a Synapse admin, then suspe
     expect(await managedRoomsOf(OPS_ADMIN)).toEqual([]);
     const space = (await plane.ctx.db.query("SELECT room_id FROM matrix_rooms WHERE key = 'space'")).rows[0].room_id;
     const creds = (await hs.admin.roomState(space)).state.filter((e) => e.type === CREDENTIAL_STATE_TYPE && Object.keys(e.content ?? {}).length > 0);
-    const subjects = creds.map((e) => e.content.credential.userId);
+    const subjects = creds.map((e) => (e.content.credential as { userId: string }).userId);
     expect(subjects.length).toBeGreaterThan(0);
     expect(subjects).not.toContain(OPS_ADMIN);
     expect(subjects).not.toContain(hs.botUserId);
