@@ -6,6 +6,7 @@ import { SynapseHomeserver } from "./synapse/homeserver.js";
 import { matrixRoutes } from "./http/routes/matrix.js";
 import { healthRoutes, type HealthParts } from "./http/routes/health.js";
 import { createBoss, jobHooks, startReconciler, DEFAULT_TIMING, type JobTiming } from "./jobs/reconciler.js";
+import { startRevocationRefresh } from "./jobs/revocation-refresh.js";
 
 export interface MatrixConfig { url: string; publicUrl: string; serverName: string; jwtSecret: string; registrationSharedSecret: string }
 
@@ -33,7 +34,7 @@ export const publishedMasterKeyVia = (admin: SynapseAdmin) => async (userId: str
  * Puts the homeserver in the loop: the registry bot, durable reconcile jobs enqueued by registry
  * changes, the Matrix sign-in endpoint, and Synapse's state in /api/health.
  */
-export async function linkHomeserver(ctx: Ctx, dbUrl: string, m: MatrixConfig, opts: { sweepCron?: string; timing?: JobTiming } = {}) {
+export async function linkHomeserver(ctx: Ctx, dbUrl: string, m: MatrixConfig, opts: { sweepCron?: string; timing?: JobTiming; revocationCron?: string; revocationResignAfterMs?: number } = {}) {
   const timing = opts.timing ?? DEFAULT_TIMING;
   const admin = new SynapseAdmin({ baseUrl: m.url });
   const botUserId = await retrying("connecting the registry bot to Synapse", ctx, () => connectBot(admin, m));
@@ -48,7 +49,8 @@ export async function linkHomeserver(ctx: Ctx, dbUrl: string, m: MatrixConfig, o
       return u ? { admin: Boolean(u.admin), deactivated: Boolean(u.deactivated) } : null;
     },
   };
-  const reconciler = await startReconciler(ctx, boss, hs, { ...opts, timing });
+  const reconciler = await startReconciler(ctx, boss, hs, { sweepCron: opts.sweepCron, timing });
+  const revocations = await startRevocationRefresh(ctx, boss, hs, { cron: opts.revocationCron, resignAfterMs: opts.revocationResignAfterMs });
   const routes: RouteDef[] = matrixRoutes(ctx, { serverName: m.serverName, publicUrl: m.publicUrl, jwtSecret: m.jwtSecret });
   const publishedMasterKey = publishedMasterKeyVia(admin);
   const synapseUp = () => fetch(`${m.url}/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
@@ -56,7 +58,7 @@ export async function linkHomeserver(ctx: Ctx, dbUrl: string, m: MatrixConfig, o
   const health = async (): Promise<HealthParts> => ({ synapse: { status: (await synapseUp()) ? "ok" : "down" }, reconciler: { status: reconciler.tracker.health() } });
   routes.push(...healthRoutes(ctx, async () => ({ synapse: { status: (await synapseUp()) ? "ok" as const : "down" as const, serverName: m.serverName }, reconciler: reconciler.tracker.details() })));
   return {
-    hs, admin, boss, reconciler, routes, publishedMasterKey, health,
-    async stop() { await reconciler.stop(); await boss.stop({ graceful: true, timeout: 5000, wait: true }); },
+    hs, admin, boss, reconciler, revocations, routes, publishedMasterKey, health,
+    async stop() { await reconciler.stop(); await revocations.stop(); await boss.stop({ graceful: true, timeout: 5000, wait: true }); },
   };
 }

@@ -33,6 +33,12 @@ export class SynapseAdmin {
     }
   }
   roomState(roomId: string) { return this.call<{ state: Array<{ type: string; state_key: string; content: Record<string, unknown> }> }>("GET", `/_synapse/admin/v1/rooms/${enc(roomId)}/state`); }
+  async stateContent(roomId: string, type: string, stateKey: string): Promise<Record<string, unknown> | null> {
+    try { return await this.call("GET", `/_matrix/client/v3/rooms/${enc(roomId)}/state/${enc(type)}/${enc(stateKey)}`); } catch (err) {
+      if (err instanceof MatrixError && err.statusCode === 404) return null;
+      throw err;
+    }
+  }
   putState(roomId: string, type: string, stateKey: string, content: unknown) {
     return this.call("PUT", `/_matrix/client/v3/rooms/${enc(roomId)}/state/${enc(type)}/${enc(stateKey)}`, content);
   }

@@ -42,6 +42,8 @@ export class SynapseHomeserver implements HomeserverPort {
     return { roomId, members, state: map };
   }
 
+  async stateContent(roomId: string, type: string, key: string) { return this.admin.stateContent(roomId, type, key); }
+
   async putState(roomId: string, ev: StateEvent) { await this.admin.putState(roomId, ev.type, ev.stateKey, ev.content); }
 
   private async ensureLocalUser(userId: string) {

@@ -1,5 +1,6 @@
 import type { Queryable } from "../../db/pool.js";
 import type { RoleGrant } from "../auth/principal.js";
+import type { SignedRevocationList } from "../../../shared/credentials/credential.js";
 
 export async function credentialRow(db: Queryable, userId: string) {
   const { rows } = await db.query(
@@ -28,15 +29,31 @@ export async function setMasterKey(db: Queryable, personId: string, masterKey: s
   return (r.rowCount ?? 0) > 0;
 }
 
-/** Everyone currently suspended or revoked; the serial counts every such decision ever made. */
-export async function revocations(db: Queryable) {
-  const serial = Number((await db.query("SELECT count(*) AS n FROM vetting_transitions WHERE to_status IN ('suspended', 'revoked')")).rows[0].n);
+/** Everyone currently suspended or revoked, in a stable order (the list's digest depends on it). */
+export async function revocationEntries(db: Queryable) {
   const { rows } = await db.query(
     `SELECT p.id, p.matrix_user_id, p.status,
             (SELECT max(t.at) FROM vetting_transitions t WHERE t.person_id = p.id AND t.to_status = p.status) AS since
        FROM people p WHERE p.status IN ('suspended', 'revoked') ORDER BY p.id`);
-  return {
-    serial,
-    entries: rows.map((r) => ({ personId: r.id, userId: r.matrix_user_id, status: r.status, since: new Date(r.since).toISOString() })),
-  };
+  return rows.map((r) => ({ personId: r.id as string, userId: r.matrix_user_id as string | null, status: r.status as "suspended" | "revoked", since: new Date(r.since).toISOString() }));
+}
+
+export interface StoredRevocationList { serial: number; issuedAt: Date | null; digest: string | null; signed: SignedRevocationList | null }
+
+/** The last signed list, locked until the transaction ends: one signer at a time, on every replica. */
+export async function lockRevocationList(tx: Queryable): Promise<StoredRevocationList> {
+  const { rows } = await tx.query("SELECT serial, issued_at, digest, signed FROM revocation_list WHERE id FOR UPDATE");
+  const r = rows[0];
+  if (!r) throw new Error("revocation_list has no row (migration 008 not applied?)");
+  return { serial: Number(r.serial), issuedAt: r.issued_at ? new Date(r.issued_at) : null, digest: r.digest, signed: r.signed };
+}
+
+/** Serial and time of the last signature, without locking. */
+export async function revocationListHead(db: Queryable) {
+  const r = (await db.query("SELECT serial, issued_at FROM revocation_list WHERE id")).rows[0];
+  return { serial: r ? Number(r.serial) : null, issuedAt: r?.issued_at ? new Date(r.issued_at) : null };
+}
+
+export async function saveRevocationList(tx: Queryable, l: { serial: number; issuedAt: Date; digest: string; signed: SignedRevocationList }) {
+  await tx.query("UPDATE revocation_list SET serial = $1, issued_at = $2, digest = $3, signed = $4 WHERE id", [l.serial, l.issuedAt, l.digest, JSON.stringify(l.signed)]);
 }

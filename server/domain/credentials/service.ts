@@ -1,8 +1,9 @@
+import { createHash } from "node:crypto";
 import type { Ctx } from "../context.js";
 import type { Principal } from "../auth/principal.js";
 import { withTransaction } from "../../db/pool.js";
 import { badRequest, conflict, notFound } from "../../errors.js";
-import { signCredential, signRevocationList, CREDENTIAL_TYPE, REVOCATIONS_TYPE, type CredentialBody } from "../../../shared/credentials/credential.js";
+import { signCredential, signRevocationList, CREDENTIAL_TYPE, REVOCATIONS_TYPE, type CredentialBody, type SignedRevocationList } from "../../../shared/credentials/credential.js";
 import { committed } from "../registry/service.js";
 import * as repo from "./repo.js";
 
@@ -24,10 +25,28 @@ export async function credentialFor(ctx: Ctx, userId: string) {
   return signCredential(ctx.keys.secretariat.secretKey, ctx.keys.secretariat.publicKey, body);
 }
 
-export async function revocationList(ctx: Ctx) {
-  const { serial, entries } = await repo.revocations(ctx.db);
-  return signRevocationList(ctx.keys.secretariat.secretKey, ctx.keys.secretariat.publicKey, {
-    v: 1, type: REVOCATIONS_TYPE, serial, issuedAt: ctx.now().toISOString(), entries,
+/**
+ * The signed revocation list, as stored in PostgreSQL so that its order only moves forward: a new
+ * serial when the entries changed since the last signature, a new signature (issuedAt strictly
+ * later than the last, whatever the clock says) when the last is older than `refreshAfterMs`;
+ * otherwise the last one as it is. Concurrent callers queue on the row lock.
+ */
+export async function revocationList(ctx: Ctx, o: { refreshAfterMs?: number } = {}): Promise<SignedRevocationList> {
+  return withTransaction(ctx.db, async (tx) => {
+    const entries = await repo.revocationEntries(tx);
+    const digest = createHash("sha256").update(JSON.stringify(entries)).digest("hex");
+    const last = await repo.lockRevocationList(tx);
+    const now = ctx.now();
+    const age = last.issuedAt ? now.getTime() - last.issuedAt.getTime() : Infinity;
+    const sameKey = last.signed?.signature.publicKey === ctx.keys.secretariat.publicKey;
+    if (last.signed && sameKey && last.digest === digest && age < (o.refreshAfterMs ?? Infinity)) return last.signed;
+    const serial = last.digest === digest ? last.serial : last.serial + 1;
+    const issuedAt = new Date(Math.max(now.getTime(), (last.issuedAt?.getTime() ?? 0) + 1));
+    const signed = await signRevocationList(ctx.keys.secretariat.secretKey, ctx.keys.secretariat.publicKey, {
+      v: 1, type: REVOCATIONS_TYPE, serial, issuedAt: issuedAt.toISOString(), entries,
+    });
+    await repo.saveRevocationList(tx, { serial, issuedAt, digest, signed });
+    return signed;
   });
 }
 

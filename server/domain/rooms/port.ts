@@ -29,6 +29,8 @@ export interface HomeserverPort {
   createRoom(spec: CreateRoomSpec): Promise<string>;
   roomSnapshot(roomId: string): Promise<RoomSnapshot>;
   putState(roomId: string, ev: StateEvent): Promise<void>;
+  /** One state event's content as the room has it now, null when there is none. Optional for test doubles. */
+  stateContent?(roomId: string, type: string, stateKey: string): Promise<Record<string, unknown> | null>;
   /** Local users are joined directly (admin API); remote users are invited. */
   addMember(roomId: string, userId: string): Promise<void>;
   kick(roomId: string, userId: string, reason: string): Promise<void>;

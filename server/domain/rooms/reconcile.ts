@@ -156,7 +156,6 @@ async function publishCredentials(d: ReconcileDeps, spaceId: string, snap: RoomS
       changed++;
     }
   }
-  const currentList = snap.state.get(stateKey(REVOCATIONS_TYPE)) as { list?: { serial?: number } } | undefined;
-  if (await putRevocations(d, spaceId, currentList?.list?.serial)) changed++;
+  if (await putRevocations(d, spaceId, { inSpace: snap.state.get(stateKey(REVOCATIONS_TYPE)) ?? null })) changed++;
   return changed;
 }

@@ -1,5 +1,5 @@
 import { CREDENTIAL_STATE_TYPE } from "./event-types.js";
-import { REVOCATIONS_TYPE, credentialStateKey } from "../../../shared/credentials/credential.js";
+import { REVOCATIONS_TYPE, credentialStateKey, type SignedRevocationList } from "../../../shared/credentials/credential.js";
 import { credentialFor, revocationList } from "../credentials/service.js";
 import { withStateLock } from "./state-lock.js";
 import type { ReconcileDeps } from "./reconcile.js";
@@ -14,11 +14,21 @@ export const putCredential = (d: ReconcileDeps, spaceId: string, userId: string,
     await d.hs.putState(spaceId, { type: CREDENTIAL_STATE_TYPE, stateKey: credentialStateKey(userId), content });
   });
 
-/** The signed revocation list as the registry has it now, unless the Space already carries that serial. */
-export const putRevocations = (d: ReconcileDeps, spaceId: string, publishedSerial?: number) =>
+/**
+ * Publishes the signed revocation list (see revocationList: re-signed when its entries changed or,
+ * with `refreshAfterMs`, when its signature is that old). With `inSpace` (what the Space carries
+ * now, null for nothing), an identical list is not written again; anything else there (an older
+ * list put back, an emptied state, a forgery) is replaced.
+ */
+export const putRevocations = (d: ReconcileDeps, spaceId: string, o: { inSpace?: unknown; refreshAfterMs?: number } = {}) =>
   withStateLock(d.ctx.db, spaceId, REVOCATIONS_TYPE, "", async () => {
-    const list = await revocationList(d.ctx);
-    if (publishedSerial === list.list.serial) return false;
+    const list = await revocationList(d.ctx, { refreshAfterMs: o.refreshAfterMs });
+    if (o.inSpace !== undefined && sameList(o.inSpace, list)) return false;
     await d.hs.putState(spaceId, { type: REVOCATIONS_TYPE, stateKey: "", content: list as unknown as Record<string, unknown> });
     return true;
   });
+
+// Ed25519 signatures are deterministic: the same key over the same list gives the same signature.
+const sameList = (inSpace: unknown, list: SignedRevocationList) =>
+  (inSpace as { signature?: { sig?: unknown; publicKey?: unknown } } | null)?.signature?.sig === list.signature.sig
+  && (inSpace as { signature: { publicKey?: unknown } }).signature.publicKey === list.signature.publicKey;
