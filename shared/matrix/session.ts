@@ -4,6 +4,7 @@ import { logger as sdkLogger, type Logger } from "matrix-js-sdk/lib/logger.js";
 import type { ControlPlaneClient } from "./control-plane.js";
 import { SecretStorageKeyHolder } from "./secret-storage.js";
 import { registryOf, type RegistryLookup } from "./registry.js";
+import { memoryRevocationStore, type RevocationStore } from "../credentials/revocation-status.js";
 
 export interface EnlaceSession {
   client: MatrixClient;
@@ -13,6 +14,10 @@ export interface EnlaceSession {
   keys: SecretStorageKeyHolder;
   /** The registry, when signed in through the control plane: expertise requests are checked against it. */
   registry?: RegistryLookup;
+  /** The highest signed revocation list seen, per Secretariat key: an older one in the Space is refused. */
+  revocations: RevocationStore;
+  /** The reader's clock for revocation-list freshness (tests move it). */
+  now?: () => Date;
   stop(): void;
 }
 
@@ -33,6 +38,8 @@ export interface OpenOptions {
   /** Browser: persistent IndexedDB crypto store. Node: in-memory (each run is a new device). */
   useIndexedDB?: boolean;
   quiet?: boolean;
+  /** Where the revocation high-water mark is kept (default: memory, for this session only). */
+  revocations?: RevocationStore;
 }
 
 let quieted = false;
@@ -91,15 +98,15 @@ export async function openSession(o: OpenOptions): Promise<EnlaceSession> {
   } finally {
     clearTimeout(timer);
   }
-  return { client, userId: o.userId, deviceId: o.deviceId, secretariatKeys: o.secretariatKeys, keys, registry: o.registry, stop: () => client.stopClient() };
+  return { client, userId: o.userId, deviceId: o.deviceId, secretariatKeys: o.secretariatKeys, keys, registry: o.registry, revocations: o.revocations ?? memoryRevocationStore(), stop: () => client.stopClient() };
 }
 
 /** What signing in needs from the control plane: structural, so the web app can answer it over its cookie session. */
 export type SessionSource = Pick<ControlPlaneClient, "matrixSession" | "majorEvent">;
 
 /** Signs in to the homeserver with the control plane's short-lived token: no second password. */
-export async function signInThroughControlPlane(cp: SessionSource, o: { deviceName?: string; useIndexedDB?: boolean; deviceId?: string } = {}): Promise<EnlaceSession> {
-  return openSession({ ...(await loginThroughControlPlane(cp, o)), useIndexedDB: o.useIndexedDB });
+export async function signInThroughControlPlane(cp: SessionSource, o: { deviceName?: string; useIndexedDB?: boolean; deviceId?: string; revocations?: RevocationStore } = {}): Promise<EnlaceSession> {
+  return openSession({ ...(await loginThroughControlPlane(cp, o)), useIndexedDB: o.useIndexedDB, revocations: o.revocations });
 }
 
 /** The homeserver login alone (a new device and its access token), without starting a client. */

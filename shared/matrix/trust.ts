@@ -6,10 +6,11 @@ import { findRoomByKey } from "./rooms.js";
 import { ACK_EVENT_TYPE } from "../content/ack.js";
 import { checkAckSignature } from "./ack-signature.js";
 import { cryptoMasterKey } from "./rust-crypto.js";
+import { currentRevocations } from "../credentials/revocation-status.js";
 
 export type TrustVerdict =
   | { level: "verified"; memberState: string | null; programs: string[]; roles: CredentialBody["roles"]; label: string }
-  | { level: "unverified"; reason: string }
+  | { level: "unverified"; reason: string; code?: "revocation-unknown" }
   | { level: "invalid"; reason: string }
   /** Arrived in the clear although every Enlace room is encrypted: nothing vouches for the device, whoever the credential names. */
   | { level: "unencrypted"; reason: string };
@@ -34,10 +35,13 @@ export async function trustOf(s: EnlaceSession, event: MatrixEvent, programNames
   const space = findRoomByKey(s.client, "space");
   const raw = space?.currentState.getStateEvents(CREDENTIAL_TYPE, credentialStateKey(sender))?.getContent();
   if (!raw || Object.keys(raw).length === 0) return { level: "unverified", reason: "no Secretariat credential for this sender" };
-  const revocations = space?.currentState.getStateEvents(REVOCATIONS_TYPE, "")?.getContent() ?? null;
-  const verdict = await verifyCredential(raw, { pinnedKeys: s.secretariatKeys, userId: sender, revocations: revocations as any });
+  // The high-water mark refuses an older list put back; a missing or stale one leaves the status unknown.
+  const now = s.now?.() ?? new Date();
+  const revocation = await currentRevocations(space?.currentState.getStateEvents(REVOCATIONS_TYPE, "")?.getContent() ?? null, { pinnedKeys: s.secretariatKeys, store: s.revocations, now });
+  const verdict = await verifyCredential(raw, { pinnedKeys: s.secretariatKeys, userId: sender, now, revocation });
   if (verdict.status === "invalid") return { level: "invalid", reason: verdict.reason };
   if (verdict.status === "revoked") return { level: "unverified", reason: `vetting ${verdict.revocation}` };
+  if (verdict.status === "revocation-unknown") return { level: "unverified", code: "revocation-unknown", reason: `revocation status unknown: ${verdict.reason}` };
   if (verdict.status === "expired") return { level: "unverified", reason: "credential expired" };
   const c = verdict.credential;
   if (!c.masterKey) return { level: "unverified", reason: "sender has not registered a cross-signing key" };

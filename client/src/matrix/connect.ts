@@ -7,6 +7,7 @@ import { deviceToReuse, forgetDevice, writeDevice } from "./device-record.js";
 import { TimelineStore } from "./timeline.js";
 import { SyncHealth } from "./sync-health.js";
 import type { WebControlPlane } from "./control-plane.js";
+import { webRevocationStore } from "./revocation-store.js";
 
 type Phase = "needs-setup" | "needs-restore" | "ready";
 type Store = Pick<Storage, "getItem" | "setItem" | "removeItem">;
@@ -55,11 +56,12 @@ async function signedWithin(s: EnlaceSession, ms: number): Promise<boolean> {
 
 async function open(cp: WebControlPlane, storage: Store | null, personId: string, deviceName: string): Promise<{ session: EnlaceSession; reused: boolean }> {
   const reuse = deviceToReuse(storage, personId);
+  const revocations = webRevocationStore(storage, personId);
   // A store for another person or a forgotten device would not match the new device: start clean.
   if (!reuse) await clearCryptoStore();
   if (reuse) {
     try {
-      const s = await signInThroughControlPlane(cp, { useIndexedDB: true, deviceName, deviceId: reuse.deviceId });
+      const s = await signInThroughControlPlane(cp, { useIndexedDB: true, deviceName, deviceId: reuse.deviceId, revocations });
       if (await deviceIntact(s)) return { session: s, reused: true };
       // Logged out elsewhere (admin, revocation) or its store was wiped: the old device is gone for good.
       await s.client.logout(true).catch(() => {});
@@ -69,7 +71,7 @@ async function open(cp: WebControlPlane, storage: Store | null, personId: string
     forgetDevice(storage);
     await clearCryptoStore();
   }
-  const s = await signInThroughControlPlane(cp, { useIndexedDB: true, deviceName });
+  const s = await signInThroughControlPlane(cp, { useIndexedDB: true, deviceName, revocations });
   writeDevice(storage, { personId, userId: s.userId, deviceId: s.deviceId });
   return { session: s, reused: false };
 }

@@ -1,6 +1,7 @@
 import type { MatrixEvent } from "matrix-js-sdk";
 import type { EnlaceSession } from "../../../shared/matrix/session.js";
 import { findRoomByKey } from "../../../shared/matrix/rooms.js";
+import { currentRevocations } from "../../../shared/credentials/revocation-status.js";
 import { CREDENTIAL_TYPE, REVOCATIONS_TYPE, userIdOfCredentialKey, verifyCredential, type CredentialVerdict } from "../../../shared/credentials/credential.js";
 
 const verdicts = new WeakMap<MatrixEvent, { revocationsId: string; verdict: Promise<CredentialVerdict> }>();
@@ -15,20 +16,22 @@ export async function expectedStates(s: EnlaceSession, roomId: string, programs:
   const space = findRoomByKey(s.client, "space");
   if (!room || !space) return [];
   const members = new Set(room.getMembers().filter((m) => m.membership === "join" || m.membership === "invite").map((m) => m.userId));
-  const revocationsEvent = space.currentState.getStateEvents(REVOCATIONS_TYPE, "");
-  const revocations = (revocationsEvent?.getContent() ?? null) as Parameters<typeof verifyCredential>[1]["revocations"];
-  const revocationsId = revocationsEvent?.getId() ?? "";
+  // The same high-water mark as the sender verdicts: an older list put back does not bring a revoked person back.
+  const now = s.now?.() ?? new Date();
+  const revocation = await currentRevocations(space.currentState.getStateEvents(REVOCATIONS_TYPE, "")?.getContent() ?? null, { pinnedKeys: s.secretariatKeys, store: s.revocations, now });
+  const revocationsId = revocation.list ? `${revocation.list.serial}/${revocation.list.issuedAt}/${revocation.known}` : "none";
   const states = new Set<string>();
   for (const e of space.currentState.getStateEvents(CREDENTIAL_TYPE)) {
     const userId = userIdOfCredentialKey(e.getStateKey() ?? "");
     if (!userId || !members.has(userId)) continue;
     let cached = verdicts.get(e);
     if (!cached || cached.revocationsId !== revocationsId) {
-      cached = { revocationsId, verdict: verifyCredential(e.getContent(), { pinnedKeys: s.secretariatKeys, userId, revocations }) };
+      cached = { revocationsId, verdict: verifyCredential(e.getContent(), { pinnedKeys: s.secretariatKeys, userId, now, revocation }) };
       verdicts.set(e, cached);
     }
     const v = await cached.verdict;
-    if (v.status !== "valid" || !v.credential.memberState) continue;
+    // Revocation status unknown still counts as expected: a state is shown as missing rather than silently dropped.
+    if ((v.status !== "valid" && v.status !== "revocation-unknown") || !v.credential.memberState) continue;
     if (v.credential.roles.some((r) => (r.role === "focal_point" || r.role === "alternate") && r.program !== null && programs.includes(r.program))) states.add(v.credential.memberState);
   }
   return [...states].sort();

@@ -204,6 +204,8 @@ export const en = {
       },
       secretariat: "OAS Secretariat",
       unverified: "not verified",
+      revocationUnknown: "revocation status unknown — not verified",
+      revocationUnknownHint: "The Secretariat's list of suspended and revoked people is missing or out of date, so this person's vetting cannot be confirmed right now.",
       invalid: "forged or invalid credential",
       unencrypted: "sent without encryption",
     },

@@ -204,6 +204,8 @@ export const es: Messages = {
       },
       secretariat: "Secretaría de la OEA",
       unverified: "no verificado",
+      revocationUnknown: "estado de revocación desconocido — no verificado",
+      revocationUnknownHint: "La lista de personas suspendidas y revocadas de la Secretaría falta o está desactualizada, por lo que no se puede confirmar ahora la habilitación de esta persona.",
       invalid: "credencial falsificada o no válida",
       unencrypted: "enviado sin cifrar",
     },

@@ -204,6 +204,8 @@ export const fr: Messages = {
       },
       secretariat: "Secrétariat de l'OEA",
       unverified: "non vérifié",
+      revocationUnknown: "statut de révocation inconnu — non vérifié",
+      revocationUnknownHint: "La liste des personnes suspendues et révoquées du Secrétariat est absente ou périmée : l'habilitation de cette personne ne peut pas être confirmée pour l'instant.",
       invalid: "attestation falsifiée ou non valide",
       unencrypted: "envoyé sans chiffrement",
     },

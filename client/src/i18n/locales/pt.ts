@@ -204,6 +204,8 @@ export const pt: Messages = {
       },
       secretariat: "Secretaria da OEA",
       unverified: "não verificado",
+      revocationUnknown: "estado de revogação desconhecido — não verificado",
+      revocationUnknownHint: "A lista de pessoas suspensas e revogadas da Secretaria está ausente ou desatualizada; por isso, não é possível confirmar agora a habilitação desta pessoa.",
       invalid: "credencial falsificada ou inválida",
       unencrypted: "enviado sem criptografia",
     },

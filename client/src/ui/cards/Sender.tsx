@@ -3,7 +3,7 @@ import type { Room } from "matrix-js-sdk";
 import type { TrustVerdict } from "../../../../shared/matrix/trust.js";
 import { useFormat } from "../../i18n/format.js";
 import { useReference } from "../../app/reference.js";
-import { trustLabel } from "./trust-label.js";
+import { trustHint, trustLabel } from "./trust-label.js";
 
 /** Who sent it, and whether the Secretariat's credential backs that (the reason is on hover). */
 export function Sender({ sender, trust, room }: { sender: string; trust: TrustVerdict; room: Room | null }) {
@@ -15,7 +15,7 @@ export function Sender({ sender, trust, room }: { sender: string; trust: TrustVe
   return (
     <span className="sender">
       <span className="sender-name" translate="no">{name}</span>{" "}
-      <span className={`trust trust-${trust.level}`} data-testid="trust" title={trust.level === "verified" ? undefined : trust.reason}>
+      <span className={`trust trust-${trust.level}`} data-testid="trust" title={trustHint(t, trust)}>
         {trust.level === "verified" ? "✓ " : "⚠ "}{label}
       </span>
     </span>

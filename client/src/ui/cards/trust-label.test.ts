@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TFunction } from "i18next";
 import { createI18n } from "../../i18n/index.js";
 import type { TrustVerdict } from "../../../../shared/matrix/trust.js";
-import { trustLabel } from "./trust-label.js";
+import { trustHint, trustLabel } from "./trust-label.js";
 
 const names = { state: (c: string) => ({ CL: "Chile", JM: "Jamaica" })[c] ?? c, program: (c: string) => ({ tourism: "Tourism Security" })[c] ?? c };
 
@@ -32,5 +32,16 @@ describe("the sender's trust label", () => {
     const card = (["en", "es", "fr", "pt"] as const).map((l) => (createI18n(l).t as TFunction)("cards.unencrypted"));
     expect(card[0]).toBe("Sent without encryption — cannot be verified");
     expect(new Set(card).size).toBe(4);
+  });
+
+  it("says 'revocation status unknown' (never verified) in every language, with the reason on hover", () => {
+    const v: TrustVerdict = { level: "unverified", code: "revocation-unknown", reason: "revocation status unknown: no signed revocation list in the Space" };
+    const expected = { en: "revocation status unknown — not verified", es: "estado de revocación desconocido — no verificado", fr: "statut de révocation inconnu — non vérifié", pt: "estado de revogação desconhecido — não verificado" };
+    for (const [lang, label] of Object.entries(expected)) {
+      const t = createI18n(lang as "en").t as TFunction;
+      expect(trustLabel(t, v, names)).toBe(label);
+      expect(trustHint(t, v)).toMatch(/\S{10,}/);
+      expect(trustHint(t, v)).not.toBe(v.reason);
+    }
   });
 });
