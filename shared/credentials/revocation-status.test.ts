@@ -86,3 +86,19 @@ describe("currentRevocations: high-water mark and maximum age", () => {
     expect(check).toMatchObject({ known: false, list: null });
   });
 });
+
+describe("currentRevocations under concurrency", () => {
+  it("two checks at once never lower the stored list (the newer one is stored whichever finishes last)", async () => {
+    const sec = await generateSigningKeyPair();
+    const o = { pinnedKeys: [sec.publicKey], now: new Date(T0 + 3600_000) };
+    const older = await signRevocationList(sec.secretKey, sec.publicKey, list(3, 0));
+    const newer = await signRevocationList(sec.secretKey, sec.publicKey, list(4, 0, true));
+    const seen = await signRevocationList(sec.secretKey, sec.publicKey, list(2, 0));
+    for (let i = 0; i < 20; i++) {
+      const store = memoryRevocationStore();
+      store.put(sec.publicKey, seen);
+      await Promise.all(i % 2 ? [currentRevocations(newer, { ...o, store }), currentRevocations(older, { ...o, store })] : [currentRevocations(older, { ...o, store }), currentRevocations(newer, { ...o, store })]);
+      expect(store.get(sec.publicKey)?.list.serial).toBe(4);
+    }
+  });
+});

@@ -60,7 +60,9 @@ export async function currentRevocations(
     const key = signed.signature.publicKey;
     const hw = candidates.find((c) => c.key === key);
     if (!hw || newerList(space.list, hw.signed.list)) {
-      o.store.put(key, signed);
+      // Checked again just before writing: another check may have stored a newer list while we verified.
+      const latest = o.store.get(key);
+      if (!latest || newerList(space.list, latest.list)) o.store.put(key, signed);
       if (hw) hw.signed = signed; else candidates.push({ key, signed });
     }
   }

@@ -5,6 +5,7 @@ import type { ControlPlaneClient } from "./control-plane.js";
 import { SecretStorageKeyHolder } from "./secret-storage.js";
 import { registryOf, type RegistryLookup } from "./registry.js";
 import { memoryRevocationStore, type RevocationStore } from "../credentials/revocation-status.js";
+import { watchRevocations } from "./revocation-watch.js";
 
 export interface EnlaceSession {
   client: MatrixClient;
@@ -98,7 +99,9 @@ export async function openSession(o: OpenOptions): Promise<EnlaceSession> {
   } finally {
     clearTimeout(timer);
   }
-  return { client, userId: o.userId, deviceId: o.deviceId, secretariatKeys: o.secretariatKeys, keys, registry: o.registry, revocations: o.revocations ?? memoryRevocationStore(), stop: () => client.stopClient() };
+  const revocations = o.revocations ?? memoryRevocationStore();
+  const unwatch = watchRevocations(client, { pinnedKeys: o.secretariatKeys, store: revocations });
+  return { client, userId: o.userId, deviceId: o.deviceId, secretariatKeys: o.secretariatKeys, keys, registry: o.registry, revocations, stop: () => { unwatch(); client.stopClient(); } };
 }
 
 /** What signing in needs from the control plane: structural, so the web app can answer it over its cookie session. */

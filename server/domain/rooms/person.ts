@@ -4,6 +4,7 @@ import { auditReconciler as audit, refuseReservedAccount, type ReconcileDeps } f
 import * as repo from "./repo.js";
 import { withStateLock } from "./state-lock.js";
 import { putCredential, putRevocations } from "./space-credentials.js";
+import { REVOCATIONS_TYPE } from "../../../shared/credentials/credential.js";
 
 // Read, change and write under the key's lock: another writer's change in between would be lost.
 const ensurePowerLevel = (d: ReconcileDeps, roomId: string, userId: string, level: number) => withStateLock(d.ctx.db, roomId, "m.room.power_levels", "", async () => {
@@ -55,7 +56,11 @@ export async function reconcilePerson(d: ReconcileDeps, personId: string): Promi
     for (const roomId of joined) {
       if (managed.has(roomId) && !wanted.has(roomId)) { await d.hs.kick(roomId, userId, "No longer vetted for this room"); report.removed.push(roomId); }
     }
-    if (spaceId) await putCredential(d, spaceId, userId, false);
+    if (spaceId) {
+      await putCredential(d, spaceId, userId, false);
+      // A reinstatement takes the person off the list at once (an unchanged list is not written again).
+      await putRevocations(d, spaceId, { inSpace: d.hs.stateContent ? await d.hs.stateContent(spaceId, REVOCATIONS_TYPE, "") : undefined });
+    }
   } else if (person.status === "suspended" || person.status === "revoked") {
     const revoked = person.status === "revoked";
     const managed = new Set(known.values());
