@@ -55,8 +55,12 @@ export async function linkHomeserver(ctx: Ctx, dbUrl: string, m: MatrixConfig, o
   const publishedMasterKey = publishedMasterKeyVia(admin);
   const synapseUp = () => fetch(`${m.url}/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
   // Public: status words only ("down" makes the whole answer degraded). Details: healthRoutes, admins only.
-  const health = async (): Promise<HealthParts> => ({ synapse: { status: (await synapseUp()) ? "ok" : "down" }, reconciler: { status: reconciler.tracker.health() } });
-  routes.push(...healthRoutes(ctx, async () => ({ synapse: { status: (await synapseUp()) ? "ok" as const : "down" as const, serverName: m.serverName }, reconciler: reconciler.tracker.details() })));
+  const health = async (): Promise<HealthParts> => ({ synapse: { status: (await synapseUp()) ? "ok" : "down" }, reconciler: { status: reconciler.tracker.health() }, revocations: { status: revocations.health() } });
+  routes.push(...healthRoutes(ctx, async () => ({
+    synapse: { status: (await synapseUp()) ? "ok" as const : "down" as const, serverName: m.serverName },
+    reconciler: reconciler.tracker.details(),
+    revocations: { health: revocations.health(), ...revocations.status },
+  })));
   return {
     hs, admin, boss, reconciler, revocations, routes, publishedMasterKey, health,
     async stop() { await reconciler.stop(); await revocations.stop(); await boss.stop({ graceful: true, timeout: 5000, wait: true }); },

@@ -67,6 +67,8 @@ export async function startRevocationRefresh(ctx: Ctx, boss: PgBoss, hs: Homeser
   await boss.send(Q_REVOCATIONS, {}, JOB); // at start: a list that went stale while we were down
   return {
     status,
+    /** "down" while the last run failed (it is being retried): readers will soon say "revocation status unknown". */
+    health: (): "starting" | "ok" | "down" => (status.lastError ? "down" : status.lastSignedAt ? "ok" : "starting"),
     /** Runs the refresh now (tests, or an administrator after an incident). */
     async runNow() { await boss.send(Q_REVOCATIONS, {}, JOB); boss.notifyWorker(worker); },
     async stop() { await boss.offWork(Q_REVOCATIONS); },

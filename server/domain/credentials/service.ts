@@ -39,7 +39,9 @@ export async function revocationList(ctx: Ctx, o: { refreshAfterMs?: number } = 
     const now = ctx.now();
     const age = last.issuedAt ? now.getTime() - last.issuedAt.getTime() : Infinity;
     const sameKey = last.signed?.signature.publicKey === ctx.keys.secretariat.publicKey;
-    if (last.signed && sameKey && last.digest === digest && age < (o.refreshAfterMs ?? Infinity)) return last.signed;
+    // 0 means "re-sign now"; a clock behind the last signature (negative age) waits until it catches up.
+    const due = o.refreshAfterMs !== undefined && (o.refreshAfterMs <= 0 || age >= o.refreshAfterMs);
+    if (last.signed && sameKey && last.digest === digest && !due) return last.signed;
     const serial = last.digest === digest ? last.serial : last.serial + 1;
     const issuedAt = new Date(Math.max(now.getTime(), (last.issuedAt?.getTime() ?? 0) + 1));
     const signed = await signRevocationList(ctx.keys.secretariat.secretKey, ctx.keys.secretariat.publicKey, {

@@ -13,6 +13,8 @@ const Up = z.enum(["ok", "down"]);
 export const HealthParts = z.object({
   synapse: z.object({ status: Up }).strict(),
   reconciler: z.object({ status: z.enum(["starting", "ok", "down"]) }).strict(),
+  /** The revocation-list refresh: "down" while it keeps failing (readers will soon say "revocation status unknown"). */
+  revocations: z.object({ status: z.enum(["starting", "ok", "down"]) }).strict().optional(),
 }).strict();
 export type HealthParts = z.infer<typeof HealthParts>;
 
@@ -21,6 +23,7 @@ const HealthReport = z.object({
   database: Up,
   synapse: HealthParts.shape.synapse.optional(),
   reconciler: HealthParts.shape.reconciler.optional(),
+  revocations: HealthParts.shape.revocations,
 }).strict();
 type HealthReport = z.infer<typeof HealthReport>;
 
@@ -32,7 +35,7 @@ type HealthReport = z.infer<typeof HealthReport>;
  */
 export const publicHealthRoute = (ctx: Ctx, parts?: () => Promise<HealthParts>) => route({
   method: "get", path: "/health", operationId: "health", tag: "health", access: "public", anonymous: true,
-  summary: "Health for anyone, status words only: 200 with status \"ok\"; 503 with status \"degraded\" (same body) whenever the database, Synapse or the reconciler is down or cannot be asked. Details: /health/details (administrators)",
+  summary: "Health for anyone, status words only: 200 with status \"ok\"; 503 with status \"degraded\" (same body) whenever the database, Synapse, the reconciler or the revocation-list refresh is down or cannot be asked. Details: /health/details (administrators)",
   response: HealthReport, sameBodyStatuses: [503],
   handler: async () => {
     const database = await ctx.db.query("SELECT 1").then(() => "ok" as const, () => "down" as const);
@@ -53,6 +56,12 @@ export const HealthDetails = z.object({
     failingPeople: z.array(z.object({ personId: z.string(), error: z.string(), at: z.string() })),
     /** Active people the last full reconcile left out: bound to the bot's or a homeserver admin's account. */
     reservedAccountPeople: z.array(z.string()),
+  }),
+  /** The revocation-list refresh (server/jobs/revocation-refresh.ts): readers call a list older than a day "unknown". */
+  revocations: z.object({
+    health: z.enum(["starting", "ok", "down"]),
+    lastSignedAt: z.string().nullable(), lastSerial: z.number().int().nullable(),
+    lastError: z.string().nullable(), lastErrorAt: z.string().nullable(),
   }),
 });
 export type HealthDetails = z.infer<typeof HealthDetails>;
