@@ -21,3 +21,14 @@ export function watchRevocations(client: MatrixClient, o: { pinnedKeys: string[]
   }
   return () => { client.off(RoomStateEvent.Events, onState); };
 }
+
+/**
+ * Raises the high-water mark with the list the control plane signs now (best effort, bounded):
+ * a reader on a new device or a cleared browser has seen no list yet, and without this an older
+ * genuine list put back in the Space by the homeserver's operator would pass for up to a day.
+ */
+export async function primeRevocations(cp: { revocations(): Promise<unknown> }, o: { pinnedKeys: string[]; store: RevocationStore; timeoutMs?: number }) {
+  const timeout = new Promise<null>((r) => { const t = setTimeout(() => r(null), o.timeoutMs ?? 5000); (t as { unref?: () => void }).unref?.(); });
+  const list = await Promise.race([cp.revocations().catch(() => null), timeout]);
+  if (list) await currentRevocations(list, { pinnedKeys: o.pinnedKeys, store: o.store }).catch(() => {});
+}

@@ -5,7 +5,7 @@ import type { ControlPlaneClient } from "./control-plane.js";
 import { SecretStorageKeyHolder } from "./secret-storage.js";
 import { registryOf, type RegistryLookup } from "./registry.js";
 import { memoryRevocationStore, type RevocationStore } from "../credentials/revocation-status.js";
-import { watchRevocations } from "./revocation-watch.js";
+import { primeRevocations, watchRevocations } from "./revocation-watch.js";
 
 export interface EnlaceSession {
   client: MatrixClient;
@@ -105,11 +105,13 @@ export async function openSession(o: OpenOptions): Promise<EnlaceSession> {
 }
 
 /** What signing in needs from the control plane: structural, so the web app can answer it over its cookie session. */
-export type SessionSource = Pick<ControlPlaneClient, "matrixSession" | "majorEvent">;
+export type SessionSource = Pick<ControlPlaneClient, "matrixSession" | "majorEvent"> & Partial<Pick<ControlPlaneClient, "revocations">>;
 
 /** Signs in to the homeserver with the control plane's short-lived token: no second password. */
 export async function signInThroughControlPlane(cp: SessionSource, o: { deviceName?: string; useIndexedDB?: boolean; deviceId?: string; revocations?: RevocationStore } = {}): Promise<EnlaceSession> {
-  return openSession({ ...(await loginThroughControlPlane(cp, o)), useIndexedDB: o.useIndexedDB, revocations: o.revocations });
+  const session = await openSession({ ...(await loginThroughControlPlane(cp, o)), useIndexedDB: o.useIndexedDB, revocations: o.revocations });
+  if (cp.revocations) await primeRevocations(cp as { revocations(): Promise<unknown> }, { pinnedKeys: session.secretariatKeys, store: session.revocations });
+  return session;
 }
 
 /** The homeserver login alone (a new device and its access token), without starting a client. */

@@ -118,6 +118,8 @@ export function createApi(opts: ApiOptions = {}) {
     // Matrix sign-in: a short-lived token for the homeserver's JWT login, and this person's
     // cross-signing master key for their Secretariat-signed credential.
     matrixSession: () => post<MatrixSessionGrant>("/matrix/session"),
+    /** The signed revocation list (as unknown JSON: readers verify it against the pinned key). */
+    revocations: () => get<unknown>("/revocations"),
     registerMasterKey: (masterKey: string) => request<{ userId: string; masterKey: string }>("PUT", "/me/master-key", { body: { masterKey } }),
 
     audit: (filter: AuditFilter = {}) => get<AuditEntry[]>("/audit", filter as Query),

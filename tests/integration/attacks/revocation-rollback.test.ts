@@ -6,7 +6,8 @@ import { member, credentialsPublished, roomsReady, type Member } from "../../hel
 import { eventually } from "../../helpers/matrix-wait.js";
 import { sendContent } from "../../../shared/matrix/send.js";
 import { nextEvent } from "../../../shared/matrix/receive.js";
-import { findRoomByKey } from "../../../shared/matrix/rooms.js";
+import { findRoomByKey, waitForRoom } from "../../../shared/matrix/rooms.js";
+import { signInThroughControlPlane } from "../../../shared/matrix/session.js";
 import { trustOf } from "../../../shared/matrix/trust.js";
 import type { EnlaceSession } from "../../../shared/matrix/session.js";
 import { EXAMPLES } from "../../../shared/content/examples.js";
@@ -31,7 +32,7 @@ describe("operator of the Secretariat's homeserver vs the revocation list (issue
   const stops: Array<() => Promise<void>> = [];
   const ROOMS = ["space", "network:tourism"];
   const spaceState = (s: EnlaceSession, type: string, key = "") => findRoomByKey(s.client, "space")?.currentState.getStateEvents(type, key)?.getContent();
-  /** A reader with no memory of earlier lists: a new browser or device of a vetted person. */
+  /** A reader with no memory of earlier lists and no control plane to ask (a standalone reader, or the control plane unreachable). */
   const freshReader = (m: Member): EnlaceSession => ({ ...m.session, revocations: memoryRevocationStore() });
   const storedHead = async () => (await plane.ctx.db.query("SELECT serial, issued_at FROM revocation_list")).rows[0] as { serial: number; issued_at: Date };
 
@@ -113,6 +114,14 @@ describe("operator of the Secretariat's homeserver vs the revocation list (issue
     }
     // A reader who holds a fresh genuine list keeps judging with it.
     expect((await trustOf(ana.session, janAlert)).level).toBe("verified");
+    // A new device signing in through the control plane is handed the current list there, so it
+    // is not fooled either (the Space, as its homeserver shows it, has no list).
+    const newDevice = await signInThroughControlPlane(jan.cp, { deviceName: "new device" });
+    try {
+      await waitForRoom(newDevice.client, "space", 30_000);
+      expect(spaceState(newDevice, REVOCATIONS_TYPE)).toEqual({});
+      expect(await trustOf(newDevice, beaAlert)).toEqual({ level: "unverified", reason: "vetting revoked" });
+    } finally { newDevice.stop(); }
   }, 60_000);
 
   it("(c) a list older than 24 hours gives 'revocation status unknown' (and still revokes)", async () => {
