@@ -7,7 +7,7 @@ import { revocationListHead } from "../domain/credentials/repo.js";
 import { REVOCATIONS_TYPE } from "../../shared/credentials/credential.js";
 import { REVOCATION_REFRESH_MS } from "../../shared/credentials/revocation-status.js";
 
-export const Q_REVOCATIONS = "revocation-refresh";
+const Q_REVOCATIONS = "revocation-refresh";
 
 /**
  * Readers treat a revocation list older than REVOCATION_MAX_AGE_MS as "status unknown", so an
@@ -17,15 +17,20 @@ export const Q_REVOCATIONS = "revocation-refresh";
  * and puts it back whenever the Space carries anything else (an older list, an emptied state).
  * Suspensions, revocations and reinstatements still publish at once (the person job).
  */
-export const REFRESH_CRON = "*/10 * * * *";
+const REFRESH_CRON = "*/10 * * * *";
 export const RESIGN_AFTER_MS = REVOCATION_REFRESH_MS / 2;
 
 const JOB = { retryLimit: 12, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 };
 
-export interface RevocationRefreshStatus { lastSignedAt: string | null; lastSerial: number | null; lastError: string | null; lastErrorAt: string | null }
+interface RevocationRefreshStatus {
+  lastSignedAt: string | null;
+  lastSerial: number | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+}
 
 /** One run: re-sign if due, publish if the Space does not carry exactly our latest list. */
-export async function refreshRevocations(ctx: Ctx, hs: HomeserverPort, resignAfterMs = RESIGN_AFTER_MS) {
+async function refreshRevocations(ctx: Ctx, hs: HomeserverPort, resignAfterMs = RESIGN_AFTER_MS) {
   const spaceId = (await roomIds(ctx.db)).get("space");
   if (!spaceId) return { published: false, reason: "no Space yet" as const };
   const inSpace = hs.stateContent ? await hs.stateContent(spaceId, REVOCATIONS_TYPE, "") : undefined;
@@ -70,7 +75,12 @@ export async function startRevocationRefresh(ctx: Ctx, boss: PgBoss, hs: Homeser
     /** "down" while the last run failed (it is being retried): readers will soon say "revocation status unknown". */
     health: (): "starting" | "ok" | "down" => (status.lastError ? "down" : status.lastSignedAt ? "ok" : "starting"),
     /** Runs the refresh now (tests, or an administrator after an incident). */
-    async runNow() { await boss.send(Q_REVOCATIONS, {}, JOB); boss.notifyWorker(worker); },
-    async stop() { await boss.offWork(Q_REVOCATIONS); },
+    async runNow() {
+      await boss.send(Q_REVOCATIONS, {}, JOB);
+      boss.notifyWorker(worker);
+    },
+    async stop() {
+      await boss.offWork(Q_REVOCATIONS);
+    },
   };
 }

@@ -31,7 +31,7 @@ export const CredentialBody = z.object({
 }).strict();
 export type CredentialBody = z.infer<typeof CredentialBody>;
 
-export const Signature = z.object({ alg: z.literal("ed25519"), publicKey: z.string().max(100), sig: z.string().max(200) }).strict();
+const Signature = z.object({ alg: z.literal("ed25519"), publicKey: z.string().max(100), sig: z.string().max(200) }).strict();
 export const SignedCredential = z.object({ credential: CredentialBody, signature: Signature }).strict();
 export type SignedCredential = z.infer<typeof SignedCredential>;
 

@@ -1,6 +1,14 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { generateSigningKeyPair, type SigningKeyPair } from "../crypto/sign.js";
-import { signCredential, signRevocationList, verifyCredential, REVOCATIONS_TYPE, CREDENTIAL_TYPE, type RevocationList, type SignedRevocationList } from "./credential.js";
+import {
+  signCredential,
+  signRevocationList,
+  verifyCredential,
+  REVOCATIONS_TYPE,
+  CREDENTIAL_TYPE,
+  type RevocationList,
+  type SignedRevocationList,
+} from "./credential.js";
 import { newerList, currentRevocations, memoryRevocationStore, REVOCATION_MAX_AGE_MS, REVOCATION_REFRESH_MS } from "./revocation-status.js";
 
 const PERSON = "00000000-0000-4000-8000-000000000001";
@@ -9,7 +17,10 @@ const at = (ms: number) => new Date(T0 + ms).toISOString();
 const H = 3600_000;
 
 const list = (serial: number, issuedAtMs: number, revoked = false): RevocationList => ({
-  v: 1, type: REVOCATIONS_TYPE, serial, issuedAt: at(issuedAtMs),
+  v: 1,
+  type: REVOCATIONS_TYPE,
+  serial,
+  issuedAt: at(issuedAtMs),
   entries: revoked ? [{ personId: PERSON, userId: "@ana:hs.test", status: "revoked", since: at(-H) }] : [],
 });
 
@@ -30,26 +41,92 @@ describe("newerList: the high-water order (serial first, then issuedAt)", () => 
 describe("currentRevocations: high-water mark and maximum age", () => {
   let sec: SigningKeyPair, rogue: SigningKeyPair;
   const signed = (l: RevocationList, k = sec) => signRevocationList(k.secretKey, k.publicKey, l);
-  beforeAll(async () => { [sec, rogue] = await Promise.all([generateSigningKeyPair(), generateSigningKeyPair()]); });
+  beforeAll(async () => {
+    [sec, rogue] = await Promise.all([generateSigningKeyPair(), generateSigningKeyPair()]);
+  });
 
   it("the refresh period fits many times into the maximum age", () => {
     expect(REVOCATION_MAX_AGE_MS / REVOCATION_REFRESH_MS).toBeGreaterThanOrEqual(12);
   });
 
-  type Row = { why: string; seen: Array<() => Promise<SignedRevocationList>>; inSpace: () => Promise<unknown>; nowMs: number; known: boolean; serial: number | null; revoked: boolean };
+  type Row = {
+    why: string;
+    seen: Array<() => Promise<SignedRevocationList>>;
+    inSpace: () => Promise<unknown>;
+    nowMs: number;
+    known: boolean;
+    serial: number | null;
+    revoked: boolean;
+  };
   const rows: Row[] = [
     { why: "a fresh list in the Space", seen: [], inSpace: () => signed(list(3, 0)), nowMs: H, known: true, serial: 3, revoked: false },
     { why: "nothing in the Space, nothing seen", seen: [], inSpace: async () => null, nowMs: H, known: false, serial: null, revoked: false },
     { why: "emptied state (content {}), nothing seen", seen: [], inSpace: async () => ({}), nowMs: H, known: false, serial: null, revoked: false },
-    { why: "emptied state after a revocation was seen: still revoked, status unknown only if stale", seen: [() => signed(list(4, 0, true))], inSpace: async () => ({}), nowMs: H, known: true, serial: 4, revoked: true },
-    { why: "an older list put back after a revocation", seen: [() => signed(list(4, 0, true))], inSpace: () => signed(list(3, 2 * H)), nowMs: 2 * H, known: true, serial: 4, revoked: true },
-    { why: "an older signature of the same serial put back", seen: [() => signed(list(4, 2 * H, true))], inSpace: () => signed(list(4, H, true)), nowMs: 3 * H, known: true, serial: 4, revoked: true },
-    { why: "a newer list replaces the one seen (reinstatement)", seen: [() => signed(list(4, 0, true))], inSpace: () => signed(list(5, H)), nowMs: 2 * H, known: true, serial: 5, revoked: false },
-    { why: "a list 24 h old is still fresh", seen: [], inSpace: () => signed(list(3, 0)), nowMs: REVOCATION_MAX_AGE_MS, known: true, serial: 3, revoked: false },
+    {
+      why: "emptied state after a revocation was seen: still revoked, status unknown only if stale",
+      seen: [() => signed(list(4, 0, true))],
+      inSpace: async () => ({}),
+      nowMs: H,
+      known: true,
+      serial: 4,
+      revoked: true,
+    },
+    {
+      why: "an older list put back after a revocation",
+      seen: [() => signed(list(4, 0, true))],
+      inSpace: () => signed(list(3, 2 * H)),
+      nowMs: 2 * H,
+      known: true,
+      serial: 4,
+      revoked: true,
+    },
+    {
+      why: "an older signature of the same serial put back",
+      seen: [() => signed(list(4, 2 * H, true))],
+      inSpace: () => signed(list(4, H, true)),
+      nowMs: 3 * H,
+      known: true,
+      serial: 4,
+      revoked: true,
+    },
+    {
+      why: "a newer list replaces the one seen (reinstatement)",
+      seen: [() => signed(list(4, 0, true))],
+      inSpace: () => signed(list(5, H)),
+      nowMs: 2 * H,
+      known: true,
+      serial: 5,
+      revoked: false,
+    },
+    {
+      why: "a list 24 h old is still fresh",
+      seen: [],
+      inSpace: () => signed(list(3, 0)),
+      nowMs: REVOCATION_MAX_AGE_MS,
+      known: true,
+      serial: 3,
+      revoked: false,
+    },
     { why: "a list older than 24 h", seen: [], inSpace: () => signed(list(3, 0)), nowMs: REVOCATION_MAX_AGE_MS + 1, known: false, serial: 3, revoked: false },
     { why: "a stale list still revokes", seen: [], inSpace: () => signed(list(3, 0, true)), nowMs: 30 * H, known: false, serial: 3, revoked: true },
-    { why: "a list signed by another key is ignored", seen: [], inSpace: () => signed(list(99, 0), rogue), nowMs: H, known: false, serial: null, revoked: false },
-    { why: "a tampered list is ignored, the one seen stands", seen: [() => signed(list(4, 0, true))], inSpace: async () => ({ ...(await signed(list(4, 0, true))), list: list(9, 0) }), nowMs: H, known: true, serial: 4, revoked: true },
+    {
+      why: "a list signed by another key is ignored",
+      seen: [],
+      inSpace: () => signed(list(99, 0), rogue),
+      nowMs: H,
+      known: false,
+      serial: null,
+      revoked: false,
+    },
+    {
+      why: "a tampered list is ignored, the one seen stands",
+      seen: [() => signed(list(4, 0, true))],
+      inSpace: async () => ({ ...(await signed(list(4, 0, true))), list: list(9, 0) }),
+      nowMs: H,
+      known: true,
+      serial: 4,
+      revoked: true,
+    },
   ];
 
   it.each(rows)("$why", async (r) => {
@@ -60,8 +137,17 @@ describe("currentRevocations: high-water mark and maximum age", () => {
     expect(check.list?.serial ?? null).toBe(r.serial);
     // And what a reader concludes about a credential issued before the revocation.
     const credential = await signCredential(sec.secretKey, sec.publicKey, {
-      v: 1, type: CREDENTIAL_TYPE, serial: 1, userId: "@ana:hs.test", personId: PERSON, memberState: "CL", programs: ["tourism"],
-      roles: [{ role: "focal_point", program: "tourism" }], issuedAt: at(-2 * H), expiresAt: at(30 * 24 * H), masterKey: null,
+      v: 1,
+      type: CREDENTIAL_TYPE,
+      serial: 1,
+      userId: "@ana:hs.test",
+      personId: PERSON,
+      memberState: "CL",
+      programs: ["tourism"],
+      roles: [{ role: "focal_point", program: "tourism" }],
+      issuedAt: at(-2 * H),
+      expiresAt: at(30 * 24 * H),
+      masterKey: null,
     });
     const verdict = await verifyCredential(credential, { pinnedKeys: [sec.publicKey], now: new Date(T0 + r.nowMs), revocation: check });
     expect(verdict.status).toBe(r.revoked ? "revoked" : r.known ? "valid" : "revocation-unknown");
@@ -97,7 +183,11 @@ describe("currentRevocations under concurrency", () => {
     for (let i = 0; i < 20; i++) {
       const store = memoryRevocationStore();
       store.put(sec.publicKey, seen);
-      await Promise.all(i % 2 ? [currentRevocations(newer, { ...o, store }), currentRevocations(older, { ...o, store })] : [currentRevocations(older, { ...o, store }), currentRevocations(newer, { ...o, store })]);
+      await Promise.all(
+        i % 2
+          ? [currentRevocations(newer, { ...o, store }), currentRevocations(older, { ...o, store })]
+          : [currentRevocations(older, { ...o, store }), currentRevocations(newer, { ...o, store })],
+      );
       expect(store.get(sec.publicKey)?.list.serial).toBe(4);
     }
   });

@@ -19,7 +19,9 @@ export function watchRevocations(client: MatrixClient, o: { pinnedKeys: string[]
     const ev = room.currentState.getStateEvents(REVOCATIONS_TYPE, "");
     if (ev) onState(ev);
   }
-  return () => { client.off(RoomStateEvent.Events, onState); };
+  return () => {
+    client.off(RoomStateEvent.Events, onState);
+  };
 }
 
 /**
@@ -28,7 +30,10 @@ export function watchRevocations(client: MatrixClient, o: { pinnedKeys: string[]
  * genuine list put back in the Space by the homeserver's operator would pass for up to a day.
  */
 export async function primeRevocations(cp: { revocations(): Promise<unknown> }, o: { pinnedKeys: string[]; store: RevocationStore; timeoutMs?: number }) {
-  const timeout = new Promise<null>((r) => { const t = setTimeout(() => r(null), o.timeoutMs ?? 5000); (t as { unref?: () => void }).unref?.(); });
+  const timeout = new Promise<null>((r) => {
+    const t = setTimeout(() => r(null), o.timeoutMs ?? 5000);
+    (t as { unref?: () => void }).unref?.();
+  });
   const list = await Promise.race([cp.revocations().catch(() => null), timeout]);
   if (list) await currentRevocations(list, { pinnedKeys: o.pinnedKeys, store: o.store }).catch(() => {});
 }

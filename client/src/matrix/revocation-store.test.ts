@@ -4,7 +4,16 @@ import { signRevocationList, REVOCATIONS_TYPE } from "../../../shared/credential
 import { currentRevocations } from "../../../shared/credentials/revocation-status.js";
 import { webRevocationStore } from "./revocation-store.js";
 
-const storage = () => { const m = new Map<string, string>(); return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => { m.set(k, v); }, map: m }; };
+const storage = () => {
+  const m = new Map<string, string>();
+  return {
+    getItem: (k: string) => m.get(k) ?? null,
+    setItem: (k: string, v: string) => {
+      m.set(k, v);
+    },
+    map: m,
+  };
+};
 
 describe("the web app's revocation high-water mark", () => {
   it("survives a reload (a new store over the same storage), per person and key", async () => {
@@ -25,9 +34,20 @@ describe("the web app's revocation high-water mark", () => {
     expect(webRevocationStore(s, "p1").get("k")).toBeNull();
     const none = webRevocationStore(null, "p1");
     expect(none.get("k")).toBeNull();
-    const full = { getItem: () => null, setItem: () => { throw new Error("QuotaExceededError"); } };
+    const full = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error("QuotaExceededError");
+      },
+    };
     const sec = await generateSigningKeyPair();
-    const l = await signRevocationList(sec.secretKey, sec.publicKey, { v: 1, type: REVOCATIONS_TYPE, serial: 1, issuedAt: new Date().toISOString(), entries: [] });
+    const l = await signRevocationList(sec.secretKey, sec.publicKey, {
+      v: 1,
+      type: REVOCATIONS_TYPE,
+      serial: 1,
+      issuedAt: new Date().toISOString(),
+      entries: [],
+    });
     const st = webRevocationStore(full, "p1");
     st.put(sec.publicKey, l);
     expect(st.get(sec.publicKey)?.list.serial).toBe(1);

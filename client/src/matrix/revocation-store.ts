@@ -24,7 +24,11 @@ export function webRevocationStore(storage: Store | null, personId: string): Rev
     },
     put(publicKey, list) {
       memory.put(publicKey, list);
-      try { storage?.setItem(keyOf(personId, publicKey), JSON.stringify(list)); } catch { /* quota or private mode: memory for this session */ }
+      try {
+        storage?.setItem(keyOf(personId, publicKey), JSON.stringify(list));
+      } catch {
+        /* quota or private mode: memory for this session */
+      }
     },
   };
 }

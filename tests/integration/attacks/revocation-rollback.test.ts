@@ -11,7 +11,13 @@ import { signInThroughControlPlane } from "../../../shared/matrix/session.js";
 import { trustOf } from "../../../shared/matrix/trust.js";
 import type { EnlaceSession } from "../../../shared/matrix/session.js";
 import { EXAMPLES } from "../../../shared/content/examples.js";
-import { CREDENTIAL_TYPE, REVOCATIONS_TYPE, credentialStateKey, verifyRevocationList, type SignedRevocationList } from "../../../shared/credentials/credential.js";
+import {
+  CREDENTIAL_TYPE,
+  REVOCATIONS_TYPE,
+  credentialStateKey,
+  verifyRevocationList,
+  type SignedRevocationList,
+} from "../../../shared/credentials/credential.js";
 import { memoryRevocationStore, REVOCATION_MAX_AGE_MS } from "../../../shared/credentials/revocation-status.js";
 import { startRevocationRefresh, RESIGN_AFTER_MS } from "../../../server/jobs/revocation-refresh.js";
 import { startReconciler } from "../../../server/jobs/reconciler.js";
@@ -37,11 +43,21 @@ describe("operator of the Secretariat's homeserver vs the revocation list (issue
   const storedHead = async () => (await plane.ctx.db.query("SELECT serial, issued_at FROM revocation_list")).rows[0] as { serial: number; issued_at: Date };
 
   /** Stopped workers finish the job in hand: wait for it, or it could undo the operator's write. */
-  const jobsIdle = () => eventually(async () => (await plane.ctx.db.query("SELECT count(*)::int AS n FROM pgboss.job WHERE state = 'active'")).rows[0].n, (n) => n === 0, 60_000, 100);
+  const jobsIdle = () =>
+    eventually(
+      async () => (await plane.ctx.db.query("SELECT count(*)::int AS n FROM pgboss.job WHERE state = 'active'")).rows[0].n,
+      (n) => n === 0,
+      60_000,
+      100,
+    );
 
   async function alertFrom(sender: Member, title: string) {
     let seen: MatrixEvent | undefined;
-    const wait = nextEvent(ana.session, roomId, (e) => { const hit = e.getSender() === sender.session.userId; if (hit) seen = e; return hit; });
+    const wait = nextEvent(ana.session, roomId, (e) => {
+      const hit = e.getSender() === sender.session.userId;
+      if (hit) seen = e;
+      return hit;
+    });
     await sendContent(sender.session, roomId, "alert", { ...EXAMPLES.alert, title });
     const read = await wait;
     return { event: seen!, read };
@@ -64,9 +80,14 @@ describe("operator of the Secretariat's homeserver vs the revocation list (issue
     const j = await alertFrom(jan, "from jan");
     expect(b.read.trust.level).toBe("verified");
     expect(j.read.trust.level).toBe("verified");
-    beaAlert = b.event; janAlert = j.event;
+    beaAlert = b.event;
+    janAlert = j.event;
     // What the operator keeps for later: the genuine list and credential from before the revocation.
-    listBefore = await eventually(async () => spaceState(ana.session, REVOCATIONS_TYPE) as SignedRevocationList, (l) => !!l?.list, 30_000).then((r) => r.value);
+    listBefore = await eventually(
+      async () => spaceState(ana.session, REVOCATIONS_TYPE) as SignedRevocationList,
+      (l) => !!l?.list,
+      30_000,
+    ).then((r) => r.value);
     beaCredential = spaceState(ana.session, CREDENTIAL_TYPE, credentialStateKey(bea.session.userId))!;
   }, 300_000);
 
@@ -79,11 +100,20 @@ describe("operator of the Secretariat's homeserver vs the revocation list (issue
 
   it("(a) an older signed list put back after a revocation: a reader who saw the revocation still says revoked", async () => {
     expect((await api(plane, "POST", `/api/people/${bea.personId}/revoke`, { token: officer.token, body: { reason: "test" } })).status).toBe(200);
-    const after = await eventually(async () => spaceState(ana.session, REVOCATIONS_TYPE) as SignedRevocationList,
-      (l) => l?.list?.serial > listBefore.list.serial && l.list.entries.some((e) => e.personId === bea.personId), 30_000, 50);
+    const after = await eventually(
+      async () => spaceState(ana.session, REVOCATIONS_TYPE) as SignedRevocationList,
+      (l) => l?.list?.serial > listBefore.list.serial && l.list.entries.some((e) => e.personId === bea.personId),
+      30_000,
+      50,
+    );
     expect((await verifyRevocationList(after.value, [plane.ctx.keys.secretariat.publicKey])).ok).toBe(true);
     // Honest state: her credential is withdrawn as well.
-    await eventually(async () => spaceState(ana.session, CREDENTIAL_TYPE, credentialStateKey(bea.session.userId)), (c) => !!c && Object.keys(c).length === 0, 30_000, 50);
+    await eventually(
+      async () => spaceState(ana.session, CREDENTIAL_TYPE, credentialStateKey(bea.session.userId)),
+      (c) => !!c && Object.keys(c).length === 0,
+      30_000,
+      50,
+    );
     expect((await trustOf(ana.session, beaAlert)).level).toBe("unverified");
 
     // The control plane would put the honest state back within a minute; it is paused to look at the attack.
@@ -92,8 +122,18 @@ describe("operator of the Secretariat's homeserver vs the revocation list (issue
     await jobsIdle();
     await hs.admin.putState(spaceId, CREDENTIAL_TYPE, credentialStateKey(bea.session.userId), beaCredential);
     await hs.admin.putState(spaceId, REVOCATIONS_TYPE, "", listBefore);
-    await eventually(async () => spaceState(ana.session, REVOCATIONS_TYPE)?.list?.serial, (s) => s === listBefore.list.serial, 15_000, 50);
-    await eventually(async () => spaceState(ana.session, CREDENTIAL_TYPE, credentialStateKey(bea.session.userId))?.credential, (c) => !!c, 15_000, 50);
+    await eventually(
+      async () => spaceState(ana.session, REVOCATIONS_TYPE)?.list?.serial,
+      (s) => s === listBefore.list.serial,
+      15_000,
+      50,
+    );
+    await eventually(
+      async () => spaceState(ana.session, CREDENTIAL_TYPE, credentialStateKey(bea.session.userId))?.credential,
+      (c) => !!c,
+      15_000,
+      50,
+    );
 
     expect(await trustOf(ana.session, beaAlert)).toEqual({ level: "unverified", reason: "vetting revoked" });
     expect(ana.session.revocations.get(plane.ctx.keys.secretariat.publicKey)?.list.serial).toBe(after.value.list.serial);
@@ -103,7 +143,12 @@ describe("operator of the Secretariat's homeserver vs the revocation list (issue
 
   it("(b) the list removed (empty state content): 'revocation status unknown' for a fresh reader, still revoked for one who saw the revocation", async () => {
     await hs.admin.putState(spaceId, REVOCATIONS_TYPE, "", {});
-    await eventually(async () => spaceState(ana.session, REVOCATIONS_TYPE), (c) => !!c && Object.keys(c).length === 0, 15_000, 50);
+    await eventually(
+      async () => spaceState(ana.session, REVOCATIONS_TYPE),
+      (c) => !!c && Object.keys(c).length === 0,
+      15_000,
+      50,
+    );
 
     expect(await trustOf(ana.session, beaAlert)).toEqual({ level: "unverified", reason: "vetting revoked" });
     const fresh = freshReader(jan);
@@ -121,7 +166,9 @@ describe("operator of the Secretariat's homeserver vs the revocation list (issue
       await waitForRoom(newDevice.client, "space", 30_000);
       expect(spaceState(newDevice, REVOCATIONS_TYPE)).toEqual({});
       expect(await trustOf(newDevice, beaAlert)).toEqual({ level: "unverified", reason: "vetting revoked" });
-    } finally { newDevice.stop(); }
+    } finally {
+      newDevice.stop();
+    }
   }, 60_000);
 
   it("(c) a list older than 24 hours gives 'revocation status unknown' (and still revokes)", async () => {
@@ -131,7 +178,10 @@ describe("operator of the Secretariat's homeserver vs the revocation list (issue
     expect(v.level === "unverified" && v.reason).toMatch(/revocation status unknown: the newest revocation list is 2\d h old/);
     expect(await trustOf(later, beaAlert)).toEqual({ level: "unverified", reason: "vetting revoked" });
     // Just under the limit it is still known.
-    const almost = { ...ana.session, now: () => new Date(Date.parse(ana.session.revocations.get(plane.ctx.keys.secretariat.publicKey)!.list.issuedAt) + REVOCATION_MAX_AGE_MS - 60_000) };
+    const almost = {
+      ...ana.session,
+      now: () => new Date(Date.parse(ana.session.revocations.get(plane.ctx.keys.secretariat.publicKey)!.list.issuedAt) + REVOCATION_MAX_AGE_MS - 60_000),
+    };
     expect((await trustOf(almost, janAlert)).level).toBe("verified");
   }, 30_000);
 
@@ -141,8 +191,12 @@ describe("operator of the Secretariat's homeserver vs the revocation list (issue
     const refresh = await startRevocationRefresh(plane.ctx, plane.link!.boss, plane.link!.hs, { resignAfterMs: 0 });
     stops.push(() => refresh.stop());
     await refresh.runNow();
-    const resigned = await eventually(async () => spaceState(ana.session, REVOCATIONS_TYPE) as SignedRevocationList,
-      (l) => !!l?.list && Date.parse(l.list.issuedAt) > Date.parse(before.issuedAt), 30_000, 100);
+    const resigned = await eventually(
+      async () => spaceState(ana.session, REVOCATIONS_TYPE) as SignedRevocationList,
+      (l) => !!l?.list && Date.parse(l.list.issuedAt) > Date.parse(before.issuedAt),
+      30_000,
+      100,
+    );
     expect(resigned.value.list.serial).toBe(before.serial);
     expect((await verifyRevocationList(resigned.value, [plane.ctx.keys.secretariat.publicKey])).ok).toBe(true);
     // The fresh reader of (b) now knows again, and a reader at +24 h of the old signature is fine with the new one.
@@ -151,7 +205,12 @@ describe("operator of the Secretariat's homeserver vs the revocation list (issue
     // The full reconcile withdraws the credential the operator put back.
     const reconciler = await startReconciler(plane.ctx, plane.link!.boss, plane.link!.hs);
     stops.push(() => reconciler.stop());
-    await eventually(async () => spaceState(ana.session, CREDENTIAL_TYPE, credentialStateKey(bea.session.userId)), (c) => !!c && Object.keys(c).length === 0, 90_000, 200);
+    await eventually(
+      async () => spaceState(ana.session, CREDENTIAL_TYPE, credentialStateKey(bea.session.userId)),
+      (c) => !!c && Object.keys(c).length === 0,
+      90_000,
+      200,
+    );
 
     // Restart on the same database and keys.
     const head = await storedHead();
@@ -166,23 +225,38 @@ describe("operator of the Secretariat's homeserver vs the revocation list (issue
     // A decision after the restart: the next serial, a later signature, and readers move to it.
     const admin = await actor(plane, [role.admin()], null);
     expect((await api(plane, "POST", `/api/people/${jan.personId}/suspend`, { token: admin.token, body: { reason: "test" } })).status).toBe(200);
-    const next = await eventually(async () => spaceState(ana.session, REVOCATIONS_TYPE) as SignedRevocationList,
-      (l) => l?.list?.serial > head.serial, 60_000, 100);
+    const next = await eventually(
+      async () => spaceState(ana.session, REVOCATIONS_TYPE) as SignedRevocationList,
+      (l) => l?.list?.serial > head.serial,
+      60_000,
+      100,
+    );
     expect(next.value.list.serial).toBe(head.serial + 1);
     expect(Date.parse(next.value.list.issuedAt)).toBeGreaterThan(new Date(head.issued_at).getTime());
     expect(next.value.list.entries).toContainEqual(expect.objectContaining({ personId: jan.personId, status: "suspended" }));
     // (Her credential is also withdrawn from the Space by now or shortly: either way, not verified.)
-    expect(await trustOf(ana.session, janAlert)).toMatchObject({ level: "unverified", reason: expect.stringMatching(/^(vetting suspended|no Secretariat credential for this sender)$/) });
+    expect(await trustOf(ana.session, janAlert)).toMatchObject({
+      level: "unverified",
+      reason: expect.stringMatching(/^(vetting suspended|no Secretariat credential for this sender)$/),
+    });
     expect(ana.session.revocations.get(plane.ctx.keys.secretariat.publicKey)?.list.serial).toBe(head.serial + 1);
     // And the time-based refresh goes on from there on the restarted plane.
     plane.clock.advance(RESIGN_AFTER_MS + 60_000);
     await plane.link!.revocations.runNow();
-    const again = await eventually(async () => spaceState(ana.session, REVOCATIONS_TYPE) as SignedRevocationList,
-      (l) => !!l?.list && Date.parse(l.list.issuedAt) > Date.parse(next.value.list.issuedAt), 30_000, 100);
+    const again = await eventually(
+      async () => spaceState(ana.session, REVOCATIONS_TYPE) as SignedRevocationList,
+      (l) => !!l?.list && Date.parse(l.list.issuedAt) > Date.parse(next.value.list.issuedAt),
+      30_000,
+      100,
+    );
     expect(again.value.list.serial).toBe(head.serial + 1);
     // Administrators see the refresh in the health details.
-    const details = await eventually(async () => (await api(plane, "GET", "/api/health/details", { token: admin.token })).body,
-      (b) => b?.revocations?.lastSignedAt === again.value.list.issuedAt, 20_000, 100);
+    const details = await eventually(
+      async () => (await api(plane, "GET", "/api/health/details", { token: admin.token })).body,
+      (b) => b?.revocations?.lastSignedAt === again.value.list.issuedAt,
+      20_000,
+      100,
+    );
     expect(details.value.revocations).toMatchObject({ health: "ok", lastSerial: head.serial + 1, lastError: null });
   }, 240_000);
 });
