@@ -141,7 +141,7 @@ describe("attack: a registry row bound to the bot or a Synapse admin, then suspe
     await plane.link!.boss.send(Q_ALL, {});
     plane.link!.reconciler.wake();
     const h = await eventually(health, (r) => r.status === 503, 30_000, 100);
-    expect(h.value.body).toEqual({ status: "degraded", database: "ok", synapse: { status: "ok" }, reconciler: { status: "down" } });
+    expect(h.value.body).toEqual({ status: "degraded", database: "ok", synapse: { status: "ok" }, reconciler: { status: "down" }, revocations: { status: "ok" } });
     const details = await api(plane, "GET", "/api/health/details", { token: admin.token });
     expect([...details.body.reconciler.reservedAccountPeople].sort()).toEqual([botBound.id, adminBound.id].sort());
   });
@@ -168,7 +168,7 @@ describe("attack: a registry row bound to the bot or a Synapse admin, then suspe
     // Public health: degraded, 503, status words only.
     const h = await eventually(health, (r) => r.body?.reconciler?.status === "down", 20_000, 100);
     expect(h.value.status).toBe(503);
-    expect(h.value.body).toEqual({ status: "degraded", database: "ok", synapse: { status: "ok" }, reconciler: { status: "down" } });
+    expect(h.value.body).toEqual({ status: "degraded", database: "ok", synapse: { status: "ok" }, reconciler: { status: "down" }, revocations: { status: "ok" } });
     const text = JSON.stringify(h.value.body);
     for (const leak of ["@", "enlace.test", "_synapse", "/", "refused", "reserved", "M_"]) expect(text, leak).not.toContain(leak);
 
