@@ -1,4 +1,5 @@
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { describe, it, expect, beforeAll, afterAll, inject } from "vitest";
+import pg from "pg";
 import { SignJWT } from "jose";
 import { startTestSynapse, type TestSynapse } from "../../helpers/synapse.js";
 import { startTestPlane, actor, api, role, type TestPlane, type Actor } from "../../helpers/control-plane.js";
@@ -122,5 +123,32 @@ describe("attack: someone holding a copied Matrix login grant (issue 9 item 8)",
     expect(replay).toBeInstanceOf(MatrixError);
     expect(replay.statusCode).toBe(403);
     expect((await hs.admin.devices(hs.botUserId)).devices.map((d) => d.device_id)).toEqual(["ENLACE_REGISTRY_BOT"]);
+  });
+});
+
+describe("attack: replaying a login grant on a PostgreSQL-backed Synapse, as deployed (issue 9 item 8)", () => {
+  let hs: TestSynapse;
+  beforeAll(async () => {
+    // Synapse needs a C-collated database of its own.
+    const adminUrl = inject("pgAdminUrl");
+    const name = `synapse_grant_${Date.now().toString(36)}`;
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    try { await c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`); } finally { await c.end(); }
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    hs = await startTestSynapse({ database: { kind: "postgres", url: url.toString() } });
+  }, 300_000);
+  afterAll(async () => { await hs?.close(); });
+
+  it("one grant, replayed and raced: one login, one device", async () => {
+    const grant = await mintLoginGrant(hs.jwtSecret, "carla.pg");
+    const results = await Promise.all(Array.from({ length: 6 }, () => grantLogin(hs, grant, "@carla.pg:enlace.test")));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 403, 403, 403, 403, 403]);
+    expect((await grantLogin(hs, grant, "@carla.pg:enlace.test")).status).toBe(403);
+    expect((await hs.admin.devices("@carla.pg:enlace.test")).devices).toHaveLength(1);
+    const other = await mintLoginGrant(hs.jwtSecret, "carla.pg");
+    expect((await grantLogin(hs, other, "@dan.pg:enlace.test")).status).toBe(403);
+    expect((await grantLogin(hs, other, "@carla.pg:enlace.test")).status).toBe(200);
   });
 });
