@@ -93,6 +93,16 @@ describe("attack: someone holding a copied Matrix login grant (issue 9 item 8)",
     expect(await devicesOf(anaId)).toEqual(before);
   });
 
+  it("a grant from the control plane, never used, is refused once its 15 s (and 5 s of clock skew) are over", async () => {
+    const issued = Date.now();
+    const grant = await grantFor(ana);
+    expect(grant.expiresInSeconds).toBe(15);
+    const before = await devicesOf(anaId);
+    await new Promise((r) => setTimeout(r, Math.max(0, issued + 21_000 - Date.now())));
+    expect(await grantLogin(hs, grant.loginToken, grant.userId)).toMatchObject({ status: 403, body: { errcode: "M_FORBIDDEN" } });
+    expect(await devicesOf(anaId)).toEqual(before);
+  }, 40_000);
+
   it("single-purpose: Synapse's own JWT login is off, and no other token passes as a grant", async () => {
     const localpart = anaId.slice(1, anaId.indexOf(":"));
     const before = await devicesOf(anaId);
