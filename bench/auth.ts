@@ -12,7 +12,9 @@ import { round } from "./lib/stats.js";
  */
 export async function benchAuth(pgAdminUrl: string, log: (s: string) => void, seconds = 8) {
   const plane = await startTestPlane({
-    pgAdminUrl, validateResponses: false, passwordCost: "interactive",
+    pgAdminUrl,
+    validateResponses: false,
+    passwordCost: "interactive",
     // The throttle stays out of the way: every login attempt must reach the password check.
     throttle: { failuresPerAccount: 1_000_000, failuresPerPair: 1_000_000, attemptsPerIp: 1_000_000, windowSeconds: 60 },
   });
@@ -20,7 +22,9 @@ export async function benchAuth(pgAdminUrl: string, log: (s: string) => void, se
     const me = await actor(plane, [role.focal("CL", "tourism")], "CL");
     const url = plane.url;
     const healthBody = JSON.stringify(await (await fetch(`${url}/api/health`)).json());
-    const floor = http.createServer((_req, res) => { res.writeHead(200, { "content-type": "application/json; charset=utf-8" }).end(healthBody); });
+    const floor = http.createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8" }).end(healthBody);
+    });
     await new Promise<void>((r) => floor.listen(0, "127.0.0.1", r));
     const floorUrl = `http://127.0.0.1:${(floor.address() as { port: number }).port}`;
 
@@ -28,7 +32,11 @@ export async function benchAuth(pgAdminUrl: string, log: (s: string) => void, se
     const probe = (target: string): LoadJob => ({ url: target, paths: ["/api/health"], connections: 1, durationS: seconds, rate: 25 });
     const cli = { "content-type": "application/json", "enlace-client": "cli" };
     const logins: LoadJob = {
-      url, connections: 20, durationS: seconds + 2, allowNon2xx: true, headers: cli,
+      url,
+      connections: 20,
+      durationS: seconds + 2,
+      allowNon2xx: true,
+      headers: cli,
       requests: [
         { method: "POST", path: "/api/auth/login", body: JSON.stringify({ email: me.email, password: me.password }) },
         { method: "POST", path: "/api/auth/login", body: JSON.stringify({ email: me.email, password: "not the password at all" }) },
@@ -41,7 +49,11 @@ export async function benchAuth(pgAdminUrl: string, log: (s: string) => void, se
     const loopDelay = async <T>(run: () => Promise<T>) => {
       const h = monitorEventLoopDelay({ resolution: 5 });
       h.enable();
-      try { return { result: await run(), p99: h.percentile(99) / 1e6 }; } finally { h.disable(); }
+      try {
+        return { result: await run(), p99: h.percentile(99) / 1e6 };
+      } finally {
+        h.disable();
+      }
     };
     await load({ ...probe(url), durationS: 1 }); // warm-up
     const floorIdle = await load(probe(floorUrl));
@@ -52,8 +64,10 @@ export async function benchAuth(pgAdminUrl: string, log: (s: string) => void, se
     const { result: during, p99: loopDuring } = await loopDelay(() => load(probe(url)));
     const storm = await hammer;
     floor.close();
-    log(`auth: /api/health p99 idle ${idle.p99} ms (floor ${floorIdle.p99} ms), during 20 concurrent logins ${during.p99} ms (max ${during.max} ms); ` +
-      `logins ${round(storm.rps, 1)}/s, ${storm.total} answered (${storm.non2xx} refused as wrong); event-loop delay p99 idle ${round(loopIdle, 1)} ms, during ${round(loopDuring, 1)} ms`);
+    log(
+      `auth: /api/health p99 idle ${idle.p99} ms (floor ${floorIdle.p99} ms), during 20 concurrent logins ${during.p99} ms (max ${during.max} ms); ` +
+        `logins ${round(storm.rps, 1)}/s, ${storm.total} answered (${storm.non2xx} refused as wrong); event-loop delay p99 idle ${round(loopIdle, 1)} ms, during ${round(loopDuring, 1)} ms`,
+    );
     return {
       health_p99_ms_idle: idle.p99,
       health_p99_ms_during_logins: during.p99,

@@ -3,7 +3,7 @@ import { promisify } from "node:util";
 
 const run = promisify(execFile);
 
-export interface LoadRequest { method?: string; path: string; body?: string; headers?: Record<string, string> }
+interface LoadRequest { method?: string; path: string; body?: string; headers?: Record<string, string> }
 export interface LoadJob {
   url: string; paths?: string[]; requests?: LoadRequest[]; headers?: Record<string, string>; connections: number; durationS: number; rate?: number;
   /** Answers other than 2xx are part of the load (wrong passwords): only transport errors fail the job. */

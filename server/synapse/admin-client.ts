@@ -99,7 +99,7 @@ export async function mintLoginGrant(secret: string, localpart: string, ttlSecon
 }
 
 /** The subject of a grant, read without checking it (the homeserver checks): whom a login names. */
-export const grantSubject = (token: string): string => {
+const grantSubject = (token: string): string => {
   try { return String(JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")).sub ?? ""); } catch { return ""; }
 };
 

@@ -46,7 +46,7 @@ function database(o: SynapseConfigOptions) {
 }
 
 /** Synapse modules shipped with Enlace; on PYTHONPATH of every Synapse we start. */
-export const SYNAPSE_MODULES_DIR = join(import.meta.dirname, "modules");
+const SYNAPSE_MODULES_DIR = join(import.meta.dirname, "modules");
 /** The environment for any Synapse command that reads homeserver.yaml (it imports the modules). */
 export const synapseEnv = (extra: Record<string, string> = {}) =>
   ({ ...process.env, ...extra, PYTHONPATH: [SYNAPSE_MODULES_DIR, process.env.PYTHONPATH].filter(Boolean).join(":") });

@@ -21,11 +21,25 @@ const BROWSER_MARKS: Record<string, Record<string, string>> = {
   otherCookie: { cookie: "theme=dark" },
 };
 const BROWSER = { origin: "http://localhost:8080", "sec-fetch-site": "same-origin", "sec-fetch-mode": "cors" };
-const nomination = (email: string) => ({ email, fullName: "Nominee", memberState: "CL", roles: [{ role: "focal_point", memberState: "CL", program: "tourism" }] });
+const nomination = (email: string) => ({
+  email,
+  fullName: "Nominee",
+  memberState: "CL",
+  roles: [{ role: "focal_point", memberState: "CL", program: "tourism" }],
+});
 
 function sessionCookie(setCookie: string[] | undefined) {
   const line = (setCookie ?? []).find((c) => c.startsWith("enlace_session="));
-  return line ? { line, value: line.slice("enlace_session=".length).split(";")[0], attrs: line.split(";").slice(1).map((a) => a.trim().toLowerCase()) } : null;
+  return line
+    ? {
+        line,
+        value: line.slice("enlace_session=".length).split(";")[0],
+        attrs: line
+          .split(";")
+          .slice(1)
+          .map((a) => a.trim().toLowerCase()),
+      }
+    : null;
 }
 
 describe("attack: a page script reads a bearer token from sign-in or enrollment (issue 9 item 10)", () => {
@@ -67,7 +81,14 @@ describe("attack: a page script reads a bearer token from sign-in or enrollment 
   it("Enlace-Client: cli from a browser on enroll/complete is refused too, and does not spend the link", async () => {
     const link = await openedLink();
     for (const [name, marks] of Object.entries(BROWSER_MARKS)) {
-      const r = await fromAddress(plane, "127.0.0.1", "POST", "/api/auth/enroll/complete", { token: link, password: "a long enough passphrase" }, { ...CLI, ...marks });
+      const r = await fromAddress(
+        plane,
+        "127.0.0.1",
+        "POST",
+        "/api/auth/enroll/complete",
+        { token: link, password: "a long enough passphrase" },
+        { ...CLI, ...marks },
+      );
       expect({ name, status: r.status, type: r.body?.type }).toEqual({ name, status: 403, type: `${PROBLEM}cli-token-refused` });
       expect(r.headers["set-cookie"], name).toBeUndefined();
     }
@@ -114,12 +135,24 @@ describe("attack: a page script sends what it read to a server of its choosing (
     withHs = await startTestPlane({ synapse: hs, staticDir });
     alone = await startTestPlane();
   }, 120_000);
-  afterAll(async () => { await withHs?.close(); await alone?.close(); await hs?.close(); await rm(staticDir, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await withHs?.close();
+    await alone?.close();
+    await hs?.close();
+    await rm(staticDir, { recursive: true, force: true });
+  });
 
-  const directives = (csp: string | null) => Object.fromEntries((csp ?? "").split(";").map((d) => d.trim()).filter(Boolean).map((d) => {
-    const [name, ...values] = d.split(/\s+/);
-    return [name, values];
-  }));
+  const directives = (csp: string | null) =>
+    Object.fromEntries(
+      (csp ?? "")
+        .split(";")
+        .map((d) => d.trim())
+        .filter(Boolean)
+        .map((d) => {
+          const [name, ...values] = d.split(/\s+/);
+          return [name, values];
+        }),
+    );
 
   it("connect-src is exactly 'self' and the homeserver's origin, on API answers and pages alike", async () => {
     for (const path of ["/api/health", "/", "/rooms/some-deep-link", "/api/openapi.json", "/api/no-such-route"]) {

@@ -21,8 +21,14 @@ describe("attack: an outsider stalls the server with concurrent sign-ins (issue 
     let loginsDone = 0;
     const statuses: number[] = [];
     const logins = Array.from({ length: 20 }, (_, i) =>
-      api(plane, "POST", "/api/auth/login", { body: { email: i % 3 === 2 ? "nobody@example.org" : me.email, password: i % 3 === 0 ? me.password : `wrong ${i}` } })
-        .then((r) => { loginsDone++; statuses.push(r.status); return r; }));
+      api(plane, "POST", "/api/auth/login", {
+        body: { email: i % 3 === 2 ? "nobody@example.org" : me.email, password: i % 3 === 0 ? me.password : `wrong ${i}` },
+      }).then((r) => {
+        loginsDone++;
+        statuses.push(r.status);
+        return r;
+      }),
+    );
     // Let the logins reach the server and the hashing queue first.
     await new Promise((r) => setTimeout(r, 50));
     expect(loginsDone).toBeLessThan(20);
@@ -37,8 +43,8 @@ describe("attack: an outsider stalls the server with concurrent sign-ins (issue 
     }
     await Promise.all(logins);
 
-    expect(doneAtEachCheck.at(-1)!).toBeLessThan(20);          // the ordering asked for: health before the last login
-    expect(doneAtEachCheck.at(-1)!).toBeLessThan(10);          // and well before: ten checks before half the logins
+    expect(doneAtEachCheck.at(-1)!).toBeLessThan(20); // the ordering asked for: health before the last login
+    expect(doneAtEachCheck.at(-1)!).toBeLessThan(10); // and well before: ten checks before half the logins
     expect(statuses.sort()).toEqual([...Array(7).fill(200), ...Array(13).fill(401)]);
   }, 60_000);
 });

@@ -13,15 +13,16 @@ import { LOGIN_GRANT_TYPE } from "../../../shared/api/matrix.js";
 // grant once. Every login here goes to the real Synapse.
 
 const login = (hs: TestSynapse, body: Record<string, unknown>) =>
-  fetch(`${hs.url}/_matrix/client/v3/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
-    .then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+  fetch(`${hs.url}/_matrix/client/v3/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then(
+    async (r) => ({ status: r.status, body: (await r.json()) as any }),
+  );
 const grantLogin = (hs: TestSynapse, token: string, user: string, deviceName = "attempt") =>
   login(hs, { type: LOGIN_GRANT_TYPE, identifier: { type: "m.id.user", user }, token, initial_device_display_name: deviceName });
 
 describe("attack: someone holding a copied Matrix login grant (issue 9 item 8)", () => {
   let hs: TestSynapse, plane: TestPlane, ana: Actor, ben: Actor;
   let anaId: string, benId: string;
-  const devicesOf = async (userId: string) => (await hs.admin.findUser(userId)) ? (await hs.admin.devices(userId)).devices.map((d) => d.device_id) : [];
+  const devicesOf = async (userId: string) => ((await hs.admin.findUser(userId)) ? (await hs.admin.devices(userId)).devices.map((d) => d.device_id) : []);
   const grantFor = async (a: Actor) => {
     const r = await api(plane, "POST", "/api/matrix/session", { token: a.token });
     expect(r.status).toBe(200);
@@ -36,7 +37,10 @@ describe("attack: someone holding a copied Matrix login grant (issue 9 item 8)",
     anaId = (await grantFor(ana)).userId;
     benId = (await grantFor(ben)).userId;
   }, 120_000);
-  afterAll(async () => { await plane?.close(); await hs?.close(); });
+  afterAll(async () => {
+    await plane?.close();
+    await hs?.close();
+  });
 
   it("the same grant posted twice: the first makes a device, the second is refused and makes none", async () => {
     const grant = await grantFor(ana);
@@ -48,7 +52,12 @@ describe("attack: someone holding a copied Matrix login grant (issue 9 item 8)",
     const second = await grantLogin(hs, grant.loginToken, grant.userId, "attacker");
     expect(second).toMatchObject({ status: 403, body: { errcode: "M_FORBIDDEN" } });
     // Also with the localpart only, and with a device ID of the attacker's choosing.
-    const third = await login(hs, { type: LOGIN_GRANT_TYPE, identifier: { type: "m.id.user", user: anaId.slice(1, anaId.indexOf(":")) }, token: grant.loginToken, device_id: "ATTACKER" });
+    const third = await login(hs, {
+      type: LOGIN_GRANT_TYPE,
+      identifier: { type: "m.id.user", user: anaId.slice(1, anaId.indexOf(":")) },
+      token: grant.loginToken,
+      device_id: "ATTACKER",
+    });
     expect(third.status).toBe(403);
     expect((await devicesOf(anaId)).sort()).toEqual([...before, first.body.device_id].sort());
   });
@@ -114,8 +123,23 @@ describe("attack: someone holding a copied Matrix login grant (issue 9 item 8)",
     const now = Math.floor(Date.now() / 1000);
     const forged = {
       // The old token shape (audience "synapse"), correctly signed.
-      oldAudience: await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject(localpart).setIssuer("enlace").setAudience("synapse").setJti(crypto.randomUUID()).setIssuedAt(now).setExpirationTime(now + 10).sign(secret),
-      noJti: await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject(localpart).setIssuer("enlace").setAudience(LOGIN_GRANT_TYPE).setIssuedAt(now).setExpirationTime(now + 10).sign(secret),
+      oldAudience: await new SignJWT({})
+        .setProtectedHeader({ alg: "HS256" })
+        .setSubject(localpart)
+        .setIssuer("enlace")
+        .setAudience("synapse")
+        .setJti(crypto.randomUUID())
+        .setIssuedAt(now)
+        .setExpirationTime(now + 10)
+        .sign(secret),
+      noJti: await new SignJWT({})
+        .setProtectedHeader({ alg: "HS256" })
+        .setSubject(localpart)
+        .setIssuer("enlace")
+        .setAudience(LOGIN_GRANT_TYPE)
+        .setIssuedAt(now)
+        .setExpirationTime(now + 10)
+        .sign(secret),
       wrongSecret: await mintLoginGrant("not the homeserver's secret at all", localpart),
       fullUserIdAsSubject: await mintLoginGrant(hs.jwtSecret, anaId),
       algNone: `${Buffer.from(JSON.stringify({ alg: "none" })).toString("base64url")}.${Buffer.from(JSON.stringify({ sub: localpart, iss: "enlace", aud: LOGIN_GRANT_TYPE, jti: crypto.randomUUID(), iat: now, exp: now + 10 })).toString("base64url")}.`,
@@ -144,12 +168,18 @@ describe("attack: replaying a login grant on a PostgreSQL-backed Synapse, as dep
     const name = `synapse_grant_${Date.now().toString(36)}`;
     const c = new pg.Client({ connectionString: adminUrl });
     await c.connect();
-    try { await c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`); } finally { await c.end(); }
+    try {
+      await c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
+    } finally {
+      await c.end();
+    }
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     hs = await startTestSynapse({ database: { kind: "postgres", url: url.toString() } });
   }, 300_000);
-  afterAll(async () => { await hs?.close(); });
+  afterAll(async () => {
+    await hs?.close();
+  });
 
   it("one grant, replayed and raced: one login, one device", async () => {
     const grant = await mintLoginGrant(hs.jwtSecret, "carla.pg");
