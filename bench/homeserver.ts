@@ -7,7 +7,7 @@ import { desiredRooms } from "../server/domain/rooms/desired.js";
 import { managedState } from "../server/domain/rooms/room-state.js";
 import { credentialFor } from "../server/domain/credentials/service.js";
 import { credentialStateKey } from "../shared/credentials/credential.js";
-import { type SynapseAdmin, mintLoginJwt } from "../server/synapse/admin-client.js";
+import { type SynapseAdmin, mintLoginGrant } from "../server/synapse/admin-client.js";
 import { summarize, round } from "./lib/stats.js";
 
 /**
@@ -101,7 +101,7 @@ export async function benchHomeserver(pgAdminUrl: string, log: (s: string) => vo
       const expected = 2 + officerRoles.length * 2;
       // Wait until they are in all their rooms, then sign them in to Matrix.
       for (let k = 0; k < 400 && (await admin.joinedRooms(userId)).joined_rooms.length < expected; k++) await new Promise((r) => setTimeout(r, 25));
-      const login = await admin.loginWithJwt(await mintLoginJwt(hsA.jwtSecret, userId.slice(1, userId.indexOf(":"))));
+      const login = await admin.loginWithGrant(await mintLoginGrant(hsA.jwtSecret, userId.slice(1, userId.indexOf(":"))));
       roomCounts.push((await admin.joinedRooms(userId)).joined_rooms.length);
       const t0 = performance.now();
       const r = await api(plane, "POST", `/api/people/${fp.id}/revoke`, { token: officer.token, body: { reason: "bench" } });

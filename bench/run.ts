@@ -1,7 +1,8 @@
-// `npm run bench [-- --out FILE] [-- --only registry|homeserver|e2ee|client]`: every benchmark, as ratios against a floor
+// `npm run bench [-- --out FILE] [-- --only auth|registry|homeserver|e2ee|client]`: every benchmark, as ratios against a floor
 // measured in the same run (these machines are noisy), printed and optionally written as JSON.
 import { writeFile } from "node:fs/promises";
 import { startTestPostgres } from "../tests/helpers/postgres-server.js";
+import { benchAuth } from "./auth.js";
 import { benchRegistry } from "./registry.js";
 import { benchHomeserver } from "./homeserver.js";
 import { benchE2ee } from "./e2ee.js";
@@ -17,6 +18,7 @@ const figures: Record<string, number> = {};
 const pg = await startTestPostgres(process.env.TEST_DATABASE_URL);
 try {
   const suites: Record<string, () => Promise<Record<string, number>>> = {
+    auth: () => benchAuth(pg.adminUrl(), log),
     registry: () => benchRegistry(pg.adminUrl(), log),
     homeserver: () => benchHomeserver(pg.adminUrl(), log, Number(flag("people") ?? 1000)),
     e2ee: () => benchE2ee(pg.adminUrl(), log, Number(flag("clients") ?? 200), flag("synapse-db") === "sqlite" ? "sqlite" : "postgres"),

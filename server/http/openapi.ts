@@ -1,9 +1,26 @@
 import { z } from "zod";
 import type { RouteDef } from "./route.js";
+import { DOCUMENTED_AS } from "../../shared/api/common.js";
 
-const jsonSchema = (s: z.ZodType, io: "input" | "output") => z.toJSONSchema(s, { io, unrepresentable: "any", target: "draft-2020-12" });
+// A schema that registered what it really accepts (a whole-number query parameter) is documented
+// as that, not as its first step ("a string"): the document is as strict as the validation.
+const jsonSchema = (s: z.ZodType, io: "input" | "output") => z.toJSONSchema(s, {
+  io, unrepresentable: "any", target: "draft-2020-12",
+  override: (ctx) => {
+    const documented = DOCUMENTED_AS.get(ctx.zodSchema);
+    if (!documented) return;
+    for (const k of Object.keys(ctx.jsonSchema)) delete (ctx.jsonSchema as Record<string, unknown>)[k];
+    Object.assign(ctx.jsonSchema, documented);
+  },
+});
 
 const problemRef = { $ref: "#/components/schemas/Problem" };
+
+/** A property's schema on its own (no $schema of the enclosing document). */
+const strip = (schema: unknown) => {
+  const { $schema: _, ...rest } = schema as Record<string, unknown>;
+  return rest;
+};
 
 /** OpenAPI 3.1 from the same zod schemas that validate requests. */
 export function buildOpenApi(routes: RouteDef[], version: string) {
@@ -11,11 +28,14 @@ export function buildOpenApi(routes: RouteDef[], version: string) {
   for (const r of routes) {
     const path = "/api" + r.path.replace(/:([A-Za-z]+)/g, "{$1}");
     const parameters: unknown[] = [];
-    for (const m of r.path.matchAll(/:([A-Za-z]+)/g)) parameters.push({ name: m[1], in: "path", required: true, schema: { type: "string" } });
+    // Path parameters keep their patterns (uuid, Matrix user ID): one without a schema of its own is
+    // a route bug, which the OpenAPI test catches.
+    const ps = r.params ? (jsonSchema(r.params, "input") as { properties?: Record<string, unknown> }).properties ?? {} : {};
+    for (const m of r.path.matchAll(/:([A-Za-z]+)/g)) parameters.push({ name: m[1], in: "path", required: true, schema: strip(ps[m[1]] ?? { type: "string" }) });
     if (r.query) {
       const qs = jsonSchema(r.query, "input") as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, schema] of Object.entries(qs.properties ?? {})) {
-        parameters.push({ name, in: "query", required: qs.required?.includes(name) ?? false, schema });
+        parameters.push({ name, in: "query", required: qs.required?.includes(name) ?? false, schema: strip(schema) });
       }
     }
     const responses: Record<string, unknown> = {

@@ -1,8 +1,9 @@
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
+import { LOGIN_GRANT_TYPE } from "../../shared/api/matrix.js";
 import { matrixFetch, enc, MatrixError, type HttpOptions } from "./http.js";
 
-/** The Synapse calls the control plane makes: registration, JWT login, rooms, members, users. */
+/** The Synapse calls the control plane makes: registration, grant login, rooms, members, users. */
 export class SynapseAdmin {
   constructor(readonly http: HttpOptions, private token = "") {}
 
@@ -17,10 +18,13 @@ export class SynapseAdmin {
     return matrixFetch<{ access_token: string; user_id: string; device_id: string }>(this.http, "POST", "/_synapse/admin/v1/register", { nonce, username, password, admin, mac, ...(deviceId ? { device_id: deviceId } : {}) });
   }
 
-  /** With `deviceId`, signs in on that device again (if it exists) instead of making a new one. */
-  async loginWithJwt(jwt: string, deviceName = "enlace", deviceId?: string) {
+  /**
+   * Redeems a login grant (once). With `deviceId`, signs in on that device again (if it exists)
+   * instead of making a new one. `user` defaults to the grant's own subject.
+   */
+  async loginWithGrant(grant: string, deviceName = "enlace", deviceId?: string, user = grantSubject(grant)) {
     return matrixFetch<{ access_token: string; user_id: string; device_id: string }>(this.http, "POST", "/_matrix/client/v3/login",
-      { type: "org.matrix.login.jwt", token: jwt, initial_device_display_name: deviceName, ...(deviceId ? { device_id: deviceId } : {}) });
+      { type: LOGIN_GRANT_TYPE, identifier: { type: "m.id.user", user }, token: grant, initial_device_display_name: deviceName, ...(deviceId ? { device_id: deviceId } : {}) });
   }
 
   whoami(token = this.token) { return matrixFetch<{ user_id: string; device_id?: string }>(this.http, "GET", "/_matrix/client/v3/account/whoami", undefined, token); }
@@ -84,23 +88,20 @@ export class SynapseAdmin {
 }
 
 /**
- * Synapse checks `exp` with a fixed 120 s of clock-skew leeway (synapse/handlers/jwt.py,
- * `claims.validate(leeway=120)`): a token whose `exp` is T is accepted until T + 120 s. We set `exp`
- * that much earlier, so the token is accepted for `ttlSeconds` after issue by Synapse's clock, and no
- * longer. tests/integration/attacks/matrix-ids.test.ts measures the real window against Synapse.
+ * A single-use login grant for the Secretariat's Synapse: sign-in happens at the control plane only.
+ * An HS256 token (sub = localpart, aud = the login type, random jti) that our Synapse module
+ * (server/synapse/modules/enlace_login_grant.py) redeems at most once and only until `exp` (no
+ * leeway beyond a few seconds of clock skew; at most 60 s between iat and exp).
  */
-const SYNAPSE_JWT_LEEWAY_SECONDS = 120;
-
-/**
- * A short-lived login token for Synapse's JWT login: sign-in happens at the control plane only.
- * Synapse keeps no record of used tokens, so a token works for every login within its window: the
- * window is the protection, and `jti` (random, audited by the caller) names each token.
- */
-export async function mintLoginJwt(secret: string, localpart: string, ttlSeconds = 20, jti: string = randomUUID()) {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject(localpart).setIssuer("enlace").setAudience("synapse")
-    .setJti(jti).setIssuedAt(now).setExpirationTime(now + ttlSeconds - SYNAPSE_JWT_LEEWAY_SECONDS).sign(new TextEncoder().encode(secret));
+export async function mintLoginGrant(secret: string, localpart: string, ttlSeconds = 15, jti: string = randomUUID(), issuedAt = Math.floor(Date.now() / 1000)) {
+  return new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject(localpart).setIssuer("enlace").setAudience(LOGIN_GRANT_TYPE)
+    .setJti(jti).setIssuedAt(issuedAt).setExpirationTime(issuedAt + ttlSeconds).sign(new TextEncoder().encode(secret));
 }
+
+/** The subject of a grant, read without checking it (the homeserver checks): whom a login names. */
+const grantSubject = (token: string): string => {
+  try { return String(JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")).sub ?? ""); } catch { return ""; }
+};
 
 export const isNotInRoom = (e: unknown) => e instanceof MatrixError && e.statusCode === 403 && /not in the room|not a member|target user is not/i.test(e.message);
 export { MatrixError };

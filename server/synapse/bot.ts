@@ -1,4 +1,4 @@
-import { type SynapseAdmin, mintLoginJwt, MatrixError } from "./admin-client.js";
+import { type SynapseAdmin, mintLoginGrant, MatrixError } from "./admin-client.js";
 
 const BOT_LOCALPART = "enlace-registry";
 /**
@@ -9,7 +9,7 @@ export const BOT_DEVICE_ID = "ENLACE_REGISTRY_BOT";
 
 /**
  * The registry bot: a Synapse admin account owned by the control plane. Registered once with the
- * shared secret; afterwards it signs in like everyone, with a JWT only the control plane can mint.
+ * shared secret; afterwards it signs in like everyone, with a single-use grant only the control plane can mint.
  */
 export async function connectBot(admin: SynapseAdmin, o: { registrationSharedSecret: string; jwtSecret: string; serverName: string }) {
   let userId: string;
@@ -19,7 +19,7 @@ export async function connectBot(admin: SynapseAdmin, o: { registrationSharedSec
     userId = r.user_id;
   } catch (err) {
     if (!(err instanceof MatrixError && err.errcode === "M_USER_IN_USE")) throw err;
-    const r = await admin.loginWithJwt(await mintLoginJwt(o.jwtSecret, BOT_LOCALPART), "enlace-registry", BOT_DEVICE_ID);
+    const r = await admin.loginWithGrant(await mintLoginGrant(o.jwtSecret, BOT_LOCALPART), "enlace-registry", BOT_DEVICE_ID);
     admin.setToken(r.access_token);
     userId = r.user_id;
   }

@@ -45,6 +45,12 @@ function database(o: SynapseConfigOptions) {
   return { name: "sqlite3", args: { database: join(o.dataDir, "homeserver.db") } };
 }
 
+/** Synapse modules shipped with Enlace; on PYTHONPATH of every Synapse we start. */
+const SYNAPSE_MODULES_DIR = join(import.meta.dirname, "modules");
+/** The environment for any Synapse command that reads homeserver.yaml (it imports the modules). */
+export const synapseEnv = (extra: Record<string, string> = {}) =>
+  ({ ...process.env, ...extra, PYTHONPATH: [SYNAPSE_MODULES_DIR, process.env.PYTHONPATH].filter(Boolean).join(":") });
+
 /** Owner-only: the file holds the registration shared secret (mints Synapse admins) and the JWT secret. */
 export const SECRET_FILE_MODE = 0o600;
 export const DATA_DIR_MODE = 0o700;
@@ -82,8 +88,10 @@ export async function writeSynapseConfig(o: SynapseConfigOptions): Promise<strin
     enable_registration: false,
     trusted_key_servers: [],
     suppress_key_server_warning: true,
-    // Sign-in comes from the control plane only: a short-lived HS256 token it mints.
-    jwt_config: { enabled: true, secret: o.jwtSecret, algorithm: "HS256", subject_claim: "sub", issuer: "enlace", audiences: ["synapse"] },
+    // Sign-in comes from the control plane only: a short-lived, single-use grant it mints, redeemed
+    // by our module (server/synapse/modules/enlace_login_grant.py). Synapse's own JWT login stays
+    // off (no jwt_config): it accepts one token for any number of logins within its window.
+    modules: [{ module: "enlace_login_grant.EnlaceLoginGrant", config: { secret: o.jwtSecret, issuer: "enlace", max_lifetime_seconds: 60, clock_skew_seconds: 5 } }],
     // Nobody has a password here (people sign in at the control plane; the bot with a JWT): offering
     // m.login.password would only give a guessing target. Shared-secret registration still works.
     password_config: { enabled: false },

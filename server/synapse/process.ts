@@ -1,3 +1,4 @@
+import { synapseEnv } from "./config.js";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -43,7 +44,7 @@ export async function startSynapse(o: { python: string; configPath: string; data
     exited = false;
     // Synapse appends git branch and commit to the version it publishes when its package sits inside
     // a git work tree (the venv lives under this checkout's .enlace/): point git nowhere.
-    child = spawn(o.python, ["-m", "synapse.app.homeserver", "-c", o.configPath], { cwd: o.dataDir, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, GIT_DIR: "/nonexistent" } });
+    child = spawn(o.python, ["-m", "synapse.app.homeserver", "-c", o.configPath], { cwd: o.dataDir, stdio: ["ignore", "ignore", "pipe"], env: synapseEnv({ GIT_DIR: "/nonexistent" }) });
     let stderr = "";
     child.stderr?.on("data", (d) => { stderr = (stderr + d).slice(-4000); });
     live.add(child);

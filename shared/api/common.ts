@@ -3,12 +3,31 @@ import { z } from "zod";
 // Text fields refuse control characters (PostgreSQL cannot store NUL, and none belong in names).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point (to refuse them)
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const LINE_BREAKS = /[\n\r\t]/;
 
-/** Single-line text, trimmed, 1..max characters. */
-export const line = (max: number) =>
-  z.string().trim().min(1).max(max)
-    .refine((s) => !CONTROL.test(s) && !LINE_BREAKS.test(s), "must not contain control characters or line breaks");
+/**
+ * Single-line text: 1..max characters (code points) once trimmed, no control characters or line
+ * breaks inside. Written as one pattern, checked on the text as sent (with the u flag, as JSON
+ * Schema validators do) and then trimmed, so the OpenAPI document states exactly what is accepted.
+ */
+export const line = (max: number) => {
+  const edge = String.raw`[^\s\u0000-\u001F\u007F]`;
+  const inner = String.raw`[^\u0000-\u001F\u007F]`;
+  const core = max === 1 ? edge : `${edge}(?:${inner}{0,${max - 2}}${edge})?`;
+  return z.string().regex(new RegExp(String.raw`^\s*${core}\s*$`, "u"), `1 to ${max} characters, without control characters or line breaks`).trim();
+};
+
+/** JSON Schemas for zod schemas whose own translation would say less than they check (see queryInt). */
+export const DOCUMENTED_AS = new WeakMap<object, Record<string, unknown>>();
+
+/**
+ * Whole-number query parameters: decimal digits only (no "", " 5", "1e2" or "0x10", which Number()
+ * would take), then the range. The OpenAPI document shows them as integers with the same bounds.
+ */
+export const queryInt = (min: number, max: number, dflt: number) => {
+  const s = z.string().regex(/^-?(0|[1-9][0-9]*)$/, "a whole number").transform(Number).pipe(z.number().int().min(min).max(max)).default(dflt);
+  DOCUMENTED_AS.set(s, { type: "integer", minimum: min, maximum: max, default: dflt });
+  return s;
+};
 
 /** Multi-line text (line breaks allowed), 1..max characters. */
 export const text = (max: number) =>

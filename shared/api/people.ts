@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { line, StateCode, ProgramCode, Uuid, Email, MatrixUserId, RoleKind, VettingStatus, text } from "./common.js";
+import { line, queryInt, StateCode, ProgramCode, Uuid, Email, MatrixUserId, RoleKind, VettingStatus, text } from "./common.js";
 
 const RoleAssignment = z.object({
   role: RoleKind,
@@ -54,8 +54,8 @@ export const PeopleQuery = z.object({
   memberState: StateCode.optional(),
   program: ProgramCode.optional(),
   status: VettingStatus.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: queryInt(1, 500, 100),
+  offset: queryInt(0, 1_000_000, 0),
 }).strict();
 
 export const ApprovalResult = z.object({
@@ -74,7 +74,7 @@ export const DirectoryQuery = z.object({
   language: z.string().regex(/^[a-z]{2}$/).optional(),
   memberState: StateCode.optional(),
   program: ProgramCode.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  limit: queryInt(1, 100, 25),
 }).strict();
 export const DirectoryEntry = z.object({
   id: Uuid, fullName: z.string(), memberState: z.string().nullable(), matrixUserId: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { line, StateCode, IsoDate, Uuid } from "./common.js";
+import { line, queryInt, StateCode, IsoDate, Uuid } from "./common.js";
 
 export const MemberStateView = z.object({ code: z.string(), name: z.string(), languages: z.array(z.string()) });
 export const ProgramView = z.object({ code: z.string(), names: z.record(z.string(), z.string()) });
@@ -31,8 +31,8 @@ export const AuditEntryView = z.object({
   details: z.record(z.string(), z.unknown()), hash: z.string(), checkpointSignature: z.string().nullable(),
 });
 export const AuditQuery = z.object({
-  after: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  after: queryInt(0, Number.MAX_SAFE_INTEGER, 0),
+  limit: queryInt(1, 500, 100),
   subject: line(100).optional(),   // control characters (NUL) would reach PostgreSQL and fail there
 }).strict();
 export const AuditVerifyView = z.object({

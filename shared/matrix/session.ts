@@ -1,11 +1,12 @@
 import { createClient, ClientEvent, SyncState, type MatrixClient, type ICreateClientOpts } from "matrix-js-sdk";
 import { OnlySignedDevicesIsolationMode } from "matrix-js-sdk/lib/crypto-api/index.js";
 import { logger as sdkLogger, type Logger } from "matrix-js-sdk/lib/logger.js";
-import type { ControlPlaneClient } from "./control-plane.js";
+import type { ControlPlaneClient, MatrixSessionGrant } from "./control-plane.js";
 import { SecretStorageKeyHolder } from "./secret-storage.js";
 import { registryOf, type RegistryLookup } from "./registry.js";
 import { memoryRevocationStore, type RevocationStore } from "../credentials/revocation-status.js";
 import { primeRevocations, watchRevocations } from "./revocation-watch.js";
+import { LOGIN_GRANT_TYPE } from "../api/matrix.js";
 
 export interface EnlaceSession {
   client: MatrixClient;
@@ -114,16 +115,23 @@ export async function signInThroughControlPlane(cp: SessionSource, o: { deviceNa
   return session;
 }
 
+/**
+ * The /login body for a control-plane grant: our homeserver's own login type, naming the account
+ * the grant is for. The homeserver redeems a grant once; a failed login needs a new grant.
+ */
+export function grantLoginBody(grant: Pick<MatrixSessionGrant, "userId" | "loginToken">, o: { deviceName?: string; deviceId?: string } = {}) {
+  return {
+    type: LOGIN_GRANT_TYPE, identifier: { type: "m.id.user", user: grant.userId }, token: grant.loginToken,
+    initial_device_display_name: o.deviceName ?? "Enlace", ...(o.deviceId ? { device_id: o.deviceId } : {}),
+    // Our login type is not in matrix-js-sdk's LoginRequest union.
+  } as unknown as Parameters<MatrixClient["loginRequest"]>[0];
+}
+
 /** The homeserver login alone (a new device and its access token), without starting a client. */
 export async function loginThroughControlPlane(cp: SessionSource, o: { deviceName?: string; deviceId?: string } = {}): Promise<OpenOptions> {
   const grant = await cp.matrixSession();
   const login = createClient({ baseUrl: grant.homeserverUrl, logger: quietLogger });
-  // The JWT login type (org.matrix.login.jwt) is not in matrix-js-sdk's LoginRequest union.
-  const body = { type: "org.matrix.login.jwt", token: grant.loginToken, initial_device_display_name: o.deviceName ?? "Enlace", ...(o.deviceId ? { device_id: o.deviceId } : {}) } as unknown as Parameters<typeof login.loginRequest>[0];
-  // The first JWT login creates the account; if the registry bot created it at the same moment, try once more.
-  const r = await login.loginRequest(body).catch(async (err) => {
-    if ((err as { errcode?: string }).errcode !== "M_USER_IN_USE") throw err;
-    return login.loginRequest(body);
-  });
+  // No retry with the same grant: it is spent by the first /login that reaches the homeserver.
+  const r = await login.loginRequest(grantLoginBody(grant, o));
   return { baseUrl: grant.homeserverUrl, userId: r.user_id, deviceId: r.device_id, accessToken: r.access_token, secretariatKeys: [grant.secretariatKey], registry: registryOf(cp) };
 }

@@ -6,6 +6,7 @@ import { inject } from "vitest";
 import { createPool } from "../../server/db/pool.js";
 import { loadKeys } from "../../server/keys/keystore.js";
 import { createPasswordHasher } from "../../server/domain/auth/passwords.js";
+import type { PasswordCost } from "../../server/config.js";
 import { createLogger } from "../../server/log.js";
 import { auditWriter } from "../../server/domain/audit/append.js";
 import { noHooks, type Ctx, type RegistryHooks } from "../../server/domain/context.js";
@@ -27,7 +28,7 @@ export interface TestPlane {
 }
 
 /** A control plane on a free loopback port over a fresh database cloned from the migrated template. */
-export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: AppDeps["throttle"]; extraRoutes?: AppDeps["extraRoutes"]; pgAdminUrl?: string; validateResponses?: boolean; caches?: boolean; keysFrom?: TestPlane; synapse?: TestSynapse; staticDir?: string; logSink?: { write(line: string): void }; trustProxy?: AppDeps["trustProxy"]; publishedMasterKey?: AppDeps["publishedMasterKey"]; health?: AppDeps["health"]; hasherPool?: { size?: number; maxQueue?: number } } = {}): Promise<TestPlane> {
+export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: AppDeps["throttle"]; extraRoutes?: AppDeps["extraRoutes"]; pgAdminUrl?: string; validateResponses?: boolean; caches?: boolean; keysFrom?: TestPlane; synapse?: TestSynapse; staticDir?: string; logSink?: { write(line: string): void }; trustProxy?: AppDeps["trustProxy"]; publishedMasterKey?: AppDeps["publishedMasterKey"]; health?: AppDeps["health"]; hasherPool?: { size?: number; maxQueue?: number }; passwordCost?: PasswordCost } = {}): Promise<TestPlane> {
   // A second replica shares the first one's database and keys.
   const dbUrl = opts.keysFrom?.dbUrl ?? await createTestDatabase(opts.pgAdminUrl ?? inject("pgAdminUrl"));
   const db = createPool(dbUrl, 10);
@@ -36,7 +37,7 @@ export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: A
   const clock = { now: new Date(), advance(ms: number) { this.now = new Date(this.now.getTime() + ms); } };
   const ctx: Ctx = {
     db, keys, audit: auditWriter, log: opts.logSink ? createLogger("debug", opts.logSink as any) : createLogger("silent"), now: () => clock.now,
-    hasher: await createPasswordHasher("min", opts.hasherPool), hooks: opts.hooks ?? noHooks,
+    hasher: await createPasswordHasher(opts.passwordCost ?? "min", opts.hasherPool), hooks: opts.hooks ?? noHooks,
     changes: opts.caches === false ? null : await startChangeFeed(dbUrl, createLogger("silent")),
     settings: { vettingMonths: 12, sessionHours: 12, publicUrl: "http://localhost:8080", enrollmentHours: 72 },
   };

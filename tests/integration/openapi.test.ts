@@ -1,5 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { Validator } from "@seriousme/openapi-schema-validator";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
 import { startTestPlane, actor, api, role, type TestPlane, type Actor } from "../helpers/control-plane.js";
 import { makeApp } from "../../server/app.js";
 import { matrixRoutes } from "../../server/http/routes/matrix.js";
@@ -13,6 +15,7 @@ import type { Ctx } from "../../server/domain/context.js";
 type Op = { operationId: string; requestBody?: any; parameters?: any[]; responses: Record<string, any>; security: unknown[] };
 const MATRIX_LINK = { serverName: "hs.test", publicUrl: "http://hs.test", jwtSecret: "matrix-jwt-secret-for-tests-only-0123456789" };
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v));
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 describe("GET /api/openapi.json", () => {
   let plane: TestPlane, admin: Actor;
@@ -126,3 +129,144 @@ describe("GET /api/openapi.json", () => {
     for (const broken of [optionalPathParam, noScheme]) expect((await new Validator().validate(broken)).valid).toBe(false);
   });
 });
+
+// The document is as strict as the validation, value by value: for every parameter of every
+// operation, a sample value is valid by the document exactly when the server accepts it, checked
+// against the zod schema and over HTTP; and every answer matches the schema the document gives
+// for its status.
+describe("the OpenAPI document and the server agree (issue 9 item 11)", () => {
+  let plane: TestPlane, admin: Actor, doc: any, routes: RouteDef[];
+  const ajv = new Ajv2020({ strict: false, allErrors: false });
+  addFormats(ajv);
+  const compiled = new Map<string, (v: unknown) => boolean>();
+  const check = (schema: object, value: unknown) => {
+    const key = JSON.stringify(schema);
+    if (!compiled.has(key)) compiled.set(key, ajv.compile(schemaAlone(schema)) as (v: unknown) => boolean);
+    return compiled.get(key)!(value);
+  };
+  // A parameter's text read as its schema's type: integers are written in decimal (the JSON grammar).
+  const validByDocument = (schema: any, raw: string) =>
+    schema.type === "integer" ? /^-?(0|[1-9][0-9]*)$/.test(raw) && check(schema, Number(raw)) : check(schema, raw);
+
+  const UUID = "6f1c1e2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b";
+  const SAMPLES = [
+    "", " ", "0", "1", "5", "05", "-1", "-0", "25", "100", "101", "499", "500", "501", "1000000", "1000001", "9007199254740991", "9007199254740992", "99999999999999999999",
+    "1e2", "0x10", " 1", "1 ", "+1", "1.0", "1.5", "NaN", "Infinity", "abc", "CL", "cl", "C", "CLL", "tourism", "Tourism", "t", "t-1", "en", "EN", "eng",
+    "active", "Active", "suspended", "@ana.cl:enlace.test", "@Ana:enlace.test", "@ana:enlace.test:8448", "@a/b:hs.test", "ana:enlace.test", "@ana:", "@:enlace.test",
+    UUID, UUID.toUpperCase(), "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff", UUID.slice(0, -1), UUID.slice(0, -1) + "g",
+    UUID.replace("-4e5f", "-0e5f"), UUID.replace("-8a9b", "-7a9b"), `urn:uuid:${UUID}`, `{${UUID}}`, UUID.replace(/-/g, ""),
+    "stadium security", " stadium security ", "a\u0000b", "a\nb", "\tab\t", "\nab", "a\u007Fb", "\u00A0x\u00A0", "a\u2028b", "é", "日本",
+    "x".repeat(80), "x".repeat(81), "x".repeat(100), "x".repeat(101), " " + "x".repeat(100) + " ", "😀".repeat(80), "😀".repeat(81), "😀".repeat(100), "😀".repeat(101),
+  ];
+  const samplesFor = (schema: any) => [...SAMPLES, ...(schema.enum ?? []), ...(schema.enum ?? []).map((v: string) => v.toUpperCase())];
+
+  beforeAll(async () => {
+    const lazyCtx = new Proxy({} as Ctx, { get: (_t, k) => (plane.ctx as any)[k] });
+    const extraRoutes = matrixRoutes(lazyCtx, MATRIX_LINK);
+    plane = await startTestPlane({ extraRoutes });        // validateResponses is on: a stray answer is a 500
+    admin = await actor(plane, [role.admin()], null);
+    routes = makeApp({ ctx: plane.ctx, extraRoutes }).routes;
+    doc = (await api(plane, "GET", "/api/openapi.json")).body;
+  });
+  afterAll(() => plane.close());
+
+  const operation = (r: RouteDef) => doc.paths["/api" + r.path.replace(/:([A-Za-z]+)/g, "{$1}")][r.method];
+  const parametersOf = (r: RouteDef) => (operation(r).parameters ?? []) as Array<{ name: string; in: "path" | "query"; required: boolean; schema: any }>;
+  const zodAccepts = (r: RouteDef, p: { name: string; in: string }, raw: string) =>
+    (p.in === "path" ? r.params! : r.query!).safeParse({ [p.name]: raw }).success;
+
+  it("path parameters keep their patterns: uuid ids and Matrix user IDs, never a bare string", () => {
+    const paths = routes.flatMap((r) => parametersOf(r).filter((p) => p.in === "path").map((p) => ({ op: r.operationId, ...p })));
+    expect(paths.length).toBeGreaterThanOrEqual(10);
+    for (const p of paths) {
+      expect(p.schema.pattern, `${p.op} ${p.name}`).toEqual(expect.any(String));
+      if (p.name === "id") expect(p.schema.format, p.op).toBe("uuid");
+    }
+    for (const p of routes.flatMap((r) => parametersOf(r)).filter((p) => p.in === "query" && ["limit", "offset", "after"].includes(p.name))) {
+      expect(p.schema).toMatchObject({ type: "integer", minimum: expect.any(Number), maximum: expect.any(Number) });
+    }
+  });
+
+  it("every parameter of every operation: valid by the document ⇔ accepted by its zod schema, for each sample value", () => {
+    let compared = 0;
+    const disagreements: string[] = [];
+    for (const r of routes) {
+      for (const p of parametersOf(r)) {
+        if (p.in === "query") expect(p.required, `${r.operationId} ${p.name}`).toBe(false); // samples are sent one parameter at a time
+        for (const raw of samplesFor(p.schema)) {
+          compared++;
+          const doc_ = validByDocument(p.schema, raw), server = zodAccepts(r, p, raw);
+          if (doc_ !== server) disagreements.push(`${r.operationId} ${p.in} ${p.name}=${JSON.stringify(raw)}: document ${doc_ ? "valid" : "invalid"}, server ${server ? "accepts" : "refuses"}`);
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it("over HTTP too: a parameter is refused (400, naming it) exactly when the document says it is invalid, and every answer matches its documented schema", async () => {
+    const disagreements: string[] = [];
+    let sent = 0;
+    for (const r of routes) {
+      const params = parametersOf(r);
+      for (const p of params) {
+        for (const raw of samplesFor(p.schema)) {
+          if (p.in === "path" && raw === "") continue; // an empty segment is another URL, not a value
+          const others = Object.fromEntries(params.filter((q) => q.in === "path" && q.name !== p.name).map((q) => [q.name, UUID]));
+          const path = "/api" + r.path.replace(/:([A-Za-z]+)/g, (_, name) => encodeURIComponent(name === p.name && p.in === "path" ? raw : others[name] ?? UUID));
+          const qs = p.in === "query" ? `?${encodeURIComponent(p.name)}=${encodeURIComponent(raw)}` : "";
+          const res = await api(plane, r.method.toUpperCase(), path + qs, { token: admin.token, ...(r.body ? { body: {} } : {}) });
+          sent++;
+          const refusedForIt = res.status === 400 && (res.body?.errors ?? []).some((e: { path: string }) => e.path === `${p.in === "path" ? "params" : "query"}.${p.name}`);
+          if (refusedForIt === validByDocument(p.schema, raw)) disagreements.push(`${r.operationId} ${p.name}=${JSON.stringify(raw)} → ${res.status}`);
+          const problem = answerProblem(r, res);
+          if (problem) disagreements.push(problem);
+        }
+      }
+    }
+    expect(disagreements.slice(0, 20)).toEqual([]);
+    expect(sent).toBeGreaterThan(500);
+  }, 120_000);
+
+  it("offset= (empty), limit=05 and after=1e2 are refused by the server and invalid by the document", async () => {
+    for (const [path, name] of [["/api/people?offset=", "offset"], ["/api/people?limit=05", "limit"], ["/api/audit?after=1e2", "after"], ["/api/directory?limit=0x10", "limit"]]) {
+      const res = await api(plane, "GET", path, { token: admin.token });
+      expect(res.status, path).toBe(400);
+      expect(res.body.errors.map((e: { path: string }) => e.path), path).toContain(`query.${name}`);
+    }
+    const offset = parametersOf(routes.find((r) => r.operationId === "listPeople")!).find((p) => p.name === "offset")!;
+    expect(validByDocument(offset.schema, "")).toBe(false);
+    expect(validByDocument(offset.schema, "20")).toBe(true);
+    expect((await api(plane, "GET", "/api/people?offset=20&limit=5", { token: admin.token })).status).toBe(200);
+  });
+
+  it("each GET operation's answer to a valid request matches the document's schema for its status", async () => {
+    const realId: Record<string, string> = { getPerson: admin.id };
+    const checked: string[] = [];
+    for (const r of routes.filter((x) => x.method === "get")) {
+      const path = "/api" + r.path.replace(/:([A-Za-z]+)/g, (_, name) => encodeURIComponent(name === "userId" ? "@nobody.cl:hs.test" : realId[r.operationId] ?? UUID));
+      const res = await api(plane, "GET", path, { token: admin.token });
+      expect(res.status, `${r.operationId} ${res.status} ${JSON.stringify(res.body)?.slice(0, 200)}`).toBeLessThan(500);
+      expect(answerProblem(r, res)).toBeNull();
+      checked.push(`${r.operationId} ${res.status}`);
+    }
+    expect(checked).toEqual(expect.arrayContaining(["listPeople 200", "getPerson 200", "searchDirectory 200", "listAudit 200", "getSession 200"]));
+  });
+
+  /** null when the answer's status is documented and its body matches the schema given for it. */
+  function answerProblem(r: RouteDef, res: { status: number; body: any; headers: Headers }): string | null {
+    const documented = operation(r).responses[String(res.status)];
+    if (!documented) return `${r.operationId} answered ${res.status}, which its document does not declare`;
+    if (!documented.content) return res.body === undefined ? null : `${r.operationId} ${res.status} has a body its document does not declare`;
+    const [type, { schema }] = Object.entries(documented.content as Record<string, { schema: any }>)[0];
+    if (!(res.headers.get("content-type") ?? "").startsWith(type)) return `${r.operationId} ${res.status}: content-type ${res.headers.get("content-type")}, documented ${type}`;
+    const target = schema.$ref === "#/components/schemas/Problem" ? doc.components.schemas.Problem : schema;
+    return check(target, res.body) ? null : `${r.operationId} ${res.status}: body does not match the documented schema: ${JSON.stringify(res.body).slice(0, 200)}`;
+  }
+});
+
+/** A schema from the document compiled on its own: no $schema of its own (ajv's 2020 dialect is the default). */
+function schemaAlone(schema: object): object {
+  const { $schema: _, ...rest } = schema as Record<string, unknown>;
+  return rest;
+}

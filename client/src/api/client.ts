@@ -115,7 +115,7 @@ export function createApi(opts: ApiOptions = {}) {
     countersignAdvisory: (programCode: string, number: number, digest: string) =>
       post<{ alg: "ed25519"; keyId: string; publicKey: string; signature: string }>("/advisories/countersign", { programCode, number, digest }),
 
-    // Matrix sign-in: a short-lived token for the homeserver's JWT login, and this person's
+    // Matrix sign-in: a short-lived, single-use grant for the homeserver's login, and this person's
     // cross-signing master key for their Secretariat-signed credential.
     matrixSession: () => post<MatrixSessionGrant>("/matrix/session"),
     /** The signed revocation list (as unknown JSON: readers verify it against the pinned key). */

@@ -17,16 +17,17 @@ export type PersonWithHistory = z.infer<typeof PersonDetail>;
 export type Nomination = z.input<typeof NominationInput>;
 /** A new nominee, or a referral: the address is in the registry where the caller may not see it (nothing created, nothing revealed). */
 export type NominationOutcome = z.infer<typeof NominationResult>;
-export type PeopleFilter = Partial<z.input<typeof PeopleQuery>>;
+// Query filters as values (numbers stay numbers); they travel as their decimal text.
+export type PeopleFilter = Partial<z.output<typeof PeopleQuery>>;
 export type Approval = z.infer<typeof ApprovalResult>;
 export type Expertise = z.infer<typeof ExpertiseInput>;
-export type DirectoryFilter = Partial<z.input<typeof DirectoryQuery>>;
+export type DirectoryFilter = Partial<z.output<typeof DirectoryQuery>>;
 export type DirectoryPerson = z.infer<typeof DirectoryEntry>;
 export type Program = z.infer<typeof ProgramView>;
 export type MemberState = z.infer<typeof MemberStateView>;
 export type MajorEvent = z.infer<typeof MajorEventView>;
 export type AuditEntry = z.infer<typeof AuditEntryView>;
-export type AuditFilter = Partial<z.input<typeof AuditQuery>>;
+export type AuditFilter = Partial<z.output<typeof AuditQuery>>;
 export type AuditVerification = z.infer<typeof AuditVerifyView>;
 export type Status = VettingStatus;
 export type RoleGrant = Session["person"]["roles"][number];

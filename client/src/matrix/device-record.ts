@@ -1,6 +1,6 @@
 // Which Matrix device this browser holds, so a reload signs in to the same device (and its
 // IndexedDB crypto store) instead of creating a new one. Only identifiers are stored: the access
-// token stays in memory and every page load gets a fresh one through the control plane's JWT login.
+// token stays in memory and every page load gets a fresh one through the control plane's single-use login grant.
 
 export interface DeviceRecord { personId: string; userId: string; deviceId: string }
 type Store = Pick<Storage, "getItem" | "setItem" | "removeItem">;

@@ -3,20 +3,20 @@ import { withTransaction, type Queryable } from "../../db/pool.js";
 import type { Ctx } from "../context.js";
 import type { Principal } from "../auth/principal.js";
 import { conflict } from "../../errors.js";
-import { mintLoginJwt } from "../../synapse/admin-client.js";
+import { mintLoginGrant } from "../../synapse/admin-client.js";
 import { isReservedLocal, lookupOrUnavailable, matrixIdReserved } from "./accounts.js";
 
 export interface MatrixLink { serverName: string; publicUrl: string; jwtSecret: string }
 
 /**
- * How long Synapse accepts a login token after issue. Synapse keeps no list of used tokens, so this
- * window is what limits a leaked token: long enough for a client on a slow link to post /login right
- * after asking for it, short enough that a token copied from logs or a proxy is stale at once.
+ * How long the homeserver accepts a login grant after issue. A grant works once (our Synapse module
+ * records its jti); the window bounds a grant that was copied before its owner used it: long enough
+ * for a client on a slow link to post /login right after asking, short enough to be stale at once.
  */
 export const TOKEN_SECONDS = 15;
 
 /**
- * A signed-in, active person gets a short-lived token that the homeserver's JWT login accepts:
+ * A signed-in, active person gets a short-lived, single-use grant for the homeserver's login:
  * there is no second password. Suspended or revoked people never reach this (no session). Never a
  * token for the registry bot, a reserved name or a Synapse server admin, whatever the registry
  * holds (a wrongly bound ID would otherwise hand over the homeserver).
@@ -37,7 +37,7 @@ export async function issueMatrixLogin(ctx: Ctx, link: MatrixLink, p: Principal)
   }
   const localpart = userId.slice(1, userId.indexOf(":"));
   const jti = randomUUID();
-  const loginToken = await mintLoginJwt(link.jwtSecret, localpart, TOKEN_SECONDS, jti);
+  const loginToken = await mintLoginGrant(link.jwtSecret, localpart, TOKEN_SECONDS, jti);
   await withTransaction(ctx.db, (tx) => ctx.audit.append(tx, { actor: p.personId, action: "matrix.login_token_issued", subject: p.personId, details: { userId, jti, expiresInSeconds: TOKEN_SECONDS } }));
   return { homeserverUrl: link.publicUrl, userId, loginToken, expiresInSeconds: TOKEN_SECONDS, secretariatKey: ctx.keys.secretariat.publicKey };
 }

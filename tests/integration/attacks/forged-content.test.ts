@@ -8,7 +8,7 @@ import { startTestPlane, role, type TestPlane } from "../../helpers/control-plan
 import { member, credentialsPublished, roomsReady, type Member } from "../../helpers/e2ee.js";
 import { eventually } from "../../helpers/matrix-wait.js";
 import { matrixFetch } from "../../../server/synapse/http.js";
-import { mintLoginJwt } from "../../../server/synapse/admin-client.js";
+import { mintLoginGrant } from "../../../server/synapse/admin-client.js";
 import { sendContent, sendAck } from "../../../shared/matrix/send.js";
 import { readEvent, type Received } from "../../../shared/matrix/receive.js";
 import { trustOf } from "../../../shared/matrix/trust.js";
@@ -168,7 +168,7 @@ describe("operator of the Secretariat's homeserver (issue 9 items 2 and 6)", () 
 
       // The operator also holds the JWT secret: a new device for Ana, with real device keys, that Ana
       // never cross-signed. It signs a perfectly formed ack of the target.
-      const login = await hs.admin.loginWithJwt(await mintLoginJwt(hs.jwtSecret, ana.session.userId.slice(1).split(":")[0]!), "operator's device");
+      const login = await hs.admin.loginWithGrant(await mintLoginGrant(hs.jwtSecret, ana.session.userId.slice(1).split(":")[0]!), "operator's device");
       const rogue = await openSession({ baseUrl: hs.url, userId: login.user_id, deviceId: login.device_id, accessToken: login.access_token, secretariatKeys: [plane.ctx.keys.secretariat.publicKey] });
       let uncrossSigned: string;
       try {
@@ -227,7 +227,7 @@ describe("operator of the Secretariat's homeserver (issue 9 items 2 and 6)", () 
       await hs.stop();
       execFileSync("python3", ["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('DELETE FROM e2e_cross_signing_keys WHERE user_id=?', (sys.argv[2],)); c.commit()", join(hs.dataDir, "homeserver.db"), ana.session.userId]);
       await hs.restart();
-      const login = await hs.admin.loginWithJwt(await mintLoginJwt(hs.jwtSecret, ana.session.userId.slice(1).split(":")[0]!), "operator's second device");
+      const login = await hs.admin.loginWithGrant(await mintLoginGrant(hs.jwtSecret, ana.session.userId.slice(1).split(":")[0]!), "operator's second device");
       const rogue = await openSession({ baseUrl: hs.url, userId: login.user_id, deviceId: login.device_id, accessToken: login.access_token, secretariatKeys: [plane.ctx.keys.secretariat.publicKey] });
       // A reader (a new device of the officer) whose homeserver traffic the operator controls.
       const readerLogin = await loginThroughControlPlane(officer.cp, { deviceName: "reader behind the operator" });

@@ -16,6 +16,8 @@ import { InterpolationError, loadCompose, parseDotEnv, substitute } from "../../
 import { CADDY, requireCaddy } from "../../helpers/caddy.js";
 import { startTestPostgres, type PgServer } from "../../helpers/postgres-server.js";
 import { freePort } from "../../helpers/ports.js";
+import { mintLoginGrant } from "../../../server/synapse/admin-client.js";
+import { LOGIN_GRANT_TYPE } from "../../../shared/api/matrix.js";
 
 // Part 1b of issue 13, without a Docker engine: the compose file as Compose reads it, the build
 // context as `docker build .` would send it, and the containers' processes run directly (the
@@ -260,9 +262,15 @@ describe("the example Synapse configs (issue 13, Part 1b)", () => {
     for (const key of ["registration_shared_secret", "macaroon_secret_key", "form_secret"]) expect(String(hs[key]), key).toMatch(/^CHANGE_ME/);
   });
 
-  it("the Secretariat's homeserver accepts only the control plane's JWT", async () => {
-    const hs = parse(await read("deploy/synapse/homeserver.yaml.example")) as { jwt_config: Record<string, unknown> };
-    expect(hs.jwt_config).toMatchObject({ enabled: true, algorithm: "HS256", issuer: "enlace", audiences: ["synapse"], secret: "CHANGE_ME_SYNAPSE_JWT_SECRET" });
+  it("the Secretariat's homeserver signs in only with the control plane's single-use grant (Enlace's module), not Synapse's JWT login", async () => {
+    const hs = parse(await read("deploy/synapse/homeserver.yaml.example")) as { jwt_config?: unknown; modules: Array<{ module: string; config: Record<string, unknown> }> };
+    expect(hs.jwt_config).toBeUndefined();
+    expect(hs.modules).toEqual([{ module: "enlace_login_grant.EnlaceLoginGrant", config: expect.objectContaining({ secret: "CHANGE_ME_SYNAPSE_JWT_SECRET", issuer: "enlace" }) }]);
+    // The module reaches the container: mounted read-only at /modules, which is on PYTHONPATH.
+    const compose = parse(await read("docker-compose.yml")) as { services: { synapse: { environment: Record<string, string>; volumes: string[] } } };
+    expect(compose.services.synapse.environment.PYTHONPATH).toBe("/modules");
+    expect(compose.services.synapse.volumes).toContain("./server/synapse/modules:/modules:ro");
+    expect(existsSync(join(root, "server/synapse/modules/enlace_login_grant.py"))).toBe(true);
   });
 });
 
@@ -276,6 +284,7 @@ describe("the containers' processes, run directly (issue 13, Part 1b)", () => {
   let caddy: Proc | null = null;
   let synapseUrl: string;
   let planeUrl: string;
+  let deployVars: Record<string, string>;
   const ports = { synapse: 0, plane: 0, http: 0, https: 0, federation: 0 };
 
   beforeAll(async () => {
@@ -283,6 +292,7 @@ describe("the containers' processes, run directly (issue 13, Part 1b)", () => {
     for (const k of Object.keys(ports) as (keyof typeof ports)[]) ports[k] = await freePort();
     const dotEnv = await realisticDotEnv(domain);
     const vars = parseDotEnv(dotEnv);
+    deployVars = vars;
     compose = loadCompose(await read("docker-compose.yml"), dotEnv) as Compose;
 
     // The postgres service: the image creates POSTGRES_USER (a superuser) with POSTGRES_DB, then
@@ -329,7 +339,11 @@ describe("the containers' processes, run directly (issue 13, Part 1b)", () => {
     // What the synapse service runs: the image's start.py execs exactly this (no key step; Synapse
     // creates a missing signing key itself on first start, its default generate-missing-and-run).
     expect(existsSync(join(synData, "signing.key"))).toBe(false);
-    synapse = start(python, ["-m", "synapse.app.homeserver", "--config-path", configPath], { cwd: synData, env: { ...process.env, SYNAPSE_CONFIG_PATH: configPath } });
+    // The service's environment, with its /modules mount mapped onto this checkout.
+    const modulesMount = (compose.services.synapse.volumes as string[]).find((v) => v.split(":")[1] === "/modules")!;
+    const synEnv: Record<string, string> = { ...compose.services.synapse.environment!, SYNAPSE_CONFIG_PATH: configPath };
+    synEnv.PYTHONPATH = synEnv.PYTHONPATH!.replace("/modules", resolve(root, modulesMount.split(":")[0]));
+    synapse = start(python, ["-m", "synapse.app.homeserver", "--config-path", configPath], { cwd: synData, env: { ...process.env, ...synEnv } });
     synapseUrl = `http://127.0.0.1:${ports.synapse}`;
     await waitFor("Synapse", synapse, async () => (await fetch(`${synapseUrl}/health`)).ok, 240_000);
     expect(existsSync(join(synData, "signing.key"))).toBe(true);
@@ -385,11 +399,19 @@ describe("the containers' processes, run directly (issue 13, Part 1b)", () => {
     } finally { await c.end(); }
   });
 
-  it("Synapse from the example config refuses password sign-in (JWT from the control plane only)", async () => {
+  it("Synapse from the example config refuses password sign-in and JWT login; a grant signs in once", async () => {
     const flows = await (await fetch(`${synapseUrl}/_matrix/client/v3/login`)).json() as { flows: { type: string }[] };
     const types = flows.flows.map((f) => f.type);
-    expect(types).toContain("org.matrix.login.jwt");
+    expect(types).toContain(LOGIN_GRANT_TYPE);
+    expect(types).not.toContain("org.matrix.login.jwt");
     expect(types).not.toContain("m.login.password");
+    const grant = await mintLoginGrant(deployVars.SYNAPSE_JWT_SECRET, "deploy.check");
+    const login = () => fetch(`${synapseUrl}/_matrix/client/v3/login`, {
+      method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ type: LOGIN_GRANT_TYPE, identifier: { type: "m.id.user", user: "deploy.check" }, token: grant }),
+    });
+    expect((await login()).status).toBe(200);
+    expect((await login()).status).toBe(403);
   });
 
   it("Caddy with deploy/caddy/Caddyfile: client API and web API through, /_synapse never, federation on its own port", async () => {

@@ -11,7 +11,7 @@ import { eventually } from "../../helpers/matrix-wait.js";
 import { sendContent } from "../../../shared/matrix/send.js";
 import { nextEvent, readEvent } from "../../../shared/matrix/receive.js";
 import { findRoomByKey } from "../../../shared/matrix/rooms.js";
-import { openSession } from "../../../shared/matrix/session.js";
+import { openSession, grantLoginBody } from "../../../shared/matrix/session.js";
 import { ControlPlaneClient } from "../../../shared/matrix/control-plane.js";
 import { shareDocument } from "../../../shared/matrix/documents.js";
 import { publishAdvisory } from "../../../shared/matrix/advisories.js";
@@ -93,9 +93,7 @@ describe("confidentiality and hostile input", () => {
   it("a standard matrix-js-sdk client (no Enlace code) reads the plain fallback", async () => {
     const eve = await actor(plane, [role.focal("UY", "tourism")], "UY");
     const grant = await new ControlPlaneClient(plane.url, eve.token).matrixSession();
-    const jwtLogin = () => createClient({ baseUrl: grant.homeserverUrl }).loginRequest({ type: "org.matrix.login.jwt", token: grant.loginToken } as any);
-    // The registry bot may be creating the account at this very moment (see signInThroughControlPlane).
-    const login = await jwtLogin().catch((e) => { if (e.errcode === "M_USER_IN_USE") return jwtLogin(); throw e; });
+    const login = await createClient({ baseUrl: grant.homeserverUrl }).loginRequest(grantLoginBody(grant));
     const plain: MatrixClient = createClient({ baseUrl: grant.homeserverUrl, userId: login.user_id, deviceId: login.device_id, accessToken: login.access_token });
     await plain.initRustCrypto({ useIndexedDB: false });
     await plain.startClient();
@@ -123,7 +121,7 @@ describe("confidentiality and hostile input", () => {
   it("a device its owner never cross-signed gets no room keys, and what it sends is not trusted", async () => {
     const cp = jan.cp;
     const grant = await cp.matrixSession();
-    const login = await createClient({ baseUrl: grant.homeserverUrl }).loginRequest({ type: "org.matrix.login.jwt", token: grant.loginToken } as any);
+    const login = await createClient({ baseUrl: grant.homeserverUrl }).loginRequest(grantLoginBody(grant));
     const rogue = await openSession({ baseUrl: grant.homeserverUrl, userId: login.user_id, deviceId: login.device_id, accessToken: login.access_token, secretariatKeys: [grant.secretariatKey] });
     // An attacker's client would not honour our isolation mode when sending.
     rogue.client.getCrypto()!.setDeviceIsolationMode(new AllDevicesIsolationMode(false));

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { startTestSynapse, type TestSynapse } from "../../helpers/synapse.js";
-import { mintLoginJwt, MatrixError } from "../../../server/synapse/admin-client.js";
+import { mintLoginGrant, MatrixError } from "../../../server/synapse/admin-client.js";
 import { SYNAPSE_VERSION } from "../../../server/synapse/install.js";
 
 describe("a real Synapse under the harness", () => {
@@ -21,15 +21,15 @@ describe("a real Synapse under the harness", () => {
     expect(server).toEqual({ name: "Synapse", version: SYNAPSE_VERSION });
   });
 
-  it("accepts the control plane's JWT (org.matrix.login.jwt) and refuses a forged one", async () => {
-    const r = await hs.admin.loginWithJwt(await mintLoginJwt(hs.jwtSecret, "ana"));
+  it("accepts the control plane's login grant (org.oas.enlace.login.grant) and refuses a forged one", async () => {
+    const r = await hs.admin.loginWithGrant(await mintLoginGrant(hs.jwtSecret, "ana"));
     expect(r.user_id).toBe("@ana:enlace.test");
     expect((await hs.admin.whoami(r.access_token)).user_id).toBe("@ana:enlace.test");
-    await expect(hs.admin.loginWithJwt(await mintLoginJwt("wrong-secret", "ana"))).rejects.toMatchObject({ statusCode: 403 });
+    await expect(hs.admin.loginWithGrant(await mintLoginGrant("wrong-secret", "ana"))).rejects.toMatchObject({ statusCode: 403 });
   });
 
   it("logging out every device makes an old token fail; data survives kill and restart", async () => {
-    const r = await hs.admin.loginWithJwt(await mintLoginJwt(hs.jwtSecret, "ben"));
+    const r = await hs.admin.loginWithGrant(await mintLoginGrant(hs.jwtSecret, "ben"));
     await hs.admin.logoutAllDevices("@ben:enlace.test");
     const err = await hs.admin.whoami(r.access_token).catch((e) => e);
     expect(err).toBeInstanceOf(MatrixError);

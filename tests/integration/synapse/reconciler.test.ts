@@ -43,7 +43,7 @@ describe("rooms follow the registry (real Synapse, real PostgreSQL)", () => {
 
     const mx = await api(plane, "POST", "/api/matrix/session", { token: session });
     expect(mx.status).toBe(200);
-    const login = await new SynapseAdmin({ baseUrl: hs.url }).loginWithJwt(mx.body.loginToken);
+    const login = await new SynapseAdmin({ baseUrl: hs.url }).loginWithGrant(mx.body.loginToken);
     expect(login.user_id).toBe("@ana.cl:enlace.test");
 
     const expected = ["advisories:all", "advisories:tourism", "network:tourism", "space"];

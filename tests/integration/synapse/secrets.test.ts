@@ -2,7 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { startTestSynapse, type TestSynapse } from "../../helpers/synapse.js";
-import { SynapseAdmin, mintLoginJwt, MatrixError } from "../../../server/synapse/admin-client.js";
+import { LOGIN_GRANT_TYPE } from "../../../shared/api/matrix.js";
+import { SynapseAdmin, mintLoginGrant, MatrixError } from "../../../server/synapse/admin-client.js";
 import { connectBot, BOT_DEVICE_ID } from "../../../server/synapse/bot.js";
 
 const mode = async (path: string) => (await stat(path)).mode & 0o777;
@@ -21,13 +22,14 @@ describe("Synapse's secrets and sign-in surface", () => {
     for (const f of (await readdir(hs.dataDir)).filter((n) => n.startsWith("homeserver.db"))) expect({ f, mode: await mode(join(hs.dataDir, f)) }).toEqual({ f, mode: 0o600 });
   });
 
-  it("offers JWT sign-in only; a user with a correct password cannot sign in with it", async () => {
+  it("offers the control plane's single-use grant only (no JWT, no password); a user with a correct password cannot sign in with it", async () => {
     const r = await fetch(`${hs.url}/_matrix/client/v3/login`);
     const { flows } = (await r.json()) as { flows: Array<{ type: string }> };
     const types = flows.map((f) => f.type);
-    expect(types).toContain("org.matrix.login.jwt");
+    expect(types).toContain(LOGIN_GRANT_TYPE);
     expect(types).not.toContain("m.login.password");
-    expect(types.filter((t) => t !== "m.login.application_service")).toEqual(["org.matrix.login.jwt"]);
+    expect(types).not.toContain("org.matrix.login.jwt");
+    expect(types.filter((t) => t !== "m.login.application_service")).toEqual([LOGIN_GRANT_TYPE]);
 
     // Shared-secret registration (how the bot is made) still works, and stores a password…
     const password = "correct horse battery staple";
@@ -44,8 +46,8 @@ describe("Synapse's secrets and sign-in surface", () => {
   it("the registry bot keeps one device across restarts, and removes devices earlier versions left", async () => {
     const devices = async () => (await hs.admin.devices(hs.botUserId)).devices.map((d) => d.device_id);
     expect(await devices()).toEqual([BOT_DEVICE_ID]);
-    // What the bot used to do at each start: a JWT login on a fresh device.
-    await hs.admin.loginWithJwt(await mintLoginJwt(hs.jwtSecret, "enlace-registry"), "old bot");
+    // What the bot used to do at each start: a login on a fresh device.
+    await hs.admin.loginWithGrant(await mintLoginGrant(hs.jwtSecret, "enlace-registry"), "old bot");
     expect(await devices()).toHaveLength(2);
 
     const secrets = { jwtSecret: hs.jwtSecret, registrationSharedSecret: hs.registrationSharedSecret, serverName: hs.serverName };
