@@ -58,7 +58,7 @@ export async function benchClient(pgAdminUrl: string, log: (s: string) => void, 
   const { startTestPlane, role } = await import("../tests/helpers/control-plane.js");
   const { roomsReady } = await import("../tests/helpers/e2ee.js");
   const { launchBrowser, openPage } = await import("../tests/helpers/browser.js");
-  const { seedActivePerson } = await import("../server/domain/registry/seed.js");
+  const { seedActivePerson } = await import("#server/domain/registry/seed.js");
   const { summarize, round } = await import("./lib/stats.js");
 
   const tmp = await mkdtemp(join(tmpdir(), "enlace-bench-client-"));

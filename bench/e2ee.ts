@@ -2,11 +2,11 @@ import { MatrixEventEvent, RoomEvent, type MatrixEvent, type Room } from "matrix
 import { startTestSynapse } from "../tests/helpers/synapse.js";
 import { startTestPlane, actor, role } from "../tests/helpers/control-plane.js";
 import { roomsReady } from "../tests/helpers/e2ee.js";
-import { ControlPlaneClient } from "../shared/matrix/control-plane.js";
+import { ControlPlaneClient } from "#shared/matrix/control-plane.js";
 import pg from "pg";
-import { loginThroughControlPlane, openSession, type EnlaceSession } from "../shared/matrix/session.js";
-import { buildEventContent } from "../shared/content/event.js";
-import { EXAMPLES } from "../shared/content/examples.js";
+import { loginThroughControlPlane, openSession, type EnlaceSession } from "#shared/matrix/session.js";
+import { buildEventContent } from "#shared/content/event.js";
+import { EXAMPLES } from "#shared/content/examples.js";
 import { summarize, round } from "./lib/stats.js";
 
 /** Resolves with the time at which `session` has the event decrypted (or received, if plain). */

@@ -1,13 +1,13 @@
 import { startTestSynapse } from "../tests/helpers/synapse.js";
 import { startTestPlane, api, actor, role } from "../tests/helpers/control-plane.js";
 import { membershipDrift, seedBulkPeople } from "../tests/helpers/room-check.js";
-import { reconcileAll } from "../server/domain/rooms/reconcile.js";
-import { loadSnapshot } from "../server/domain/rooms/repo.js";
-import { desiredRooms } from "../server/domain/rooms/desired.js";
-import { managedState } from "../server/domain/rooms/room-state.js";
-import { credentialFor } from "../server/domain/credentials/service.js";
-import { credentialStateKey } from "../shared/credentials/credential.js";
-import { type SynapseAdmin, mintLoginGrant } from "../server/synapse/admin-client.js";
+import { reconcileAll } from "#server/domain/rooms/reconcile.js";
+import { loadSnapshot } from "#server/domain/rooms/repo.js";
+import { desiredRooms } from "#server/domain/rooms/desired.js";
+import { managedState } from "#server/domain/rooms/room-state.js";
+import { credentialFor } from "#server/domain/credentials/service.js";
+import { credentialStateKey } from "#shared/credentials/credential.js";
+import { type SynapseAdmin, mintLoginGrant } from "#server/synapse/admin-client.js";
 import { summarize, round } from "./lib/stats.js";
 
 /**
@@ -90,7 +90,7 @@ export async function benchHomeserver(pgAdminUrl: string, log: (s: string) => vo
     const officerRoles = ["tourism", "maritime", "aviation", "cybersecurity", "crowded-spaces", "large-meetings"];
     const officer = await actor(plane, officerRoles.map((p) => role.officer(p)), null);
     await plane.link!.reconciler.stop();
-    const restarted = await (await import("../server/jobs/reconciler.js")).startReconciler(plane.ctx, plane.link!.boss, plane.link!.hs);
+    const restarted = await (await import("#server/jobs/reconciler.js")).startReconciler(plane.ctx, plane.link!.boss, plane.link!.hs);
     const latencies: number[] = [];
     const roomList: string[] = (await plane.ctx.db.query("SELECT room_id FROM matrix_rooms")).rows.map((x) => x.room_id);
     const roomCounts: number[] = [];

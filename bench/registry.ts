@@ -2,7 +2,7 @@ import http from "node:http";
 import { startTestPlane, actor, api, role } from "../tests/helpers/control-plane.js";
 import { load } from "./lib/http-load.js";
 import { summarize, round } from "./lib/stats.js";
-import type { AuditWriter } from "../server/domain/context.js";
+import type { AuditWriter } from "#server/domain/context.js";
 
 const AREAS = ["stadium security", "crowd management", "counter-drone", "cbrn", "cyber incident response", "port security", "aviation screening", "tourist site protection", "intelligence analysis", "emergency medicine", "cricket venues", "major events", "border control", "explosives detection", "vip protection"];
 const SURNAMES = ["garcia", "smith", "silva", "martinez", "brown", "santos", "lopez", "campbell", "pereira", "gonzalez", "williams", "rodriguez", "charles", "joseph", "fernandez"];

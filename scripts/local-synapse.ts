@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { startLocalSynapse } from "../server/synapse/local.js";
-import { ensureKeyDir } from "../server/keys/keystore.js";
+import { startLocalSynapse } from "#server/synapse/local.js";
+import { ensureKeyDir } from "#server/keys/keystore.js";
 
 export const LOCAL_SERVER_NAME = "localhost";
 

@@ -1,9 +1,9 @@
 // `npm start`: the whole Enlace network on one machine with demo data: PostgreSQL (embedded
 // unless DATABASE_URL), Synapse (local unless SYNAPSE_URL), the control plane and the web client.
 import { join } from "node:path";
-import { loadConfig } from "../server/config.js";
-import { startControlPlane } from "../server/main.js";
-import { ensureDemoData, formatDemoTable } from "../server/demo/seed.js";
+import { loadConfig } from "#server/config.js";
+import { startControlPlane } from "#server/main.js";
+import { ensureDemoData, formatDemoTable } from "#server/demo/seed.js";
 import { runLocalSynapse } from "./local-synapse.js";
 import { buildClient } from "../client/build.js";
 import exitHook from "async-exit-hook";

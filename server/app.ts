@@ -18,7 +18,7 @@ import { credentialRoutes } from "./http/routes/credentials.js";
 import { advisoryRoutes } from "./http/routes/advisories.js";
 import { publicHealthRoute } from "./http/routes/health.js";
 import { resolveSession } from "./domain/auth/service.js";
-import { CLI_CLIENT_HEADER } from "../shared/api/auth.js";
+import { CLI_CLIENT_HEADER } from "#shared/api/auth.js";
 
 const SESSION_COOKIE = "enlace_session";
 

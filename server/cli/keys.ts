@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { generateSigningKeyPair } from "../../shared/crypto/sign.js";
+import { generateSigningKeyPair } from "#shared/crypto/sign.js";
 
 /** `enlace keys generate`: fresh secrets for a production .env (printed, never stored). */
 export async function keysCommand(argv: string[]): Promise<number> {

@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { parseFlags } from "./args.js";
-import { ControlPlaneClient } from "../../shared/matrix/control-plane.js";
-import { signInThroughControlPlane } from "../../shared/matrix/session.js";
-import { firstRun, restoreFromRecoveryKey } from "../../shared/matrix/first-run.js";
-import { waitForRoom } from "../../shared/matrix/rooms.js";
-import { sendContent } from "../../shared/matrix/send.js";
-import { SCHEMAS } from "../../shared/content/schemas.js";
+import { ControlPlaneClient } from "#shared/matrix/control-plane.js";
+import { signInThroughControlPlane } from "#shared/matrix/session.js";
+import { firstRun, restoreFromRecoveryKey } from "#shared/matrix/first-run.js";
+import { waitForRoom } from "#shared/matrix/rooms.js";
+import { sendContent } from "#shared/matrix/send.js";
+import { SCHEMAS } from "#shared/content/schemas.js";
 
 const KINDS = ["alert", "incident", "incident.update"] as const;
 type SendKind = (typeof KINDS)[number];

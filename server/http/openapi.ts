@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { RouteDef } from "./route.js";
-import { DOCUMENTED_AS } from "../../shared/api/common.js";
+import { DOCUMENTED_AS } from "#shared/api/common.js";
 
 // A schema that registered what it really accepts (a whole-number query parameter) is documented
 // as that, not as its first step ("a string"): the document is as strict as the validation.

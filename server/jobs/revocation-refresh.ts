@@ -4,8 +4,8 @@ import type { HomeserverPort } from "../domain/rooms/port.js";
 import { putRevocations } from "../domain/rooms/space-credentials.js";
 import { roomIds } from "../domain/rooms/repo.js";
 import { revocationListHead } from "../domain/credentials/repo.js";
-import { REVOCATIONS_TYPE } from "../../shared/credentials/credential.js";
-import { REVOCATION_REFRESH_MS } from "../../shared/credentials/revocation-status.js";
+import { REVOCATIONS_TYPE } from "#shared/credentials/credential.js";
+import { REVOCATION_REFRESH_MS } from "#shared/credentials/revocation-status.js";
 
 const Q_REVOCATIONS = "revocation-refresh";
 

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile, chmod } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { generateSigningKeyPair, publicKeyOf, type SigningKeyPair } from "../../shared/crypto/sign.js";
+import { generateSigningKeyPair, publicKeyOf, type SigningKeyPair } from "#shared/crypto/sign.js";
 
 export interface Keys {
   secretariat: SigningKeyPair;    // signs credentials, advisories' countersignatures, revocation lists

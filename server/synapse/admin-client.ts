@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
-import { LOGIN_GRANT_TYPE } from "../../shared/api/matrix.js";
+import { LOGIN_GRANT_TYPE } from "#shared/api/matrix.js";
 import { matrixFetch, enc, MatrixError, type HttpOptions } from "./http.js";
 
 /** The Synapse calls the control plane makes: registration, grant login, rooms, members, users. */

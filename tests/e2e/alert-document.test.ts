@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { startTestPlane, role, type TestPlane } from "../helpers/control-plane.js";
 import { startTestSynapse, type TestSynapse } from "../helpers/synapse.js";
 import { roomsReady } from "../helpers/e2ee.js";
-import { insertEvent } from "../../server/domain/events/repo.js";
+import { insertEvent } from "#server/domain/events/repo.js";
 import { buildClientForTest, launchBrowser, openPage, PHONE, LAPTOP, type OpenedPage } from "../helpers/browser.js";
 import { seedPerson, signIn, go, overflowsHorizontally, visibleStrings, sendIncident, setUpMessaging, keySavedAndRoomsShown, type Person } from "./steps.js";
 import { en } from "../../client/src/i18n/locales/en.js";

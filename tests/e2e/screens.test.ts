@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { startTestPlane, actor, api, role, type TestPlane } from "../helpers/control-plane.js";
 import { buildClientForTest, launchBrowser, openPage, screenshot, LAPTOP, PHONE } from "../helpers/browser.js";
 import { overflowsHorizontally, seedPerson, settled, signIn, type Person } from "./steps.js";
-import { seedActivePerson } from "../../server/domain/registry/seed.js";
+import { seedActivePerson } from "#server/domain/registry/seed.js";
 
 const VIEWPORTS = { laptop: LAPTOP, phone: PHONE } as const;
 

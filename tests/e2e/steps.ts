@@ -1,15 +1,15 @@
 // Shared steps of the browser tests: seeding people in the registry and driving the sign-in form.
 import { expect } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { seedActivePerson } from "../../server/domain/registry/seed.js";
-import { currentTotp } from "../../server/domain/auth/totp.js";
-import type { RoleGrant } from "../../server/domain/auth/principal.js";
+import { seedActivePerson } from "#server/domain/registry/seed.js";
+import { currentTotp } from "#server/domain/auth/totp.js";
+import type { RoleGrant } from "#server/domain/auth/principal.js";
 import type { TestPlane } from "../helpers/control-plane.js";
-import { ControlPlaneClient } from "../../shared/matrix/control-plane.js";
-import { signInThroughControlPlane, loginThroughControlPlane, quietLogger } from "../../shared/matrix/session.js";
+import { ControlPlaneClient } from "#shared/matrix/control-plane.js";
+import { signInThroughControlPlane, loginThroughControlPlane, quietLogger } from "#shared/matrix/session.js";
 import { Method, createClient } from "matrix-js-sdk";
-import { firstRun } from "../../shared/matrix/first-run.js";
-import { waitForRoom } from "../../shared/matrix/rooms.js";
+import { firstRun } from "#shared/matrix/first-run.js";
+import { waitForRoom } from "#shared/matrix/rooms.js";
 
 const PASSWORD = "correct horse battery staple";
 export interface Person { id: string; email: string; fullName: string; password: string; totpSecret: string | null }

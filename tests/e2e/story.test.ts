@@ -12,13 +12,13 @@ import { startTestSynapse, type TestSynapse } from "../helpers/synapse.js";
 import { roomsReady } from "../helpers/e2ee.js";
 import { buildClientForTest, launchBrowser, openPage, screenshot, LAPTOP, PHONE } from "../helpers/browser.js";
 import { LANGUAGES } from "../../client/src/i18n/index.js";
-import { sendContent } from "../../shared/matrix/send.js";
-import { shareDocument } from "../../shared/matrix/documents.js";
-import { EXAMPLES } from "../../shared/content/examples.js";
-import { findRoomByKey } from "../../shared/matrix/rooms.js";
-import { buildEventContent } from "../../shared/content/event.js";
-import { ACK_EVENT_TYPE, buildAckContent } from "../../shared/content/ack.js";
-import { matrixFetch } from "../../server/synapse/http.js";
+import { sendContent } from "#shared/matrix/send.js";
+import { shareDocument } from "#shared/matrix/documents.js";
+import { EXAMPLES } from "#shared/content/examples.js";
+import { findRoomByKey } from "#shared/matrix/rooms.js";
+import { buildEventContent } from "#shared/content/event.js";
+import { ACK_EVENT_TYPE, buildAckContent } from "#shared/content/ack.js";
+import { matrixFetch } from "#server/synapse/http.js";
 import {
   seedPerson, signIn, go, settled, nodeClient, roomListShown, setUpMessaging, restoreMessaging, overflowsHorizontally, untranslatedStrings, useLanguage, backupHolds,
   type Person,

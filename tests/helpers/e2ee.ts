@@ -1,13 +1,13 @@
-import { ControlPlaneClient } from "../../shared/matrix/control-plane.js";
-import { signInThroughControlPlane, type EnlaceSession } from "../../shared/matrix/session.js";
-import { firstRun } from "../../shared/matrix/first-run.js";
-import { waitForRoom, findRoomByKey } from "../../shared/matrix/rooms.js";
-import { CREDENTIAL_TYPE, credentialStateKey } from "../../shared/credentials/credential.js";
+import { ControlPlaneClient } from "#shared/matrix/control-plane.js";
+import { signInThroughControlPlane, type EnlaceSession } from "#shared/matrix/session.js";
+import { firstRun } from "#shared/matrix/first-run.js";
+import { waitForRoom, findRoomByKey } from "#shared/matrix/rooms.js";
+import { CREDENTIAL_TYPE, credentialStateKey } from "#shared/credentials/credential.js";
 import { actor, type TestPlane } from "./control-plane.js";
-import type { RoleGrant } from "../../server/domain/auth/principal.js";
-import { insertEvent } from "../../server/domain/events/repo.js";
-import { EXAMPLES } from "../../shared/content/examples.js";
-import type { ExpertiseRequestContent } from "../../shared/content/expertise-request.js";
+import type { RoleGrant } from "#server/domain/auth/principal.js";
+import { insertEvent } from "#server/domain/events/repo.js";
+import { EXAMPLES } from "#shared/content/examples.js";
+import type { ExpertiseRequestContent } from "#shared/content/expertise-request.js";
 
 export interface Member { session: EnlaceSession; cp: ControlPlaneClient; personId: string; recoveryKey: string; masterKey: string }
 

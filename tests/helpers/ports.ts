@@ -1,2 +1,2 @@
 // The one free-port helper lives with the server code (Synapse start-up uses it too).
-export { freePort } from "../../server/net/free-port.js";
+export { freePort } from "#server/net/free-port.js";

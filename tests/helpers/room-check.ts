@@ -1,7 +1,7 @@
-import type { Ctx } from "../../server/domain/context.js";
-import type { SynapseAdmin } from "../../server/synapse/admin-client.js";
-import { loadSnapshot, roomIds } from "../../server/domain/rooms/repo.js";
-import { desiredRooms } from "../../server/domain/rooms/desired.js";
+import type { Ctx } from "#server/domain/context.js";
+import type { SynapseAdmin } from "#server/synapse/admin-client.js";
+import { loadSnapshot, roomIds } from "#server/domain/rooms/repo.js";
+import { desiredRooms } from "#server/domain/rooms/desired.js";
 
 /** Rooms whose actual joined members differ from what the registry says (empty = converged). */
 export async function membershipDrift(ctx: Ctx, admin: SynapseAdmin, serverName: string, botUserId: string) {

@@ -3,9 +3,9 @@ import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { startLocalSynapse, type LocalSynapseOptions } from "../../server/synapse/local.js";
-import { SynapseAdmin } from "../../server/synapse/admin-client.js";
-import { connectBot } from "../../server/synapse/bot.js";
+import { startLocalSynapse, type LocalSynapseOptions } from "#server/synapse/local.js";
+import { SynapseAdmin } from "#server/synapse/admin-client.js";
+import { connectBot } from "#server/synapse/bot.js";
 import { freePort } from "./ports.js";
 
 const TEST_SERVER_NAME = "enlace.test";
@@ -18,8 +18,8 @@ export type TestSynapse = Awaited<ReturnType<typeof startTestSynapse>>;
  * Synapse if missing and prepares the migrated database template.
  */
 export async function prepareTestSynapse(log: (s: string) => void = () => {}) {
-  const { ensureSynapse } = await import("../../server/synapse/install.js");
-  const { ensureTemplate } = await import("../../server/synapse/local.js");
+  const { ensureSynapse } = await import("#server/synapse/install.js");
+  const { ensureTemplate } = await import("#server/synapse/local.js");
   const t0 = Date.now();
   const { python } = await ensureSynapse(ROOT, log);
   await ensureTemplate({ root: ROOT, dataDir: "", port: 0, serverName: TEST_SERVER_NAME, jwtSecret: "x".repeat(32), registrationSharedSecret: "x".repeat(32), log }, python);

@@ -3,8 +3,8 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import pg from "pg";
 import { startTestPlane, actor, api, role, type TestPlane } from "../helpers/control-plane.js";
-import { entryHash } from "../../server/domain/audit/chain.js";
-import { signCheckpoint } from "../../server/domain/audit/append.js";
+import { entryHash } from "#server/domain/audit/chain.js";
+import { signCheckpoint } from "#server/domain/audit/append.js";
 
 const run = promisify(execFile);
 

@@ -1,10 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { randomUUID } from "node:crypto";
 import { startTestPlane, actor, api, role, type TestPlane, type Actor } from "../helpers/control-plane.js";
-import { seedActivePerson } from "../../server/domain/registry/seed.js";
-import { matrixRoutes } from "../../server/http/routes/matrix.js";
-import type { Ctx } from "../../server/domain/context.js";
-import type { RoleGrant } from "../../server/domain/auth/principal.js";
+import { seedActivePerson } from "#server/domain/registry/seed.js";
+import { matrixRoutes } from "#server/http/routes/matrix.js";
+import type { Ctx } from "#server/domain/context.js";
+import type { RoleGrant } from "#server/domain/auth/principal.js";
 
 // Every operation of the route table × every kind of caller, each cell with its exact expected status.
 // Cells that change state get fresh objects, so no cell depends on another.

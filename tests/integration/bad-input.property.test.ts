@@ -2,9 +2,9 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import fc from "fast-check";
 import { parse as parseQuery } from "node:querystring";
 import { startTestPlane, actor, api, role, type TestPlane, type Actor } from "../helpers/control-plane.js";
-import { seedActivePerson } from "../../server/domain/registry/seed.js";
-import { makeApp } from "../../server/app.js";
-import type { RouteDef } from "../../server/http/route.js";
+import { seedActivePerson } from "#server/domain/registry/seed.js";
+import { makeApp } from "#server/app.js";
+import type { RouteDef } from "#server/http/route.js";
 
 // Bad input on every operation that takes a body, a query or path parameters. Whatever arrives:
 // never a 5xx; every 4xx is problem+json with a stable type; and a refused request writes nothing

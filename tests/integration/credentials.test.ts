@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { startTestPlane, actor, api, role, type TestPlane } from "../helpers/control-plane.js";
-import { verifyCredential, verifyRevocationList } from "../../shared/credentials/credential.js";
+import { verifyCredential, verifyRevocationList } from "#shared/credentials/credential.js";
 
 describe("credentials served by the control plane", () => {
   let plane: TestPlane;

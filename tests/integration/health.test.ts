@@ -1,6 +1,6 @@
 import { describe, it, expect, afterEach } from "vitest";
 import { startTestPlane, actor, api, role, type TestPlane } from "../helpers/control-plane.js";
-import { createPool } from "../../server/db/pool.js";
+import { createPool } from "#server/db/pool.js";
 import { freePort } from "../helpers/ports.js";
 
 // GET /api/health: status words only, 200 "ok" or 503 "degraded" (same body), degraded whenever a

@@ -1,6 +1,6 @@
 import { describe, it, expect, inject, afterAll } from "vitest";
-import { createPool } from "../../server/db/pool.js";
-import { migrate, loadMigrations } from "../../server/db/migrate.js";
+import { createPool } from "#server/db/pool.js";
+import { migrate, loadMigrations } from "#server/db/migrate.js";
 import { createTestDatabase } from "../helpers/postgres-server.js";
 
 describe("migrations", async () => {

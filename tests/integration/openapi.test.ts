@@ -3,10 +3,10 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { startTestPlane, actor, api, role, type TestPlane, type Actor } from "../helpers/control-plane.js";
-import { makeApp } from "../../server/app.js";
-import { matrixRoutes } from "../../server/http/routes/matrix.js";
-import type { RouteDef } from "../../server/http/route.js";
-import type { Ctx } from "../../server/domain/context.js";
+import { makeApp } from "#server/app.js";
+import { matrixRoutes } from "#server/http/routes/matrix.js";
+import type { RouteDef } from "#server/http/route.js";
+import type { Ctx } from "#server/domain/context.js";
 
 // The published document describes every operation of the route table, as the server really behaves,
 // and is a valid OpenAPI 3.1 document according to a maintained validator (works offline: it ships

@@ -2,10 +2,10 @@ import { describe, it, expect, afterAll } from "vitest";
 import type PgBoss from "pg-boss";
 import { startTestPlane, type TestPlane } from "../helpers/control-plane.js";
 import { eventually } from "../helpers/matrix-wait.js";
-import { createBoss } from "../../server/jobs/reconciler.js";
-import { startRevocationRefresh, RESIGN_AFTER_MS } from "../../server/jobs/revocation-refresh.js";
-import { verifyRevocationList, type SignedRevocationList } from "../../shared/credentials/credential.js";
-import type { HomeserverPort, StateEvent } from "../../server/domain/rooms/port.js";
+import { createBoss } from "#server/jobs/reconciler.js";
+import { startRevocationRefresh, RESIGN_AFTER_MS } from "#server/jobs/revocation-refresh.js";
+import { verifyRevocationList, type SignedRevocationList } from "#shared/credentials/credential.js";
+import type { HomeserverPort, StateEvent } from "#server/domain/rooms/port.js";
 
 /** Only what the refresh job touches; everything else is never called. */
 function flakyHomeserver(failures: number) {

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { startTestPlane, actor, api, role, type TestPlane, type Actor } from "../helpers/control-plane.js";
-import { currentTotp } from "../../server/domain/auth/totp.js";
+import { currentTotp } from "#server/domain/auth/totp.js";
 
 // Sign-in reveals nothing about which accounts exist or what state they are in, throttles guessing
 // per account (known or not) and per address, and is audited without secrets.

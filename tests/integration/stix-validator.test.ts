@@ -1,8 +1,8 @@
 // The STIX export against the official OASIS validator (PyPI stix2-validator, installed in a
 // virtualenv on first use): not a unit test, because it needs Python and, the first time, PyPI.
 import { describe, it, expect } from "vitest";
-import { toStixBundle } from "../../shared/content/stix/bundle.js";
-import { items } from "../../shared/content/stix/bundle.fixture.js";
+import { toStixBundle } from "#shared/content/stix/bundle.js";
+import { items } from "#shared/content/stix/bundle.fixture.js";
 import { validateStix } from "../helpers/stix-validator.js";
 
 describe("STIX 2.1 export", () => {

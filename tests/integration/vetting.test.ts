@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { startTestPlane, actor, api, role, type TestPlane, type Actor } from "../helpers/control-plane.js";
-import { currentTotp } from "../../server/domain/auth/totp.js";
-import { verifyStoredLog } from "../../server/domain/audit/verify.js";
+import { currentTotp } from "#server/domain/auth/totp.js";
+import { verifyStoredLog } from "#server/domain/audit/verify.js";
 
 describe("vetting lifecycle", () => {
   let plane: TestPlane;
@@ -134,7 +134,7 @@ describe("vetting expiry", () => {
     const officer = await actor(plane, [role.officer("tourism")], null);
     plane.clock.advance(366 * 86400_000);
     try {
-      const { expireDue } = await import("../../server/domain/registry/service.js");
+      const { expireDue } = await import("#server/domain/registry/service.js");
       expect(await expireDue(plane.ctx)).toBeGreaterThanOrEqual(1);
       // The officer expired too; a fresh one handles the queue.
       const fresh = await actor(plane, [role.officer("tourism")], null);

@@ -6,7 +6,7 @@ import type {
   Expertise, DirectoryFilter, DirectoryPerson, Program, MemberState, MajorEvent, AuditEntry, AuditFilter, AuditVerification,
   QueuedNomination, EnrollmentLink, Decision, NominationOutcome,
 } from "./types.js";
-import type { MatrixSessionGrant } from "../../../shared/matrix/control-plane.js";
+import type { MatrixSessionGrant } from "#shared/matrix/control-plane.js";
 
 export interface ApiOptions {
   baseUrl?: string;                       // "" = same origin (the control plane serves the app)

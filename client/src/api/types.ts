@@ -1,12 +1,12 @@
 // The control plane's request and response types, taken from the shared zod schemas (types only:
 // the schemas themselves stay out of the browser bundle; the server validates every request).
 import type { z } from "zod";
-import type { SessionView, LoginInput, EnrollStartResult, EnrollCompleteInput } from "../../../shared/api/auth.js";
+import type { SessionView, LoginInput, EnrollStartResult, EnrollCompleteInput } from "#shared/api/auth.js";
 import type {
   PersonView, NominationInput, NominationResult, PeopleQuery, ApprovalResult, ExpertiseInput, DirectoryQuery, DirectoryEntry, PersonDetail,
-} from "../../../shared/api/people.js";
-import type { ProgramView, MemberStateView, MajorEventView, AuditEntryView, AuditQuery, AuditVerifyView } from "../../../shared/api/registry.js";
-import type { VettingStatus } from "../../../shared/api/common.js";
+} from "#shared/api/people.js";
+import type { ProgramView, MemberStateView, MajorEventView, AuditEntryView, AuditQuery, AuditVerifyView } from "#shared/api/registry.js";
+import type { VettingStatus } from "#shared/api/common.js";
 
 export type Session = z.infer<typeof SessionView>;
 export type LoginRequest = z.input<typeof LoginInput>;

@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { EnlaceSession } from "../../../shared/matrix/session.js";
-import { DocumentIntegrityError, fetchDocument } from "../../../shared/matrix/documents.js";
-import type { FileRef } from "../../../shared/content/fields.js";
+import type { EnlaceSession } from "#shared/matrix/session.js";
+import { DocumentIntegrityError, fetchDocument } from "#shared/matrix/documents.js";
+import type { FileRef } from "#shared/content/fields.js";
 import { ErrorMessage, StatusMessage } from "../ui/components/ErrorMessage.js";
 import { formatBytes } from "../ui/composers/sendError.js";
 import { saveFile } from "./save.js";

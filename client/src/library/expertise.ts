@@ -1,4 +1,4 @@
-import { deriveExpertiseStatus, type DerivedExpertiseStatus } from "../../../shared/content/expertise-status-derive.js";
+import { deriveExpertiseStatus, type DerivedExpertiseStatus } from "#shared/content/expertise-status-derive.js";
 import { byTime, ofKind, type AnyItem, type Item } from "./items.js";
 
 export interface RequestView {

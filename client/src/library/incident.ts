@@ -1,4 +1,4 @@
-import type { IncidentStatus } from "../../../shared/content/incident.js";
+import type { IncidentStatus } from "#shared/content/incident.js";
 import { byTime, ofKind, type AnyItem, type Item } from "./items.js";
 
 interface ThreadUpdate extends Item<"incident.update"> {

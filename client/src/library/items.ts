@@ -1,7 +1,7 @@
-import type { ContentByKind } from "../../../shared/content/schemas.js";
-import type { MessageKind } from "../../../shared/content/types.js";
-import type { Received } from "../../../shared/matrix/receive.js";
-import type { TrustVerdict } from "../../../shared/matrix/trust.js";
+import type { ContentByKind } from "#shared/content/schemas.js";
+import type { MessageKind } from "#shared/content/types.js";
+import type { Received } from "#shared/matrix/receive.js";
+import type { TrustVerdict } from "#shared/matrix/trust.js";
 
 /** A valid Enlace message of one kind, with where it came from and who (verifiably) sent it. */
 export interface Item<K extends MessageKind = MessageKind> {

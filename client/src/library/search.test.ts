@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fold, searchLibrary, topicsOf, type LibraryItem } from "./search.js";
-import { EXAMPLE_FILE } from "../../../shared/content/examples.js";
-import type { DocumentContent } from "../../../shared/content/document.js";
+import { EXAMPLE_FILE } from "#shared/content/examples.js";
+import type { DocumentContent } from "#shared/content/document.js";
 
 const doc = (eventId: string, ts: number, patch: Partial<DocumentContent>): LibraryItem => ({
   eventId, roomId: "!r:localhost", sender: "@a:localhost", ts,

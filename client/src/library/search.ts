@@ -1,6 +1,6 @@
 // Searching lessons-learned documents happens on this device, over metadata that only exists
 // decrypted here: the server never sees a query or a title.
-import type { DocumentContent } from "../../../shared/content/document.js";
+import type { DocumentContent } from "#shared/content/document.js";
 
 export interface LibraryItem {
   eventId: string;

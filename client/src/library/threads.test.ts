@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { incidentThread } from "./incident.js";
 import { requestsForEvent } from "./expertise.js";
 import type { AnyItem, Item } from "./items.js";
-import { EXAMPLES } from "../../../shared/content/examples.js";
-import type { TrustVerdict } from "../../../shared/matrix/trust.js";
+import { EXAMPLES } from "#shared/content/examples.js";
+import type { TrustVerdict } from "#shared/matrix/trust.js";
 
 const ROOM = "!net:localhost";
 const verified = (state: string | null, role: "focal_point" | "secretariat_officer" | "national_coordinator" = "focal_point"): TrustVerdict =>

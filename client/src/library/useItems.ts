@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { MatrixClient, MatrixEvent, Room } from "matrix-js-sdk";
-import type { EnlaceSession } from "../../../shared/matrix/session.js";
-import { readEvent, type Received } from "../../../shared/matrix/receive.js";
-import { roomCeiling } from "../../../shared/matrix/rooms.js";
-import type { MessageKind } from "../../../shared/content/types.js";
+import type { EnlaceSession } from "#shared/matrix/session.js";
+import { readEvent, type Received } from "#shared/matrix/receive.js";
+import { roomCeiling } from "#shared/matrix/rooms.js";
+import type { MessageKind } from "#shared/content/types.js";
 import { useMatrix } from "../matrix/MatrixClientContext.js";
 import type { TimelineStore } from "../matrix/timeline.js";
 import { toItem, type AnyItem } from "./items.js";

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import type { EnlaceSession } from "../../../shared/matrix/session.js";
-import { roomCeiling, roomKey } from "../../../shared/matrix/rooms.js";
+import type { EnlaceSession } from "#shared/matrix/session.js";
+import { roomCeiling, roomKey } from "#shared/matrix/rooms.js";
 import { useSignedIn } from "../app/session.js";
 import { capabilitiesOf } from "../app/roles.js";
 import { useReference } from "../app/reference.js";
@@ -12,7 +12,7 @@ import { SeverityBadge } from "../ui/cards/AlertCard.js";
 import { MatrixGate } from "./MatrixGate.js";
 import { useNow, useRoomName, useTimelineVersion } from "./hooks.js";
 import { alertsBySeverity, awaitingMyAck, isAdvisory, roomCounts } from "./counts.js";
-import { tallyAcks } from "../../../shared/matrix/advisories.js";
+import { tallyAcks } from "#shared/matrix/advisories.js";
 import { groupRooms } from "./room-keys.js";
 import type { TimelineStore } from "./timeline.js";
 

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import type { EnlaceSession } from "../../../shared/matrix/session.js";
+import type { EnlaceSession } from "#shared/matrix/session.js";
 import { useApi } from "../app/api-context.js";
 import { useSession } from "../app/session.js";
 import { toApiError } from "../api/errors.js";

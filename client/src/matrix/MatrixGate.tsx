@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { EnlaceSession } from "../../../shared/matrix/session.js";
+import type { EnlaceSession } from "#shared/matrix/session.js";
 import { hrefOf } from "../app/router.js";
 import { useMatrix } from "./MatrixClientContext.js";
 import type { TimelineStore } from "./timeline.js";

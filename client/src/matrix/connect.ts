@@ -1,8 +1,8 @@
 // Loaded on demand after control-plane sign-in: everything that pulls in matrix-js-sdk and the
 // Rust crypto bindings stays out of the bundle a signed-out visitor downloads.
 import { createClient } from "matrix-js-sdk";
-import { signInThroughControlPlane, quietLogger, type EnlaceSession } from "../../../shared/matrix/session.js";
-import { firstRun, restoreFromRecoveryKey, isCrossSigned } from "../../../shared/matrix/first-run.js";
+import { signInThroughControlPlane, quietLogger, type EnlaceSession } from "#shared/matrix/session.js";
+import { firstRun, restoreFromRecoveryKey, isCrossSigned } from "#shared/matrix/first-run.js";
 import { deviceToReuse, forgetDevice, writeDevice } from "./device-record.js";
 import { TimelineStore } from "./timeline.js";
 import { SyncHealth } from "./sync-health.js";

@@ -1,6 +1,6 @@
 import type { Api } from "../api/client.js";
 import { ApiError } from "../api/errors.js";
-import { ControlPlaneError, type ControlPlaneClient } from "../../../shared/matrix/control-plane.js";
+import { ControlPlaneError, type ControlPlaneClient } from "#shared/matrix/control-plane.js";
 
 /**
  * The control-plane calls shared/matrix needs, answered by the web app's one API module (cookie

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { EXAMPLES, EXAMPLE_UNSIGNED_ADVISORY } from "../../../shared/content/examples.js";
-import type { AdvisoryContent } from "../../../shared/content/advisory.js";
-import type { TrustVerdict } from "../../../shared/matrix/trust.js";
+import { EXAMPLES, EXAMPLE_UNSIGNED_ADVISORY } from "#shared/content/examples.js";
+import type { AdvisoryContent } from "#shared/content/advisory.js";
+import type { TrustVerdict } from "#shared/matrix/trust.js";
 import { acknowledgedBy, alertsBySeverity, awaitingMyAck, roomCounts } from "./counts.js";
 import type { Item } from "./items.js";
 

@@ -1,6 +1,6 @@
 // What Home and the room list show about rooms, derived from the items each room holds. Pure.
-import type { AdvisoryContent } from "../../../shared/content/advisory.js";
-import type { AlertContent, AlertSeverity } from "../../../shared/content/alert.js";
+import type { AdvisoryContent } from "#shared/content/advisory.js";
+import type { AlertContent, AlertSeverity } from "#shared/content/alert.js";
 import type { Item } from "./items.js";
 
 export type AdvisoryItem = Item & { content: { status: "valid"; kind: "advisory"; content: AdvisoryContent } };

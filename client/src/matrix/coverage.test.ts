@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EXAMPLE_UNSIGNED_ADVISORY } from "../../../shared/content/examples.js";
-import type { TrustVerdict } from "../../../shared/matrix/trust.js";
+import { EXAMPLE_UNSIGNED_ADVISORY } from "#shared/content/examples.js";
+import type { TrustVerdict } from "#shared/matrix/trust.js";
 import { advisoryCoverage } from "./coverage.js";
 import type { AdvisoryItem } from "./counts.js";
 import type { Item } from "./items.js";

@@ -1,5 +1,5 @@
-import { computeCoverage, type CoverageReport } from "../../../shared/content/coverage.js";
-import { tallyAcks, type AckTally } from "../../../shared/matrix/advisories.js";
+import { computeCoverage, type CoverageReport } from "#shared/content/coverage.js";
+import { tallyAcks, type AckTally } from "#shared/matrix/advisories.js";
 import type { AdvisoryItem } from "./counts.js";
 import type { Item } from "./items.js";
 

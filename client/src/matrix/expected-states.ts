@@ -1,8 +1,8 @@
 import type { MatrixEvent } from "matrix-js-sdk";
-import type { EnlaceSession } from "../../../shared/matrix/session.js";
-import { findRoomByKey } from "../../../shared/matrix/rooms.js";
-import { currentRevocations } from "../../../shared/credentials/revocation-status.js";
-import { CREDENTIAL_TYPE, REVOCATIONS_TYPE, userIdOfCredentialKey, verifyCredential, type CredentialVerdict } from "../../../shared/credentials/credential.js";
+import type { EnlaceSession } from "#shared/matrix/session.js";
+import { findRoomByKey } from "#shared/matrix/rooms.js";
+import { currentRevocations } from "#shared/credentials/revocation-status.js";
+import { CREDENTIAL_TYPE, REVOCATIONS_TYPE, userIdOfCredentialKey, verifyCredential, type CredentialVerdict } from "#shared/credentials/credential.js";
 
 const verdicts = new WeakMap<MatrixEvent, { revocationsId: string; verdict: Promise<CredentialVerdict> }>();
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import type { Room } from "matrix-js-sdk";
-import { roomKey } from "../../../shared/matrix/rooms.js";
+import { roomKey } from "#shared/matrix/rooms.js";
 import { useReference } from "../app/reference.js";
 import type { TimelineStore } from "./timeline.js";
 import { parseRoomKey } from "./room-keys.js";

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
-import { generateSigningKeyPair } from "../../../shared/crypto/sign.js";
-import { signRevocationList, REVOCATIONS_TYPE } from "../../../shared/credentials/credential.js";
-import { currentRevocations } from "../../../shared/credentials/revocation-status.js";
+import { generateSigningKeyPair } from "#shared/crypto/sign.js";
+import { signRevocationList, REVOCATIONS_TYPE } from "#shared/credentials/credential.js";
+import { currentRevocations } from "#shared/credentials/revocation-status.js";
 import { webRevocationStore } from "./revocation-store.js";
 
 const storage = () => {

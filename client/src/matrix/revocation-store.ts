@@ -1,5 +1,5 @@
-import { memoryRevocationStore, type RevocationStore } from "../../../shared/credentials/revocation-status.js";
-import { SignedRevocationList } from "../../../shared/credentials/credential.js";
+import { memoryRevocationStore, type RevocationStore } from "#shared/credentials/revocation-status.js";
+import { SignedRevocationList } from "#shared/credentials/credential.js";
 
 // The highest signed revocation list this browser has seen, per person and Secretariat key, so a
 // reload does not forget it: a homeserver operator who later puts an older list back (one that no

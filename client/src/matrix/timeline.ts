@@ -1,11 +1,11 @@
 import { ClientEvent, EventStatus, MatrixEventEvent, ReceiptType, RoomEvent, RoomStateEvent, type MatrixEvent, type Room } from "matrix-js-sdk";
 import { CryptoEvent } from "matrix-js-sdk/lib/crypto-api/index.js";
-import { readEvent, type Received } from "../../../shared/matrix/receive.js";
-import { roomKey } from "../../../shared/matrix/rooms.js";
-import { CREDENTIAL_TYPE } from "../../../shared/credentials/credential.js";
-import { ACK_EVENT_TYPE } from "../../../shared/content/ack.js";
-import { isEnlaceName } from "../../../shared/content/types.js";
-import type { EnlaceSession } from "../../../shared/matrix/session.js";
+import { readEvent, type Received } from "#shared/matrix/receive.js";
+import { roomKey } from "#shared/matrix/rooms.js";
+import { CREDENTIAL_TYPE } from "#shared/credentials/credential.js";
+import { ACK_EVENT_TYPE } from "#shared/content/ack.js";
+import { isEnlaceName } from "#shared/content/types.js";
+import type { EnlaceSession } from "#shared/matrix/session.js";
 import type { Item } from "./items.js";
 
 const MAX_TEXT = 2000;

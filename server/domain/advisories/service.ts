@@ -2,8 +2,8 @@ import { withTransaction } from "../../db/pool.js";
 import type { Ctx } from "../context.js";
 import { officerPrograms, type Principal } from "../auth/principal.js";
 import { conflict, forbidden, notFound } from "../../errors.js";
-import { signCanonical } from "../../../shared/crypto/sign.js";
-import { advisoryStatement } from "../../../shared/content/advisory-signature.js";
+import { signCanonical } from "#shared/crypto/sign.js";
+import { advisoryStatement } from "#shared/content/advisory-signature.js";
 
 const mustBeOfficer = (p: Principal, program: string) => {
   if (!officerPrograms(p).has(program)) throw forbidden("Only a Secretariat officer of this program issues its advisories.");

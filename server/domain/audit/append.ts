@@ -1,6 +1,6 @@
 import type { Db, Tx } from "../../db/pool.js";
-import { getSodium } from "../../../shared/crypto/sodium.js";
-import { canonicalJson } from "../../../shared/crypto/canonical.js";
+import { getSodium } from "#shared/crypto/sodium.js";
+import { canonicalJson } from "#shared/crypto/canonical.js";
 import { checkpointMessage } from "./chain.js";
 
 export interface AuditInput { actor: string; action: string; subject?: string | null; details?: Record<string, unknown> }

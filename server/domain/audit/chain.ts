@@ -1,5 +1,5 @@
-import { canonicalBytes } from "../../../shared/crypto/canonical.js";
-import { getSodium } from "../../../shared/crypto/sodium.js";
+import { canonicalBytes } from "#shared/crypto/canonical.js";
+import { getSodium } from "#shared/crypto/sodium.js";
 
 export interface AuditFields {
   seq: number;

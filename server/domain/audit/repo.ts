@@ -1,5 +1,5 @@
 import type { Queryable } from "../../db/pool.js";
-import { getSodium, toBase64 } from "../../../shared/crypto/sodium.js";
+import { getSodium, toBase64 } from "#shared/crypto/sodium.js";
 
 export async function listAudit(db: Queryable, q: { after: number; limit: number; subject?: string }) {
   const s = await getSodium();

@@ -1,5 +1,5 @@
 import { describe, it, expect, afterAll } from "vitest";
-import { getSodium } from "../../../shared/crypto/sodium.js";
+import { getSodium } from "#shared/crypto/sodium.js";
 import { createPasswordHasher } from "./passwords.js";
 
 describe("password hashing in worker threads", () => {

@@ -1,4 +1,4 @@
-import { getSodium } from "../../../shared/crypto/sodium.js";
+import { getSodium } from "#shared/crypto/sodium.js";
 import type { PasswordCost } from "../../config.js";
 import { createWorkerPool, type PoolOptions } from "./worker-pool.js";
 

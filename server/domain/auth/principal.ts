@@ -1,4 +1,4 @@
-import type { RoleKind, VettingStatus } from "../../../shared/api/common.js";
+import type { RoleKind, VettingStatus } from "#shared/api/common.js";
 
 export interface RoleGrant { role: RoleKind; memberState: string | null; program: string | null }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { getSodium } from "../../../shared/crypto/sodium.js";
+import { getSodium } from "#shared/crypto/sodium.js";
 
 /** Bearer secrets (sessions, enrollment links): 256 random bits, URL-safe. */
 export const newToken = () => randomBytes(32).toString("base64url");

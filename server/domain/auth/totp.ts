@@ -1,5 +1,5 @@
 import { TOTP, Secret } from "otpauth";
-import { getSodium } from "../../../shared/crypto/sodium.js";
+import { getSodium } from "#shared/crypto/sodium.js";
 
 const PERIOD = 30;
 

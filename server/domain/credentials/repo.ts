@@ -1,6 +1,6 @@
 import type { Queryable } from "../../db/pool.js";
 import type { RoleGrant } from "../auth/principal.js";
-import type { SignedRevocationList } from "../../../shared/credentials/credential.js";
+import type { SignedRevocationList } from "#shared/credentials/credential.js";
 
 export async function credentialRow(db: Queryable, userId: string) {
   const { rows } = await db.query(

@@ -3,7 +3,7 @@ import type { Ctx } from "../context.js";
 import type { Principal } from "../auth/principal.js";
 import { withTransaction } from "../../db/pool.js";
 import { badRequest, conflict, notFound } from "../../errors.js";
-import { signCredential, signRevocationList, CREDENTIAL_TYPE, REVOCATIONS_TYPE, type CredentialBody, type SignedRevocationList } from "../../../shared/credentials/credential.js";
+import { signCredential, signRevocationList, CREDENTIAL_TYPE, REVOCATIONS_TYPE, type CredentialBody, type SignedRevocationList } from "#shared/credentials/credential.js";
 import { committed } from "../registry/service.js";
 import * as repo from "./repo.js";
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { nextStatus, addMonths, type VettingAction } from "./lifecycle.js";
-import type { VettingStatus } from "../../../shared/api/common.js";
+import type { VettingStatus } from "#shared/api/common.js";
 
 const STATUSES: VettingStatus[] = ["nominated", "approved", "active", "suspended", "revoked", "rejected"];
 const ACTIONS: VettingAction[] = ["approve", "reject", "activate", "suspend", "reinstate", "revoke", "expire"];

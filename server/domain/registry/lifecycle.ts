@@ -1,4 +1,4 @@
-import type { VettingStatus } from "../../../shared/api/common.js";
+import type { VettingStatus } from "#shared/api/common.js";
 
 export type VettingAction = "approve" | "reject" | "activate" | "suspend" | "reinstate" | "revoke" | "expire";
 

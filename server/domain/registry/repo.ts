@@ -1,7 +1,7 @@
 import type { QueryResultRow } from "pg";
 import type { Queryable } from "../../db/pool.js";
 import type { RoleGrant } from "../auth/principal.js";
-import type { VettingStatus } from "../../../shared/api/common.js";
+import type { VettingStatus } from "#shared/api/common.js";
 
 export interface PersonRow {
   id: string; email: string; fullName: string; memberState: string | null; matrixUserId: string | null;

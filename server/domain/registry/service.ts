@@ -3,7 +3,7 @@ import { withTransaction, type Tx } from "../../db/pool.js";
 import type { Ctx } from "../context.js";
 import type { Principal } from "../auth/principal.js";
 import { badRequest, conflict, forbidden, invalidTransition, notFound } from "../../errors.js";
-import type { NominationInput } from "../../../shared/api/people.js";
+import type { NominationInput } from "#shared/api/people.js";
 import * as repo from "./repo.js";
 import * as authRepo from "../auth/repo.js";
 import * as policy from "./policy.js";

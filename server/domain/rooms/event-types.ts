@@ -1,5 +1,5 @@
 // The server names events exactly as the shared content protocol does.
-import { EVENT_TYPES, CREDENTIAL_STATE_EVENT_TYPE } from "../../../shared/content/types.js";
+import { EVENT_TYPES, CREDENTIAL_STATE_EVENT_TYPE } from "#shared/content/types.js";
 
 export const ACK_EVENT_TYPE = EVENT_TYPES.ack;
 export const ROOM_TLP_EVENT_TYPE = EVENT_TYPES["room.tlp"];

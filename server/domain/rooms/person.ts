@@ -4,7 +4,7 @@ import { auditReconciler as audit, refuseReservedAccount, type ReconcileDeps } f
 import * as repo from "./repo.js";
 import { withStateLock } from "./state-lock.js";
 import { putCredential, putRevocations } from "./space-credentials.js";
-import { REVOCATIONS_TYPE } from "../../../shared/credentials/credential.js";
+import { REVOCATIONS_TYPE } from "#shared/credentials/credential.js";
 
 // Read, change and write under the key's lock: another writer's change in between would be lost.
 const ensurePowerLevel = (d: ReconcileDeps, roomId: string, userId: string, level: number) => withStateLock(d.ctx.db, roomId, "m.room.power_levels", "", async () => {

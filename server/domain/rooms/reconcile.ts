@@ -4,7 +4,7 @@ import { desiredRooms, type DesiredRoom, type RegistrySnapshot } from "./desired
 import { managedState, covers } from "./room-state.js";
 import { stateKey, type HomeserverPort, type RoomSnapshot } from "./port.js";
 import { CREDENTIAL_STATE_TYPE } from "./event-types.js";
-import { REVOCATIONS_TYPE, credentialStateKey, userIdOfCredentialKey, verifyCredential } from "../../../shared/credentials/credential.js";
+import { REVOCATIONS_TYPE, credentialStateKey, userIdOfCredentialKey, verifyCredential } from "#shared/credentials/credential.js";
 import { credentialFor } from "../credentials/service.js";
 import { withStateLock } from "./state-lock.js";
 import { putCredential, putRevocations } from "./space-credentials.js";

@@ -1,5 +1,5 @@
 import { CREDENTIAL_STATE_TYPE } from "./event-types.js";
-import { REVOCATIONS_TYPE, credentialStateKey, type SignedRevocationList } from "../../../shared/credentials/credential.js";
+import { REVOCATIONS_TYPE, credentialStateKey, type SignedRevocationList } from "#shared/credentials/credential.js";
 import { credentialFor, revocationList } from "../credentials/service.js";
 import { withStateLock } from "./state-lock.js";
 import type { ReconcileDeps } from "./reconcile.js";

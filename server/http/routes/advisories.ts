@@ -1,7 +1,7 @@
 import { route } from "../route.js";
 import type { Ctx } from "../../domain/context.js";
 import * as advisories from "../../domain/advisories/service.js";
-import { ReserveInput, ReserveResult, CountersignInput, CountersignResult } from "../../../shared/api/advisories.js";
+import { ReserveInput, ReserveResult, CountersignInput, CountersignResult } from "#shared/api/advisories.js";
 
 export const advisoryRoutes = (ctx: Ctx) => [
   route({

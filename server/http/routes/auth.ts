@@ -3,7 +3,7 @@ import type { Ctx } from "../../domain/context.js";
 import * as auth from "../../domain/auth/service.js";
 import { tokenHash } from "../../domain/auth/tokens.js";
 import { AppError } from "../../errors.js";
-import { LoginInput, LoginResult, EnrollStartInput, EnrollStartResult, EnrollCompleteInput, EnrollCompleteResult, SessionView, CLI_CLIENT_HEADER } from "../../../shared/api/auth.js";
+import { LoginInput, LoginResult, EnrollStartInput, EnrollStartResult, EnrollCompleteInput, EnrollCompleteResult, SessionView, CLI_CLIENT_HEADER } from "#shared/api/auth.js";
 import type { LoginThrottle } from "../throttle.js";
 
 // Browsers get the session only as the HttpOnly cookie; a script in the page never sees a bearer

@@ -1,7 +1,7 @@
 import { route } from "../route.js";
 import type { Ctx } from "../../domain/context.js";
 import * as credentials from "../../domain/credentials/service.js";
-import { MasterKeyInput, MasterKeyResult, CredentialParams, SecretariatKeyView, SignedCredential, SignedRevocationList } from "../../../shared/api/credentials.js";
+import { MasterKeyInput, MasterKeyResult, CredentialParams, SecretariatKeyView, SignedCredential, SignedRevocationList } from "#shared/api/credentials.js";
 
 export const credentialRoutes = (ctx: Ctx, publishedMasterKey?: credentials.MasterKeyCheck) => [
   route({

@@ -1,7 +1,7 @@
 import { route } from "../route.js";
 import type { Ctx } from "../../domain/context.js";
 import { issueMatrixLogin, type MatrixLink } from "../../domain/matrix-session/service.js";
-import { MatrixSessionResult } from "../../../shared/api/matrix.js";
+import { MatrixSessionResult } from "#shared/api/matrix.js";
 
 export const matrixRoutes = (ctx: Ctx, link: MatrixLink) => [
   route({

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { route } from "../route.js";
 import type { Ctx } from "../../domain/context.js";
 import * as registry from "../../domain/registry/service.js";
-import { NominationInput, NominationResult, PersonView, PersonDetail, PeopleQuery, ApprovalResult, ExpertiseInput, DirectoryQuery, DirectoryEntry } from "../../../shared/api/people.js";
-import { Reason, Uuid } from "../../../shared/api/common.js";
+import { NominationInput, NominationResult, PersonView, PersonDetail, PeopleQuery, ApprovalResult, ExpertiseInput, DirectoryQuery, DirectoryEntry } from "#shared/api/people.js";
+import { Reason, Uuid } from "#shared/api/common.js";
 
 const IdParams = z.object({ id: Uuid }).strict();
 const decision = (ctx: Ctx, action: "reject" | "suspend" | "reinstate" | "revoke", summary: string) => route({

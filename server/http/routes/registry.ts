@@ -7,11 +7,11 @@ import { verifyStoredLog } from "../../domain/audit/verify.js";
 import { listAudit } from "../../domain/audit/repo.js";
 import { canReadAudit } from "../../domain/registry/policy.js";
 import { forbidden } from "../../errors.js";
-import { Uuid } from "../../../shared/api/common.js";
+import { Uuid } from "#shared/api/common.js";
 import {
   MemberStateView, ProgramView, HomeserverInput, HomeserverStatusInput, HomeserverView, MajorEventInput, MajorEventView,
   AuditEntryView, AuditQuery, AuditVerifyView,
-} from "../../../shared/api/registry.js";
+} from "#shared/api/registry.js";
 
 const IdParams = z.object({ id: Uuid }).strict();
 

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { randomBytes } from "node:crypto";
 import { startTestPlane, actor, api, role, type TestPlane, type Actor } from "../../helpers/control-plane.js";
-import { currentTotp } from "../../../server/domain/auth/totp.js";
+import { currentTotp } from "#server/domain/auth/totp.js";
 import { fromAddress, CLI } from "./addresses.js";
 
 // An anonymous outsider attacks sign-in and enrollment throttling with several real source addresses

@@ -7,21 +7,21 @@ import { startTestSynapse, type TestSynapse } from "../../helpers/synapse.js";
 import { startTestPlane, role, type TestPlane } from "../../helpers/control-plane.js";
 import { member, credentialsPublished, roomsReady, type Member } from "../../helpers/e2ee.js";
 import { eventually } from "../../helpers/matrix-wait.js";
-import { matrixFetch } from "../../../server/synapse/http.js";
-import { mintLoginGrant } from "../../../server/synapse/admin-client.js";
-import { sendContent, sendAck } from "../../../shared/matrix/send.js";
-import { readEvent, type Received } from "../../../shared/matrix/receive.js";
-import { trustOf } from "../../../shared/matrix/trust.js";
-import { findRoomByKey } from "../../../shared/matrix/rooms.js";
-import { openSession, loginThroughControlPlane, type EnlaceSession } from "../../../shared/matrix/session.js";
-import { waitForRoom } from "../../../shared/matrix/rooms.js";
-import { cryptoMasterKey } from "../../../shared/matrix/rust-crypto.js";
-import { publishAdvisory } from "../../../shared/matrix/advisories.js";
-import { tallyAcks } from "../../../shared/matrix/advisories.js";
-import { computeCoverage } from "../../../shared/content/coverage.js";
-import { ACK_EVENT_TYPE, ACK_SIGNATURE_KEY, buildAckContent, type AckSignature } from "../../../shared/content/ack.js";
-import { buildEventContent } from "../../../shared/content/event.js";
-import { EXAMPLES } from "../../../shared/content/examples.js";
+import { matrixFetch } from "#server/synapse/http.js";
+import { mintLoginGrant } from "#server/synapse/admin-client.js";
+import { sendContent, sendAck } from "#shared/matrix/send.js";
+import { readEvent, type Received } from "#shared/matrix/receive.js";
+import { trustOf } from "#shared/matrix/trust.js";
+import { findRoomByKey } from "#shared/matrix/rooms.js";
+import { openSession, loginThroughControlPlane, type EnlaceSession } from "#shared/matrix/session.js";
+import { waitForRoom } from "#shared/matrix/rooms.js";
+import { cryptoMasterKey } from "#shared/matrix/rust-crypto.js";
+import { publishAdvisory } from "#shared/matrix/advisories.js";
+import { tallyAcks } from "#shared/matrix/advisories.js";
+import { computeCoverage } from "#shared/content/coverage.js";
+import { ACK_EVENT_TYPE, ACK_SIGNATURE_KEY, buildAckContent, type AckSignature } from "#shared/content/ack.js";
+import { buildEventContent } from "#shared/content/event.js";
+import { EXAMPLES } from "#shared/content/examples.js";
 
 /**
  * A homeserver that answers /keys/query two ways: the Rust crypto's own queries (batches of every

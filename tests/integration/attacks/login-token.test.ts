@@ -3,8 +3,8 @@ import pg from "pg";
 import { SignJWT } from "jose";
 import { startTestSynapse, type TestSynapse } from "../../helpers/synapse.js";
 import { startTestPlane, actor, api, role, type TestPlane, type Actor } from "../../helpers/control-plane.js";
-import { mintLoginGrant, MatrixError } from "../../../server/synapse/admin-client.js";
-import { LOGIN_GRANT_TYPE } from "../../../shared/api/matrix.js";
+import { mintLoginGrant, MatrixError } from "#server/synapse/admin-client.js";
+import { LOGIN_GRANT_TYPE } from "#shared/api/matrix.js";
 
 // Someone who copied a person's Matrix login grant (from a proxy log, a shoulder, a shared
 // terminal) tries to turn it into a device of their own, into a device of someone else, or to use

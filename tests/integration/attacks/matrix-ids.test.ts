@@ -2,10 +2,10 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { startTestSynapse, type TestSynapse } from "../../helpers/synapse.js";
 import { startTestPlane, actor, api, role, type TestPlane, type Actor } from "../../helpers/control-plane.js";
 import { eventually } from "../../helpers/matrix-wait.js";
-import { SynapseAdmin, MatrixError } from "../../../server/synapse/admin-client.js";
-import { CREDENTIAL_STATE_TYPE } from "../../../server/domain/rooms/event-types.js";
-import { Q_ALL, Q_PERSON } from "../../../server/jobs/reconciler.js";
-import { TOKEN_SECONDS } from "../../../server/domain/matrix-session/service.js";
+import { SynapseAdmin, MatrixError } from "#server/synapse/admin-client.js";
+import { CREDENTIAL_STATE_TYPE } from "#server/domain/rooms/event-types.js";
+import { Q_ALL, Q_PERSON } from "#server/jobs/reconciler.js";
+import { TOKEN_SECONDS } from "#server/domain/matrix-session/service.js";
 
 // Issue 9 item 1. A national coordinator tries to choose a nominee's Matrix account (the registry
 // bot, a Synapse admin, someone else's), and a registry row bound to such an account (forced by SQL,
@@ -127,7 +127,7 @@ describe("attack: a registry row bound to the bot or a Synapse admin, then suspe
   });
 
   it("the full reconcile gives neither account rooms or a credential, and health turns degraded", async () => {
-    const { reconcileAll } = await import("../../../server/domain/rooms/reconcile.js");
+    const { reconcileAll } = await import("#server/domain/rooms/reconcile.js");
     await reconcileAll({ ctx: plane.ctx, hs: plane.link!.hs });
     expect(await managedRoomsOf(OPS_ADMIN)).toEqual([]);
     const space = (await plane.ctx.db.query("SELECT room_id FROM matrix_rooms WHERE key = 'space'")).rows[0].room_id;

@@ -4,23 +4,23 @@ import { startTestSynapse, type TestSynapse } from "../../helpers/synapse.js";
 import { startTestPlane, role, api, actor, type TestPlane, type Actor } from "../../helpers/control-plane.js";
 import { member, credentialsPublished, roomsReady, type Member } from "../../helpers/e2ee.js";
 import { eventually } from "../../helpers/matrix-wait.js";
-import { sendContent } from "../../../shared/matrix/send.js";
-import { nextEvent } from "../../../shared/matrix/receive.js";
-import { findRoomByKey, waitForRoom } from "../../../shared/matrix/rooms.js";
-import { signInThroughControlPlane } from "../../../shared/matrix/session.js";
-import { trustOf } from "../../../shared/matrix/trust.js";
-import type { EnlaceSession } from "../../../shared/matrix/session.js";
-import { EXAMPLES } from "../../../shared/content/examples.js";
+import { sendContent } from "#shared/matrix/send.js";
+import { nextEvent } from "#shared/matrix/receive.js";
+import { findRoomByKey, waitForRoom } from "#shared/matrix/rooms.js";
+import { signInThroughControlPlane } from "#shared/matrix/session.js";
+import { trustOf } from "#shared/matrix/trust.js";
+import type { EnlaceSession } from "#shared/matrix/session.js";
+import { EXAMPLES } from "#shared/content/examples.js";
 import {
   CREDENTIAL_TYPE,
   REVOCATIONS_TYPE,
   credentialStateKey,
   verifyRevocationList,
   type SignedRevocationList,
-} from "../../../shared/credentials/credential.js";
-import { memoryRevocationStore, REVOCATION_MAX_AGE_MS } from "../../../shared/credentials/revocation-status.js";
-import { startRevocationRefresh, RESIGN_AFTER_MS } from "../../../server/jobs/revocation-refresh.js";
-import { startReconciler } from "../../../server/jobs/reconciler.js";
+} from "#shared/credentials/credential.js";
+import { memoryRevocationStore, REVOCATION_MAX_AGE_MS } from "#shared/credentials/revocation-status.js";
+import { startRevocationRefresh, RESIGN_AFTER_MS } from "#server/jobs/revocation-refresh.js";
+import { startReconciler } from "#server/jobs/reconciler.js";
 
 /**
  * Issue 9 item 4. The operator of the Secretariat's homeserver can write any state into the Space

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres, type EmbeddedServer } from "../../../server/db/embedded.js";
+import { startEmbeddedPostgres, type EmbeddedServer } from "#server/db/embedded.js";
 import { freePort } from "../../helpers/ports.js";
 
 // `npx enlace backup FILE` / `restore FILE` as a user runs them (the bin, through tsx), against a

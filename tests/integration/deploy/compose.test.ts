@@ -16,8 +16,8 @@ import { InterpolationError, loadCompose, parseDotEnv, substitute } from "../../
 import { CADDY, requireCaddy } from "../../helpers/caddy.js";
 import { startTestPostgres, type PgServer } from "../../helpers/postgres-server.js";
 import { freePort } from "../../helpers/ports.js";
-import { mintLoginGrant } from "../../../server/synapse/admin-client.js";
-import { LOGIN_GRANT_TYPE } from "../../../shared/api/matrix.js";
+import { mintLoginGrant } from "#server/synapse/admin-client.js";
+import { LOGIN_GRANT_TYPE } from "#shared/api/matrix.js";
 
 // Part 1b of issue 13, without a Docker engine: the compose file as Compose reads it, the build
 // context as `docker build .` would send it, and the containers' processes run directly (the

@@ -8,18 +8,18 @@ import { startTestSynapse, type TestSynapse } from "../../helpers/synapse.js";
 import { startTestPlane, role, api, actor, type TestPlane } from "../../helpers/control-plane.js";
 import { member, credentialsPublished, roomsReady, requestForRegisteredEvent, type Member } from "../../helpers/e2ee.js";
 import { eventually } from "../../helpers/matrix-wait.js";
-import { sendContent } from "../../../shared/matrix/send.js";
-import { nextEvent, readEvent } from "../../../shared/matrix/receive.js";
-import { findRoomByKey } from "../../../shared/matrix/rooms.js";
-import { openSession, grantLoginBody } from "../../../shared/matrix/session.js";
-import { ControlPlaneClient } from "../../../shared/matrix/control-plane.js";
-import { shareDocument } from "../../../shared/matrix/documents.js";
-import { publishAdvisory } from "../../../shared/matrix/advisories.js";
-import { EXAMPLES, EXAMPLE_UNSIGNED_ADVISORY } from "../../../shared/content/examples.js";
-import { buildEventContent } from "../../../shared/content/event.js";
-import { signAdvisory } from "../../../shared/content/advisory-signature.js";
-import { generateSigningKeyPair } from "../../../shared/crypto/sign.js";
-import { signCredential, credentialStateKey, CREDENTIAL_TYPE } from "../../../shared/credentials/credential.js";
+import { sendContent } from "#shared/matrix/send.js";
+import { nextEvent, readEvent } from "#shared/matrix/receive.js";
+import { findRoomByKey } from "#shared/matrix/rooms.js";
+import { openSession, grantLoginBody } from "#shared/matrix/session.js";
+import { ControlPlaneClient } from "#shared/matrix/control-plane.js";
+import { shareDocument } from "#shared/matrix/documents.js";
+import { publishAdvisory } from "#shared/matrix/advisories.js";
+import { EXAMPLES, EXAMPLE_UNSIGNED_ADVISORY } from "#shared/content/examples.js";
+import { buildEventContent } from "#shared/content/event.js";
+import { signAdvisory } from "#shared/content/advisory-signature.js";
+import { generateSigningKeyPair } from "#shared/crypto/sign.js";
+import { signCredential, credentialStateKey, CREDENTIAL_TYPE } from "#shared/credentials/credential.js";
 
 async function filesContaining(dir: string, needle: Buffer): Promise<string[]> {
   const hits: string[] = [];
@@ -176,7 +176,7 @@ describe("confidentiality and hostile input", () => {
     const forged = await wait;
     expect(forged.trust).toEqual({ level: "invalid", reason: "signed by a key that is not the Secretariat's" });
     // The reconciler resumes and puts the genuine credential back (a forgery is not "up to date").
-    const { startReconciler } = await import("../../../server/jobs/reconciler.js");
+    const { startReconciler } = await import("#server/jobs/reconciler.js");
     const resumed = await startReconciler(plane.ctx, plane.link!.boss, plane.link!.hs);
     cleanupReconciler = () => resumed.stop();
     await eventually(async () => findRoomByKey(ana.session.client, "space")!.currentState.getStateEvents(CREDENTIAL_TYPE, credentialStateKey(bea.session.userId))?.getContent().signature?.publicKey,

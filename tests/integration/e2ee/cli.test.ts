@@ -7,9 +7,9 @@ import { join } from "node:path";
 import { startTestSynapse, type TestSynapse } from "../../helpers/synapse.js";
 import { startTestPlane, role, actor, type TestPlane } from "../../helpers/control-plane.js";
 import { member, roomsReady, type Member } from "../../helpers/e2ee.js";
-import { nextEvent } from "../../../shared/matrix/receive.js";
-import { findRoomByKey } from "../../../shared/matrix/rooms.js";
-import { EXAMPLES } from "../../../shared/content/examples.js";
+import { nextEvent } from "#shared/matrix/receive.js";
+import { findRoomByKey } from "#shared/matrix/rooms.js";
+import { EXAMPLES } from "#shared/content/examples.js";
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, "..", "..", "..");

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { startTestSynapse, type TestSynapse } from "../../helpers/synapse.js";
-import { mintLoginGrant, MatrixError } from "../../../server/synapse/admin-client.js";
-import { SYNAPSE_VERSION } from "../../../server/synapse/install.js";
+import { mintLoginGrant, MatrixError } from "#server/synapse/admin-client.js";
+import { SYNAPSE_VERSION } from "#server/synapse/install.js";
 
 describe("a real Synapse under the harness", () => {
   let hs: TestSynapse;

@@ -3,8 +3,8 @@ import { createServer, type Server } from "node:http";
 import { startTestSynapse } from "../../helpers/synapse.js";
 import { startTestPlane, actor, api, role, type TestPlane } from "../../helpers/control-plane.js";
 import { freePort } from "../../helpers/ports.js";
-import { SynapseAdmin } from "../../../server/synapse/admin-client.js";
-import { publishedMasterKeyVia } from "../../../server/homeserver-link.js";
+import { SynapseAdmin } from "#server/synapse/admin-client.js";
+import { publishedMasterKeyVia } from "#server/homeserver-link.js";
 
 // Issue 9 item 11: PUT /api/me/master-key answered 500 when the homeserver failed. It is a gateway
 // problem: 503 when the homeserver cannot be reached, 502 when it answers with an error, both

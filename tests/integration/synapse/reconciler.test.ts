@@ -2,8 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { startTestSynapse, type TestSynapse } from "../../helpers/synapse.js";
 import { startTestPlane, actor, api, role, type TestPlane } from "../../helpers/control-plane.js";
 import { eventually } from "../../helpers/matrix-wait.js";
-import { SynapseAdmin, MatrixError } from "../../../server/synapse/admin-client.js";
-import { Q_ALL } from "../../../server/jobs/reconciler.js";
+import { SynapseAdmin, MatrixError } from "#server/synapse/admin-client.js";
+import { Q_ALL } from "#server/jobs/reconciler.js";
 
 describe("rooms follow the registry (real Synapse, real PostgreSQL)", () => {
   let hs: TestSynapse;
@@ -83,7 +83,7 @@ describe("rooms follow the registry (real Synapse, real PostgreSQL)", () => {
   });
 
   it("a second full reconcile with nothing to change changes nothing", async () => {
-    const { reconcileAll } = await import("../../../server/domain/rooms/reconcile.js");
+    const { reconcileAll } = await import("#server/domain/rooms/reconcile.js");
     await reconcileAll({ ctx: plane.ctx, hs: plane.link!.hs });
     const again = await reconcileAll({ ctx: plane.ctx, hs: plane.link!.hs });
     expect(again).toMatchObject({ created: 0, stateChanges: 0, added: 0, removed: 0, credentials: 0 });

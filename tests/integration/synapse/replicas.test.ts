@@ -3,7 +3,7 @@ import { startTestSynapse, type TestSynapse } from "../../helpers/synapse.js";
 import { startTestPlane, type TestPlane } from "../../helpers/control-plane.js";
 import { eventually } from "../../helpers/matrix-wait.js";
 import { membershipDrift, seedBulkPeople } from "../../helpers/room-check.js";
-import { Q_ALL } from "../../../server/jobs/reconciler.js";
+import { Q_ALL } from "#server/jobs/reconciler.js";
 
 // Two control-plane replicas over one database and one Synapse, both running the reconciler.
 describe("several replicas", () => {

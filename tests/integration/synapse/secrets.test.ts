@@ -2,9 +2,9 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { startTestSynapse, type TestSynapse } from "../../helpers/synapse.js";
-import { LOGIN_GRANT_TYPE } from "../../../shared/api/matrix.js";
-import { SynapseAdmin, mintLoginGrant, MatrixError } from "../../../server/synapse/admin-client.js";
-import { connectBot, BOT_DEVICE_ID } from "../../../server/synapse/bot.js";
+import { LOGIN_GRANT_TYPE } from "#shared/api/matrix.js";
+import { SynapseAdmin, mintLoginGrant, MatrixError } from "#server/synapse/admin-client.js";
+import { connectBot, BOT_DEVICE_ID } from "#server/synapse/bot.js";
 
 const mode = async (path: string) => (await stat(path)).mode & 0o777;
 

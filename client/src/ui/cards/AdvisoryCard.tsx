@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Room } from "matrix-js-sdk";
-import type { AdvisoryContent } from "../../../../shared/content/advisory.js";
+import type { AdvisoryContent } from "#shared/content/advisory.js";
 import type { Item } from "../../matrix/items.js";
 import { hrefOf } from "../../app/router.js";
 import { useFormat } from "../../i18n/format.js";

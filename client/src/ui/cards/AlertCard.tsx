@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Room } from "matrix-js-sdk";
-import { admiraltyCode, type AlertContent } from "../../../../shared/content/alert.js";
+import { admiraltyCode, type AlertContent } from "#shared/content/alert.js";
 import type { Item } from "../../matrix/items.js";
 import { isUrgentSeverity } from "../../matrix/counts.js";
 import { useFormat } from "../../i18n/format.js";

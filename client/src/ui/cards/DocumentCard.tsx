@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Room } from "matrix-js-sdk";
-import type { DocumentContent } from "../../../../shared/content/document.js";
-import { fetchDocument } from "../../../../shared/matrix/documents.js";
+import type { DocumentContent } from "#shared/content/document.js";
+import { fetchDocument } from "#shared/matrix/documents.js";
 import type { Item } from "../../matrix/items.js";
 import { useMatrixClient } from "../../matrix/MatrixClientContext.js";
 import { useFormat } from "../../i18n/format.js";

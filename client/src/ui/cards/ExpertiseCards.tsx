@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import type { Room } from "matrix-js-sdk";
-import type { ExpertiseRequestContent } from "../../../../shared/content/expertise-request.js";
-import type { ExpertiseOfferContent } from "../../../../shared/content/expertise-offer.js";
-import type { ExpertiseStatusContent } from "../../../../shared/content/expertise-status.js";
+import type { ExpertiseRequestContent } from "#shared/content/expertise-request.js";
+import type { ExpertiseOfferContent } from "#shared/content/expertise-offer.js";
+import type { ExpertiseStatusContent } from "#shared/content/expertise-status.js";
 import type { Item } from "../../matrix/items.js";
 import { hrefOf } from "../../app/router.js";
 import { useFormat } from "../../i18n/format.js";

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { Room } from "matrix-js-sdk";
-import type { IncidentContent } from "../../../../shared/content/incident.js";
-import type { IncidentUpdateContent } from "../../../../shared/content/incident-update.js";
+import type { IncidentContent } from "#shared/content/incident.js";
+import type { IncidentUpdateContent } from "#shared/content/incident-update.js";
 import type { Item } from "../../matrix/items.js";
 import { hrefOf } from "../../app/router.js";
 import { useFormat } from "../../i18n/format.js";

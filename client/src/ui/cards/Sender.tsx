@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Room } from "matrix-js-sdk";
-import type { TrustVerdict } from "../../../../shared/matrix/trust.js";
+import type { TrustVerdict } from "#shared/matrix/trust.js";
 import { useFormat } from "../../i18n/format.js";
 import { useReference } from "../../app/reference.js";
 import { trustHint, trustLabel } from "./trust-label.js";

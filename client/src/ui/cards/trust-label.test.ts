@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TFunction } from "i18next";
 import { createI18n } from "../../i18n/index.js";
-import type { TrustVerdict } from "../../../../shared/matrix/trust.js";
+import type { TrustVerdict } from "#shared/matrix/trust.js";
 import { trustHint, trustLabel } from "./trust-label.js";
 
 const names = { state: (c: string) => ({ CL: "Chile", JM: "Jamaica" })[c] ?? c, program: (c: string) => ({ tourism: "Tourism Security" })[c] ?? c };

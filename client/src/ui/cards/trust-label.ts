@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import type { TrustVerdict } from "../../../../shared/matrix/trust.js";
+import type { TrustVerdict } from "#shared/matrix/trust.js";
 
 type Verified = Extract<TrustVerdict, { level: "verified" }>;
 

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
-import type { EnlaceSession } from "../../../../shared/matrix/session.js";
-import { publishAdvisory } from "../../../../shared/matrix/advisories.js";
-import { advisoryReference } from "../../../../shared/content/advisory.js";
-import type { Tlp } from "../../../../shared/content/tlp.js";
+import type { EnlaceSession } from "#shared/matrix/session.js";
+import { publishAdvisory } from "#shared/matrix/advisories.js";
+import { advisoryReference } from "#shared/content/advisory.js";
+import type { Tlp } from "#shared/content/tlp.js";
 import { useApi } from "../../app/api-context.js";
 import { useReference } from "../../app/reference.js";
 import { Choice, Choices, SelectField, TextArea, TextField } from "../components/Field.js";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Tlp } from "../../../../shared/content/tlp.js";
+import type { Tlp } from "#shared/content/tlp.js";
 import { useSignedIn } from "../../app/session.js";
 import { capabilitiesOf } from "../../app/roles.js";
 import { useMatrixClient } from "../../matrix/MatrixClientContext.js";

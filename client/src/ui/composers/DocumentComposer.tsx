@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { EnlaceSession } from "../../../../shared/matrix/session.js";
-import { shareDocument } from "../../../../shared/matrix/documents.js";
-import { Language } from "../../../../shared/content/fields.js";
-import type { Tlp } from "../../../../shared/content/tlp.js";
+import type { EnlaceSession } from "#shared/matrix/session.js";
+import { shareDocument } from "#shared/matrix/documents.js";
+import { Language } from "#shared/content/fields.js";
+import type { Tlp } from "#shared/content/tlp.js";
 import { useApi } from "../../app/api-context.js";
 import { useAsync } from "../../app/async.js";
 import { useFormat } from "../../i18n/format.js";

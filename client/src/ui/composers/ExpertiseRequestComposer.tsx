@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
-import type { EnlaceSession } from "../../../../shared/matrix/session.js";
-import { sendContent } from "../../../../shared/matrix/send.js";
-import { ExpertiseForm } from "../../../../shared/content/expertise-request.js";
-import type { Tlp } from "../../../../shared/content/tlp.js";
+import type { EnlaceSession } from "#shared/matrix/session.js";
+import { sendContent } from "#shared/matrix/send.js";
+import { ExpertiseForm } from "#shared/content/expertise-request.js";
+import type { Tlp } from "#shared/content/tlp.js";
 import { useApi } from "../../app/api-context.js";
 import { useAsync } from "../../app/async.js";
 import { useFormat } from "../../i18n/format.js";

@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { EnlaceSession } from "../../../../shared/matrix/session.js";
-import { sendContent } from "../../../../shared/matrix/send.js";
-import type { ExpertiseStatus } from "../../../../shared/content/expertise-request.js";
-import type { Tlp } from "../../../../shared/content/tlp.js";
+import type { EnlaceSession } from "#shared/matrix/session.js";
+import { sendContent } from "#shared/matrix/send.js";
+import type { ExpertiseStatus } from "#shared/content/expertise-request.js";
+import type { Tlp } from "#shared/content/tlp.js";
 import { TextField } from "../components/Field.js";
 import { expertiseStatusContent } from "./forms.js";
 import { SendFeedback } from "./parts.js";

@@ -1,6 +1,6 @@
 import { useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { MAX_DOCUMENT_BYTES } from "../../../../shared/content/errors.js";
+import { MAX_DOCUMENT_BYTES } from "#shared/content/errors.js";
 import { formatBytes } from "./sendError.js";
 
 /**

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
-import type { EnlaceSession } from "../../../../shared/matrix/session.js";
-import { sendContent } from "../../../../shared/matrix/send.js";
-import { IncidentStatus } from "../../../../shared/content/incident.js";
-import type { Tlp } from "../../../../shared/content/tlp.js";
+import type { EnlaceSession } from "#shared/matrix/session.js";
+import { sendContent } from "#shared/matrix/send.js";
+import { IncidentStatus } from "#shared/content/incident.js";
+import type { Tlp } from "#shared/content/tlp.js";
 import { SelectField, TextArea } from "../components/Field.js";
 import { defaultTlp, incidentUpdateContent, type UpdateForm } from "./forms.js";
 import { SendFeedback, SubmitRow, TlpSelect } from "./parts.js";

@@ -3,7 +3,7 @@ import {
   advisoryDraft, alertContent, documentMeta, emptyAdvisory, emptyAlert, emptyDocument, expertiseOfferContent, expertiseRequestContent,
   incidentContent, incidentUpdateContent, localToIso, splitList, tlpChoices, defaultTlp, venueOf, cleanText,
 } from "./forms.js";
-import { MAX_DOCUMENT_BYTES } from "../../../../shared/content/document.js";
+import { MAX_DOCUMENT_BYTES } from "#shared/content/document.js";
 import type { MajorEvent } from "../../api/types.js";
 
 const EVENT: MajorEvent = {

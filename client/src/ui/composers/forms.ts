@@ -1,16 +1,16 @@
 // Form values (what the inputs hold: strings) → Enlace content, checked by the shared zod schemas.
 // Pure, so the mapping and its field errors are unit-tested without a browser.
 import type { z } from "zod";
-import { AlertContent } from "../../../../shared/content/alert.js";
-import { IncidentContent } from "../../../../shared/content/incident.js";
-import { IncidentUpdateContent } from "../../../../shared/content/incident-update.js";
-import { ExpertiseRequestContent, VenueType } from "../../../../shared/content/expertise-request.js";
-import { ExpertiseOfferContent } from "../../../../shared/content/expertise-offer.js";
-import { ExpertiseStatusContent } from "../../../../shared/content/expertise-status.js";
-import { UnsignedAdvisory } from "../../../../shared/content/advisory.js";
-import { DocumentContent, MAX_DOCUMENT_BYTES } from "../../../../shared/content/document.js";
-import type { FileRef } from "../../../../shared/content/fields.js";
-import { TLP_LEVELS, isWithinCeiling, type Tlp } from "../../../../shared/content/tlp.js";
+import { AlertContent } from "#shared/content/alert.js";
+import { IncidentContent } from "#shared/content/incident.js";
+import { IncidentUpdateContent } from "#shared/content/incident-update.js";
+import { ExpertiseRequestContent, VenueType } from "#shared/content/expertise-request.js";
+import { ExpertiseOfferContent } from "#shared/content/expertise-offer.js";
+import { ExpertiseStatusContent } from "#shared/content/expertise-status.js";
+import { UnsignedAdvisory } from "#shared/content/advisory.js";
+import { DocumentContent, MAX_DOCUMENT_BYTES } from "#shared/content/document.js";
+import type { FileRef } from "#shared/content/fields.js";
+import { TLP_LEVELS, isWithinCeiling, type Tlp } from "#shared/content/tlp.js";
 import type { MajorEvent } from "../../api/types.js";
 import { ceilingError, fieldErrors, type FieldErrors } from "./issues.js";
 

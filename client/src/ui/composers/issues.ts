@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { tlpLabel, isTlp, isWithinCeiling, type Tlp } from "../../../../shared/content/tlp.js";
+import { tlpLabel, isTlp, isWithinCeiling, type Tlp } from "#shared/content/tlp.js";
 
 /** A field error as an i18n key under `compose.err` plus its values; the UI translates it. */
 export interface FieldError { key: ErrKey; values?: Record<string, string | number> }

@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { tlpLabel, type Tlp } from "../../../../shared/content/tlp.js";
+import { tlpLabel, type Tlp } from "#shared/content/tlp.js";
 import { ErrorMessage, StatusMessage } from "../components/ErrorMessage.js";
 import { tlpChoices } from "./forms.js";
 import type { FieldError, FieldErrors } from "./issues.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatBytes, sendFailure } from "./sendError.js";
-import { TlpCeilingError } from "../../../../shared/content/tlp.js";
-import { DocumentTooLargeError, InvalidContentError } from "../../../../shared/content/errors.js";
+import { TlpCeilingError } from "#shared/content/tlp.js";
+import { DocumentTooLargeError, InvalidContentError } from "#shared/content/errors.js";
 import { ApiError } from "../../api/errors.js";
 
 describe("send failures", () => {

@@ -1,7 +1,7 @@
-import { TlpCeilingError, tlpLabel } from "../../../../shared/content/tlp.js";
-import { ContentTooLargeError, DocumentTooLargeError, InvalidContentError, MAX_DOCUMENT_BYTES } from "../../../../shared/content/errors.js";
-import { NotAnEnlaceRoomError } from "../../../../shared/matrix/send.js";
-import { UnknownMajorEventError } from "../../../../shared/matrix/registry.js";
+import { TlpCeilingError, tlpLabel } from "#shared/content/tlp.js";
+import { ContentTooLargeError, DocumentTooLargeError, InvalidContentError, MAX_DOCUMENT_BYTES } from "#shared/content/errors.js";
+import { NotAnEnlaceRoomError } from "#shared/matrix/send.js";
+import { UnknownMajorEventError } from "#shared/matrix/registry.js";
 import { ApiError } from "../../api/errors.js";
 
 type SendErrorKey = "ceiling" | "tooLargeFile" | "invalidContent" | "contentTooLarge" | "forbidden" | "notEnlaceRoom" | "unknownEvent" | "failed";

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { EnlaceSession } from "../../../../shared/matrix/session.js";
+import type { EnlaceSession } from "#shared/matrix/session.js";
 import { hrefOf } from "../../app/router.js";
 import { useFormat } from "../../i18n/format.js";
 import { useReference } from "../../app/reference.js";

@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { roomCeiling, roomKey } from "../../../../shared/matrix/rooms.js";
-import type { EnlaceSession } from "../../../../shared/matrix/session.js";
+import { roomCeiling, roomKey } from "#shared/matrix/rooms.js";
+import type { EnlaceSession } from "#shared/matrix/session.js";
 import { useApi } from "../../app/api-context.js";
 import { useAsync } from "../../app/async.js";
 import { useSignedIn } from "../../app/session.js";

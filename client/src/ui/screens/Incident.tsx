@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Direction, type MatrixEvent } from "matrix-js-sdk";
-import type { EnlaceSession } from "../../../../shared/matrix/session.js";
-import { roomCeiling } from "../../../../shared/matrix/rooms.js";
+import type { EnlaceSession } from "#shared/matrix/session.js";
+import { roomCeiling } from "#shared/matrix/rooms.js";
 import { hrefOf } from "../../app/router.js";
 import { useFormat } from "../../i18n/format.js";
 import { MatrixGate } from "../../matrix/MatrixGate.js";

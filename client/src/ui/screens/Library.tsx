@@ -1,8 +1,8 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Language } from "../../../../shared/content/fields.js";
+import { Language } from "#shared/content/fields.js";
 import { useFormat } from "../../i18n/format.js";
-import type { EnlaceSession } from "../../../../shared/matrix/session.js";
+import type { EnlaceSession } from "#shared/matrix/session.js";
 import { MatrixGate } from "../../matrix/MatrixGate.js";
 import { useRoomName } from "../../matrix/hooks.js";
 import { useItems } from "../../library/useItems.js";

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { EnlaceSession } from "../../../../shared/matrix/session.js";
-import { roomCeiling, roomKey } from "../../../../shared/matrix/rooms.js";
-import { sendAck } from "../../../../shared/matrix/send.js";
+import type { EnlaceSession } from "#shared/matrix/session.js";
+import { roomCeiling, roomKey } from "#shared/matrix/rooms.js";
+import { sendAck } from "#shared/matrix/send.js";
 import { useSignedIn } from "../../app/session.js";
 import { capabilitiesOf } from "../../app/roles.js";
 import { hrefOf } from "../../app/router.js";
