@@ -7,7 +7,12 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildClient } from "../client/build.js";
 
-interface ManifestChunk { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] }
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
 type Manifest = Record<string, ManifestChunk>;
 
 /** The files of the initial load: every entry and its static imports, no .wasm. */
@@ -40,7 +45,11 @@ async function benchClientBundle(distDir?: string): Promise<{ client_bundle_gzip
 /** Every JS chunk of the build (lazy ones too, the Matrix client among them), gzipped; .wasm excluded. */
 async function allJsGzipBytes(dir: string): Promise<number> {
   const manifest = JSON.parse(await readFile(join(dir, ".vite", "manifest.json"), "utf8")) as Manifest;
-  const files = new Set(Object.values(manifest).map((c) => c.file).filter((f) => /\.m?js$/.test(f)));
+  const files = new Set(
+    Object.values(manifest)
+      .map((c) => c.file)
+      .filter((f) => /\.m?js$/.test(f)),
+  );
   let bytes = 0;
   for (const file of files) bytes += gzipSync(await readFile(join(dir, file)), { level: 9 }).length;
   return bytes;
@@ -79,9 +88,12 @@ export async function benchClient(pgAdminUrl: string, log: (s: string) => void, 
     cleanup.unshift(() => browser.close());
     await roomsReady(plane);
 
-    const setup: number[] = [], home: number[] = [], roomList: number[] = [];
+    const setup: number[] = [],
+      home: number[] = [],
+      roomList: number[] = [];
     for (let i = 0; i < people; i++) {
-      const email = `bench-client-${i}@example.org`, password = "correct horse battery staple";
+      const email = `bench-client-${i}@example.org`,
+        password = "correct horse battery staple";
       await seedActivePerson(plane.ctx, { email, fullName: `Bench Person ${i}`, memberState: "CL", roles: [role.focal("CL", "tourism")], password });
       const { page, context } = await openPage(browser, plane.url);
       const signIn = async () => {
@@ -121,7 +133,9 @@ export async function benchClient(pgAdminUrl: string, log: (s: string) => void, 
     figures.first_run_setup_ms = p50(setup);
     figures.signin_to_home_ms = p50(home);
     figures.signin_to_roomlist_ms = p50(roomList);
-    log(`client: first run p50 ${figures.first_run_setup_ms} ms (n=${setup.length}); sign-in → Home ${figures.signin_to_home_ms} ms, → room list ${figures.signin_to_roomlist_ms} ms (n=${roomList.length})`);
+    log(
+      `client: first run p50 ${figures.first_run_setup_ms} ms (n=${setup.length}); sign-in → Home ${figures.signin_to_home_ms} ms, → room list ${figures.signin_to_roomlist_ms} ms (n=${roomList.length})`,
+    );
     return figures;
   } finally {
     for (const f of cleanup) await f().catch(() => {});

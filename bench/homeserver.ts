@@ -20,21 +20,31 @@ async function floorOnboarding(admin: SynapseAdmin, serverName: string, plan: Aw
   for (const room of plan.rooms) {
     const state = managedState(room).filter((e) => !["m.room.power_levels", "m.room.name", "m.room.topic"].includes(e.type));
     const { room_id } = await admin.createRoom({
-      preset: "private_chat", visibility: "private", name: room.name, topic: room.topic, room_version: "12",
-      room_alias_name: `floor.${room.key.replace(/[^a-z0-9-]/g, ".")}`, power_level_content_override: room.powerLevels,
+      preset: "private_chat",
+      visibility: "private",
+      name: room.name,
+      topic: room.topic,
+      room_version: "12",
+      room_alias_name: `floor.${room.key.replace(/[^a-z0-9-]/g, ".")}`,
+      power_level_content_override: room.powerLevels,
       initial_state: state.map((e) => ({ type: e.type, state_key: e.stateKey, content: e.content })),
       ...(room.kind === "space" ? { creation_content: { type: "m.space" } } : {}),
     });
     ids.set(room.key, room_id);
   }
   const space = ids.get("space")!;
-  for (const room of plan.rooms) if (room.kind !== "space") await admin.putState(space, "m.space.child", ids.get(room.key)!, { via: [serverName], suggested: true });
-  for (const room of plan.rooms) if (room.kind !== "space") await admin.putState(ids.get(room.key)!, "m.space.parent", space, { via: [serverName], canonical: true });
+  for (const room of plan.rooms)
+    if (room.kind !== "space") await admin.putState(space, "m.space.child", ids.get(room.key)!, { via: [serverName], suggested: true });
+  for (const room of plan.rooms)
+    if (room.kind !== "space") await admin.putState(ids.get(room.key)!, "m.space.parent", space, { via: [serverName], canonical: true });
   const created = new Set<string>();
   for (const room of plan.rooms) {
     for (const userId of room.members.keys()) {
       if (userId === plan.bot) continue;
-      if (!created.has(userId)) { await admin.upsertUser(userId, {}); created.add(userId); }
+      if (!created.has(userId)) {
+        await admin.upsertUser(userId, {});
+        created.add(userId);
+      }
       await admin.adminJoin(ids.get(room.key)!, userId);
     }
   }
@@ -53,7 +63,11 @@ export async function benchHomeserver(pgAdminUrl: string, log: (s: string) => vo
   const figures: Record<string, number> = {};
   // Start-up of a test Synapse from the migrated template.
   const starts: number[] = [];
-  for (let i = 0; i < 3; i++) { const s = await startTestSynapse(); starts.push(s.startMs); await s.close(); }
+  for (let i = 0; i < 3; i++) {
+    const s = await startTestSynapse();
+    starts.push(s.startMs);
+    await s.close();
+  }
   figures.synapse_test_start_ms = summarize(starts).p50;
   log(`homeserver: test Synapse start from template p50 ${figures.synapse_test_start_ms} ms (${starts.join(", ")})`);
 
@@ -62,7 +76,7 @@ export async function benchHomeserver(pgAdminUrl: string, log: (s: string) => vo
   const hsB = await startTestSynapse();
   const plane = await startTestPlane({ pgAdminUrl, validateResponses: false, synapse: hsA });
   try {
-    await plane.link!.reconciler.stop();          // measure the reconciler itself, not the job loop
+    await plane.link!.reconciler.stop(); // measure the reconciler itself, not the job loop
     await seedBulkPeople(plane.ctx, people, hsA.serverName, "p");
     const deps = { ctx: plane.ctx, hs: plane.link!.hs };
     log(`homeserver: onboarding ${people} people through the reconciler…`);
@@ -74,11 +88,19 @@ export async function benchHomeserver(pgAdminUrl: string, log: (s: string) => vo
     t = performance.now();
     const second = await reconcileAll(deps);
     const noopMs = performance.now() - t;
-    log(`homeserver: reconciler ${round(enlaceMs, 0)} ms (${first.added} joins, ${first.created} rooms, ${first.credentials} credentials); no-op run ${round(noopMs, 0)} ms (${second.added + second.removed + second.stateChanges} changes)`);
+    log(
+      `homeserver: reconciler ${round(enlaceMs, 0)} ms (${first.added} joins, ${first.created} rooms, ${first.credentials} credentials); no-op run ${round(noopMs, 0)} ms (${second.added + second.removed + second.stateChanges} changes)`,
+    );
 
     // The floor uses hsB with the same plan, rewritten for its own bot.
     const plan = await planFrom(plane, hsB.serverName, hsB.botUserId);
-    for (const r of plan.rooms) { const lvl = r.members.get(hsA.botUserId); if (lvl !== undefined) { r.members.delete(hsA.botUserId); r.members.set(hsB.botUserId, lvl); } }
+    for (const r of plan.rooms) {
+      const lvl = r.members.get(hsA.botUserId);
+      if (lvl !== undefined) {
+        r.members.delete(hsA.botUserId);
+        r.members.set(hsB.botUserId, lvl);
+      }
+    }
     const floorMs = await floorOnboarding(hsB.admin, hsB.serverName, plan);
     log(`homeserver: floor script ${round(floorMs, 0)} ms`);
     figures.onboarding_1000_ratio_vs_floor = round(enlaceMs / floorMs);
@@ -88,7 +110,11 @@ export async function benchHomeserver(pgAdminUrl: string, log: (s: string) => vo
 
     // Revocation latency: API call → token rejected and out of every room.
     const officerRoles = ["tourism", "maritime", "aviation", "cybersecurity", "crowded-spaces", "large-meetings"];
-    const officer = await actor(plane, officerRoles.map((p) => role.officer(p)), null);
+    const officer = await actor(
+      plane,
+      officerRoles.map((p) => role.officer(p)),
+      null,
+    );
     await plane.link!.reconciler.stop();
     const restarted = await (await import("#server/jobs/reconciler.js")).startReconciler(plane.ctx, plane.link!.boss, plane.link!.hs);
     const latencies: number[] = [];
@@ -96,7 +122,11 @@ export async function benchHomeserver(pgAdminUrl: string, log: (s: string) => vo
     const roomCounts: number[] = [];
     const admin = hsA.admin;
     for (let i = 0; i < 50; i++) {
-      const fp = await actor(plane, officerRoles.map((p) => role.focal("CL", p)), "CL");
+      const fp = await actor(
+        plane,
+        officerRoles.map((p) => role.focal("CL", p)),
+        "CL",
+      );
       const userId = (await plane.ctx.db.query("SELECT matrix_user_id FROM people WHERE id = $1", [fp.id])).rows[0].matrix_user_id;
       const expected = 2 + officerRoles.length * 2;
       // Wait until they are in all their rooms, then sign them in to Matrix.
@@ -109,8 +139,14 @@ export async function benchHomeserver(pgAdminUrl: string, log: (s: string) => vo
       // Cheap polling (two requests) so the measurement does not load Synapse itself.
       for (;;) {
         const [tokenDead, joinedNow] = await Promise.all([
-          admin.whoami(login.access_token).then(() => false, () => true),
-          admin.joinedRooms(userId).then((x) => x.joined_rooms.length, () => 0),
+          admin.whoami(login.access_token).then(
+            () => false,
+            () => true,
+          ),
+          admin.joinedRooms(userId).then(
+            (x) => x.joined_rooms.length,
+            () => 0,
+          ),
         ]);
         if (tokenDead && joinedNow === 0) break;
         if (performance.now() - t0 > 15_000) throw new Error("revocation did not complete within 15 s");
@@ -125,7 +161,9 @@ export async function benchHomeserver(pgAdminUrl: string, log: (s: string) => vo
     const s = summarize(latencies);
     figures.revocation_p50_ms = round(s.p50, 1);
     figures.revocation_p99_ms = round(s.p99, 1);
-    log(`homeserver: revocation (token rejected + out of all ${summarize(roomCounts).p50} rooms) p50 ${figures.revocation_p50_ms} ms p99 ${figures.revocation_p99_ms} ms over ${latencies.length}`);
+    log(
+      `homeserver: revocation (token rejected + out of all ${summarize(roomCounts).p50} rooms) p50 ${figures.revocation_p50_ms} ms p99 ${figures.revocation_p99_ms} ms over ${latencies.length}`,
+    );
   } finally {
     await plane.close();
     await hsA.close();

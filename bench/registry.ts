@@ -4,12 +4,45 @@ import { load } from "./lib/http-load.js";
 import { summarize, round } from "./lib/stats.js";
 import type { AuditWriter } from "#server/domain/context.js";
 
-const AREAS = ["stadium security", "crowd management", "counter-drone", "cbrn", "cyber incident response", "port security", "aviation screening", "tourist site protection", "intelligence analysis", "emergency medicine", "cricket venues", "major events", "border control", "explosives detection", "vip protection"];
-const SURNAMES = ["garcia", "smith", "silva", "martinez", "brown", "santos", "lopez", "campbell", "pereira", "gonzalez", "williams", "rodriguez", "charles", "joseph", "fernandez"];
+const AREAS = [
+  "stadium security",
+  "crowd management",
+  "counter-drone",
+  "cbrn",
+  "cyber incident response",
+  "port security",
+  "aviation screening",
+  "tourist site protection",
+  "intelligence analysis",
+  "emergency medicine",
+  "cricket venues",
+  "major events",
+  "border control",
+  "explosives detection",
+  "vip protection",
+];
+const SURNAMES = [
+  "garcia",
+  "smith",
+  "silva",
+  "martinez",
+  "brown",
+  "santos",
+  "lopez",
+  "campbell",
+  "pereira",
+  "gonzalez",
+  "williams",
+  "rodriguez",
+  "charles",
+  "joseph",
+  "fernandez",
+];
 
 /** 10,000 active people with roles and expertise, inserted in bulk. */
 async function seedPeople(db: import("pg").Pool, n: number) {
-  await db.query(`
+  await db.query(
+    `
     WITH s AS (SELECT g, (SELECT array_agg(code ORDER BY code) FROM member_states) AS states,
                          (SELECT array_agg(code ORDER BY code) FROM programs) AS progs FROM generate_series(1, $1) g),
     ins AS (
@@ -22,7 +55,8 @@ async function seedPeople(db: import("pg").Pool, n: number) {
         FROM s RETURNING id, member_state, (substring(email from 6 for 6))::text AS tag)
     INSERT INTO roles (person_id, role, member_state, program)
     SELECT ins.id, 'focal_point', ins.member_state, (SELECT code FROM programs ORDER BY code OFFSET (abs(hashtext(ins.id::text)) % 13) LIMIT 1) FROM ins`,
-    [n, SURNAMES, AREAS]);
+    [n, SURNAMES, AREAS],
+  );
   await db.query("ANALYZE people; ANALYZE roles");
 }
 
@@ -65,7 +99,9 @@ export async function benchRegistry(pgAdminUrl: string, log: (s: string) => void
     const lat = await load({ ...enlace, connections: 16, durationS: 5, rate: Math.round(sat / 2) });
     const latFloor = await load({ ...bare, connections: 16, durationS: 5, rate: Math.round(satFloor / 2) });
     floor.close();
-    log(`registry: directory search saturation ${round(sat, 0)} req/s vs floor ${round(satFloor, 0)} req/s; at half load p50 ${lat.p50} ms p99 ${lat.p99} ms (floor p50 ${latFloor.p50} ms p99 ${latFloor.p99} ms)`);
+    log(
+      `registry: directory search saturation ${round(sat, 0)} req/s vs floor ${round(satFloor, 0)} req/s; at half load p50 ${lat.p50} ms p99 ${lat.p99} ms (floor p50 ${latFloor.p50} ms p99 ${latFloor.p99} ms)`,
+    );
 
     // The audit append's cost on a write endpoint: the same PUT with the real writer and with a no-op.
     const real = plane.ctx.audit;
@@ -76,7 +112,8 @@ export async function benchRegistry(pgAdminUrl: string, log: (s: string) => void
       if (r.status !== 200) throw new Error(`PUT /me/expertise ${r.status}`);
       return performance.now() - t;
     };
-    const withAudit: number[] = [], without: number[] = [];
+    const withAudit: number[] = [],
+      without: number[] = [];
     for (let k = 0; k < 50; k++) await put();
     for (let round_ = 0; round_ < 6; round_++) {
       plane.ctx.audit = real;
@@ -85,7 +122,8 @@ export async function benchRegistry(pgAdminUrl: string, log: (s: string) => void
       for (let k = 0; k < 150; k++) without.push(await put());
     }
     plane.ctx.audit = real;
-    const a = summarize(withAudit), b = summarize(without);
+    const a = summarize(withAudit),
+      b = summarize(without);
     log(`registry: write p50 with audit ${round(a.p50)} ms, without ${round(b.p50)} ms`);
     return {
       registry_search_throughput_ratio: round(sat / satFloor),

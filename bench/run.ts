@@ -9,7 +9,10 @@ import { benchE2ee } from "./e2ee.js";
 import { benchClient } from "./client.js";
 
 const args = process.argv.slice(2);
-const flag = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
+const flag = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 const out = flag("out");
 const only = flag("only");
 const log = (s: string) => console.log(s);

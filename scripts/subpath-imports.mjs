@@ -24,6 +24,9 @@ for (const file of files) {
     rewritten++;
     return `${lead}${quote}#${relative(".", target)}${quote}`;
   });
-  if (after !== before) { writeFileSync(join(root, file), after); changed++; }
+  if (after !== before) {
+    writeFileSync(join(root, file), after);
+    changed++;
+  }
 }
 console.log(`subpath-imports: ${rewritten} import(s) rewritten in ${changed} file(s)`);

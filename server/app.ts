@@ -25,11 +25,11 @@ const SESSION_COOKIE = "enlace_session";
 export interface AppDeps {
   ctx: Ctx;
   throttle?: ThrottleSettings;
-  health?: () => Promise<HealthParts>;               // the homeserver side's parts of /api/health
-  extraRoutes?: RouteDef[];                          // features added by later layers (Matrix, credentials)
-  staticDir?: string;                                // the built web client
-  validateResponses?: boolean;                       // tests: every response must match its schema
-  publishedMasterKey?: (userId: string) => Promise<string | null>;  // the homeserver's view, to check registrations
+  health?: () => Promise<HealthParts>; // the homeserver side's parts of /api/health
+  extraRoutes?: RouteDef[]; // features added by later layers (Matrix, credentials)
+  staticDir?: string; // the built web client
+  validateResponses?: boolean; // tests: every response must match its schema
+  publishedMasterKey?: (userId: string) => Promise<string | null>; // the homeserver's view, to check registrations
   secureCookies?: boolean;
   /** Express "trust proxy": false (default) uses the socket's peer address and ignores X-Forwarded-For. */
   trustProxy?: boolean | number | string;
@@ -51,13 +51,22 @@ function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: strin
 }
 
 function collectRoutes(ctx: Ctx, throttle: LoginThrottle, extra: RouteDef[] = [], publishedMasterKey?: AppDeps["publishedMasterKey"]): RouteDef[] {
-  return [...authRoutes(ctx, throttle), ...peopleRoutes(ctx), ...registryRoutes(ctx), ...credentialRoutes(ctx, publishedMasterKey), ...advisoryRoutes(ctx), ...extra];
+  return [
+    ...authRoutes(ctx, throttle),
+    ...peopleRoutes(ctx),
+    ...registryRoutes(ctx),
+    ...credentialRoutes(ctx, publishedMasterKey),
+    ...advisoryRoutes(ctx),
+    ...extra,
+  ];
 }
 
 /** Builds the Express app from injected dependencies; no globals, no process.env. */
 export function makeApp(deps: AppDeps) {
   const { ctx } = deps;
-  const throttle = createLoginThrottle(deps.throttle ?? { failuresPerPair: 5, failuresPerAccount: 20, attemptsPerIp: 30, windowSeconds: 900, maxDelaySeconds: 60 });
+  const throttle = createLoginThrottle(
+    deps.throttle ?? { failuresPerPair: 5, failuresPerAccount: 20, attemptsPerIp: 30, windowSeconds: 900, maxDelaySeconds: 60 },
+  );
   const routes = [publicHealthRoute(ctx, deps.health), ...collectRoutes(ctx, throttle, deps.extraRoutes, deps.publishedMasterKey)];
   const openapi = buildOpenApi(routes, "0.1.0");
 
@@ -68,18 +77,36 @@ export function makeApp(deps: AppDeps) {
   app.set("trust proxy", deps.trustProxy ?? false);
   // The page talks to this origin and to the homeserver (sync, keys, media), nothing else.
   const connectSrc = ["'self'", ...new Set((deps.connectOrigins ?? []).map((o) => new URL(o).origin))];
-  app.use(helmet({ contentSecurityPolicy: { directives: { "script-src": ["'self'", "'wasm-unsafe-eval'"], "connect-src": connectSrc, "img-src": ["'self'", "data:", "blob:"] } } }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { "script-src": ["'self'", "'wasm-unsafe-eval'"], "connect-src": connectSrc, "img-src": ["'self'", "data:", "blob:"] },
+      },
+    }),
+  );
   app.use(cookieParser());
   // One line per request: method, route pattern, status, time. Never bodies, query strings or tokens.
   app.use((req, res, next) => {
     const t0 = performance.now();
-    res.on("finish", () => ctx.log.info({ method: req.method, route: req.route?.path ? `${req.baseUrl}${req.route.path}` : "unmatched", status: res.statusCode, ms: Math.round(performance.now() - t0) }, "request"));
+    res.on("finish", () =>
+      ctx.log.info(
+        {
+          method: req.method,
+          route: req.route?.path ? `${req.baseUrl}${req.route.path}` : "unmatched",
+          status: res.statusCode,
+          ms: Math.round(performance.now() - t0),
+        },
+        "request",
+      ),
+    );
     next();
   });
   const api = express.Router();
   api.use(express.json({ limit: "64kb", strict: true, type: () => true }));
 
-  api.get("/openapi.json", (_req, res) => { res.json(openapi); });
+  api.get("/openapi.json", (_req, res) => {
+    res.json(openapi);
+  });
 
   const authenticate = async (req: Request) => {
     const header = req.get("authorization");
@@ -101,7 +128,8 @@ export function makeApp(deps: AppDeps) {
           body: parse(r.body, req.body, "body"),
           principal,
           meta: {
-            ip: req.ip ?? "unknown", userAgent: req.get("user-agent") ?? "",
+            ip: req.ip ?? "unknown",
+            userAgent: req.get("user-agent") ?? "",
             cli: req.get(CLI_CLIENT_HEADER)?.trim().toLowerCase() === "cli",
             browser: req.get("origin") !== undefined || req.get("sec-fetch-site") !== undefined || req.get("cookie") !== undefined,
           },
@@ -110,10 +138,17 @@ export function makeApp(deps: AppDeps) {
         const reply: Reply = isReply(out) ? out : { status: r.successStatus ?? 200, body: out };
         if (deps.validateResponses && r.response && reply.body !== undefined) {
           const check = r.response.safeParse(reply.body);
-          if (!check.success) throw new Error(`response of ${r.operationId} does not match its schema: ${check.error.issues[0].path.join(".")} ${check.error.issues[0].message}`);
+          if (!check.success)
+            throw new Error(`response of ${r.operationId} does not match its schema: ${check.error.issues[0].path.join(".")} ${check.error.issues[0].message}`);
         }
         if (reply.setSession) {
-          res.cookie(SESSION_COOKIE, reply.setSession.token, { httpOnly: true, sameSite: "strict", secure: deps.secureCookies ?? false, expires: reply.setSession.expiresAt, path: "/api" });
+          res.cookie(SESSION_COOKIE, reply.setSession.token, {
+            httpOnly: true,
+            sameSite: "strict",
+            secure: deps.secureCookies ?? false,
+            expires: reply.setSession.expiresAt,
+            path: "/api",
+          });
         } else if (reply.setSession === null) {
           res.clearCookie(SESSION_COOKIE, { path: "/api" });
         }

@@ -15,9 +15,14 @@ const Env = z.object({
   ENLACE_PASSWORD_COST: z.enum(["interactive", "moderate", "sensitive"]).default("interactive"),
   // Off by default: X-Forwarded-For is then ignored and the peer address is the client's address.
   // A hop count ("1"), or addresses/subnets/keywords of the proxies ("loopback", "10.0.0.5, 10.1.0.0/16").
-  ENLACE_TRUST_PROXY: z.string().trim().default("off").refine(
-    (v) => /^(off|false|0|\d{1,2}|((loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)\s*(,\s*|$))+)$/.test(v),
-    "off, a hop count, or a comma-separated list of proxy addresses, subnets or loopback/linklocal/uniquelocal"),
+  ENLACE_TRUST_PROXY: z
+    .string()
+    .trim()
+    .default("off")
+    .refine(
+      (v) => /^(off|false|0|\d{1,2}|((loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)\s*(,\s*|$))+)$/.test(v),
+      "off, a hop count, or a comma-separated list of proxy addresses, subnets or loopback/linklocal/uniquelocal",
+    ),
   // Base64 secrets; generated under ENLACE_DATA_DIR/keys on first start when absent.
   ENLACE_SECRETARIAT_SIGNING_KEY: z.string().optional(),
   ENLACE_AUDIT_SIGNING_KEY: z.string().optional(),
@@ -71,7 +76,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.SYNAPSE_SERVER_NAME || !e.SYNAPSE_JWT_SECRET || !e.SYNAPSE_REGISTRATION_SHARED_SECRET) {
       throw new ConfigError("invalid configuration: SYNAPSE_URL needs SYNAPSE_SERVER_NAME, SYNAPSE_JWT_SECRET and SYNAPSE_REGISTRATION_SHARED_SECRET");
     }
-    matrix = { url: e.SYNAPSE_URL, publicUrl: e.SYNAPSE_PUBLIC_URL ?? e.SYNAPSE_URL, serverName: e.SYNAPSE_SERVER_NAME, jwtSecret: e.SYNAPSE_JWT_SECRET, registrationSharedSecret: e.SYNAPSE_REGISTRATION_SHARED_SECRET };
+    matrix = {
+      url: e.SYNAPSE_URL,
+      publicUrl: e.SYNAPSE_PUBLIC_URL ?? e.SYNAPSE_URL,
+      serverName: e.SYNAPSE_SERVER_NAME,
+      jwtSecret: e.SYNAPSE_JWT_SECRET,
+      registrationSharedSecret: e.SYNAPSE_REGISTRATION_SHARED_SECRET,
+    };
   }
   return {
     matrix,

@@ -16,10 +16,8 @@ export class AppError extends Error {
 
 export const badRequest = (detail: string, extra?: Record<string, unknown>) =>
   new AppError("validation-failed", 400, "The request is not valid", detail, extra);
-export const unauthenticated = (detail = "Sign in first.") =>
-  new AppError("unauthenticated", 401, "Authentication required", detail);
-export const forbidden = (detail = "You are not allowed to do this.") =>
-  new AppError("forbidden", 403, "Forbidden", detail);
+export const unauthenticated = (detail = "Sign in first.") => new AppError("unauthenticated", 401, "Authentication required", detail);
+export const forbidden = (detail = "You are not allowed to do this.") => new AppError("forbidden", 403, "Forbidden", detail);
 export const notFound = (what: string) => new AppError("not-found", 404, "Not found", `${what} was not found.`);
 export const conflict = (type: string, detail: string) => new AppError(type, 409, "Conflict", detail);
 export const invalidTransition = (from: string, to: string) =>

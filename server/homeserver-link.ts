@@ -8,11 +8,19 @@ import { healthRoutes, type HealthParts } from "./http/routes/health.js";
 import { createBoss, jobHooks, startReconciler, DEFAULT_TIMING, type JobTiming } from "./jobs/reconciler.js";
 import { startRevocationRefresh } from "./jobs/revocation-refresh.js";
 
-export interface MatrixConfig { url: string; publicUrl: string; serverName: string; jwtSecret: string; registrationSharedSecret: string }
+export interface MatrixConfig {
+  url: string;
+  publicUrl: string;
+  serverName: string;
+  jwtSecret: string;
+  registrationSharedSecret: string;
+}
 
 async function retrying<T>(what: string, ctx: Ctx, fn: () => Promise<T>, attempts = 60): Promise<T> {
   for (let i = 1; ; i++) {
-    try { return await fn(); } catch (err) {
+    try {
+      return await fn();
+    } catch (err) {
       if (i >= attempts) throw err;
       ctx.log.warn({ err: (err as Error).message, attempt: i }, `${what} failed; retrying`);
       await new Promise((r) => setTimeout(r, Math.min(5000, 250 * i)));
@@ -24,17 +32,24 @@ async function retrying<T>(what: string, ctx: Ctx, fn: () => Promise<T>, attempt
  * The cross-signing master key the homeserver publishes for a user. A failed call throws the
  * MatrixError, which the HTTP layer answers as 503 (unreachable) or 502 (it answered with an error).
  */
-export const publishedMasterKeyVia = (admin: SynapseAdmin) => async (userId: string): Promise<string | null> => {
-  const r = await admin.keysQuery(userId);
-  const keys = r.master_keys?.[userId]?.keys ?? {};
-  return Object.values(keys)[0] ?? null;
-};
+export const publishedMasterKeyVia =
+  (admin: SynapseAdmin) =>
+  async (userId: string): Promise<string | null> => {
+    const r = await admin.keysQuery(userId);
+    const keys = r.master_keys?.[userId]?.keys ?? {};
+    return Object.values(keys)[0] ?? null;
+  };
 
 /**
  * Puts the homeserver in the loop: the registry bot, durable reconcile jobs enqueued by registry
  * changes, the Matrix sign-in endpoint, and Synapse's state in /api/health.
  */
-export async function linkHomeserver(ctx: Ctx, dbUrl: string, m: MatrixConfig, opts: { sweepCron?: string; timing?: JobTiming; revocationCron?: string; revocationResignAfterMs?: number } = {}) {
+export async function linkHomeserver(
+  ctx: Ctx,
+  dbUrl: string,
+  m: MatrixConfig,
+  opts: { sweepCron?: string; timing?: JobTiming; revocationCron?: string; revocationResignAfterMs?: number } = {},
+) {
   const timing = opts.timing ?? DEFAULT_TIMING;
   const admin = new SynapseAdmin({ baseUrl: m.url });
   const botUserId = await retrying("connecting the registry bot to Synapse", ctx, () => connectBot(admin, m));
@@ -43,7 +58,8 @@ export async function linkHomeserver(ctx: Ctx, dbUrl: string, m: MatrixConfig, o
   ctx.hooks = jobHooks(boss, timing);
   ctx.settings.matrixServerName = m.serverName;
   ctx.matrixAccounts = {
-    serverName: m.serverName, botUserId,
+    serverName: m.serverName,
+    botUserId,
     async lookup(userId) {
       const u = await admin.findUser(userId);
       return u ? { admin: Boolean(u.admin), deactivated: Boolean(u.deactivated) } : null;
@@ -53,16 +69,37 @@ export async function linkHomeserver(ctx: Ctx, dbUrl: string, m: MatrixConfig, o
   const revocations = await startRevocationRefresh(ctx, boss, hs, { cron: opts.revocationCron, resignAfterMs: opts.revocationResignAfterMs });
   const routes: RouteDef[] = matrixRoutes(ctx, { serverName: m.serverName, publicUrl: m.publicUrl, jwtSecret: m.jwtSecret });
   const publishedMasterKey = publishedMasterKeyVia(admin);
-  const synapseUp = () => fetch(`${m.url}/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+  const synapseUp = () =>
+    fetch(`${m.url}/health`, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
   // Public: status words only ("down" makes the whole answer degraded). Details: healthRoutes, admins only.
-  const health = async (): Promise<HealthParts> => ({ synapse: { status: (await synapseUp()) ? "ok" : "down" }, reconciler: { status: reconciler.tracker.health() }, revocations: { status: revocations.health() } });
-  routes.push(...healthRoutes(ctx, async () => ({
-    synapse: { status: (await synapseUp()) ? "ok" as const : "down" as const, serverName: m.serverName },
-    reconciler: reconciler.tracker.details(),
-    revocations: { health: revocations.health(), ...revocations.status },
-  })));
+  const health = async (): Promise<HealthParts> => ({
+    synapse: { status: (await synapseUp()) ? "ok" : "down" },
+    reconciler: { status: reconciler.tracker.health() },
+    revocations: { status: revocations.health() },
+  });
+  routes.push(
+    ...healthRoutes(ctx, async () => ({
+      synapse: { status: (await synapseUp()) ? ("ok" as const) : ("down" as const), serverName: m.serverName },
+      reconciler: reconciler.tracker.details(),
+      revocations: { health: revocations.health(), ...revocations.status },
+    })),
+  );
   return {
-    hs, admin, boss, reconciler, revocations, routes, publishedMasterKey, health,
-    async stop() { await reconciler.stop(); await revocations.stop(); await boss.stop({ graceful: true, timeout: 5000, wait: true }); },
+    hs,
+    admin,
+    boss,
+    reconciler,
+    revocations,
+    routes,
+    publishedMasterKey,
+    health,
+    async stop() {
+      await reconciler.stop();
+      await revocations.stop();
+      await boss.stop({ graceful: true, timeout: 5000, wait: true });
+    },
   };
 }

@@ -17,7 +17,13 @@ import { startAuditCheckpointer } from "./jobs/audit-checkpoint.js";
 import type { RouteDef } from "./http/route.js";
 import { linkHomeserver } from "./homeserver-link.js";
 
-export interface Running { ctx: Ctx; server: Server; url: string; link: Awaited<ReturnType<typeof linkHomeserver>> | null; stop: () => Promise<void> }
+export interface Running {
+  ctx: Ctx;
+  server: Server;
+  url: string;
+  link: Awaited<ReturnType<typeof linkHomeserver>> | null;
+  stop: () => Promise<void>;
+}
 
 /** Connects to DATABASE_URL, or runs an embedded PostgreSQL under the data directory. */
 export async function openDatabase(config: Config, log: Logger): Promise<{ db: Db; url: string; close: () => Promise<void> }> {
@@ -32,7 +38,14 @@ export async function openDatabase(config: Config, log: Logger): Promise<{ db: D
   if (!exists) await admin.query("CREATE DATABASE enlace");
   await admin.end();
   const db = createPool(pg.adminUrl("enlace"), 20);
-  return { db, url: pg.adminUrl("enlace"), close: async () => { await db.end(); await pg.stop(); } };
+  return {
+    db,
+    url: pg.adminUrl("enlace"),
+    close: async () => {
+      await db.end();
+      await pg.stop();
+    },
+  };
 }
 
 export interface StartOptions {
@@ -49,7 +62,11 @@ export async function startControlPlane(config: Config, opts: StartOptions = {})
   if (applied.length) log.info({ applied }, "migrations applied");
   const keys = await loadKeys(config.dataDir, { ...config.secrets });
   const ctx: Ctx = {
-    db, keys, audit: auditWriter, log, now: () => new Date(),
+    db,
+    keys,
+    audit: auditWriter,
+    log,
+    now: () => new Date(),
     hasher: await createPasswordHasher(config.passwordCost),
     hooks: opts.hooks ?? noHooks,
     changes: await startChangeFeed(dbUrl, log),
@@ -57,15 +74,23 @@ export async function startControlPlane(config: Config, opts: StartOptions = {})
   };
   const link = config.matrix ? await linkHomeserver(ctx, dbUrl, config.matrix, { timing: config.jobs }) : null;
   const { app } = makeApp({
-    ctx, extraRoutes: [...(link?.routes ?? []), ...(opts.extraRoutes?.(ctx) ?? [])], health: link?.health ?? opts.health,
-    publishedMasterKey: link?.publishedMasterKey, staticDir: opts.staticDir, secureCookies: config.publicUrl.startsWith("https:"),
+    ctx,
+    extraRoutes: [...(link?.routes ?? []), ...(opts.extraRoutes?.(ctx) ?? [])],
+    health: link?.health ?? opts.health,
+    publishedMasterKey: link?.publishedMasterKey,
+    staticDir: opts.staticDir,
+    secureCookies: config.publicUrl.startsWith("https:"),
     // The page connects to its own origin and the configured homeserver. Member-state homeservers,
     // once registered in the registry and reached by clients directly, will be added here.
-    trustProxy: config.trustProxy, connectOrigins: config.matrix ? [config.matrix.publicUrl] : [],
+    trustProxy: config.trustProxy,
+    connectOrigins: config.matrix ? [config.matrix.publicUrl] : [],
   });
   const server = createServer(app);
   answerClientErrors(server);
-  await new Promise<void>((resolve, reject) => { server.once("error", reject); server.listen(config.port, config.host, resolve); });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, resolve);
+  });
   const stopSweep = startExpirySweep(ctx);
   const stopCheckpointer = startAuditCheckpointer(ctx);
   const addr = server.address();
@@ -73,16 +98,25 @@ export async function startControlPlane(config: Config, opts: StartOptions = {})
   log.info({ url }, "control plane listening");
   let stopped: Promise<void> | null = null;
   return {
-    ctx, server, url, link,
-    stop: () => (stopped ??= (async () => {
-      // Once, in order: no new requests; then the jobs and loops (the checkpointer signs a last time);
-      // the change feed; the pool; the embedded PostgreSQL last (inside close()).
-      const closed = new Promise((r) => server.close(() => r(undefined)));
-      server.closeIdleConnections();
-      // A request still open after a moment (a long poll) must not hold the shutdown.
-      setTimeout(() => server.closeAllConnections(), 2000).unref();
-      await closed;
-      stopSweep(); await link?.stop(); await stopCheckpointer(); await ctx.changes?.close(); await ctx.hasher.close?.(); await close();
-    })()),
+    ctx,
+    server,
+    url,
+    link,
+    stop: () =>
+      (stopped ??= (async () => {
+        // Once, in order: no new requests; then the jobs and loops (the checkpointer signs a last time);
+        // the change feed; the pool; the embedded PostgreSQL last (inside close()).
+        const closed = new Promise((r) => server.close(() => r(undefined)));
+        server.closeIdleConnections();
+        // A request still open after a moment (a long poll) must not hold the shutdown.
+        setTimeout(() => server.closeAllConnections(), 2000).unref();
+        await closed;
+        stopSweep();
+        await link?.stop();
+        await stopCheckpointer();
+        await ctx.changes?.close();
+        await ctx.hasher.close?.();
+        await close();
+      })()),
   };
 }

@@ -4,7 +4,12 @@ import autocannon from "autocannon";
 
 const job = JSON.parse(process.argv[2]);
 const requests = job.requests
-  ? job.requests.map((r) => ({ method: r.method ?? "GET", path: r.path, headers: { ...job.headers, ...r.headers }, ...(r.body !== undefined ? { body: r.body } : {}) }))
+  ? job.requests.map((r) => ({
+      method: r.method ?? "GET",
+      path: r.path,
+      headers: { ...job.headers, ...r.headers },
+      ...(r.body !== undefined ? { body: r.body } : {}),
+    }))
   : job.paths.map((path) => ({ method: "GET", path, headers: job.headers }));
 const result = await autocannon({
   url: job.url,
@@ -13,8 +18,15 @@ const result = await autocannon({
   ...(job.rate ? { overallRate: job.rate } : {}),
   requests,
 });
-process.stdout.write(JSON.stringify({
-  rps: result.requests.average, total: result.requests.total, errors: result.errors + result.non2xx,
-  transportErrors: result.errors, non2xx: result.non2xx,
-  p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max,
-}));
+process.stdout.write(
+  JSON.stringify({
+    rps: result.requests.average,
+    total: result.requests.total,
+    errors: result.errors + result.non2xx,
+    transportErrors: result.errors,
+    non2xx: result.non2xx,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+  }),
+);

@@ -12,7 +12,11 @@ import "./ui/styles.css";
 
 // The composition root: every long-lived object is created here and handed down through context.
 function storage(): Storage | null {
-  try { return window.localStorage; } catch { return null; }
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }
 
 const i18n = createI18n(initialLanguage(storage(), navigator.languages));

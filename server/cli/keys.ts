@@ -7,16 +7,18 @@ export async function keysCommand(argv: string[]): Promise<number> {
   const secretariat = await generateSigningKeyPair();
   const audit = await generateSigningKeyPair();
   const rnd = () => randomBytes(32).toString("base64");
-  process.stdout.write([
-    `ENLACE_SECRETARIAT_SIGNING_KEY=${secretariat.secretKey}`,
-    `# Secretariat public key (pin it in clients): ${secretariat.publicKey}`,
-    `ENLACE_AUDIT_SIGNING_KEY=${audit.secretKey}`,
-    `# Audit public key (for enlace audit verify --public-key): ${audit.publicKey}`,
-    `ENLACE_SESSION_SECRET=${rnd()}`,
-    `ENLACE_DATA_KEY=${rnd()}`,
-    `SYNAPSE_REGISTRATION_SHARED_SECRET=${randomBytes(24).toString("hex")}`,
-    `SYNAPSE_JWT_SECRET=${randomBytes(32).toString("hex")}`,
-    "",
-  ].join("\n"));
+  process.stdout.write(
+    [
+      `ENLACE_SECRETARIAT_SIGNING_KEY=${secretariat.secretKey}`,
+      `# Secretariat public key (pin it in clients): ${secretariat.publicKey}`,
+      `ENLACE_AUDIT_SIGNING_KEY=${audit.secretKey}`,
+      `# Audit public key (for enlace audit verify --public-key): ${audit.publicKey}`,
+      `ENLACE_SESSION_SECRET=${rnd()}`,
+      `ENLACE_DATA_KEY=${rnd()}`,
+      `SYNAPSE_REGISTRATION_SHARED_SECRET=${randomBytes(24).toString("hex")}`,
+      `SYNAPSE_JWT_SECRET=${randomBytes(32).toString("hex")}`,
+      "",
+    ].join("\n"),
+  );
   return 0;
 }

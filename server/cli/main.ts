@@ -28,15 +28,23 @@ export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
     switch (cmd) {
-      case "audit": return await auditCommand(rest);
-      case "backup": case "restore": return await backupCommand(cmd, rest);
-      case "keys": return await keysCommand(rest);
-      case "send": return await sendCommand(rest);
+      case "audit":
+        return await auditCommand(rest);
+      case "backup":
+      case "restore":
+        return await backupCommand(cmd, rest);
+      case "keys":
+        return await keysCommand(rest);
+      case "send":
+        return await sendCommand(rest);
       case "demo-code":
         if (!rest[0]) throw new Error("usage: enlace demo-code EMAIL");
         process.stdout.write((await demoCode(loadConfig().dataDir, rest[0])) + "\n");
         return 0;
-      case undefined: case "help": case "--help": case "-h":
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
         process.stdout.write(USAGE);
         return cmd ? 0 : 2;
       default:

@@ -20,12 +20,19 @@ export async function sendCommand(argv: string[], env: NodeJS.ProcessEnv = proce
   if (!KINDS.includes(kind as SendKind)) throw new Error(`usage: enlace send ${KINDS.join("|")} --file FILE --room ROOM_KEY`);
   const flags = parseFlags(rest, ["file", "room", "url"]);
   if (!flags.file || !flags.room) throw new Error("--file and --room are required (e.g. --room network:tourism)");
-  const email = env.ENLACE_EMAIL, password = env.ENLACE_PASSWORD;
+  const email = env.ENLACE_EMAIL,
+    password = env.ENLACE_PASSWORD;
   if (!email || !password) throw new Error("set ENLACE_EMAIL and ENLACE_PASSWORD for the sending account");
 
-  const raw = await readFile(flags.file, "utf8").catch(() => { throw new Error(`cannot read ${flags.file}`); });
+  const raw = await readFile(flags.file, "utf8").catch(() => {
+    throw new Error(`cannot read ${flags.file}`);
+  });
   let json: unknown;
-  try { json = JSON.parse(raw); } catch { throw new Error(`${flags.file} is not valid JSON`); }
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new Error(`${flags.file} is not valid JSON`);
+  }
   const parsed = SCHEMAS[kind as SendKind].safeParse(json);
   if (!parsed.success) {
     const i = parsed.error.issues[0];
@@ -41,7 +48,9 @@ export async function sendCommand(argv: string[], env: NodeJS.ProcessEnv = proce
     const hasIdentity = await session.client.getCrypto()!.userHasCrossSigningKeys(session.userId, true);
     if (!hasIdentity) {
       const { recoveryKey } = await firstRun(session, cp);
-      process.stderr.write(`enlace: first use of this account: cross-signing set up. Keep this recovery key secret and set ENLACE_RECOVERY_KEY to it for later runs:\n${recoveryKey}\n`);
+      process.stderr.write(
+        `enlace: first use of this account: cross-signing set up. Keep this recovery key secret and set ENLACE_RECOVERY_KEY to it for later runs:\n${recoveryKey}\n`,
+      );
     } else {
       if (!env.ENLACE_RECOVERY_KEY) throw new Error("this account already has cross-signing keys: set ENLACE_RECOVERY_KEY so this run's device can be signed");
       await restoreFromRecoveryKey(session, env.ENLACE_RECOVERY_KEY);

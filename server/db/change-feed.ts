@@ -22,7 +22,10 @@ export async function startChangeFeed(connectionString: string, log: Logger): Pr
   let closed = false;
   let client: pg.Client | null = null;
   const listeners = new Set<(table: string) => void>();
-  const bump = (table: string) => { gen++; for (const l of listeners) l(table); };
+  const bump = (table: string) => {
+    gen++;
+    for (const l of listeners) l(table);
+  };
 
   const connect = async (): Promise<void> => {
     const c = new pg.Client({ connectionString });
@@ -50,9 +53,16 @@ export async function startChangeFeed(connectionString: string, log: Logger): Pr
   return {
     generation: () => gen,
     live: () => connected && !closed,
-    onChange(fn) { listeners.add(fn); return () => listeners.delete(fn); },
+    onChange(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
     touch: () => bump("*"),
-    async close() { closed = true; connected = false; await client?.end().catch(() => {}); },
+    async close() {
+      closed = true;
+      connected = false;
+      await client?.end().catch(() => {});
+    },
   };
 }
 

@@ -6,7 +6,10 @@ import { dirname, join } from "node:path";
 /** The embedded server's superuser password: it listens on loopback only, for this machine's own use. */
 export const EMBEDDED_PASSWORD = "enlace-local";
 
-export interface EmbeddedServer { adminUrl: (db?: string) => string; stop: () => Promise<void> }
+export interface EmbeddedServer {
+  adminUrl: (db?: string) => string;
+  stop: () => Promise<void>;
+}
 
 /**
  * Makes the directory that holds `pgdata` reachable by the user the server runs as (an unprivileged

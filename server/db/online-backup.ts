@@ -15,23 +15,49 @@ import pg from "pg";
 
 // Contents PostgreSQL recreates or that must not be copied (the documentation's list); the WAL
 // is added after the stop instead.
-const EXCLUDE = ["pg_wal/*", "postmaster.pid", "postmaster.opts", "pg_replslot/*", "pg_dynshmem/*", "pg_notify/*",
-  "pg_serial/*", "pg_snapshots/*", "pg_stat_tmp/*", "pg_subtrans/*", "pgsql_tmp*", "backup_label", "tablespace_map"];
+const EXCLUDE = [
+  "pg_wal/*",
+  "postmaster.pid",
+  "postmaster.opts",
+  "pg_replslot/*",
+  "pg_dynshmem/*",
+  "pg_notify/*",
+  "pg_serial/*",
+  "pg_snapshots/*",
+  "pg_stat_tmp/*",
+  "pg_subtrans/*",
+  "pgsql_tmp*",
+  "backup_label",
+  "tablespace_map",
+];
 
 /** Writes a gzip'd tar holding `pgdata/` (the running cluster's directory) to the open `out`. */
 export async function onlineBackup(pgdata: string, adminUrl: string, out: number): Promise<void> {
   const work = await mkdtemp(join(dirname(pgdata), "backup-"));
   const client = new pg.Client({ connectionString: adminUrl });
   client.on("error", () => {});
-  client.on("notice", () => {});   // "WAL archiving is not enabled": the WAL goes into the archive
+  client.on("notice", () => {}); // "WAL archiving is not enabled": the WAL goes into the archive
   await client.connect();
   try {
     const base = join(work, "base.tar");
     const start = await client.query<{ wal: string }>("SELECT pg_walfile_name(pg_backup_start('enlace backup', true)) AS wal");
     const firstWal = start.rows[0].wal;
     // Files change or vanish while they are read: tar's exit 1 ("some files differ") is expected here.
-    await tar(["-cf", base, ...EXCLUDE.map((p) => `--exclude=pgdata/${p}`), "--ignore-failed-read",
-      "--warning=no-file-changed", "--warning=no-file-removed", "--warning=no-file-shrank", "-C", dirname(pgdata), "pgdata"], [0, 1]);
+    await tar(
+      [
+        "-cf",
+        base,
+        ...EXCLUDE.map((p) => `--exclude=pgdata/${p}`),
+        "--ignore-failed-read",
+        "--warning=no-file-changed",
+        "--warning=no-file-removed",
+        "--warning=no-file-shrank",
+        "-C",
+        dirname(pgdata),
+        "pgdata",
+      ],
+      [0, 1],
+    );
     // Waits for the WAL segment holding the stop point to be complete (a switch), archiving or not.
     const stop = await client.query<{ labelfile: string; spcmapfile: string }>("SELECT labelfile, spcmapfile FROM pg_backup_stop(true)");
     const stage = join(work, "pgdata");
@@ -58,8 +84,10 @@ function tar(args: string[], okCodes: number[]): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn("tar", args, { stdio: ["ignore", "ignore", "pipe"] });
     let err = "";
-    child.stderr.on("data", (d: Buffer) => { err += d.toString(); });
+    child.stderr.on("data", (d: Buffer) => {
+      err += d.toString();
+    });
     child.on("error", (e) => fail(new Error(`tar: ${e.message}`)));
-    child.on("close", (code) => okCodes.includes(code ?? -1) ? done() : fail(new Error(`tar failed: ${err.trim().split("\n")[0] || `exit ${code}`}`)));
+    child.on("close", (code) => (okCodes.includes(code ?? -1) ? done() : fail(new Error(`tar failed: ${err.trim().split("\n")[0] || `exit ${code}`}`))));
   });
 }

@@ -45,7 +45,9 @@ export async function withAdvisoryLock<T>(db: Db, key: string, fn: () => Promise
     await client.query("SELECT pg_advisory_lock(hashtext($1))", [key]);
     return await fn();
   } finally {
-    await client.query("SELECT pg_advisory_unlock(hashtext($1))", [key]).catch((err: Error) => { broken = err; });
+    await client.query("SELECT pg_advisory_unlock(hashtext($1))", [key]).catch((err: Error) => {
+      broken = err;
+    });
     client.release(broken);
   }
 }

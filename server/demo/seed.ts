@@ -8,7 +8,12 @@ import { insertEvent } from "../domain/events/repo.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts.js";
 import { currentTotp } from "../domain/auth/totp.js";
 
-export interface DemoCredentials { email: string; label: string; password: string; totpSecret: string | null }
+export interface DemoCredentials {
+  email: string;
+  label: string;
+  password: string;
+  totpSecret: string | null;
+}
 
 const fileOf = (dataDir: string) => join(dataDir, "demo-accounts.json");
 
@@ -26,7 +31,15 @@ export async function ensureDemoData(ctx: Ctx, dataDir: string): Promise<DemoCre
       out.push({ email: a.email, label: a.label, password: DEMO_PASSWORD, totpSecret });
     }
     const coordinator = (await tx.query("SELECT id FROM people WHERE email = $1", ["coordinator.cl@demo.enlace.test"])).rows[0].id;
-    await insertEvent(tx, { name: "Caribbean Cricket Championship 2027", hostState: "JM", startsOn: "2027-03-01", endsOn: "2027-03-21", venueType: "stadium", supportingStates: ["BB", "TT", "CL"], createdBy: coordinator });
+    await insertEvent(tx, {
+      name: "Caribbean Cricket Championship 2027",
+      hostState: "JM",
+      startsOn: "2027-03-01",
+      endsOn: "2027-03-21",
+      venueType: "stadium",
+      supportingStates: ["BB", "TT", "CL"],
+      createdBy: coordinator,
+    });
     return out;
   });
   await writeFile(file, JSON.stringify(creds, null, 2), { mode: 0o600 });
@@ -34,7 +47,11 @@ export async function ensureDemoData(ctx: Ctx, dataDir: string): Promise<DemoCre
 }
 
 export async function demoCode(dataDir: string, email: string): Promise<string> {
-  const creds: DemoCredentials[] = JSON.parse(await readFile(fileOf(dataDir), "utf8").catch(() => { throw new Error("no demo accounts yet: run npm start first"); }));
+  const creds: DemoCredentials[] = JSON.parse(
+    await readFile(fileOf(dataDir), "utf8").catch(() => {
+      throw new Error("no demo accounts yet: run npm start first");
+    }),
+  );
   const c = creds.find((x) => x.email === email.toLowerCase());
   if (!c) throw new Error(`no demo account ${email}`);
   if (!c.totpSecret) throw new Error(`${email} has no second factor`);

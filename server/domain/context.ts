@@ -17,7 +17,9 @@ export interface RegistryHooks {
 export const noHooks: RegistryHooks = { personChanged: async () => {}, registryChanged: async () => {} };
 
 /** Writes one audit entry inside the caller's transaction (see audit/append.ts). */
-export interface AuditWriter { append(tx: Tx, input: AuditInput): Promise<number> }
+export interface AuditWriter {
+  append(tx: Tx, input: AuditInput): Promise<number>;
+}
 
 export interface Ctx {
   db: Db;

@@ -4,15 +4,18 @@ import { DOCUMENTED_AS } from "#shared/api/common.js";
 
 // A schema that registered what it really accepts (a whole-number query parameter) is documented
 // as that, not as its first step ("a string"): the document is as strict as the validation.
-const jsonSchema = (s: z.ZodType, io: "input" | "output") => z.toJSONSchema(s, {
-  io, unrepresentable: "any", target: "draft-2020-12",
-  override: (ctx) => {
-    const documented = DOCUMENTED_AS.get(ctx.zodSchema);
-    if (!documented) return;
-    for (const k of Object.keys(ctx.jsonSchema)) delete (ctx.jsonSchema as Record<string, unknown>)[k];
-    Object.assign(ctx.jsonSchema, documented);
-  },
-});
+const jsonSchema = (s: z.ZodType, io: "input" | "output") =>
+  z.toJSONSchema(s, {
+    io,
+    unrepresentable: "any",
+    target: "draft-2020-12",
+    override: (ctx) => {
+      const documented = DOCUMENTED_AS.get(ctx.zodSchema);
+      if (!documented) return;
+      for (const k of Object.keys(ctx.jsonSchema)) delete (ctx.jsonSchema as Record<string, unknown>)[k];
+      Object.assign(ctx.jsonSchema, documented);
+    },
+  });
 
 const problemRef = { $ref: "#/components/schemas/Problem" };
 
@@ -30,8 +33,9 @@ export function buildOpenApi(routes: RouteDef[], version: string) {
     const parameters: unknown[] = [];
     // Path parameters keep their patterns (uuid, Matrix user ID): one without a schema of its own is
     // a route bug, which the OpenAPI test catches.
-    const ps = r.params ? (jsonSchema(r.params, "input") as { properties?: Record<string, unknown> }).properties ?? {} : {};
-    for (const m of r.path.matchAll(/:([A-Za-z]+)/g)) parameters.push({ name: m[1], in: "path", required: true, schema: strip(ps[m[1]] ?? { type: "string" }) });
+    const ps = r.params ? ((jsonSchema(r.params, "input") as { properties?: Record<string, unknown> }).properties ?? {}) : {};
+    for (const m of r.path.matchAll(/:([A-Za-z]+)/g))
+      parameters.push({ name: m[1], in: "path", required: true, schema: strip(ps[m[1]] ?? { type: "string" }) });
     if (r.query) {
       const qs = jsonSchema(r.query, "input") as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, schema] of Object.entries(qs.properties ?? {})) {
@@ -44,7 +48,8 @@ export function buildOpenApi(routes: RouteDef[], version: string) {
         ...(r.response ? { content: { "application/json": { schema: jsonSchema(r.response, "output") } } } : {}),
       },
     };
-    for (const code of r.sameBodyStatuses ?? []) responses[String(code)] = { ...(responses[String(r.successStatus ?? 200)] as object), description: `Same body as ${r.successStatus ?? 200}` };
+    for (const code of r.sameBodyStatuses ?? [])
+      responses[String(code)] = { ...(responses[String(r.successStatus ?? 200)] as object), description: `Same body as ${r.successStatus ?? 200}` };
     const errs = new Set([400, ...(r.access === "session" ? [401, 403] : []), ...(r.body ? [413, 415] : []), ...(r.errors ?? [])]); // 413/415: body too large, not JSON
     for (const code of errs) responses[String(code)] = { description: "Problem", content: { "application/problem+json": { schema: problemRef } } };
     paths[path] ??= {};
@@ -70,7 +75,8 @@ export function buildOpenApi(routes: RouteDef[], version: string) {
       },
       schemas: {
         Problem: {
-          type: "object", required: ["type", "title", "status"],
+          type: "object",
+          required: ["type", "title", "status"],
           properties: { type: { type: "string", format: "uri" }, title: { type: "string" }, status: { type: "integer" }, detail: { type: "string" } },
         },
       },

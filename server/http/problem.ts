@@ -7,22 +7,28 @@ const PROBLEM_BASE = "https://enlace.oas.org/problems/";
 
 export function sendProblem(res: Response, err: AppError) {
   if (typeof err.extra.retryAfterSeconds === "number") res.set("Retry-After", String(err.extra.retryAfterSeconds));
-  res.status(err.status).type("application/problem+json").json({
-    type: PROBLEM_BASE + err.type,
-    title: err.title,
-    status: err.status,
-    ...(err.detail ? { detail: err.detail } : {}),
-    ...err.extra,
-  });
+  res
+    .status(err.status)
+    .type("application/problem+json")
+    .json({
+      type: PROBLEM_BASE + err.type,
+      title: err.title,
+      status: err.status,
+      ...(err.detail ? { detail: err.detail } : {}),
+      ...err.extra,
+    });
 }
 
 /** Express's body parser errors carry a status and a type; map them to stable problem types. */
 function fromParserError(caught: unknown): AppError | undefined {
   const err = caught as { type?: string; status?: unknown } | null | undefined;
-  if (err?.type === "entity.too.large") return new AppError("payload-too-large", 413, "Request body too large", "The request body exceeds the limit of 64 KiB.");
+  if (err?.type === "entity.too.large")
+    return new AppError("payload-too-large", 413, "Request body too large", "The request body exceeds the limit of 64 KiB.");
   if (err?.type === "entity.parse.failed") return new AppError("malformed-json", 400, "Malformed JSON", "The request body is not valid JSON.");
-  if (err?.type === "encoding.unsupported" || err?.type === "charset.unsupported") return new AppError("unsupported-encoding", 415, "Unsupported encoding", "Send UTF-8 JSON.");
-  if (typeof err?.status === "number" && err.status >= 400 && err.status < 500) return new AppError("bad-request", err.status, "Bad request", "The request could not be read.");
+  if (err?.type === "encoding.unsupported" || err?.type === "charset.unsupported")
+    return new AppError("unsupported-encoding", 415, "Unsupported encoding", "Send UTF-8 JSON.");
+  if (typeof err?.status === "number" && err.status >= 400 && err.status < 500)
+    return new AppError("bad-request", err.status, "Bad request", "The request could not be read.");
   return undefined;
 }
 
@@ -36,8 +42,16 @@ export function problemHandler(log: Logger): ErrorRequestHandler {
       // The homeserver is down or answered with an error: a gateway problem, not ours (never its message).
       log.warn({ errcode: err.errcode, status: err.statusCode, route: req.route?.path, method: req.method }, "homeserver call failed");
       const unreachable = err.statusCode === 0 || err.statusCode === 503 || err.statusCode === 504;
-      return sendProblem(res, new AppError("homeserver-unavailable", unreachable ? 503 : 502, "Homeserver unavailable",
-        "The messaging server could not be reached or refused the request. Try again in a moment.", { retryAfterSeconds: 5 }));
+      return sendProblem(
+        res,
+        new AppError(
+          "homeserver-unavailable",
+          unreachable ? 503 : 502,
+          "Homeserver unavailable",
+          "The messaging server could not be reached or refused the request. Try again in a moment.",
+          { retryAfterSeconds: 5 },
+        ),
+      );
     }
     log.error({ err: { message: err?.message, stack: err?.stack, code: err?.code }, route: req.route?.path, method: req.method }, "unhandled error");
     sendProblem(res, new AppError("internal", 500, "Internal error", "Something went wrong on our side; it has been logged."));
@@ -53,7 +67,13 @@ export function answerClientErrors(server: import("node:http").Server) {
     if (!socket.writable) return socket.destroy();
     const tooLarge = err.code === "HPE_HEADER_OVERFLOW";
     const status = tooLarge ? 431 : 400;
-    const body = JSON.stringify({ type: PROBLEM_BASE + (tooLarge ? "headers-too-large" : "bad-request"), title: tooLarge ? "Request headers too large" : "Bad request", status });
-    socket.end(`HTTP/1.1 ${status} ${tooLarge ? "Request Header Fields Too Large" : "Bad Request"}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    const body = JSON.stringify({
+      type: PROBLEM_BASE + (tooLarge ? "headers-too-large" : "bad-request"),
+      title: tooLarge ? "Request headers too large" : "Bad request",
+      status,
+    });
+    socket.end(
+      `HTTP/1.1 ${status} ${tooLarge ? "Request Header Fields Too Large" : "Bad Request"}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
 }

@@ -9,10 +9,10 @@ import type { Principal } from "../domain/auth/principal.js";
 type Access = "public" | "session";
 
 export interface RequestMeta {
-  ip: string;                      // the peer address, or the proxy's X-Forwarded-For only when trust proxy is configured
+  ip: string; // the peer address, or the proxy's X-Forwarded-For only when trust proxy is configured
   userAgent: string;
-  cli: boolean;                    // asked for the session token in the body (Enlace-Client: cli)
-  browser: boolean;                // carries what browsers add (Origin, Sec-Fetch-Site) or a cookie
+  cli: boolean; // asked for the session token in the body (Enlace-Client: cli)
+  browser: boolean; // carries what browsers add (Origin, Sec-Fetch-Site) or a cookie
 }
 
 interface HandlerInput<B, Q, P> {
@@ -23,12 +23,17 @@ interface HandlerInput<B, Q, P> {
   meta: RequestMeta;
 }
 
-export interface Reply { status?: number; body?: unknown; headers?: Record<string, string>; setSession?: { token: string; expiresAt: Date } | null }
+export interface Reply {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  setSession?: { token: string; expiresAt: Date } | null;
+}
 
 // biome-ignore lint/suspicious/noExplicitAny: a route without a schema sees its input untyped; Part 3 of issue 13 types routes end to end
 export interface RouteDef<B = any, Q = any, P = any> {
   method: "get" | "post" | "put" | "patch" | "delete";
-  path: string;                    // express style: /people/:id
+  path: string; // express style: /people/:id
   operationId: string;
   summary: string;
   tag: string;
@@ -48,5 +53,4 @@ export interface RouteDef<B = any, Q = any, P = any> {
 
 export const route = <B = undefined, Q = undefined, P = undefined>(def: RouteDef<B, Q, P>): RouteDef<B, Q, P> => def;
 
-export const isReply = (v: unknown): v is Reply =>
-  typeof v === "object" && v !== null && ("status" in v || "setSession" in v) && "body" in v;
+export const isReply = (v: unknown): v is Reply => typeof v === "object" && v !== null && ("status" in v || "setSession" in v) && "body" in v;

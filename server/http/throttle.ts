@@ -22,10 +22,10 @@ export interface ThrottleSettings {
   failuresPerAccount: number;
   attemptsPerIp: number;
   windowSeconds: number;
-  failuresPerPair?: number;        // default: failuresPerAccount
-  maxDelaySeconds?: number;        // default 60
-  knownAddressDays?: number;       // default 30
-  failuresPerLink?: number;        // enrollment; default 5
+  failuresPerPair?: number; // default: failuresPerAccount
+  maxDelaySeconds?: number; // default 60
+  knownAddressDays?: number; // default 30
+  failuresPerLink?: number; // enrollment; default 5
 }
 
 export interface LoginThrottle {
@@ -37,10 +37,15 @@ export interface LoginThrottle {
   linkFailed(link: string): Promise<void>;
 }
 
-const tooMany = (ms: number) => new AppError("too-many-attempts", 429, "Too many attempts",
-  "Too many sign-in attempts. Wait a few minutes and try again.", { retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)) });
+const tooMany = (ms: number) =>
+  new AppError("too-many-attempts", 429, "Too many attempts", "Too many sign-in attempts. Wait a few minutes and try again.", {
+    retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)),
+  });
 
-interface Failures { count: number; last: number }
+interface Failures {
+  count: number;
+  last: number;
+}
 const MAX_KEYS = 100_000; // bounds memory under a flood of made-up accounts; oldest entries go first
 
 /** A map of failure counters that forget a key `windowMs` after its last failure. */
@@ -48,7 +53,10 @@ function failureMap(windowMs: number, now: () => number) {
   const m = new Map<string, Failures>();
   const get = (k: string) => {
     const f = m.get(k);
-    if (f && now() - f.last >= windowMs) { m.delete(k); return undefined; }
+    if (f && now() - f.last >= windowMs) {
+      m.delete(k);
+      return undefined;
+    }
     return f;
   };
   return {
@@ -121,6 +129,8 @@ export function createLoginThrottle(s: ThrottleSettings, now: () => number = Dat
       const l = links.get(link);
       if (l && l.count >= (s.failuresPerLink ?? 5)) throw tooMany(l.last + windowMs - now());
     },
-    async linkFailed(link) { links.add(link); },
+    async linkFailed(link) {
+      links.add(link);
+    },
   };
 }

@@ -12,5 +12,8 @@ export function startAuditCheckpointer(ctx: Ctx, everyMs = 1000) {
   };
   const timer = setInterval(() => void tick(), everyMs);
   timer.unref();
-  return async () => { clearInterval(timer); await tick(); };
+  return async () => {
+    clearInterval(timer);
+    await tick();
+  };
 }

@@ -15,8 +15,13 @@ export function startExpirySweep(ctx: Ctx, everyMs = 60_000) {
       ctx.log.error({ err: (err as Error).message }, "expiry sweep failed; will retry");
     }
   };
-  const timer = setInterval(() => { if (!stopped) void tick(); }, everyMs);
+  const timer = setInterval(() => {
+    if (!stopped) void tick();
+  }, everyMs);
   timer.unref();
   void tick();
-  return () => { stopped = true; clearInterval(timer); };
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
 }

@@ -10,7 +10,10 @@ export const Q_PERSON = "reconcile-person";
 
 // Retried with exponential backoff while the homeserver is down (about an hour in all), and an
 // active job whose worker died is retried once its expiry passes: nothing is lost.
-export interface JobTiming { expirySeconds: number; maintenanceSeconds: number }
+export interface JobTiming {
+  expirySeconds: number;
+  maintenanceSeconds: number;
+}
 export const DEFAULT_TIMING: JobTiming = { expirySeconds: 300, maintenanceSeconds: 30 };
 const jobOptions = (t: JobTiming) => ({ retryLimit: 12, retryDelay: 1, retryBackoff: true, expireInSeconds: t.expirySeconds });
 
@@ -19,8 +22,12 @@ const inTx = (tx: Tx): PgBoss.Db => ({ executeSql: (text, values) => tx.query(te
 /** Registry hooks that enqueue durable jobs in the caller's transaction. */
 export function jobHooks(boss: PgBoss, t: JobTiming = DEFAULT_TIMING): RegistryHooks {
   return {
-    async personChanged(tx, personId) { await boss.send(Q_PERSON, { personId }, { ...jobOptions(t), db: inTx(tx) }); },
-    async registryChanged(tx) { await boss.send(Q_ALL, {}, { ...jobOptions(t), db: inTx(tx) }); },
+    async personChanged(tx, personId) {
+      await boss.send(Q_PERSON, { personId }, { ...jobOptions(t), db: inTx(tx) });
+    },
+    async registryChanged(tx) {
+      await boss.send(Q_ALL, {}, { ...jobOptions(t), db: inTx(tx) });
+    },
   };
 }
 
@@ -33,7 +40,12 @@ export async function createBoss(connectionString: string, t: JobTiming = DEFAUL
   return boss;
 }
 
-export interface ReconcilerStatus { lastFullRun: string | null; lastError: string | null; lastErrorAt: string | null; lastSuccessAt: string | null }
+export interface ReconcilerStatus {
+  lastFullRun: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  lastSuccessAt: string | null;
+}
 
 /** Public words only: "starting" (no full run yet), "ok", or "down" (a job keeps failing). */
 export type ReconcilerHealth = "starting" | "ok" | "down";
@@ -50,24 +62,41 @@ export function createReconcilerTracker(now: () => Date = () => new Date()) {
   // Active people the last full run left out (bound to the bot's or an admin's account): the registry
   // needs correcting, so health stays down until a full run finds none, even if no person job runs.
   let refusedPeople: string[] = [];
-  const ok = () => { status.lastSuccessAt = now().toISOString(); };
+  const ok = () => {
+    status.lastSuccessAt = now().toISOString();
+  };
   return {
     status,
     fullSucceeded(refused: string[] = []) {
-      status.lastFullRun = now().toISOString(); fullFailing = false; refusedPeople = refused;
-      status.lastError = failingPeople.size || refused.length ? status.lastError : null; ok();
+      status.lastFullRun = now().toISOString();
+      fullFailing = false;
+      refusedPeople = refused;
+      status.lastError = failingPeople.size || refused.length ? status.lastError : null;
+      ok();
     },
-    personSucceeded(personId: string) { failingPeople.delete(personId); ok(); },
+    personSucceeded(personId: string) {
+      failingPeople.delete(personId);
+      ok();
+    },
     failed(err: unknown, personId?: string) {
       const at = now().toISOString();
       status.lastError = (err as Error)?.message ?? String(err);
       status.lastErrorAt = at;
-      if (personId) failingPeople.set(personId, { error: status.lastError, at }); else fullFailing = true;
+      if (personId) failingPeople.set(personId, { error: status.lastError, at });
+      else fullFailing = true;
     },
-    health(): ReconcilerHealth { return fullFailing || failingPeople.size > 0 || refusedPeople.length > 0 ? "down" : status.lastFullRun === null ? "starting" : "ok"; },
+    health(): ReconcilerHealth {
+      return fullFailing || failingPeople.size > 0 || refusedPeople.length > 0 ? "down" : status.lastFullRun === null ? "starting" : "ok";
+    },
     /** For a Secretariat administrator only: error texts name admin paths and user IDs. */
     details() {
-      return { health: this.health(), ...status, fullReconcileFailing: fullFailing, failingPeople: [...failingPeople].map(([personId, f]) => ({ personId, ...f })), reservedAccountPeople: [...refusedPeople] };
+      return {
+        health: this.health(),
+        ...status,
+        fullReconcileFailing: fullFailing,
+        failingPeople: [...failingPeople].map(([personId, f]) => ({ personId, ...f })),
+        reservedAccountPeople: [...refusedPeople],
+      };
     },
   };
 }
@@ -83,7 +112,11 @@ export async function startReconciler(ctx: Ctx, boss: PgBoss, hs: HomeserverPort
   const tracker = createReconcilerTracker();
   const status = tracker.status;
   const deps = { ctx, hs };
-  const fail = (err: unknown, personId?: string) => { tracker.failed(err, personId); ctx.log.error({ err: (err as Error).message }, "reconcile job failed; it will be retried"); throw err; };
+  const fail = (err: unknown, personId?: string) => {
+    tracker.failed(err, personId);
+    ctx.log.error({ err: (err as Error).message }, "reconcile job failed; it will be retried");
+    throw err;
+  };
 
   const allWorker = await boss.work<Record<string, never>>(Q_ALL, { pollingIntervalSeconds: 1 }, async () => {
     try {
@@ -91,15 +124,26 @@ export async function startReconciler(ctx: Ctx, boss: PgBoss, hs: HomeserverPort
       tracker.fullSucceeded(report.refused);
       for (const personId of report.requeue) await boss.send(Q_PERSON, { personId }, JOB);
       ctx.log.info({ ...report, requeue: report.requeue.length, refused: report.refused.length }, "full reconcile done");
-    } catch (err) { fail(err); }
+    } catch (err) {
+      fail(err);
+    }
   });
-  const personWorkers = await Promise.all([0, 1].map(() => boss.work<{ personId: string }>(Q_PERSON, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
-    try {
-      await withAdvisoryLock(ctx.db, `person:${job.data.personId}`, () => reconcilePerson(deps, job.data.personId));
-      tracker.personSucceeded(job.data.personId);
-    } catch (err) { fail(err, job.data.personId); }
-  })));
-  const wake = () => { boss.notifyWorker(allWorker); for (const w of personWorkers) boss.notifyWorker(w); };
+  const personWorkers = await Promise.all(
+    [0, 1].map(() =>
+      boss.work<{ personId: string }>(Q_PERSON, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
+        try {
+          await withAdvisoryLock(ctx.db, `person:${job.data.personId}`, () => reconcilePerson(deps, job.data.personId));
+          tracker.personSucceeded(job.data.personId);
+        } catch (err) {
+          fail(err, job.data.personId);
+        }
+      }),
+    ),
+  );
+  const wake = () => {
+    boss.notifyWorker(allWorker);
+    for (const w of personWorkers) boss.notifyWorker(w);
+  };
   const unsubscribe = ctx.changes?.onChange(wake);
   await boss.schedule(Q_ALL, opts.sweepCron ?? "* * * * *", {}, JOB);
   await boss.send(Q_ALL, {}, JOB); // converge at start
@@ -110,9 +154,15 @@ export async function startReconciler(ctx: Ctx, boss: PgBoss, hs: HomeserverPort
     /** No reconcile job waiting or running: the rooms follow the registry as it is now. */
     async idle() {
       const r = await ctx.db.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM pgboss.job WHERE name = ANY($1) AND state IN ('created', 'retry', 'active') AND start_after <= now()", [[Q_ALL, Q_PERSON]]);
+        "SELECT count(*)::int AS n FROM pgboss.job WHERE name = ANY($1) AND state IN ('created', 'retry', 'active') AND start_after <= now()",
+        [[Q_ALL, Q_PERSON]],
+      );
       return status.lastFullRun !== null && r.rows[0].n === 0;
     },
-    async stop() { unsubscribe?.(); await boss.offWork(Q_ALL); await boss.offWork(Q_PERSON); },
+    async stop() {
+      unsubscribe?.();
+      await boss.offWork(Q_ALL);
+      await boss.offWork(Q_PERSON);
+    },
   };
 }

@@ -5,13 +5,18 @@ import { randomBytes } from "node:crypto";
 import { generateSigningKeyPair, publicKeyOf, type SigningKeyPair } from "#shared/crypto/sign.js";
 
 export interface Keys {
-  secretariat: SigningKeyPair;    // signs credentials, advisories' countersignatures, revocation lists
-  audit: SigningKeyPair;          // signs audit checkpoints
-  sessionSecret: Uint8Array;      // keys the hashes of session and enrollment tokens
-  dataKey: Uint8Array;            // seals TOTP secrets at rest
+  secretariat: SigningKeyPair; // signs credentials, advisories' countersignatures, revocation lists
+  audit: SigningKeyPair; // signs audit checkpoints
+  sessionSecret: Uint8Array; // keys the hashes of session and enrollment tokens
+  dataKey: Uint8Array; // seals TOTP secrets at rest
 }
 
-export interface KeySources { secretariatSigningKey?: string; auditSigningKey?: string; sessionSecret?: string; dataKey?: string }
+export interface KeySources {
+  secretariatSigningKey?: string;
+  auditSigningKey?: string;
+  sessionSecret?: string;
+  dataKey?: string;
+}
 
 /**
  * `<dataDir>/keys`, owner-only (0700). The data directory itself is made with the default mode

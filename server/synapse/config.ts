@@ -40,7 +40,18 @@ const testRateLimits = {
 function database(o: SynapseConfigOptions) {
   if (o.database?.kind === "postgres") {
     const u = new URL(o.database.url);
-    return { name: "psycopg2", args: { user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), host: u.hostname, port: Number(u.port || 5432), database: u.pathname.slice(1), cp_min: 2, cp_max: 10 } };
+    return {
+      name: "psycopg2",
+      args: {
+        user: decodeURIComponent(u.username),
+        password: decodeURIComponent(u.password),
+        host: u.hostname,
+        port: Number(u.port || 5432),
+        database: u.pathname.slice(1),
+        cp_min: 2,
+        cp_max: 10,
+      },
+    };
   }
   return { name: "sqlite3", args: { database: join(o.dataDir, "homeserver.db") } };
 }
@@ -48,8 +59,11 @@ function database(o: SynapseConfigOptions) {
 /** Synapse modules shipped with Enlace; on PYTHONPATH of every Synapse we start. */
 const SYNAPSE_MODULES_DIR = join(import.meta.dirname, "modules");
 /** The environment for any Synapse command that reads homeserver.yaml (it imports the modules). */
-export const synapseEnv = (extra: Record<string, string> = {}) =>
-  ({ ...process.env, ...extra, PYTHONPATH: [SYNAPSE_MODULES_DIR, process.env.PYTHONPATH].filter(Boolean).join(":") });
+export const synapseEnv = (extra: Record<string, string> = {}) => ({
+  ...process.env,
+  ...extra,
+  PYTHONPATH: [SYNAPSE_MODULES_DIR, process.env.PYTHONPATH].filter(Boolean).join(":"),
+});
 
 /** Owner-only: the file holds the registration shared secret (mints Synapse admins) and the JWT secret. */
 export const SECRET_FILE_MODE = 0o600;
@@ -75,7 +89,16 @@ export async function writeSynapseConfig(o: SynapseConfigOptions): Promise<strin
     server_name: o.serverName,
     public_baseurl: `http://127.0.0.1:${o.port}/`,
     pid_file: join(o.dataDir, "homeserver.pid"),
-    listeners: [{ port: o.port, bind_addresses: ["127.0.0.1"], type: "http", tls: false, x_forwarded: false, resources: [{ names: ["client", "federation"], compress: false }] }],
+    listeners: [
+      {
+        port: o.port,
+        bind_addresses: ["127.0.0.1"],
+        type: "http",
+        tls: false,
+        x_forwarded: false,
+        resources: [{ names: ["client", "federation"], compress: false }],
+      },
+    ],
     database: database(o),
     log_config: join(o.dataDir, "log.config.json"),
     media_store_path: join(o.dataDir, "media"),
@@ -91,7 +114,9 @@ export async function writeSynapseConfig(o: SynapseConfigOptions): Promise<strin
     // Sign-in comes from the control plane only: a short-lived, single-use grant it mints, redeemed
     // by our module (server/synapse/modules/enlace_login_grant.py). Synapse's own JWT login stays
     // off (no jwt_config): it accepts one token for any number of logins within its window.
-    modules: [{ module: "enlace_login_grant.EnlaceLoginGrant", config: { secret: o.jwtSecret, issuer: "enlace", max_lifetime_seconds: 60, clock_skew_seconds: 5 } }],
+    modules: [
+      { module: "enlace_login_grant.EnlaceLoginGrant", config: { secret: o.jwtSecret, issuer: "enlace", max_lifetime_seconds: 60, clock_skew_seconds: 5 } },
+    ],
     // Nobody has a password here (people sign in at the control plane; the bot with a JWT): offering
     // m.login.password would only give a guessing target. Shared-secret registration still works.
     password_config: { enabled: false },

@@ -4,18 +4,26 @@ import { type SynapseAdmin, isNotInRoom, MatrixError } from "./admin-client.js";
 
 /** The reconciler's homeserver port, on Synapse's client and admin APIs as the registry bot. */
 export class SynapseHomeserver implements HomeserverPort {
-  private known = new Set<string>();   // local users known to exist
+  private known = new Set<string>(); // local users known to exist
 
-  constructor(readonly admin: SynapseAdmin, readonly serverName: string, readonly botUserId: string) {}
+  constructor(
+    readonly admin: SynapseAdmin,
+    readonly serverName: string,
+    readonly botUserId: string,
+  ) {}
 
-  isLocal(userId: string) { return userId.endsWith(`:${this.serverName}`); }
+  isLocal(userId: string) {
+    return userId.endsWith(`:${this.serverName}`);
+  }
 
   async isServerAdmin(userId: string) {
     if (!this.isLocal(userId)) return false;
     return Boolean((await this.admin.findUser(userId))?.admin);
   }
 
-  async serverAdmins() { return new Set(await this.admin.listAdmins()); }
+  async serverAdmins() {
+    return new Set(await this.admin.listAdmins());
+  }
 
   async createRoom(spec: CreateRoomSpec) {
     // A local alias per registry key makes creation idempotent across crashes.
@@ -23,7 +31,12 @@ export class SynapseHomeserver implements HomeserverPort {
     const existing = await this.admin.resolveAlias(`#${alias}:${this.serverName}`);
     if (existing) return existing;
     const { room_id } = await this.admin.createRoom({
-      preset: "private_chat", visibility: "private", name: spec.name, topic: spec.topic, room_version: "12", room_alias_name: alias,
+      preset: "private_chat",
+      visibility: "private",
+      name: spec.name,
+      topic: spec.topic,
+      room_version: "12",
+      room_alias_name: alias,
       power_level_content_override: spec.powerLevels,
       initial_state: spec.initialState.map((e) => ({ type: e.type, state_key: e.stateKey, content: e.content })),
       ...(spec.isSpace ? { creation_content: { type: "m.space" } } : {}),
@@ -42,9 +55,13 @@ export class SynapseHomeserver implements HomeserverPort {
     return { roomId, members, state: map };
   }
 
-  async stateContent(roomId: string, type: string, key: string) { return this.admin.stateContent(roomId, type, key); }
+  async stateContent(roomId: string, type: string, key: string) {
+    return this.admin.stateContent(roomId, type, key);
+  }
 
-  async putState(roomId: string, ev: StateEvent) { await this.admin.putState(roomId, ev.type, ev.stateKey, ev.content); }
+  async putState(roomId: string, ev: StateEvent) {
+    await this.admin.putState(roomId, ev.type, ev.stateKey, ev.content);
+  }
 
   private async ensureLocalUser(userId: string) {
     if (this.known.has(userId)) return;
@@ -60,12 +77,18 @@ export class SynapseHomeserver implements HomeserverPort {
   }
 
   async kick(roomId: string, userId: string, reason: string) {
-    try { await this.admin.kick(roomId, userId, reason); } catch (err) { if (!isNotInRoom(err)) throw err; }
+    try {
+      await this.admin.kick(roomId, userId, reason);
+    } catch (err) {
+      if (!isNotInRoom(err)) throw err;
+    }
   }
 
   async joinedRooms(userId: string) {
     if (!this.isLocal(userId)) return [];
-    try { return (await this.admin.joinedRooms(userId)).joined_rooms; } catch (err) {
+    try {
+      return (await this.admin.joinedRooms(userId)).joined_rooms;
+    } catch (err) {
       if (err instanceof MatrixError && err.statusCode === 404) return [];
       throw err;
     }
@@ -83,6 +106,10 @@ export class SynapseHomeserver implements HomeserverPort {
   }
 
   async deactivate(userId: string) {
-    try { await this.admin.deactivate(userId); } catch (err) { if (!(err instanceof MatrixError && err.statusCode === 404)) throw err; }
+    try {
+      await this.admin.deactivate(userId);
+    } catch (err) {
+      if (!(err instanceof MatrixError && err.statusCode === 404)) throw err;
+    }
   }
 }

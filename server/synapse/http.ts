@@ -3,13 +3,21 @@
  * errcode "M_CONNECTION" with statusCode 0 means the homeserver could not be reached.
  */
 export class MatrixError extends Error {
-  constructor(readonly errcode: string, readonly statusCode: number, message: string, readonly retryAfterMs?: number) {
+  constructor(
+    readonly errcode: string,
+    readonly statusCode: number,
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
     super(message);
     this.name = "MatrixError";
   }
 }
 
-export interface HttpOptions { baseUrl: string; timeoutMs?: number }
+export interface HttpOptions {
+  baseUrl: string;
+  timeoutMs?: number;
+}
 
 /** Honours the homeserver's retry_after_ms a few times before giving up with the 429. */
 // biome-ignore lint/suspicious/noExplicitAny: the caller names the reply type; untyped callers read Synapse JSON as before
@@ -38,9 +46,18 @@ async function matrixFetchOnce<T>(o: HttpOptions, method: string, path: string, 
   }
   const text = await res.text();
   let json: { errcode?: string; error?: string; retry_after_ms?: number } = {};
-  try { json = text ? JSON.parse(text) : {}; } catch { /* not JSON */ }
+  try {
+    json = text ? JSON.parse(text) : {};
+  } catch {
+    /* not JSON */
+  }
   if (!res.ok) {
-    throw new MatrixError(json.errcode ?? `HTTP_${res.status}`, res.status, `${method} ${path.split("?")[0]}: ${res.status} ${json.errcode ?? ""} ${json.error ?? text.slice(0, 200)}`.trim(), json.retry_after_ms);
+    throw new MatrixError(
+      json.errcode ?? `HTTP_${res.status}`,
+      res.status,
+      `${method} ${path.split("?")[0]}: ${res.status} ${json.errcode ?? ""} ${json.error ?? text.slice(0, 200)}`.trim(),
+      json.retry_after_ms,
+    );
   }
   return json as T;
 }

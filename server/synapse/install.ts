@@ -8,7 +8,11 @@ const run = promisify(execFile);
 
 export const SYNAPSE_VERSION = "1.163.2";
 
-export interface SynapseInstall { python: string; version: string; venv: string }
+export interface SynapseInstall {
+  python: string;
+  version: string;
+  venv: string;
+}
 
 /**
  * A Synapse of the pinned version in a virtualenv under the project (git-ignored), installed
@@ -23,10 +27,15 @@ export async function ensureSynapse(root: string, log: (s: string) => void = con
   await mkdir(join(root, ".enlace", "synapse"), { recursive: true });
   if (!existsSync(python)) {
     await rm(venv, { recursive: true, force: true });
-    await run("python3", ["-m", "venv", venv]).catch((e) => { throw new Error(`cannot create a Python virtualenv (is python3-venv installed?): ${e.stderr || e.message}`); });
+    await run("python3", ["-m", "venv", venv]).catch((e) => {
+      throw new Error(`cannot create a Python virtualenv (is python3-venv installed?): ${e.stderr || e.message}`);
+    });
   }
-  await run(python, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", `matrix-synapse[jwt,postgres]==${SYNAPSE_VERSION}`], { maxBuffer: 16 << 20 })
-    .catch((e) => { throw new Error(`pip could not install Synapse: ${(e.stderr || e.message).split("\n").slice(-3).join(" ")}`); });
+  await run(python, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", `matrix-synapse[jwt,postgres]==${SYNAPSE_VERSION}`], {
+    maxBuffer: 16 << 20,
+  }).catch((e) => {
+    throw new Error(`pip could not install Synapse: ${(e.stderr || e.message).split("\n").slice(-3).join(" ")}`);
+  });
   await writeFile(marker, SYNAPSE_VERSION + "\n");
   return { python, version: SYNAPSE_VERSION, venv };
 }

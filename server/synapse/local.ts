@@ -9,7 +9,7 @@ import { generateSigningKey } from "./generate-keys.js";
 import { startSynapse, type SynapseProcess } from "./process.js";
 
 export interface LocalSynapseOptions {
-  root: string;                       // the project root (venv and cache live under .enlace)
+  root: string; // the project root (venv and cache live under .enlace)
   dataDir: string;
   port: number;
   serverName: string;
@@ -73,7 +73,14 @@ export async function startLocalSynapse(o: LocalSynapseOptions): Promise<Synapse
   const configPath = await writeSynapseConfig({ ...o });
   if (!existsSync(join(o.dataDir, "signing.key"))) await generateSigningKey(python, configPath, o.dataDir);
   await closeDataDir(o.dataDir);
-  const hs = await startSynapse({ python, configPath, dataDir: o.dataDir, port: o.port, serverName: o.serverName, timeoutMs: o.fromTemplate && o.database?.kind !== "postgres" ? 60_000 : 300_000 });
+  const hs = await startSynapse({
+    python,
+    configPath,
+    dataDir: o.dataDir,
+    port: o.port,
+    serverName: o.serverName,
+    timeoutMs: o.fromTemplate && o.database?.kind !== "postgres" ? 60_000 : 300_000,
+  });
   // A database Synapse created itself (no template, first start) exists only now.
   await closeDataDir(o.dataDir);
   return { ...hs, python };

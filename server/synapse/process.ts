@@ -10,13 +10,15 @@ export interface SynapseProcess {
   logPath: string;
   startMs: number;
   stop(): Promise<void>;
-  kill(): Promise<void>;        // SIGKILL, for fault tests
+  kill(): Promise<void>; // SIGKILL, for fault tests
   restart(): Promise<void>;
 }
 
 const live = new Set<ChildProcess>();
 // A Synapse never outlives the Node process that started it.
-process.once("exit", () => { for (const c of live) c.kill("SIGKILL"); });
+process.once("exit", () => {
+  for (const c of live) c.kill("SIGKILL");
+});
 
 async function tail(path: string, lines = 15) {
   return (await readFile(path, "utf8").catch(() => "")).split("\n").slice(-lines).join("\n");
@@ -26,7 +28,10 @@ async function waitHealthy(url: string, timeoutMs: number, alive: () => boolean,
   const t0 = Date.now();
   while (Date.now() - t0 < timeoutMs) {
     if (!alive()) throw new Error(`Synapse exited during start-up. Last log lines:\n${await tail(logPath)}`);
-    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -34,7 +39,14 @@ async function waitHealthy(url: string, timeoutMs: number, alive: () => boolean,
 }
 
 /** Runs `python -m synapse.app.homeserver -c <config>` and waits for GET /health. */
-export async function startSynapse(o: { python: string; configPath: string; dataDir: string; port: number; serverName: string; timeoutMs?: number }): Promise<SynapseProcess> {
+export async function startSynapse(o: {
+  python: string;
+  configPath: string;
+  dataDir: string;
+  port: number;
+  serverName: string;
+  timeoutMs?: number;
+}): Promise<SynapseProcess> {
   const url = `http://127.0.0.1:${o.port}`;
   const logPath = join(o.dataDir, "homeserver.log");
   let child: ChildProcess;
@@ -44,11 +56,20 @@ export async function startSynapse(o: { python: string; configPath: string; data
     exited = false;
     // Synapse appends git branch and commit to the version it publishes when its package sits inside
     // a git work tree (the venv lives under this checkout's .enlace/): point git nowhere.
-    child = spawn(o.python, ["-m", "synapse.app.homeserver", "-c", o.configPath], { cwd: o.dataDir, stdio: ["ignore", "ignore", "pipe"], env: synapseEnv({ GIT_DIR: "/nonexistent" }) });
+    child = spawn(o.python, ["-m", "synapse.app.homeserver", "-c", o.configPath], {
+      cwd: o.dataDir,
+      stdio: ["ignore", "ignore", "pipe"],
+      env: synapseEnv({ GIT_DIR: "/nonexistent" }),
+    });
     let stderr = "";
-    child.stderr?.on("data", (d) => { stderr = (stderr + d).slice(-4000); });
+    child.stderr?.on("data", (d) => {
+      stderr = (stderr + d).slice(-4000);
+    });
     live.add(child);
-    child.once("exit", () => { exited = true; live.delete(child); });
+    child.once("exit", () => {
+      exited = true;
+      live.delete(child);
+    });
     try {
       await waitHealthy(url, o.timeoutMs ?? 120_000, () => !exited, logPath);
     } catch (err) {
@@ -67,9 +88,16 @@ export async function startSynapse(o: { python: string; configPath: string; data
   };
   const startMs = await launch();
   return {
-    url, serverName: o.serverName, dataDir: o.dataDir, logPath, startMs,
+    url,
+    serverName: o.serverName,
+    dataDir: o.dataDir,
+    logPath,
+    startMs,
     stop: () => stopWith("SIGTERM"),
     kill: () => stopWith("SIGKILL"),
-    restart: async () => { await stopWith("SIGTERM"); await launch(); },
+    restart: async () => {
+      await stopWith("SIGTERM");
+      await launch();
+    },
   };
 }

@@ -1,15 +1,24 @@
 import { z } from "zod";
 import { Email, RoleKind, VettingStatus, Uuid } from "./common.js";
 
-export const LoginInput = z.object({
-  email: Email,
-  password: z.string().min(1).max(1024),
-  totp: z.string().regex(/^\d{6}$/).optional(),
-}).strict();
+export const LoginInput = z
+  .object({
+    email: Email,
+    password: z.string().min(1).max(1024),
+    totp: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
+  })
+  .strict();
 
 export const SessionView = z.object({
   person: z.object({
-    id: Uuid, fullName: z.string(), email: z.string(), memberState: z.string().nullable(), status: VettingStatus,
+    id: Uuid,
+    fullName: z.string(),
+    email: z.string(),
+    memberState: z.string().nullable(),
+    status: VettingStatus,
     roles: z.array(z.object({ role: RoleKind, memberState: z.string().nullable(), program: z.string().nullable() })),
     totpEnabled: z.boolean(),
   }),
@@ -24,12 +33,19 @@ export const LoginResult = SessionView.extend({ token: z.string().optional() });
 const EnrollToken = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, "an enrollment token");
 export const EnrollStartInput = z.object({ token: EnrollToken }).strict();
 export const EnrollStartResult = z.object({
-  fullName: z.string(), email: z.string(), totpRequired: z.boolean(),
+  fullName: z.string(),
+  email: z.string(),
+  totpRequired: z.boolean(),
   totp: z.object({ secret: z.string(), uri: z.string() }),
 });
-export const EnrollCompleteInput = z.object({
-  token: EnrollToken,
-  password: z.string().min(12, "at least 12 characters").max(1024),
-  totp: z.string().regex(/^\d{6}$/).optional(),
-}).strict();
+export const EnrollCompleteInput = z
+  .object({
+    token: EnrollToken,
+    password: z.string().min(12, "at least 12 characters").max(1024),
+    totp: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
+  })
+  .strict();
 export const EnrollCompleteResult = z.object({ expiresAt: z.string(), token: z.string().optional() });

@@ -13,7 +13,10 @@ export const line = (max: number) => {
   const edge = String.raw`[^\s\u0000-\u001F\u007F]`;
   const inner = String.raw`[^\u0000-\u001F\u007F]`;
   const core = max === 1 ? edge : `${edge}(?:${inner}{0,${max - 2}}${edge})?`;
-  return z.string().regex(new RegExp(String.raw`^\s*${core}\s*$`, "u"), `1 to ${max} characters, without control characters or line breaks`).trim();
+  return z
+    .string()
+    .regex(new RegExp(String.raw`^\s*${core}\s*$`, "u"), `1 to ${max} characters, without control characters or line breaks`)
+    .trim();
 };
 
 /** JSON Schemas for zod schemas whose own translation would say less than they check (see queryInt). */
@@ -24,20 +27,36 @@ export const DOCUMENTED_AS = new WeakMap<object, Record<string, unknown>>();
  * would take), then the range. The OpenAPI document shows them as integers with the same bounds.
  */
 export const queryInt = (min: number, max: number, dflt: number) => {
-  const s = z.string().regex(/^-?(0|[1-9][0-9]*)$/, "a whole number").transform(Number).pipe(z.number().int().min(min).max(max)).default(dflt);
+  const s = z
+    .string()
+    .regex(/^-?(0|[1-9][0-9]*)$/, "a whole number")
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .default(dflt);
   DOCUMENTED_AS.set(s, { type: "integer", minimum: min, maximum: max, default: dflt });
   return s;
 };
 
 /** Multi-line text (line breaks allowed), 1..max characters. */
 export const text = (max: number) =>
-  z.string().trim().min(1).max(max).refine((s) => !CONTROL.test(s), "must not contain control characters");
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !CONTROL.test(s), "must not contain control characters");
 
 export const StateCode = z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code such as CL");
 export const ProgramCode = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, "a program code such as tourism");
 export const Uuid = z.uuid();
-export const Email = z.email().max(254).transform((s) => s.toLowerCase());
-export const MatrixUserId = z.string().max(255).regex(/^@[a-z0-9._=\-/+]+:[A-Za-z0-9.-]+(:\d{1,5})?$/, "a Matrix user ID such as @ana:example.org");
+export const Email = z
+  .email()
+  .max(254)
+  .transform((s) => s.toLowerCase());
+export const MatrixUserId = z
+  .string()
+  .max(255)
+  .regex(/^@[a-z0-9._=\-/+]+:[A-Za-z0-9.-]+(:\d{1,5})?$/, "a Matrix user ID such as @ana:example.org");
 export const Reason = z.object({ reason: text(1000) }).strict();
 export const IsoDate = z.iso.date();
 

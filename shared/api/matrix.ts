@@ -6,7 +6,7 @@ export const LOGIN_GRANT_TYPE = "org.oas.enlace.login.grant";
 export const MatrixSessionResult = z.object({
   homeserverUrl: z.string(),
   userId: z.string(),
-  loginToken: z.string(),          // for the homeserver's org.oas.enlace.login.grant: works once, expires quickly
+  loginToken: z.string(), // for the homeserver's org.oas.enlace.login.grant: works once, expires quickly
   expiresInSeconds: z.number(),
-  secretariatKey: z.string(),      // the key clients pin to verify credentials
+  secretariatKey: z.string(), // the key clients pin to verify credentials
 });

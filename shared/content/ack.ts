@@ -28,7 +28,7 @@ import { canonicalJson } from "../crypto/canonical.js";
 export const ACK_SIGNATURE_KEY = "org.oas.enlace.ack.signature";
 export const AckSignature = z.strictObject({
   device_id: z.string().min(1).max(255),
-  ed25519: z.string().regex(/^[A-Za-z0-9+/]{86}$/),   // an Ed25519 signature, unpadded base64 (64 bytes)
+  ed25519: z.string().regex(/^[A-Za-z0-9+/]{86}$/), // an Ed25519 signature, unpadded base64 (64 bytes)
 });
 export const AckContent = z.strictObject({
   "m.relates_to": z.strictObject({ rel_type: z.literal(ACK_REL_TYPE), event_id: EventId }),

@@ -19,8 +19,7 @@ export async function advisoryDigest(advisory: UnsignedAdvisory): Promise<string
   return toBase64(s, s.crypto_generichash(32, canonicalBytes(advisory), null));
 }
 
-export const advisoryStatement = (programCode: string, number: number, digest: string) =>
-  ({ type: ADVISORY_STATEMENT_TYPE, programCode, number, digest });
+export const advisoryStatement = (programCode: string, number: number, digest: string) => ({ type: ADVISORY_STATEMENT_TYPE, programCode, number, digest });
 
 /** Signs a (validated) advisory with the Secretariat's Ed25519 secret key, exactly as the control plane does. */
 export async function signAdvisory(secretKey: string, advisory: UnsignedAdvisory, keyId = "secretariat"): Promise<AdvisoryContent> {

@@ -8,8 +8,19 @@ export type AlertSeverity = z.infer<typeof AlertSeverity>;
 
 /** Fixed codes (not free text) so clients can translate them and filters and STIX can use them. */
 export const AlertCategory = z.enum([
-  "armed_attack", "explosive_device", "vehicle_ramming", "arson", "cbrn", "drone", "hostage_taking",
-  "cyber", "suspicious_activity", "threat_communication", "surveillance", "radicalisation", "other",
+  "armed_attack",
+  "explosive_device",
+  "vehicle_ramming",
+  "arson",
+  "cbrn",
+  "drone",
+  "hostage_taking",
+  "cyber",
+  "suspicious_activity",
+  "threat_communication",
+  "surveillance",
+  "radicalisation",
+  "other",
 ]);
 export type AlertCategory = z.infer<typeof AlertCategory>;
 
@@ -36,8 +47,7 @@ export const AlertContent = z.strictObject({
 });
 export type AlertContent = z.infer<typeof AlertContent>;
 
-export const admiraltyCode = (a: Pick<AlertContent, "sourceReliability" | "informationCredibility">) =>
-  `${a.sourceReliability}${a.informationCredibility}`;
+export const admiraltyCode = (a: Pick<AlertContent, "sourceReliability" | "informationCredibility">) => `${a.sourceReliability}${a.informationCredibility}`;
 
 export function alertFallback(a: AlertContent): Fallback {
   const head = `🚨 ALERT ${tlpTag(a.tlp)} ${a.severity.toUpperCase()} — ${a.title}`;

@@ -47,7 +47,10 @@ export function computeCoverage({ advisory, expectedStates, acks, now }: Coverag
   for (const ack of acks) {
     const at = ack.at.getTime();
     if (Number.isNaN(at)) continue;
-    if (!expectedSet.has(ack.state)) { unexpected.add(ack.state); continue; }
+    if (!expectedSet.has(ack.state)) {
+      unexpected.add(ack.state);
+      continue;
+    }
     const prev = firstAck.get(ack.state);
     if (prev === undefined || at < prev) firstAck.set(ack.state, at);
   }

@@ -3,7 +3,10 @@ export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 
 export class DocumentTooLargeError extends Error {
   override readonly name = "DocumentTooLargeError";
-  constructor(readonly size: number, readonly max = MAX_DOCUMENT_BYTES) {
+  constructor(
+    readonly size: number,
+    readonly max = MAX_DOCUMENT_BYTES,
+  ) {
     super(`document is ${formatBytes(size)}; the limit is ${formatBytes(max)}`);
   }
 }
@@ -16,7 +19,10 @@ export function assertDocumentSize(size: number): void {
 /** The built event content would not fit in a Matrix event once encrypted (see event.ts). */
 export class ContentTooLargeError extends Error {
   override readonly name = "ContentTooLargeError";
-  constructor(readonly bytes: number, readonly max: number) {
+  constructor(
+    readonly bytes: number,
+    readonly max: number,
+  ) {
     super(`event content is ${bytes} bytes; at most ${max} fit in an encrypted Matrix event`);
   }
 }
@@ -24,7 +30,10 @@ export class ContentTooLargeError extends Error {
 /** Outgoing content failed its schema; `issues` are zod's, for the composer to map to fields. */
 export class InvalidContentError extends Error {
   override readonly name = "InvalidContentError";
-  constructor(readonly kind: string, readonly issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>) {
+  constructor(
+    readonly kind: string,
+    readonly issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+  ) {
     super(`invalid ${kind}: ${issues.map((i) => `${i.path.map(String).join(".") || "(root)"}: ${i.message}`).join("; ")}`);
   }
 }

@@ -27,7 +27,10 @@ function injectEverywhere<K extends MessageKind>(kind: K, content: ContentByKind
       let target: any = candidate;
       for (const p of path.slice(0, -1)) target = target[p];
       target[path[path.length - 1]!] = value + node;
-      if (SCHEMAS[kind].safeParse(candidate).success) { current = candidate; injected++; }
+      if (SCHEMAS[kind].safeParse(candidate).success) {
+        current = candidate;
+        injected++;
+      }
     } else if (node && typeof node === "object") {
       for (const [k, v] of Object.entries(node)) visit([...path, Array.isArray(node) ? Number(k) : k], v);
     }
@@ -52,7 +55,8 @@ describe("fallbacks", () => {
       "incident.update": /^↪️ INCIDENT UPDATE \[TLP:GREEN\] now CONTAINED\nPackage cleared/,
       advisory: /^📢 ADVISORY tourism #12 \[TLP:AMBER\] — Heightened threat[\s\S]*acknowledgement required by 2025-07-10 18:00 UTC/,
       document: /^📄 LESSONS LEARNED \[TLP:GREEN\] — Lessons learned: crowd flow[\s\S]*file lecciones-final-2024\.pdf/,
-      "expertise.request": /^🤝 EXPERTISE REQUEST \[TLP:GREEN\] OPEN — Pan American Games 2027 \(PE, 2027-07-23 to 2027-08-08\)\nneeds crowd management, UAS countermeasures · remote or on site/,
+      "expertise.request":
+        /^🤝 EXPERTISE REQUEST \[TLP:GREEN\] OPEN — Pan American Games 2027 \(PE, 2027-07-23 to 2027-08-08\)\nneeds crowd management, UAS countermeasures · remote or on site/,
       "expertise.offer": /^🙋 EXPERTISE OFFER \[TLP:GREEN\]\noffers UAS countermeasures · remote\nAvailability: April 2027/,
       "expertise.status": /^🤝 EXPERTISE REQUEST now MATCHED \[TLP:GREEN\]/,
     };
@@ -100,7 +104,10 @@ describe("buildEventContent", () => {
 
   it("threads incident updates and replies offers/status to their request", () => {
     expect(buildEventContent("incident.update", EXAMPLES["incident.update"], RED)["m.relates_to"]).toEqual({
-      rel_type: "m.thread", event_id: EXAMPLE_INCIDENT_EVENT_ID, is_falling_back: true, "m.in_reply_to": { event_id: EXAMPLE_INCIDENT_EVENT_ID },
+      rel_type: "m.thread",
+      event_id: EXAMPLE_INCIDENT_EVENT_ID,
+      is_falling_back: true,
+      "m.in_reply_to": { event_id: EXAMPLE_INCIDENT_EVENT_ID },
     });
     for (const kind of ["expertise.offer", "expertise.status"] as const) {
       expect(buildEventContent(kind, EXAMPLES[kind], RED)["m.relates_to"]).toEqual({ "m.in_reply_to": { event_id: EXAMPLE_REQUEST_EVENT_ID } });
@@ -125,28 +132,64 @@ describe("buildEventContent", () => {
   it("fits maximal content in 3-byte characters within an encrypted event", async () => {
     const w = (n: number) => "€".repeat(n);
     const alert: ContentByKind["alert"] = {
-      ...EXAMPLES.alert, title: w(200), summary: w(4000), location: { text: w(300), lat: -33.123456789, lon: -70.123456789 },
+      ...EXAMPLES.alert,
+      title: w(200),
+      summary: w(4000),
+      location: { text: w(300), lat: -33.123456789, lon: -70.123456789 },
       affectedStates: Array.from({ length: 40 }, (_, i) => String.fromCharCode(65 + (i % 26), 65 + Math.floor(i / 26))),
-      attachments: Array.from({ length: 10 }, () => ({ ...EXAMPLES.alert.attachments![0]!, filename: w(255), mimetype: "a".repeat(60) + "/" + "b".repeat(66) })),
+      attachments: Array.from({ length: 10 }, () => ({
+        ...EXAMPLES.alert.attachments![0]!,
+        filename: w(255),
+        mimetype: "a".repeat(60) + "/" + "b".repeat(66),
+      })),
     };
-    const advisory = await signAdvisory(secretKey, {
-      ...EXAMPLE_UNSIGNED_ADVISORY, title: w(200), body: w(8000), programCode: "p".repeat(40),
-      programs: Array.from({ length: 20 }, (_, i) => `p${String(i).padStart(2, "0")}${"x".repeat(37)}`),
-    }, "k".repeat(64));
+    const advisory = await signAdvisory(
+      secretKey,
+      {
+        ...EXAMPLE_UNSIGNED_ADVISORY,
+        title: w(200),
+        body: w(8000),
+        programCode: "p".repeat(40),
+        programs: Array.from({ length: 20 }, (_, i) => `p${String(i).padStart(2, "0")}${"x".repeat(37)}`),
+      },
+      "k".repeat(64),
+    );
     const document: ContentByKind["document"] = {
-      ...EXAMPLES.document, title: w(200), event: w(200), topics: Array.from({ length: 20 }, (_, i) => `${String(i).padStart(2, "0")}${w(78)}`),
-      summary: w(4000), filename: w(255), mimetype: "a".repeat(60) + "/" + "b".repeat(66),
+      ...EXAMPLES.document,
+      title: w(200),
+      event: w(200),
+      topics: Array.from({ length: 20 }, (_, i) => `${String(i).padStart(2, "0")}${w(78)}`),
+      summary: w(4000),
+      filename: w(255),
+      mimetype: "a".repeat(60) + "/" + "b".repeat(66),
     };
     const request: ContentByKind["expertise.request"] = {
-      ...EXAMPLES["expertise.request"], eventName: w(200), areasNeeded: Array.from({ length: 20 }, (_, i) => `${String(i).padStart(2, "0")}${w(98)}`), details: w(4000),
+      ...EXAMPLES["expertise.request"],
+      eventName: w(200),
+      areasNeeded: Array.from({ length: 20 }, (_, i) => `${String(i).padStart(2, "0")}${w(98)}`),
+      details: w(4000),
     };
     const offer: ContentByKind["expertise.offer"] = {
-      ...EXAMPLES["expertise.offer"], areas: Array.from({ length: 20 }, (_, i) => `${String(i).padStart(2, "0")}${w(98)}`), availability: w(1000), note: w(2000),
+      ...EXAMPLES["expertise.offer"],
+      areas: Array.from({ length: 20 }, (_, i) => `${String(i).padStart(2, "0")}${w(98)}`),
+      availability: w(1000),
+      note: w(2000),
     };
-    const cases = [["alert", alert], ["advisory", advisory], ["document", document], ["expertise.request", request], ["expertise.offer", offer]] as const;
+    const cases = [
+      ["alert", alert],
+      ["advisory", advisory],
+      ["document", document],
+      ["expertise.request", request],
+      ["expertise.offer", offer],
+    ] as const;
     for (const [kind, content] of cases) {
       expect(SCHEMAS[kind].safeParse(content).success, kind).toBe(true);
-      let built: Record<string, unknown>; try { built = buildEventContent(kind, content as never, RED); } catch (e) { throw new Error(`${kind}: ${String(e)}`); }
+      let built: Record<string, unknown>;
+      try {
+        built = buildEventContent(kind, content as never, RED);
+      } catch (e) {
+        throw new Error(`${kind}: ${String(e)}`);
+      }
       const bytes = new TextEncoder().encode(JSON.stringify(built)).length;
       expect(bytes, kind).toBeLessThanOrEqual(MAX_CONTENT_BYTES);
       expect(bytes, `${kind} is really near the limit`).toBeGreaterThan(MAX_CONTENT_BYTES / 2);

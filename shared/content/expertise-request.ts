@@ -4,8 +4,17 @@ import { IsoDate, IsoDateTime, StateCode, Uuid, V1, line, text, uniqueList } fro
 import { dotted, escapeHtml, formatInstant, htmlText, tlpHtml, tlpTag, truncate, type Fallback } from "./format.js";
 
 export const VenueType = z.enum([
-  "stadium", "arena", "convention_center", "open_air", "street_event", "transport_hub",
-  "religious_site", "tourist_site", "shopping_center", "mixed", "other",
+  "stadium",
+  "arena",
+  "convention_center",
+  "open_air",
+  "street_event",
+  "transport_hub",
+  "religious_site",
+  "tourist_site",
+  "shopping_center",
+  "mixed",
+  "other",
 ]);
 export type VenueType = z.infer<typeof VenueType>;
 
@@ -20,22 +29,24 @@ export type ExpertiseStatus = z.infer<typeof ExpertiseStatus>;
 export const ExpertiseArea = line(100);
 
 /** A host state asks peers for expertise before a major event (registry event by uuid). */
-export const ExpertiseRequestContent = z.strictObject({
-  version: V1,
-  tlp: Tlp,
-  eventId: Uuid,
-  eventName: line(200),
-  hostState: StateCode,
-  startDate: IsoDate,
-  endDate: IsoDate,
-  venueType: VenueType,
-  areasNeeded: uniqueList(ExpertiseArea, 1, 20),
-  form: ExpertiseForm,
-  deadline: IsoDateTime,
-  /** Status when sent (normally "open"); later changes are expertise.status events (expertise-status-derive.ts). */
-  status: ExpertiseStatus,
-  details: text(4000).optional(),
-}).refine((r) => r.endDate >= r.startDate, { path: ["endDate"], message: "the event cannot end before it starts" });
+export const ExpertiseRequestContent = z
+  .strictObject({
+    version: V1,
+    tlp: Tlp,
+    eventId: Uuid,
+    eventName: line(200),
+    hostState: StateCode,
+    startDate: IsoDate,
+    endDate: IsoDate,
+    venueType: VenueType,
+    areasNeeded: uniqueList(ExpertiseArea, 1, 20),
+    form: ExpertiseForm,
+    deadline: IsoDateTime,
+    /** Status when sent (normally "open"); later changes are expertise.status events (expertise-status-derive.ts). */
+    status: ExpertiseStatus,
+    details: text(4000).optional(),
+  })
+  .refine((r) => r.endDate >= r.startDate, { path: ["endDate"], message: "the event cannot end before it starts" });
 export type ExpertiseRequestContent = z.infer<typeof ExpertiseRequestContent>;
 
 const FORM_TEXT: Readonly<Record<ExpertiseForm, string>> = { remote: "remote", on_site: "on site", either: "remote or on site" };

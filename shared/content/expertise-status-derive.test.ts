@@ -7,17 +7,30 @@ import type { ExpertiseStatus } from "./expertise-request.js";
 const T0 = Date.parse("2027-01-10T00:00:00Z");
 const HOUR = 3_600_000;
 const request = { eventId: REQ, sender: "@host:pe.example", ts: T0, content: EXAMPLES["expertise.request"] }; // deadline 2027-03-01
-const status = (eventId: string, sender: string, ts: number, s: ExpertiseStatus, requestEventId = REQ): TimelineEvent<ExpertiseStatusContent> =>
-  ({ eventId, sender, ts, content: { ...EXAMPLES["expertise.status"], requestEventId, status: s } });
-const offer = (eventId: string, ts: number, requestEventId = REQ) =>
-  ({ eventId, sender: "@peer:co.example", ts, content: { ...EXAMPLES["expertise.offer"], requestEventId } });
+const status = (eventId: string, sender: string, ts: number, s: ExpertiseStatus, requestEventId = REQ): TimelineEvent<ExpertiseStatusContent> => ({
+  eventId,
+  sender,
+  ts,
+  content: { ...EXAMPLES["expertise.status"], requestEventId, status: s },
+});
+const offer = (eventId: string, ts: number, requestEventId = REQ) => ({
+  eventId,
+  sender: "@peer:co.example",
+  ts,
+  content: { ...EXAMPLES["expertise.offer"], requestEventId },
+});
 const derive = (patch: Partial<DeriveInput>) =>
   deriveExpertiseStatus({ requestEventId: REQ, request, statusEvents: [], offers: [], now: new Date(T0 + HOUR), ...patch });
 
 describe("expertise request status", () => {
   it("is the request's own status until something changes it; offers alone do not", () => {
-    expect(derive({ offers: [offer("$o1", T0 + 1), offer("$o2", T0 + 2), offer("$x", T0 + 3, "$otherRequest")] }))
-      .toEqual({ status: "open", reason: "request", since: new Date(T0), offers: 2, offersAfterClose: 0 });
+    expect(derive({ offers: [offer("$o1", T0 + 1), offer("$o2", T0 + 2), offer("$x", T0 + 3, "$otherRequest")] })).toEqual({
+      status: "open",
+      reason: "request",
+      since: new Date(T0),
+      offers: 2,
+      offersAfterClose: 0,
+    });
   });
 
   it("follows the latest status event from the requester or an authorised sender", () => {

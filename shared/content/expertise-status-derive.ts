@@ -24,7 +24,12 @@ export interface DerivedExpertiseStatus {
   offersAfterClose: number;
 }
 
-export interface TimelineEvent<C> { eventId: string; sender: string; ts: number; content: C }
+export interface TimelineEvent<C> {
+  eventId: string;
+  sender: string;
+  ts: number;
+  content: C;
+}
 
 export interface DeriveInput {
   requestEventId: string;

@@ -25,19 +25,29 @@ const cleanText = (s: string) => !CONTROL_MULTILINE.test(s) && !BIDI_CONTROL.tes
 
 /** One line of text, 1..max UTF-16 units, not blank, no control or bidi-override characters. */
 export const line = (max: number) =>
-  z.string().min(1).max(max)
+  z
+    .string()
+    .min(1)
+    .max(max)
     .refine((s) => s.length > max || cleanLine(s), "must be a single line without control characters")
     .refine((s) => NOT_BLANK.test(s), "must not be blank");
 
 /** Multi-line text (LF and TAB allowed), 1..max UTF-16 units, not blank. */
 export const text = (max: number) =>
-  z.string().min(1).max(max)
+  z
+    .string()
+    .min(1)
+    .max(max)
     .refine((s) => s.length > max || cleanText(s), "must not contain control characters other than line breaks and tabs")
     .refine((s) => NOT_BLANK.test(s), "must not be blank");
 
 /** A bounded list whose items are all different (state codes, program codes, topics). */
 export const uniqueList = <T extends z.ZodType<string>>(item: T, min: number, max: number) =>
-  z.array(item).min(min).max(max).refine((a) => a.length > max || new Set(a).size === a.length, "must not repeat an entry");
+  z
+    .array(item)
+    .min(min)
+    .max(max)
+    .refine((a) => a.length > max || new Set(a).size === a.length, "must not repeat an entry");
 
 /** ISO 3166-1 alpha-2, upper case. Not limited to OAS members: an alert may concern others. */
 export const StateCode = z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as CL");
@@ -53,17 +63,24 @@ export const Language = z.enum(["en", "es", "pt", "fr"]);
  * A Matrix event ID: `$` + url-safe base64 in room versions 4+, `$opaque:server` before.
  * Printable ASCII only, so it can never carry markup or spaces into a fallback.
  */
-export const EventId = z.string().max(255).regex(/^\$[\x21-\x7E]{1,254}$/, "must be a Matrix event ID");
+export const EventId = z
+  .string()
+  .max(255)
+  .regex(/^\$[\x21-\x7E]{1,254}$/, "must be a Matrix event ID");
 
-const MxcUrl = z.string().max(512)
+const MxcUrl = z
+  .string()
+  .max(512)
   .regex(/^mxc:\/\/[A-Za-z0-9.\-:[\]]{1,255}\/[A-Za-z0-9_-]{1,255}$/, "must be an mxc:// URL");
 
 /** Where: free text, optionally with WGS84 coordinates (both or neither). */
-export const Location = z.strictObject({
-  text: line(300),
-  lat: z.number().min(-90).max(90).optional(),
-  lon: z.number().min(-180).max(180).optional(),
-}).refine((l) => (l.lat === undefined) === (l.lon === undefined), "lat and lon go together");
+export const Location = z
+  .strictObject({
+    text: line(300),
+    lat: z.number().min(-90).max(90).optional(),
+    lon: z.number().min(-180).max(180).optional(),
+  })
+  .refine((l) => (l.lat === undefined) === (l.lon === undefined), "lat and lon go together");
 export type Location = z.infer<typeof Location>;
 
 /**
@@ -76,7 +93,11 @@ export const EncryptedFile = z.strictObject({
     kty: z.literal("oct"),
     alg: z.literal("A256CTR"),
     k: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "must be a 256-bit key in unpadded base64url"),
-    key_ops: z.array(z.enum(["encrypt", "decrypt"])).min(1).max(2).refine((o) => o.includes("decrypt"), "must include decrypt"),
+    key_ops: z
+      .array(z.enum(["encrypt", "decrypt"]))
+      .min(1)
+      .max(2)
+      .refine((o) => o.includes("decrypt"), "must include decrypt"),
     ext: z.literal(true),
   }),
   iv: z.string().regex(/^[A-Za-z0-9+/]{22}(==)?$/, "must be a 128-bit IV in base64"),
@@ -85,7 +106,10 @@ export const EncryptedFile = z.strictObject({
 });
 export type EncryptedFile = z.infer<typeof EncryptedFile>;
 
-export const MimeType = z.string().max(127).regex(/^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+$/, "must be a MIME type such as application/pdf");
+export const MimeType = z
+  .string()
+  .max(127)
+  .regex(/^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+$/, "must be a MIME type such as application/pdf");
 /** A file name, not a path: no separators, nothing that can spoof its extension. */
 export const FileName = line(255).refine((s) => !/[/\\]/.test(s) && s !== "." && s !== "..", "must be a file name without / or \\");
 export const FileSize = z.int().min(0).max(MAX_DOCUMENT_BYTES, `must be at most ${MAX_DOCUMENT_BYTES} bytes (50 MiB)`);

@@ -36,7 +36,11 @@ export const tlpTag = (tlp: Tlp): string => `[${tlpLabel(tlp)}]`;
 
 /** FIRST's TLP 2.0 colours, so the label reads the same in Element as in Enlace. */
 const TLP_COLOURS: Readonly<Record<Tlp, string>> = {
-  CLEAR: "#000000", GREEN: "#33ff00", AMBER: "#ffc000", "AMBER+STRICT": "#ffc000", RED: "#ff2b2b",
+  CLEAR: "#000000",
+  GREEN: "#33ff00",
+  AMBER: "#ffc000",
+  "AMBER+STRICT": "#ffc000",
+  RED: "#ff2b2b",
 };
 export const tlpHtml = (tlp: Tlp): string =>
   `<font data-mx-color="${TLP_COLOURS[tlp]}" data-mx-bg-color="#000000"><strong>${escapeHtml(tlpLabel(tlp))}</strong></font>`;
@@ -45,8 +49,10 @@ export const tlpHtml = (tlp: Tlp): string =>
 const FALLBACK_FACTS_MAX = 500;
 
 /** Joins the parts that are present with a middle dot, cut to FALLBACK_FACTS_MAX. */
-export const dotted = (parts: ReadonlyArray<string | undefined | false>): string =>
-  truncate(parts.filter(Boolean).join(" · "), FALLBACK_FACTS_MAX);
+export const dotted = (parts: ReadonlyArray<string | undefined | false>): string => truncate(parts.filter(Boolean).join(" · "), FALLBACK_FACTS_MAX);
 
 /** A plain fallback and its HTML twin. */
-export interface Fallback { plain: string; html: string }
+export interface Fallback {
+  plain: string;
+  html: string;
+}

@@ -1,8 +1,5 @@
 import type { z } from "zod";
-import {
-  CREDENTIAL_STATE_EVENT_TYPE, EVENT_TYPES, MESSAGE_EVENT_TYPE, isEnlaceName, messageKindForKey,
-  type ContentKind,
-} from "./types.js";
+import { CREDENTIAL_STATE_EVENT_TYPE, EVENT_TYPES, MESSAGE_EVENT_TYPE, isEnlaceName, messageKindForKey, type ContentKind } from "./types.js";
 import { SCHEMAS, type KindAndContent } from "./schemas.js";
 
 /**

@@ -11,7 +11,9 @@ import { EXAMPLES, EXAMPLE_UNSIGNED_ADVISORY } from "./examples.js";
 import { allExamples } from "./test-fixtures.js";
 
 let examples: ContentByKind;
-beforeAll(async () => { examples = (await allExamples()).examples; });
+beforeAll(async () => {
+  examples = (await allExamples()).examples;
+});
 
 const alert = (patch: Record<string, unknown>) => AlertContent.safeParse({ ...EXAMPLES.alert, ...patch });
 

@@ -24,7 +24,11 @@ describe("TLP 2.0", () => {
     expect(isWithinCeiling("AMBER", "AMBER")).toBe(true);
     expect(() => assertWithinCeiling("GREEN", "AMBER")).not.toThrow();
     let caught: unknown;
-    try { assertWithinCeiling("AMBER+STRICT", "AMBER"); } catch (e) { caught = e; }
+    try {
+      assertWithinCeiling("AMBER+STRICT", "AMBER");
+    } catch (e) {
+      caught = e;
+    }
     expect(caught).toBeInstanceOf(TlpCeilingError);
     const err = caught as TlpCeilingError;
     expect(err.level).toBe("AMBER+STRICT");

@@ -18,16 +18,20 @@ export const compareTlp = (a: Tlp, b: Tlp): number => RANK[a] - RANK[b];
 export const isWithinCeiling = (level: Tlp, ceiling: Tlp): boolean => compareTlp(level, ceiling) <= 0;
 
 /** The more restrictive of the levels (e.g. the marking of something derived from several sources). */
-export const mostRestrictive = (levels: readonly Tlp[]): Tlp =>
-  levels.reduce<Tlp>((acc, l) => (compareTlp(l, acc) > 0 ? l : acc), "CLEAR");
+export const mostRestrictive = (levels: readonly Tlp[]): Tlp => levels.reduce<Tlp>((acc, l) => (compareTlp(l, acc) > 0 ? l : acc), "CLEAR");
 
 /** "TLP:AMBER+STRICT": the display form, identical in every UI language. */
 export const tlpLabel = (level: Tlp): string => `TLP:${level}`;
 
 export class TlpCeilingError extends Error {
   override readonly name = "TlpCeilingError";
-  constructor(readonly level: Tlp, readonly ceiling: Tlp) {
-    super(`${tlpLabel(level)} is above this room's ceiling of ${tlpLabel(ceiling)}; choose ${tlpLabel(ceiling)} or lower, or share it in a room cleared for ${tlpLabel(level)}`);
+  constructor(
+    readonly level: Tlp,
+    readonly ceiling: Tlp,
+  ) {
+    super(
+      `${tlpLabel(level)} is above this room's ceiling of ${tlpLabel(ceiling)}; choose ${tlpLabel(ceiling)} or lower, or share it in a room cleared for ${tlpLabel(level)}`,
+    );
   }
 }
 

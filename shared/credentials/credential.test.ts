@@ -3,9 +3,18 @@ import { generateSigningKeyPair } from "../crypto/sign.js";
 import { signCredential, verifyCredential, signRevocationList, type CredentialBody } from "./credential.js";
 
 const body = (over: Partial<CredentialBody> = {}): CredentialBody => ({
-  v: 1, type: "org.oas.enlace.credential", serial: 1, userId: "@ana:enlace.test", personId: "6f1c1a52-8a53-4f7e-9a0b-2a3c4d5e6f70",
-  memberState: "CL", programs: ["tourism"], roles: [{ role: "focal_point", program: "tourism" }],
-  issuedAt: "2026-01-01T00:00:00.000Z", expiresAt: "2027-01-01T00:00:00.000Z", masterKey: "bWFzdGVya2V5", ...over,
+  v: 1,
+  type: "org.oas.enlace.credential",
+  serial: 1,
+  userId: "@ana:enlace.test",
+  personId: "6f1c1a52-8a53-4f7e-9a0b-2a3c4d5e6f70",
+  memberState: "CL",
+  programs: ["tourism"],
+  roles: [{ role: "focal_point", program: "tourism" }],
+  issuedAt: "2026-01-01T00:00:00.000Z",
+  expiresAt: "2027-01-01T00:00:00.000Z",
+  masterKey: "bWFzdGVya2V5",
+  ...over,
 });
 
 describe("credentials", async () => {
@@ -21,7 +30,10 @@ describe("credentials", async () => {
     const c = await signCredential(sec.secretKey, sec.publicKey, body());
     const tampered = structuredClone(c);
     tampered.credential.memberState = "AR";
-    expect(await verifyCredential(tampered, { pinnedKeys: [sec.publicKey], now })).toEqual({ status: "invalid", reason: "signature does not match (tampered)" });
+    expect(await verifyCredential(tampered, { pinnedKeys: [sec.publicKey], now })).toEqual({
+      status: "invalid",
+      reason: "signature does not match (tampered)",
+    });
 
     const rogue = await generateSigningKeyPair();
     const forged = await signCredential(rogue.secretKey, rogue.publicKey, body());
@@ -40,7 +52,10 @@ describe("credentials", async () => {
   it("a revoked person is listed in the signed revocation list and their credential reads as revoked", async () => {
     const c = await signCredential(sec.secretKey, sec.publicKey, body());
     const list = await signRevocationList(sec.secretKey, sec.publicKey, {
-      v: 1, type: "org.oas.enlace.revocations", serial: 3, issuedAt: "2026-05-01T00:00:00.000Z",
+      v: 1,
+      type: "org.oas.enlace.revocations",
+      serial: 3,
+      issuedAt: "2026-05-01T00:00:00.000Z",
       entries: [{ personId: body().personId, userId: "@ana:enlace.test", status: "revoked", since: "2026-04-01T00:00:00.000Z" }],
     });
     expect(await verifyCredential(c, { pinnedKeys: [sec.publicKey], now, revocations: list })).toMatchObject({ status: "revoked", revocation: "revoked" });
@@ -53,7 +68,10 @@ describe("credentials", async () => {
   it("a suspension before a newer credential does not revoke the newer one", async () => {
     const c = await signCredential(sec.secretKey, sec.publicKey, body({ issuedAt: "2026-05-02T00:00:00.000Z" }));
     const list = await signRevocationList(sec.secretKey, sec.publicKey, {
-      v: 1, type: "org.oas.enlace.revocations", serial: 4, issuedAt: "2026-05-03T00:00:00.000Z",
+      v: 1,
+      type: "org.oas.enlace.revocations",
+      serial: 4,
+      issuedAt: "2026-05-03T00:00:00.000Z",
       entries: [{ personId: body().personId, userId: "@ana:enlace.test", status: "suspended", since: "2026-04-01T00:00:00.000Z" }],
     });
     expect((await verifyCredential(c, { pinnedKeys: [sec.publicKey], now, revocations: list })).status).toBe("valid");

@@ -14,34 +14,50 @@ export const REVOCATIONS_TYPE = "org.oas.enlace.revocations";
 export const credentialStateKey = (userId: string) => `credential:${userId}`;
 export const userIdOfCredentialKey = (key: string) => (key.startsWith("credential:") ? key.slice("credential:".length) : null);
 
-const Role = z.object({ role: z.enum(["secretariat_admin", "secretariat_officer", "national_coordinator", "focal_point", "alternate"]), program: z.string().max(40).nullable() }).strict();
+const Role = z
+  .object({
+    role: z.enum(["secretariat_admin", "secretariat_officer", "national_coordinator", "focal_point", "alternate"]),
+    program: z.string().max(40).nullable(),
+  })
+  .strict();
 
-export const CredentialBody = z.object({
-  v: z.literal(1),
-  type: z.literal(CREDENTIAL_TYPE),
-  serial: z.number().int().positive(),
-  userId: z.string().max(255),
-  personId: z.uuid(),
-  memberState: z.string().regex(/^[A-Z]{2}$/).nullable(),
-  programs: z.array(z.string().max(40)).max(13),
-  roles: z.array(Role).max(30),
-  issuedAt: z.iso.datetime(),
-  expiresAt: z.iso.datetime(),
-  masterKey: z.string().max(100).nullable(),     // the person's cross-signing master key (base64), once registered
-}).strict();
+export const CredentialBody = z
+  .object({
+    v: z.literal(1),
+    type: z.literal(CREDENTIAL_TYPE),
+    serial: z.number().int().positive(),
+    userId: z.string().max(255),
+    personId: z.uuid(),
+    memberState: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .nullable(),
+    programs: z.array(z.string().max(40)).max(13),
+    roles: z.array(Role).max(30),
+    issuedAt: z.iso.datetime(),
+    expiresAt: z.iso.datetime(),
+    masterKey: z.string().max(100).nullable(), // the person's cross-signing master key (base64), once registered
+  })
+  .strict();
 export type CredentialBody = z.infer<typeof CredentialBody>;
 
 const Signature = z.object({ alg: z.literal("ed25519"), publicKey: z.string().max(100), sig: z.string().max(200) }).strict();
 export const SignedCredential = z.object({ credential: CredentialBody, signature: Signature }).strict();
 export type SignedCredential = z.infer<typeof SignedCredential>;
 
-export const RevocationList = z.object({
-  v: z.literal(1),
-  type: z.literal(REVOCATIONS_TYPE),
-  serial: z.number().int().min(0),               // grows with every revocation or suspension
-  issuedAt: z.iso.datetime(),
-  entries: z.array(z.object({ personId: z.uuid(), userId: z.string().max(255).nullable(), status: z.enum(["suspended", "revoked"]), since: z.iso.datetime() }).strict()).max(100_000),
-}).strict();
+export const RevocationList = z
+  .object({
+    v: z.literal(1),
+    type: z.literal(REVOCATIONS_TYPE),
+    serial: z.number().int().min(0), // grows with every revocation or suspension
+    issuedAt: z.iso.datetime(),
+    entries: z
+      .array(
+        z.object({ personId: z.uuid(), userId: z.string().max(255).nullable(), status: z.enum(["suspended", "revoked"]), since: z.iso.datetime() }).strict(),
+      )
+      .max(100_000),
+  })
+  .strict();
 export type RevocationList = z.infer<typeof RevocationList>;
 export const SignedRevocationList = z.object({ list: RevocationList, signature: Signature }).strict();
 export type SignedRevocationList = z.infer<typeof SignedRevocationList>;
@@ -81,11 +97,13 @@ export async function verifyCredential(
 ): Promise<CredentialVerdict> {
   try {
     const parsed = SignedCredential.safeParse(raw);
-    if (!parsed.success) return { status: "invalid", reason: `malformed credential: ${parsed.error.issues[0].path.join(".")} ${parsed.error.issues[0].message}` };
+    if (!parsed.success)
+      return { status: "invalid", reason: `malformed credential: ${parsed.error.issues[0].path.join(".")} ${parsed.error.issues[0].message}` };
     const { credential, signature } = parsed.data;
     if (!opts.pinnedKeys.includes(signature.publicKey)) return { status: "invalid", reason: "signed by a key that is not the Secretariat's" };
     if (!(await verifyCanonical(signature.publicKey, credential, signature.sig))) return { status: "invalid", reason: "signature does not match (tampered)" };
-    if (opts.userId !== undefined && credential.userId !== opts.userId) return { status: "invalid", reason: `credential is for ${credential.userId}, not ${opts.userId}` };
+    if (opts.userId !== undefined && credential.userId !== opts.userId)
+      return { status: "invalid", reason: `credential is for ${credential.userId}, not ${opts.userId}` };
     const now = opts.now ?? new Date();
     if (new Date(credential.expiresAt) <= now) return { status: "expired", credential };
     if (opts.revocation) {

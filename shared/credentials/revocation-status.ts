@@ -21,7 +21,12 @@ export interface RevocationStore {
 
 export function memoryRevocationStore(): RevocationStore {
   const lists = new Map<string, SignedRevocationList>();
-  return { get: (k) => lists.get(k) ?? null, put: (k, l) => { lists.set(k, l); } };
+  return {
+    get: (k) => lists.get(k) ?? null,
+    put: (k, l) => {
+      lists.set(k, l);
+    },
+  };
 }
 
 /**
@@ -50,7 +55,8 @@ export async function currentRevocations(
 ): Promise<RevocationCheck> {
   const now = o.now ?? new Date();
   const candidates: Array<{ key: string; signed: SignedRevocationList }> = [];
-  const space = inSpace && typeof inSpace === "object" && Object.keys(inSpace).length > 0 ? await verifyRevocationList(inSpace, o.pinnedKeys).catch(() => null) : null;
+  const space =
+    inSpace && typeof inSpace === "object" && Object.keys(inSpace).length > 0 ? await verifyRevocationList(inSpace, o.pinnedKeys).catch(() => null) : null;
   for (const key of o.pinnedKeys) {
     const stored = o.store.get(key);
     if (stored && (await verifyRevocationList(stored, [key]).catch(() => null))?.ok) candidates.push({ key, signed: stored });
@@ -63,13 +69,15 @@ export async function currentRevocations(
       // Checked again just before writing: another check may have stored a newer list while we verified.
       const latest = o.store.get(key);
       if (!latest || newerList(space.list, latest.list)) o.store.put(key, signed);
-      if (hw) hw.signed = signed; else candidates.push({ key, signed });
+      if (hw) hw.signed = signed;
+      else candidates.push({ key, signed });
     }
   }
   let best: RevocationList | null = null;
   for (const c of candidates) if (!best || newerList(c.signed.list, best)) best = c.signed.list;
   if (!best) return { known: false, reason: "no signed revocation list in the Space", list: null };
   const age = now.getTime() - Date.parse(best.issuedAt);
-  if (!(age <= (o.maxAgeMs ?? REVOCATION_MAX_AGE_MS))) return { known: false, reason: `the newest revocation list is ${Math.floor(age / 3600_000)} h old`, list: best };
+  if (!(age <= (o.maxAgeMs ?? REVOCATION_MAX_AGE_MS)))
+    return { known: false, reason: `the newest revocation list is ${Math.floor(age / 3600_000)} h old`, list: best };
   return { known: true, list: best };
 }

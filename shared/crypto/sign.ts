@@ -2,7 +2,10 @@ import { canonicalBytes } from "./canonical.js";
 import { getSodium, toBase64, fromBase64 } from "./sodium.js";
 
 /** Ed25519 signing over canonical JSON; keys and signatures travel as unpadded base64. */
-export interface SigningKeyPair { publicKey: string; secretKey: string }
+export interface SigningKeyPair {
+  publicKey: string;
+  secretKey: string;
+}
 
 export async function generateSigningKeyPair(): Promise<SigningKeyPair> {
   const s = await getSodium();
@@ -31,5 +34,4 @@ export async function verifyBytes(publicKey: string, message: Uint8Array, signat
 }
 
 export const signCanonical = (secretKey: string, value: unknown) => signBytes(secretKey, canonicalBytes(value));
-export const verifyCanonical = (publicKey: string, value: unknown, signature: string) =>
-  verifyBytes(publicKey, canonicalBytes(value), signature);
+export const verifyCanonical = (publicKey: string, value: unknown, signature: string) => verifyBytes(publicKey, canonicalBytes(value), signature);

@@ -39,7 +39,13 @@ describe("acknowledgement device signatures", () => {
   });
 
   it("the payload is typed, so a device's other signatures (its device keys, one-time keys) are not acks", () => {
-    expect(JSON.parse(ackSigningPayload(facts))).toEqual({ type: "org.oas.enlace.ack", room_id: facts.roomId, event_id: facts.advisoryEventId, user_id: facts.userId, device_id: facts.deviceId });
+    expect(JSON.parse(ackSigningPayload(facts))).toEqual({
+      type: "org.oas.enlace.ack",
+      room_id: facts.roomId,
+      event_id: facts.advisoryEventId,
+      user_id: facts.userId,
+      device_id: facts.deviceId,
+    });
   });
 
   it("the signed ack still carries nothing but the reference and the signature", async () => {

@@ -3,7 +3,12 @@ import { ACK_SIGNATURE_KEY, AckContent, ackSigningPayload, type AckSignature } f
 import { verifyBytes } from "../crypto/sign.js";
 import { awaitDevice, signWithDeviceKey } from "./rust-crypto.js";
 
-export interface AckFacts { roomId: string; advisoryEventId: string; userId: string; deviceId: string }
+export interface AckFacts {
+  roomId: string;
+  advisoryEventId: string;
+  userId: string;
+  deviceId: string;
+}
 
 /**
  * Pure: does `signature` (unpadded base64) verify, under this device's Ed25519 key, over the payload
@@ -15,7 +20,8 @@ export async function ackSignatureVerifies(facts: AckFacts, signature: string, d
 
 /** The signature this device puts on its acknowledgement of an advisory (the Rust crypto's device key). */
 export async function signAck(client: MatrixClient, roomId: string, advisoryEventId: string): Promise<AckSignature> {
-  const userId = client.getUserId(), deviceId = client.getDeviceId();
+  const userId = client.getUserId(),
+    deviceId = client.getDeviceId();
   if (!userId || !deviceId) throw new Error("signing an acknowledgement needs a signed-in device");
   const ed25519 = await signWithDeviceKey(client, ackSigningPayload({ roomId, advisoryEventId, userId, deviceId }));
   return { device_id: deviceId, ed25519 };
@@ -35,7 +41,8 @@ export async function checkAckSignature(client: MatrixClient, event: MatrixEvent
   if (!parsed.success) return { ok: false, reason: "not a well-formed acknowledgement" };
   const sig = parsed.data[ACK_SIGNATURE_KEY];
   if (!sig) return { ok: false, reason: "acknowledgement not signed by the acknowledging device: it does not count" };
-  const userId = event.getSender(), roomId = event.getRoomId();
+  const userId = event.getSender(),
+    roomId = event.getRoomId();
   if (!userId || !roomId) return { ok: false, reason: "acknowledgement without sender or room" };
   const crypto = client.getCrypto();
   if (!crypto) return { ok: false, reason: "this client has no crypto to check the acknowledgement" };
@@ -44,7 +51,8 @@ export async function checkAckSignature(client: MatrixClient, event: MatrixEvent
   const key = device?.getFingerprint();
   if (!key) return { ok: false, reason: "acknowledgement signed by a device this client does not know" };
   const facts = { roomId, advisoryEventId: parsed.data["m.relates_to"].event_id, userId, deviceId: sig.device_id };
-  if (!(await ackSignatureVerifies(facts, sig.ed25519, key))) return { ok: false, reason: "the acknowledgement's device signature is not valid for this advisory" };
+  if (!(await ackSignatureVerifies(facts, sig.ed25519, key)))
+    return { ok: false, reason: "the acknowledgement's device signature is not valid for this advisory" };
   const status = await crypto.getDeviceVerificationStatus(userId, sig.device_id);
   if (!status?.signedByOwner) return { ok: false, reason: "acknowledgement signed by a device its owner has not cross-signed" };
   return { ok: true, deviceId: sig.device_id };

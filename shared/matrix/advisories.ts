@@ -41,8 +41,14 @@ export function tallyAcks(items: readonly Received[], advisoryEventId: string): 
   const tally: AckTally = { counted: [], notCounted: [] };
   for (const i of items) {
     if (i.content.status !== "valid" || i.content.kind !== "ack" || i.content.content["m.relates_to"].event_id !== advisoryEventId) continue;
-    if (i.trust.level === "verified" && i.trust.memberState) tally.counted.push({ state: i.trust.memberState, at: new Date(i.ts), sender: i.sender, eventId: i.eventId });
-    else tally.notCounted.push({ sender: i.sender, eventId: i.eventId, reason: i.trust.level === "verified" ? "the sender represents no member state" : i.trust.reason });
+    if (i.trust.level === "verified" && i.trust.memberState)
+      tally.counted.push({ state: i.trust.memberState, at: new Date(i.ts), sender: i.sender, eventId: i.eventId });
+    else
+      tally.notCounted.push({
+        sender: i.sender,
+        eventId: i.eventId,
+        reason: i.trust.level === "verified" ? "the sender represents no member state" : i.trust.reason,
+      });
   }
   return tally;
 }

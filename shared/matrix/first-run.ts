@@ -2,7 +2,10 @@ import { decodeRecoveryKey } from "matrix-js-sdk/lib/crypto-api/index.js";
 import type { EnlaceSession } from "./session.js";
 import type { ControlPlaneClient } from "./control-plane.js";
 
-export interface FirstRunResult { recoveryKey: string; masterKey: string }
+export interface FirstRunResult {
+  recoveryKey: string;
+  masterKey: string;
+}
 
 /**
  * First run on a person's first device: cross-signing keys (the first upload needs no interactive
@@ -11,7 +14,11 @@ export interface FirstRunResult { recoveryKey: string; masterKey: string }
  */
 export async function firstRun(s: EnlaceSession, cp: Pick<ControlPlaneClient, "registerMasterKey">): Promise<FirstRunResult> {
   const crypto = s.client.getCrypto()!;
-  await crypto.bootstrapCrossSigning({ authUploadDeviceSigningKeys: async (makeRequest) => { await makeRequest(null); } });
+  await crypto.bootstrapCrossSigning({
+    authUploadDeviceSigningKeys: async (makeRequest) => {
+      await makeRequest(null);
+    },
+  });
   const recovery = await crypto.createRecoveryKeyFromPassphrase();
   s.keys.offer(recovery.privateKey);
   await crypto.bootstrapSecretStorage({ createSecretStorageKey: async () => recovery, setupNewSecretStorage: true, setupNewKeyBackup: true });

@@ -22,10 +22,17 @@ async function decrypted(event: MatrixEvent, timeoutMs = 15_000): Promise<{ ok: 
   const settled = () => !event.isBeingDecrypted() && !event.isDecryptionFailure() && event.getClearContent() !== null;
   if (settled()) return { ok: true };
   return new Promise((resolve) => {
-    const timer = setTimeout(() => { event.off(MatrixEventEvent.Decrypted, onDecrypted); resolve({ ok: false, reason: `could not decrypt: ${event.decryptionFailureReason ?? "no key"}` }); }, timeoutMs);
+    const timer = setTimeout(() => {
+      event.off(MatrixEventEvent.Decrypted, onDecrypted);
+      resolve({ ok: false, reason: `could not decrypt: ${event.decryptionFailureReason ?? "no key"}` });
+    }, timeoutMs);
     // Fires on failure too; a failed event is retried when its key arrives, so keep waiting.
     const onDecrypted = () => {
-      if (settled()) { clearTimeout(timer); event.off(MatrixEventEvent.Decrypted, onDecrypted); resolve({ ok: true }); }
+      if (settled()) {
+        clearTimeout(timer);
+        event.off(MatrixEventEvent.Decrypted, onDecrypted);
+        resolve({ ok: true });
+      }
     };
     event.on(MatrixEventEvent.Decrypted, onDecrypted);
   });
@@ -33,7 +40,13 @@ async function decrypted(event: MatrixEvent, timeoutMs = 15_000): Promise<{ ok: 
 
 /** Decrypts, validates and judges one event. Never throws: bad input becomes an "invalid" item. */
 export async function readEvent(s: EnlaceSession, event: MatrixEvent, decryptTimeoutMs?: number): Promise<Received> {
-  const base = { eventId: event.getId() ?? "", roomId: event.getRoomId() ?? "", sender: event.getSender() ?? "", ts: event.getTs(), encrypted: event.isEncrypted() };
+  const base = {
+    eventId: event.getId() ?? "",
+    roomId: event.getRoomId() ?? "",
+    sender: event.getSender() ?? "",
+    ts: event.getTs(),
+    encrypted: event.isEncrypted(),
+  };
   try {
     const d = await decrypted(event, decryptTimeoutMs);
     if (!d.ok) return { ...base, content: { status: "invalid", reason: d.reason }, trust: { level: "unverified", reason: d.reason } };
@@ -41,19 +54,27 @@ export async function readEvent(s: EnlaceSession, event: MatrixEvent, decryptTim
     const trust = await trustOf(s, event);
     // Content that arrived in the clear is never valid, whatever it says (a forged alert must not
     // count as an alert anywhere); acknowledgements are judged by their device signature instead.
-    if (trust.level === "unencrypted" && content.status !== "ignored") content = { status: "invalid", ...(content.kind ? { kind: content.kind } : {}), reason: UNENCRYPTED_REASON };
+    if (trust.level === "unencrypted" && content.status !== "ignored")
+      content = { status: "invalid", ...(content.kind ? { kind: content.kind } : {}), reason: UNENCRYPTED_REASON };
     if (content.status === "valid" && content.kind === "advisory") content = await checkAdvisory(s, content, trust);
     if (content.status === "valid" && content.kind === "expertise.request") content = await checkExpertiseRequest(s, content);
     return { ...base, content, trust };
   } catch (err) {
-    return { ...base, content: { status: "invalid", reason: `unreadable event: ${(err as Error).message}` }, trust: { level: "invalid", reason: "unreadable event" } };
+    return {
+      ...base,
+      content: { status: "invalid", reason: `unreadable event: ${(err as Error).message}` },
+      trust: { level: "invalid", reason: "unreadable event" },
+    };
   }
 }
 
 /** Waits for the first event in a room that matches, reading it as Enlace content. */
 export function nextEvent(s: EnlaceSession, roomId: string, match: (e: MatrixEvent) => boolean, timeoutMs = 20_000): Promise<Received> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { s.client.off(RoomEvent.Timeline, onEvent); reject(new Error(`no matching event in ${roomId} within ${timeoutMs} ms`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      s.client.off(RoomEvent.Timeline, onEvent);
+      reject(new Error(`no matching event in ${roomId} within ${timeoutMs} ms`));
+    }, timeoutMs);
     const onEvent = (event: MatrixEvent, room: Room | undefined) => {
       if (room?.roomId !== roomId || !match(event)) return;
       clearTimeout(timer);
@@ -66,7 +87,8 @@ export function nextEvent(s: EnlaceSession, roomId: string, match: (e: MatrixEve
 
 /** An advisory must carry a valid Secretariat countersignature and come from an officer of its program. */
 async function checkAdvisory(s: EnlaceSession, content: Extract<ParseResult, { status: "valid" }>, trust: TrustVerdict): Promise<ParseResult> {
-  if (!(await verifyAdvisory(s.secretariatKeys, content.content))) return { status: "invalid", kind: "advisory", reason: "the Secretariat signature on this advisory is not valid" };
+  if (!(await verifyAdvisory(s.secretariatKeys, content.content)))
+    return { status: "invalid", kind: "advisory", reason: "the Secretariat signature on this advisory is not valid" };
   const program = (content.content as { programCode: string }).programCode;
   if (trust.level === "verified" && !trust.roles.some((r) => r.role === "secretariat_officer" && r.program === program)) {
     return { status: "invalid", kind: "advisory", reason: "advisory not sent by a Secretariat officer of its program" };

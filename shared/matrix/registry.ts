@@ -2,13 +2,24 @@ import type { ExpertiseRequestContent } from "../content/expertise-request.js";
 import { ControlPlaneError, type ControlPlaneClient } from "./control-plane.js";
 
 /** What the registry says about a major event: the facts an expertise request must agree with. */
-export interface MajorEventFacts { id: string; name: string; hostState: string; startsOn: string; endsOn: string }
+export interface MajorEventFacts {
+  id: string;
+  name: string;
+  hostState: string;
+  startsOn: string;
+  endsOn: string;
+}
 
 /** The registry as an Enlace client sees it (a port: the control plane in practice). */
-export interface RegistryLookup { majorEvent(id: string): Promise<MajorEventFacts | null> }
+export interface RegistryLookup {
+  majorEvent(id: string): Promise<MajorEventFacts | null>;
+}
 
 export class UnknownMajorEventError extends Error {
-  constructor(readonly reason: string) { super(`expertise request refused: ${reason}`); this.name = "UnknownMajorEventError"; }
+  constructor(readonly reason: string) {
+    super(`expertise request refused: ${reason}`);
+    this.name = "UnknownMajorEventError";
+  }
 }
 
 /**
@@ -22,7 +33,7 @@ export function registryOf(cp: Pick<ControlPlaneClient, "majorEvent">): Registry
       let hit = known.get(id);
       if (!hit) {
         hit = cp.majorEvent(id).catch((err) => {
-          known.delete(id);                                   // a network failure is not an answer
+          known.delete(id); // a network failure is not an answer
           if (err instanceof ControlPlaneError && (err.status === 404 || err.status === 400)) return null;
           throw err;
         });
@@ -38,7 +49,10 @@ export function registryOf(cp: Pick<ControlPlaneClient, "majorEvent">): Registry
  * its event by id and repeats its name, host state and dates for readers without Enlace; those
  * copies must be the registry's, or a member could dress a request up as a real event.
  */
-function mismatchWithRegistry(r: Pick<ExpertiseRequestContent, "eventId" | "eventName" | "hostState" | "startDate" | "endDate">, e: MajorEventFacts | null): string | null {
+function mismatchWithRegistry(
+  r: Pick<ExpertiseRequestContent, "eventId" | "eventName" | "hostState" | "startDate" | "endDate">,
+  e: MajorEventFacts | null,
+): string | null {
   if (!e) return "the major event is not in the registry";
   const wrong = [
     r.eventName !== e.name && "name",

@@ -16,8 +16,7 @@ export const roomKey = (room: Room): string | null => {
   return typeof k === "string" ? k : null;
 };
 
-export const findRoomByKey = (client: MatrixClient, key: string): Room | null =>
-  client.getRooms().find((r) => roomKey(r) === key) ?? null;
+export const findRoomByKey = (client: MatrixClient, key: string): Room | null => client.getRooms().find((r) => roomKey(r) === key) ?? null;
 
 /** Waits (bounded) until the client has seen a managed room, e.g. right after being joined to it. */
 export async function waitForRoom(client: MatrixClient, key: string, timeoutMs = 15_000): Promise<Room> {

@@ -10,9 +10,18 @@ import type { MatrixClient } from "matrix-js-sdk";
  *    /keys/query could be answered differently by a malicious homeserver.
  * If the SDK changes shape, this throws a clear error instead of silently trusting less or more.
  */
-interface RustUserId { toString(): string; free?(): void }
-interface RustIdentity { readonly masterKey: string; free?(): void }
-interface RustSignatures { asJSON(): string; free?(): void }
+interface RustUserId {
+  toString(): string;
+  free?(): void;
+}
+interface RustIdentity {
+  readonly masterKey: string;
+  free?(): void;
+}
+interface RustSignatures {
+  asJSON(): string;
+  free?(): void;
+}
 interface OlmMachineLike {
   readonly userId: RustUserId;
   sign(message: string): Promise<RustSignatures>;
@@ -21,14 +30,18 @@ interface OlmMachineLike {
 }
 
 export class RustCryptoShapeError extends Error {
-  constructor(what: string) { super(`matrix-js-sdk's Rust crypto no longer has ${what}: update shared/matrix/rust-crypto.ts for this SDK version`); this.name = "RustCryptoShapeError"; }
+  constructor(what: string) {
+    super(`matrix-js-sdk's Rust crypto no longer has ${what}: update shared/matrix/rust-crypto.ts for this SDK version`);
+    this.name = "RustCryptoShapeError";
+  }
 }
 
 function olmMachineOf(client: MatrixClient): OlmMachineLike {
   const crypto = client.getCrypto() as unknown as { olmMachine?: Partial<OlmMachineLike> } | undefined;
   if (!crypto) throw new Error("this client has no crypto: call initRustCrypto first");
   const m = crypto.olmMachine;
-  if (!m || typeof m.sign !== "function" || typeof m.getIdentity !== "function" || typeof m.getDevice !== "function") throw new RustCryptoShapeError("a private olmMachine with sign/getIdentity/getDevice");
+  if (!m || typeof m.sign !== "function" || typeof m.getIdentity !== "function" || typeof m.getDevice !== "function")
+    throw new RustCryptoShapeError("a private olmMachine with sign/getIdentity/getDevice");
   return m as OlmMachineLike;
 }
 
@@ -48,7 +61,9 @@ export async function signWithDeviceKey(client: MatrixClient, message: string): 
     const sig = all[client.getUserId()!]?.[`ed25519:${client.getDeviceId()}`];
     if (typeof sig !== "string") throw new RustCryptoShapeError("a device-key signature in OlmMachine.sign's result");
     return sig;
-  } finally { sigs.free?.(); }
+  } finally {
+    sigs.free?.();
+  }
 }
 
 /**
@@ -60,7 +75,8 @@ export async function cryptoMasterKey(client: MatrixClient, userId: string, wait
   let identity = await m.getIdentity(rustUserId(m, userId));
   if (!identity && waitSecs > 0) {
     // getDevice with a timeout waits for an outstanding /keys/query about this user to finish.
-    const DeviceId = (client.getCrypto() as unknown as { olmMachine: { deviceId: { constructor: new (id: string) => unknown } } }).olmMachine.deviceId?.constructor;
+    const DeviceId = (client.getCrypto() as unknown as { olmMachine: { deviceId: { constructor: new (id: string) => unknown } } }).olmMachine.deviceId
+      ?.constructor;
     if (typeof DeviceId === "function") (await m.getDevice(rustUserId(m, userId), new DeviceId("ENLACE-PROBE"), waitSecs).catch(() => undefined))?.free?.();
     identity = await m.getIdentity(rustUserId(m, userId));
   }
@@ -70,7 +86,9 @@ export async function cryptoMasterKey(client: MatrixClient, userId: string, wait
     if (parsed.user_id !== undefined && parsed.user_id !== userId) return null;
     const keys = Object.values(parsed.keys ?? {});
     return keys.length === 1 && typeof keys[0] === "string" ? keys[0] : null;
-  } finally { identity.free?.(); }
+  } finally {
+    identity.free?.();
+  }
 }
 
 /** Waits (up to `waitSecs`) for the Rust crypto to know this device of the user, if a key query is under way. */

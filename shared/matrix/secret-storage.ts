@@ -9,8 +9,13 @@ export class SecretStorageKeyHolder {
   private pending: Uint8Array<ArrayBuffer> | null = null;
 
   /** The key the person typed in (or that was just generated), before its id is known. */
-  offer(key: Uint8Array) { this.pending = new Uint8Array(key); }
-  forget() { this.byId.clear(); this.pending = null; }
+  offer(key: Uint8Array) {
+    this.pending = new Uint8Array(key);
+  }
+  forget() {
+    this.byId.clear();
+    this.pending = null;
+  }
 
   callbacks(): CryptoCallbacks {
     return {
@@ -21,7 +26,9 @@ export class SecretStorageKeyHolder {
         }
         return null;
       },
-      cacheSecretStorageKey: (keyId, _info, key) => { this.byId.set(keyId, new Uint8Array(key)); },
+      cacheSecretStorageKey: (keyId, _info, key) => {
+        this.byId.set(keyId, new Uint8Array(key));
+      },
     };
   }
 }

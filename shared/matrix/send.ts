@@ -9,7 +9,10 @@ import { signAck } from "./ack-signature.js";
 import { registryMismatch, UnknownMajorEventError } from "./registry.js";
 
 export class NotAnEnlaceRoomError extends Error {
-  constructor(roomId: string) { super(`room ${roomId} has no TLP ceiling: Enlace content is only sent to Enlace rooms`); this.name = "NotAnEnlaceRoomError"; }
+  constructor(roomId: string) {
+    super(`room ${roomId} has no TLP ceiling: Enlace content is only sent to Enlace rooms`);
+    this.name = "NotAnEnlaceRoomError";
+  }
 }
 
 /**

@@ -47,7 +47,10 @@ export interface OpenOptions {
 let quieted = false;
 // Only errors from the SDK: its info/debug output includes room and event identifiers we keep out of logs.
 export const quietLogger: Logger = {
-  trace: () => {}, debug: () => {}, info: () => {}, warn: () => {},
+  trace: () => {},
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
   error: (...m: unknown[]) => console.error("[matrix]", ...m.map((x) => (x instanceof Error ? x.message : typeof x === "string" ? x : ""))),
   getChild: () => quietLogger,
 };
@@ -61,7 +64,10 @@ function quietSdkLogger() {
   type LogLevelish = { methodFactory: (m: string, l: unknown, n: unknown) => (...a: unknown[]) => void; rebuild?: () => void; setLevel?: (l: string) => void };
   const root = sdkLogger as unknown as LogLevelish;
   const original = root.methodFactory;
-  if (typeof original !== "function") { root.setLevel?.("error"); return; }
+  if (typeof original !== "function") {
+    root.setLevel?.("error");
+    return;
+  }
   root.methodFactory = (method, level, name) => (method === "error" ? original(method, level, name) : () => {});
   root.rebuild?.();
 }
@@ -71,10 +77,16 @@ function quietSdkLogger() {
  * cross-signed, and events from devices that are not are refused (OnlySignedDevicesIsolationMode).
  */
 export async function openSession(o: OpenOptions): Promise<EnlaceSession> {
-  if (o.quiet !== false && !quieted) { quietSdkLogger(); quieted = true; }
+  if (o.quiet !== false && !quieted) {
+    quietSdkLogger();
+    quieted = true;
+  }
   const keys = new SecretStorageKeyHolder();
   const opts: ICreateClientOpts = {
-    baseUrl: o.baseUrl, userId: o.userId, deviceId: o.deviceId, accessToken: o.accessToken,
+    baseUrl: o.baseUrl,
+    userId: o.userId,
+    deviceId: o.deviceId,
+    accessToken: o.accessToken,
     cryptoCallbacks: keys.callbacks(),
     ...(o.quiet !== false ? { logger: quietLogger } : {}),
   };
@@ -86,10 +98,16 @@ export async function openSession(o: OpenOptions): Promise<EnlaceSession> {
   const ready = new Promise<void>((resolve, reject) => {
     // Sync errors before the first success are retried by the SDK; only the deadline ends the wait.
     const onSync = (state: SyncState) => {
-      if (state === SyncState.Prepared || state === SyncState.Syncing) { client.off(ClientEvent.Sync, onSync); resolve(); }
+      if (state === SyncState.Prepared || state === SyncState.Syncing) {
+        client.off(ClientEvent.Sync, onSync);
+        resolve();
+      }
     };
     client.on(ClientEvent.Sync, onSync);
-    timer = setTimeout(() => { client.off(ClientEvent.Sync, onSync); reject(new Error(`initial sync did not complete within ${waitMs / 1000} s`)); }, waitMs);
+    timer = setTimeout(() => {
+      client.off(ClientEvent.Sync, onSync);
+      reject(new Error(`initial sync did not complete within ${waitMs / 1000} s`));
+    }, waitMs);
   });
   try {
     await client.startClient({ initialSyncLimit: 30, lazyLoadMembers: o.lazyLoadMembers ?? false });
@@ -102,14 +120,29 @@ export async function openSession(o: OpenOptions): Promise<EnlaceSession> {
   }
   const revocations = o.revocations ?? memoryRevocationStore();
   const unwatch = watchRevocations(client, { pinnedKeys: o.secretariatKeys, store: revocations });
-  return { client, userId: o.userId, deviceId: o.deviceId, secretariatKeys: o.secretariatKeys, keys, registry: o.registry, revocations, stop: () => { unwatch(); client.stopClient(); } };
+  return {
+    client,
+    userId: o.userId,
+    deviceId: o.deviceId,
+    secretariatKeys: o.secretariatKeys,
+    keys,
+    registry: o.registry,
+    revocations,
+    stop: () => {
+      unwatch();
+      client.stopClient();
+    },
+  };
 }
 
 /** What signing in needs from the control plane: structural, so the web app can answer it over its cookie session. */
 export type SessionSource = Pick<ControlPlaneClient, "matrixSession" | "majorEvent"> & Partial<Pick<ControlPlaneClient, "revocations">>;
 
 /** Signs in to the homeserver with the control plane's short-lived token: no second password. */
-export async function signInThroughControlPlane(cp: SessionSource, o: { deviceName?: string; useIndexedDB?: boolean; deviceId?: string; revocations?: RevocationStore } = {}): Promise<EnlaceSession> {
+export async function signInThroughControlPlane(
+  cp: SessionSource,
+  o: { deviceName?: string; useIndexedDB?: boolean; deviceId?: string; revocations?: RevocationStore } = {},
+): Promise<EnlaceSession> {
   const session = await openSession({ ...(await loginThroughControlPlane(cp, o)), useIndexedDB: o.useIndexedDB, revocations: o.revocations });
   if (cp.revocations) await primeRevocations(cp as { revocations(): Promise<unknown> }, { pinnedKeys: session.secretariatKeys, store: session.revocations });
   return session;
@@ -121,8 +154,11 @@ export async function signInThroughControlPlane(cp: SessionSource, o: { deviceNa
  */
 export function grantLoginBody(grant: Pick<MatrixSessionGrant, "userId" | "loginToken">, o: { deviceName?: string; deviceId?: string } = {}) {
   return {
-    type: LOGIN_GRANT_TYPE, identifier: { type: "m.id.user", user: grant.userId }, token: grant.loginToken,
-    initial_device_display_name: o.deviceName ?? "Enlace", ...(o.deviceId ? { device_id: o.deviceId } : {}),
+    type: LOGIN_GRANT_TYPE,
+    identifier: { type: "m.id.user", user: grant.userId },
+    token: grant.loginToken,
+    initial_device_display_name: o.deviceName ?? "Enlace",
+    ...(o.deviceId ? { device_id: o.deviceId } : {}),
     // Our login type is not in matrix-js-sdk's LoginRequest union.
   } as unknown as Parameters<MatrixClient["loginRequest"]>[0];
 }
@@ -133,5 +169,12 @@ export async function loginThroughControlPlane(cp: SessionSource, o: { deviceNam
   const login = createClient({ baseUrl: grant.homeserverUrl, logger: quietLogger });
   // No retry with the same grant: it is spent by the first /login that reaches the homeserver.
   const r = await login.loginRequest(grantLoginBody(grant, o));
-  return { baseUrl: grant.homeserverUrl, userId: r.user_id, deviceId: r.device_id, accessToken: r.access_token, secretariatKeys: [grant.secretariatKey], registry: registryOf(cp) };
+  return {
+    baseUrl: grant.homeserverUrl,
+    userId: r.user_id,
+    deviceId: r.device_id,
+    accessToken: r.access_token,
+    secretariatKeys: [grant.secretariatKey],
+    registry: registryOf(cp),
+  };
 }

@@ -27,7 +27,12 @@ export const UNENCRYPTED_REASON = "sent without encryption: cannot be verified";
  * (a homeserver operator or a stolen access token can post those under anyone's name).
  * Anything less is "unverified"; a forged or foreign credential is "invalid".
  */
-export async function trustOf(s: EnlaceSession, event: MatrixEvent, programNames: Record<string, string> = {}, stateNames: Record<string, string> = {}): Promise<TrustVerdict> {
+export async function trustOf(
+  s: EnlaceSession,
+  event: MatrixEvent,
+  programNames: Record<string, string> = {},
+  stateNames: Record<string, string> = {},
+): Promise<TrustVerdict> {
   const sender = event.getSender();
   if (!sender) return { level: "invalid", reason: "event has no sender" };
   const isAck = !event.isEncrypted() && event.getType() === ACK_EVENT_TYPE;
@@ -37,15 +42,21 @@ export async function trustOf(s: EnlaceSession, event: MatrixEvent, programNames
   if (!raw || Object.keys(raw).length === 0) return { level: "unverified", reason: "no Secretariat credential for this sender" };
   // The high-water mark refuses an older list put back; a missing or stale one leaves the status unknown.
   const now = s.now?.() ?? new Date();
-  const revocation = await currentRevocations(space?.currentState.getStateEvents(REVOCATIONS_TYPE, "")?.getContent() ?? null, { pinnedKeys: s.secretariatKeys, store: s.revocations, now });
+  const revocation = await currentRevocations(space?.currentState.getStateEvents(REVOCATIONS_TYPE, "")?.getContent() ?? null, {
+    pinnedKeys: s.secretariatKeys,
+    store: s.revocations,
+    now,
+  });
   const verdict = await verifyCredential(raw, { pinnedKeys: s.secretariatKeys, userId: sender, now, revocation });
   if (verdict.status === "invalid") return { level: "invalid", reason: verdict.reason };
   if (verdict.status === "revoked") return { level: "unverified", reason: `vetting ${verdict.revocation}` };
-  if (verdict.status === "revocation-unknown") return { level: "unverified", code: "revocation-unknown", reason: `revocation status unknown: ${verdict.reason}` };
+  if (verdict.status === "revocation-unknown")
+    return { level: "unverified", code: "revocation-unknown", reason: `revocation status unknown: ${verdict.reason}` };
   if (verdict.status === "expired") return { level: "unverified", reason: "credential expired" };
   const c = verdict.credential;
   if (!c.masterKey) return { level: "unverified", reason: "sender has not registered a cross-signing key" };
-  if ((await cryptoMasterKey(s.client, sender)) !== c.masterKey) return { level: "unverified", reason: "sender's cross-signing key does not match their credential" };
+  if ((await cryptoMasterKey(s.client, sender)) !== c.masterKey)
+    return { level: "unverified", reason: "sender's cross-signing key does not match their credential" };
   if (isAck) {
     const ack = await checkAckSignature(s.client, event);
     if (!ack.ok) return { level: "unverified", reason: ack.reason };
@@ -63,6 +74,16 @@ export async function trustOf(s: EnlaceSession, event: MatrixEvent, programNames
   }
   const programs = c.programs.map((p) => programNames[p] ?? p);
   const state = c.memberState ? (stateNames[c.memberState] ?? c.memberState) : "OAS Secretariat";
-  const role = c.roles.some((r) => r.role === "secretariat_officer" || r.role === "secretariat_admin") ? "Secretariat officer" : c.roles.some((r) => r.role === "national_coordinator") ? "national coordinator" : "focal point";
-  return { level: "verified", memberState: c.memberState, programs: c.programs, roles: c.roles, label: `verified ${role} — ${state}${programs.length ? `, ${programs.join(", ")}` : ""}` };
+  const role = c.roles.some((r) => r.role === "secretariat_officer" || r.role === "secretariat_admin")
+    ? "Secretariat officer"
+    : c.roles.some((r) => r.role === "national_coordinator")
+      ? "national coordinator"
+      : "focal point";
+  return {
+    level: "verified",
+    memberState: c.memberState,
+    programs: c.programs,
+    roles: c.roles,
+    label: `verified ${role} — ${state}${programs.length ? `, ${programs.join(", ")}` : ""}`,
+  };
 }

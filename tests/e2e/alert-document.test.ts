@@ -88,7 +88,9 @@ describe("web client: an alert with an attached document, and the library", () =
     // Sending an empty form names the missing fields next to them; nothing is sent.
     await composer.getByRole("button", { name: "Send alert" }).click();
     await composer.getByLabel("Title").and(a.page.locator("[aria-invalid=true]")).waitFor();
-    expect(await composer.locator(".field-error").allTextContents()).toEqual(expect.arrayContaining(["Required.", "Enter a valid date.", "Choose one of the options."]));
+    expect(await composer.locator(".field-error").allTextContents()).toEqual(
+      expect.arrayContaining(["Required.", "Enter a valid date.", "Choose one of the options."]),
+    );
 
     // A file over the 50 MiB limit is refused at once, with its size and the limit.
     const big = join(files, "too-big.zip");
@@ -179,7 +181,12 @@ describe("web client: an alert with an attached document, and the library", () =
   it("an incident's thread takes status updates; an expertise request gets an offer and is matched; an officer publishes a numbered advisory", async () => {
     // Ana reports an incident; Juan opens its thread from the card and posts an update.
     const composer = await openRoom(a.page, "network:tourism");
-    await sendIncident(composer, { title: "Unattended bag at the metro station", what: "Area cordoned off, bomb squad on site.", where: "Estación Baquedano, Santiago", when: "2030-06-20T08:30" });
+    await sendIncident(composer, {
+      title: "Unattended bag at the metro station",
+      what: "Area cordoned off, bomb squad on site.",
+      where: "Estación Baquedano, Santiago",
+      when: "2030-06-20T08:30",
+    });
 
     await openRoom(j.page, "network:tourism");
     const card = j.page.locator("article[data-kind=incident]").filter({ hasText: "Unattended bag at the metro station" });
@@ -198,7 +205,15 @@ describe("web client: an alert with an attached document, and the library", () =
     await expect.poll(() => a.page.locator(".incident-status").getAttribute("data-status"), { timeout: 60_000 }).toBe("contained");
 
     // A major event of the registry; Ana asks for expertise for it, Juan offers, Ana marks it matched.
-    const event = await insertEvent(plane.ctx.db, { name: "Juegos Panamericanos 2031", hostState: "CL", startsOn: "2031-07-01", endsOn: "2031-07-20", venueType: "multiple", supportingStates: ["JM"], createdBy: ana.id });
+    const event = await insertEvent(plane.ctx.db, {
+      name: "Juegos Panamericanos 2031",
+      hostState: "CL",
+      startsOn: "2031-07-01",
+      endsOn: "2031-07-20",
+      venueType: "multiple",
+      supportingStates: ["JM"],
+      createdBy: ana.id,
+    });
     await go(a.page, "Major events");
     await a.page.getByRole("link", { name: "Expertise requests: Juegos Panamericanos 2031" }).click();
     await a.page.getByRole("heading", { name: "Expertise requests — Juegos Panamericanos 2031" }).waitFor();
@@ -233,7 +248,7 @@ describe("web client: an alert with an attached document, and the library", () =
     const oscar = await seedPerson(plane, "Oscar Oficial", [role.officer("tourism")], null);
     const o = await readyToMessage(browser, plane, oscar);
     const advisory = await openRoom(o.page, "advisories:tourism");
-    expect(await advisory.getByRole("radio").count()).toBe(0);   // the only kind offered there
+    expect(await advisory.getByRole("radio").count()).toBe(0); // the only kind offered there
     await advisory.getByLabel("Title").fill("Review barrier placement at fan zones");
     await advisory.getByLabel("Text", { exact: true }).fill("Member states hosting fan zones should review *vehicle barrier* placement.");
     await advisory.getByRole("button", { name: "Publish advisory" }).click();

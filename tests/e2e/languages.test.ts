@@ -39,9 +39,15 @@ describe("web client: languages", () => {
     // Something in every console list: a nomination waiting, and people in several states.
     const coordinator = await actor(plane, [role.coordinator("CL")], "CL");
     for (const [i, email] of ["lucia@e2e.example.org", "marco@e2e.example.org"].entries()) {
-      const r = await api(plane, "POST", "/api/nominations", { token: coordinator.token, body: {
-        email, fullName: i ? "Marco Nominado" : "Lucía Nominada", memberState: "CL", roles: [{ role: "focal_point", memberState: "CL", program: "tourism" }],
-      } });
+      const r = await api(plane, "POST", "/api/nominations", {
+        token: coordinator.token,
+        body: {
+          email,
+          fullName: i ? "Marco Nominado" : "Lucía Nominada",
+          memberState: "CL",
+          roles: [{ role: "focal_point", memberState: "CL", program: "tourism" }],
+        },
+      });
       expect(r.status).toBe(201);
     }
   });
@@ -112,7 +118,7 @@ describe("web client: languages", () => {
     await context.setOffline(false);
     await page.getByText("The connection to Enlace was lost.").waitFor({ state: "detached" });
     await page.locator("main button[type=submit]").click();
-    await page.locator("input[name=totp]").waitFor();     // the form goes on where it was
+    await page.locator("input[name=totp]").waitFor(); // the form goes on where it was
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -124,10 +130,12 @@ describe("web client: languages", () => {
     const order: string[] = [];
     for (let i = 0; i < 6; i++) {
       await page.keyboard.press("Tab");
-      order.push(await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement;
-        return el.getAttribute("name") ?? el.tagName.toLowerCase();
-      }));
+      order.push(
+        await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          return el.getAttribute("name") ?? el.tagName.toLowerCase();
+        }),
+      );
     }
     expect(order).toEqual(["a", "a", "select", "email", "password", "button"]);
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
@@ -139,7 +147,7 @@ describe("web client: languages", () => {
     await page.keyboard.type(officer.password);
     await page.keyboard.press("Enter");
     await page.locator("input[name=totp]").waitFor();
-    await page.keyboard.type(freshCode(plane, officer.totpSecret!));   // focus moved to the code field
+    await page.keyboard.type(freshCode(plane, officer.totpSecret!)); // focus moved to the code field
     await page.keyboard.press("Enter");
     await page.locator("header nav").waitFor();
     await context.close();

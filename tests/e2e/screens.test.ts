@@ -27,23 +27,43 @@ describe("web client: screens at laptop and phone widths", () => {
       ["Felipe Focal", "CL", ["stadium security", "crowd management"], ["es", "en"]],
       ["Janelle Focal", "JM", ["cricket venues", "tourist site protection"], ["en"]],
     ] as const) {
-      await seedActivePerson(plane.ctx, { email: `${fullName.split(" ")[0].toLowerCase()}@e2e.example.org`, fullName, memberState: state,
-        roles: [role.focal(state, "tourism")], password: "correct horse battery staple", expertise: { areas: [...areas], languages: [...languages] } });
+      await seedActivePerson(plane.ctx, {
+        email: `${fullName.split(" ")[0].toLowerCase()}@e2e.example.org`,
+        fullName,
+        memberState: state,
+        roles: [role.focal(state, "tourism")],
+        password: "correct horse battery staple",
+        expertise: { areas: [...areas], languages: [...languages] },
+      });
     }
     // Two nominations (one approved, for the enrollment screen) and a major event.
     const c = await actor(plane, [role.coordinator("CL")], "CL");
     const o = await actor(plane, [role.officer("tourism")], null);
     const a = await actor(plane, [role.admin()], null);
     const ids: string[] = [];
-    for (const [email, fullName] of [["rosa@e2e.example.org", "Rosa Rodríguez"], ["tomas@e2e.example.org", "Tomás Torres"]]) {
-      const r = await api(plane, "POST", "/api/nominations", { token: c.token, body: { email, fullName, memberState: "CL", roles: [{ role: "focal_point", memberState: "CL", program: "tourism" }] } });
+    for (const [email, fullName] of [
+      ["rosa@e2e.example.org", "Rosa Rodríguez"],
+      ["tomas@e2e.example.org", "Tomás Torres"],
+    ]) {
+      const r = await api(plane, "POST", "/api/nominations", {
+        token: c.token,
+        body: { email, fullName, memberState: "CL", roles: [{ role: "focal_point", memberState: "CL", program: "tourism" }] },
+      });
       ids.push(r.body.id);
     }
     const approved = await api(plane, "POST", `/api/people/${ids[1]}/approve`, { token: o.token, body: { reason: "Vetted" } });
     enrollPath = new URL(approved.body.enrollment.url).hash;
-    const ev = await api(plane, "POST", "/api/events", { token: a.token, body: {
-      name: "Caribbean Cricket Championship 2027", hostState: "JM", startsOn: "2027-03-01", endsOn: "2027-03-21", venueType: "stadium", supportingStates: ["BB", "TT", "CL"],
-    } });
+    const ev = await api(plane, "POST", "/api/events", {
+      token: a.token,
+      body: {
+        name: "Caribbean Cricket Championship 2027",
+        hostState: "JM",
+        startsOn: "2027-03-01",
+        endsOn: "2027-03-21",
+        venueType: "stadium",
+        supportingStates: ["BB", "TT", "CL"],
+      },
+    });
     expect(ev.status).toBe(201);
   });
   afterAll(async () => {
@@ -111,7 +131,7 @@ describe("web client: screens at laptop and phone widths", () => {
     await signIn(co.page, plane, coordinator);
     await co.page.goto(`${plane.url}/#/state`);
     await co.page.getByLabel("Full name").fill("Someone Else");
-    await co.page.getByLabel("Email").fill("janelle@e2e.example.org");   // a focal point of Jamaica
+    await co.page.getByLabel("Email").fill("janelle@e2e.example.org"); // a focal point of Jamaica
     await co.page.getByRole("checkbox", { name: "Tourism Security" }).check();
     await co.page.getByRole("button", { name: "Nominate", exact: true }).click();
     await co.page.getByText("A nomination for janelle@e2e.example.org was recorded.").waitFor();

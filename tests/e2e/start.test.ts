@@ -27,14 +27,25 @@ describe("npm start", () => {
     // root, must leave it passable for PostgreSQL's own user). Nothing is prepared here.
     dataDir = join(tmpdir(), `enlace-start-${randomUUID()}`, ".enlace");
     const [port, pgPort, hsPort] = [await freePort(), await freePort(), await freePort()];
-    const env: NodeJS.ProcessEnv = { ...process.env, ENLACE_PORT: String(port), ENLACE_EMBEDDED_PG_PORT: String(pgPort), ENLACE_LOCAL_SYNAPSE_PORT: String(hsPort), ENLACE_DATA_DIR: dataDir };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ENLACE_PORT: String(port),
+      ENLACE_EMBEDDED_PG_PORT: String(pgPort),
+      ENLACE_LOCAL_SYNAPSE_PORT: String(hsPort),
+      ENLACE_DATA_DIR: dataDir,
+    };
     // What a fresh clone has: no database or homeserver configured.
-    for (const k of ["DATABASE_URL", "SYNAPSE_URL", "SYNAPSE_PUBLIC_URL", "SYNAPSE_SERVER_NAME", "SYNAPSE_JWT_SECRET", "SYNAPSE_REGISTRATION_SHARED_SECRET"]) delete env[k];
+    for (const k of ["DATABASE_URL", "SYNAPSE_URL", "SYNAPSE_PUBLIC_URL", "SYNAPSE_SERVER_NAME", "SYNAPSE_JWT_SECRET", "SYNAPSE_REGISTRATION_SHARED_SECRET"])
+      delete env[k];
     // Node itself running scripts/start.ts (what `npm start` runs after its bootstrap), in its own
     // process group so that it and its PostgreSQL and Synapse children are stopped together.
     child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    child.stdout!.on("data", (d) => { out += d; });
-    child.stderr!.on("data", (d) => { out += d; });
+    child.stdout!.on("data", (d) => {
+      out += d;
+    });
+    child.stderr!.on("data", (d) => {
+      out += d;
+    });
     browser = await launchBrowser();
     const t0 = Date.now();
     while (!/Enlace is running at (\S+)/.test(out)) {
@@ -52,7 +63,11 @@ describe("npm start", () => {
       const exited = new Promise((r) => child.once("exit", r));
       process.kill(-child.pid, "SIGTERM");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
-      try { process.kill(-child.pid, "SIGKILL"); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
     }
     if (dataDir) await rm(join(dataDir, ".."), { recursive: true, force: true });
   });
@@ -80,7 +95,9 @@ describe("npm start", () => {
 
   it("serves the app with printed demo accounts; two focal points message each other end-to-end encrypted", async () => {
     // A failure comes with what the server printed (warnings and errors) since the demo table.
-    await walk().catch((err: Error) => { throw new Error(`${err.message}\n--- npm start printed:\n${out.split("Synapse (")[1]?.slice(0, 4000) ?? out}`); });
+    await walk().catch((err: Error) => {
+      throw new Error(`${err.message}\n--- npm start printed:\n${out.split("Synapse (")[1]?.slice(0, 4000) ?? out}`);
+    });
   }, 300_000);
 
   it("keeps its keys owner-only", async () => {
@@ -108,12 +125,19 @@ describe("npm start", () => {
     const felipe = await signedInAndSetUp(printed("focal.cl@demo.enlace.test"));
 
     const composer = await openNetworkRoom(felipe.page);
-    await sendIncident(composer, { title: "Crowd crush risk at the fan zone gate", what: "Gate 3 closed for an hour; queues reached the road.", where: "Fan zone, Santiago", when: "2030-06-20T19:30" });
+    await sendIncident(composer, {
+      title: "Crowd crush risk at the fan zone gate",
+      what: "Gate 3 closed for an hour; queues reached the road.",
+      where: "Fan zone, Santiago",
+      when: "2030-06-20T19:30",
+    });
 
     await openNetworkRoom(janelle.page);
     const card = janelle.page.locator("article[data-kind=incident]").filter({ hasText: "Crowd crush risk at the fan zone gate" });
     await card.waitFor({ timeout: 60_000 }).catch(async (err) => {
-      throw new Error(`${(err as Error).message.split("\n")[0]}; her room shows: ${(await janelle.page.locator("main").innerText()).replace(/\s+/g, " ").slice(0, 600)}`);
+      throw new Error(
+        `${(err as Error).message.split("\n")[0]}; her room shows: ${(await janelle.page.locator("main").innerText()).replace(/\s+/g, " ").slice(0, 600)}`,
+      );
     });
     await expect.poll(() => card.getByTestId("trust").textContent(), { timeout: 60_000 }).toContain("verified focal point — Chile");
     expect([...felipe.errors, ...janelle.errors]).toEqual([]);

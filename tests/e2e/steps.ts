@@ -12,7 +12,13 @@ import { firstRun } from "#shared/matrix/first-run.js";
 import { waitForRoom } from "#shared/matrix/rooms.js";
 
 const PASSWORD = "correct horse battery staple";
-export interface Person { id: string; email: string; fullName: string; password: string; totpSecret: string | null }
+export interface Person {
+  id: string;
+  email: string;
+  fullName: string;
+  password: string;
+  totpSecret: string | null;
+}
 
 let n = 0;
 export async function seedPerson(plane: TestPlane, fullName: string, roles: RoleGrant[], memberState: string | null): Promise<Person> {
@@ -39,7 +45,7 @@ export async function signIn(page: Page, plane: TestPlane, who: Person) {
   if (who.totpSecret) {
     const code = page.locator("input[name=totp]");
     await code.waitFor();
-    await expect.poll(() => code.evaluate((el) => el === document.activeElement)).toBe(true);   // focus moves to the new field
+    await expect.poll(() => code.evaluate((el) => el === document.activeElement)).toBe(true); // focus moves to the new field
     await code.fill(freshCode(plane, who.totpSecret));
     await page.locator("main button[type=submit]").click();
   }
@@ -66,7 +72,10 @@ export function visibleStrings(page: Page): Promise<string[]> {
       if (s && !n.parentElement?.closest("[translate=no]")) out.push(s);
     }
     for (const el of document.body.querySelectorAll("[aria-label],[title],[placeholder],[alt]")) {
-      for (const a of ["aria-label", "title", "placeholder", "alt"]) { const v = el.getAttribute(a); if (v) out.push(v); }
+      for (const a of ["aria-label", "title", "placeholder", "alt"]) {
+        const v = el.getAttribute(a);
+        if (v) out.push(v);
+      }
     }
     return out;
   });
@@ -93,7 +102,14 @@ export async function roomListShown(page: Page, timeout = 90_000) {
     await page.getByTestId("room-list").first().waitFor({ timeout });
   } catch (err) {
     // Say what the screen shows instead (an error, a setup step), not only that the list is missing.
-    const shown = (await page.locator("main").innerText().catch(() => "")).replace(/\s+/g, " ").slice(0, 400);
+    const shown = (
+      await page
+        .locator("main")
+        .innerText()
+        .catch(() => "")
+    )
+      .replace(/\s+/g, " ")
+      .slice(0, 400);
     throw new Error(`${(err as Error).message.split("\n")[0]}; the page shows: ${shown}`);
   }
 }

@@ -20,7 +20,18 @@ import { buildEventContent } from "#shared/content/event.js";
 import { ACK_EVENT_TYPE, buildAckContent } from "#shared/content/ack.js";
 import { matrixFetch } from "#server/synapse/http.js";
 import {
-  seedPerson, signIn, go, settled, nodeClient, roomListShown, setUpMessaging, restoreMessaging, overflowsHorizontally, untranslatedStrings, useLanguage, backupHolds,
+  seedPerson,
+  signIn,
+  go,
+  settled,
+  nodeClient,
+  roomListShown,
+  setUpMessaging,
+  restoreMessaging,
+  overflowsHorizontally,
+  untranslatedStrings,
+  useLanguage,
+  backupHolds,
   type Person,
 } from "./steps.js";
 
@@ -56,7 +67,7 @@ describe("web client: vetting story", () => {
     await go(c.page, "Nominate");
     await c.page.getByLabel("Full name").fill("Nadia Nominee");
     await c.page.getByLabel("Email").fill("nadia.nominee@e2e.example.org");
-    await expect.poll(() => c.page.getByLabel("Member state").inputValue()).toBe("Chile");   // a coordinator's own state, fixed
+    await expect.poll(() => c.page.getByLabel("Member state").inputValue()).toBe("Chile"); // a coordinator's own state, fixed
     await c.page.getByRole("checkbox", { name: "Tourism Security" }).check();
     await c.page.getByRole("button", { name: "Nominate", exact: true }).click();
     await c.page.getByText("Nadia Nominee is nominated").waitFor();
@@ -236,7 +247,15 @@ describe("web client: vetting story", () => {
     // signature). It is listed as not counting, Chile stays pending, and Fernanda is still asked (issue 9 item 2).
     const fernandaMxid = (await plane.ctx.db.query("SELECT matrix_user_id FROM people WHERE id = $1", [fernanda.id])).rows[0].matrix_user_id as string;
     const operator = (await hs.admin.register(hs.registrationSharedSecret, `operator${Date.now()}`, true)).access_token;
-    const asFernanda = (await matrixFetch<{ access_token: string }>({ baseUrl: hs.url }, "POST", `/_synapse/admin/v1/users/${encodeURIComponent(fernandaMxid)}/login`, {}, operator)).access_token;
+    const asFernanda = (
+      await matrixFetch<{ access_token: string }>(
+        { baseUrl: hs.url },
+        "POST",
+        `/_synapse/admin/v1/users/${encodeURIComponent(fernandaMxid)}/login`,
+        {},
+        operator,
+      )
+    ).access_token;
     await hs.admin.sendEvent(findRoomByKey(node.session.client, "advisories:tourism")!.roomId, ACK_EVENT_TYPE, buildAckContent(advisoryEventId), asFernanda);
     const notCounted = o.page.getByTestId("coverage-not-counted");
     await expect.poll(() => notCounted.textContent().catch(() => ""), { timeout: 30_000 }).toContain("1 acknowledgement cannot be verified and does not count");
@@ -251,7 +270,9 @@ describe("web client: vetting story", () => {
     await awaiting.getByRole("link", { name: new RegExp(advisoryTitle) }).click();
     const card = f.page.locator("article[data-kind=advisory]").filter({ hasText: advisoryTitle });
     await card.waitFor({ timeout: 30_000 });
-    await expect.poll(() => card.getByTestId("trust").textContent(), { timeout: 30_000 }).toContain("verified Secretariat officer — OAS Secretariat, Tourism Security");
+    await expect
+      .poll(() => card.getByTestId("trust").textContent(), { timeout: 30_000 })
+      .toContain("verified Secretariat officer — OAS Secretariat, Tourism Security");
     expect(await card.locator(".tlp").textContent()).toBe("TLP:AMBER");
     await card.getByRole("button", { name: "Acknowledge" }).click();
     await card.getByText("Acknowledged").waitFor();
@@ -289,7 +310,7 @@ describe("web client: vetting story", () => {
     }
 
     expect([...f.errors, ...o.errors]).toEqual([]);
-    await backupHolds(plane, fernanda);   // the next test reads this history on a new device
+    await backupHolds(plane, fernanda); // the next test reads this history on a new device
     await Promise.all([f.context.close(), o.context.close()]);
   }, 300_000);
 
@@ -316,25 +337,61 @@ describe("web client: vetting story", () => {
   }, 240_000);
 
   it("cards per content kind in the network room: a critical alert is urgent, a document decrypts in the browser, invalid content is shown as invalid, an operator's cleartext alert as unencrypted", async () => {
-    const b = second!, s = secretariatNode!.session;
+    const b = second!,
+      s = secretariatNode!.session;
     const roomId = findRoomByKey(s.client, "network:tourism")!.roomId;
     const bytes = randomBytes(50_000);
     await sendContent(s, roomId, "alert", { ...EXAMPLES.alert, title: "Drone over fan zone", severity: "critical", category: "drone", attachments: undefined });
     await sendContent(s, roomId, "incident", EXAMPLES.incident);
-    await shareDocument(s, roomId, { bytes, filename: "lessons.pdf", mimetype: "application/pdf" }, {
-      tlp: "GREEN", title: "Lessons learned: fan zones", event: "Final 2024", date: "2024-07-14", topics: ["crowd management"], language: "es", summary: "Staggered entry works.",
-    });
+    await shareDocument(
+      s,
+      roomId,
+      { bytes, filename: "lessons.pdf", mimetype: "application/pdf" },
+      {
+        tlp: "GREEN",
+        title: "Lessons learned: fan zones",
+        event: "Final 2024",
+        date: "2024-07-14",
+        topics: ["crowd management"],
+        language: "es",
+        summary: "Staggered entry works.",
+      },
+    );
     // An Enlace payload that fails its schema (as a buggy or hostile client would send it).
-    await s.client.sendEvent(roomId, "m.room.message" as never, { msgtype: "m.text", body: "broken", "org.oas.enlace.alert": { version: 1, title: "" } } as never);
+    await s.client.sendEvent(
+      roomId,
+      "m.room.message" as never,
+      { msgtype: "m.text", body: "broken", "org.oas.enlace.alert": { version: 1, title: "" } } as never,
+    );
     // The homeserver operator (admin API: an access token for the officer, no device) posts a valid
     // critical alert in the clear (issue 9 item 2): a warning card, not urgent, never verified.
     const operator = (await hs.admin.register(hs.registrationSharedSecret, `operator${Date.now()}`, true)).access_token;
-    const asOfficer = (await matrixFetch<{ access_token: string }>({ baseUrl: hs.url }, "POST", `/_synapse/admin/v1/users/${encodeURIComponent(s.userId)}/login`, {}, operator)).access_token;
-    await hs.admin.sendEvent(roomId, "m.room.message", buildEventContent("alert", { ...EXAMPLES.alert, title: "Forged evacuation order", severity: "critical", location: { text: "Estadio Nacional" }, attachments: undefined }, { roomCeiling: "AMBER" }), asOfficer);
+    const asOfficer = (
+      await matrixFetch<{ access_token: string }>({ baseUrl: hs.url }, "POST", `/_synapse/admin/v1/users/${encodeURIComponent(s.userId)}/login`, {}, operator)
+    ).access_token;
+    await hs.admin.sendEvent(
+      roomId,
+      "m.room.message",
+      buildEventContent(
+        "alert",
+        { ...EXAMPLES.alert, title: "Forged evacuation order", severity: "critical", location: { text: "Estadio Nacional" }, attachments: undefined },
+        { roomCeiling: "AMBER" },
+      ),
+      asOfficer,
+    );
 
     await go(b.page, "Home");
     const network = b.page.locator('li[data-room-key="network:tourism"]');
-    await expect.poll(() => network.getByTestId("urgent").textContent().catch(() => ""), { timeout: 60_000 }).toBe("1 urgent");
+    await expect
+      .poll(
+        () =>
+          network
+            .getByTestId("urgent")
+            .textContent()
+            .catch(() => ""),
+        { timeout: 60_000 },
+      )
+      .toBe("1 urgent");
     await expect.poll(() => network.getByTestId("unread").textContent(), { timeout: 30_000 }).toBe("5 unread");
     await b.page.getByRole("region", { name: "Recent alerts by severity" }).getByText("Drone over fan zone").waitFor();
 
@@ -358,12 +415,15 @@ describe("web client: vetting story", () => {
       const w = window as unknown as { blobTypes: string[] };
       const original = URL.createObjectURL.bind(URL);
       w.blobTypes = [];
-      URL.createObjectURL = (o: Blob | MediaSource) => { w.blobTypes.push((o as Blob).type); return original(o); };
+      URL.createObjectURL = (o: Blob | MediaSource) => {
+        w.blobTypes.push((o as Blob).type);
+        return original(o);
+      };
     });
     const [download] = await Promise.all([b.page.waitForEvent("download"), doc.getByRole("button", { name: "Download and decrypt" }).click()]);
     expect(download.suggestedFilename()).toBe("lessons.pdf");
     const chunks: Buffer[] = [];
-    for await (const c of (await download.createReadStream())) chunks.push(c as Buffer);
+    for await (const c of await download.createReadStream()) chunks.push(c as Buffer);
     expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
     expect(await b.page.evaluate(() => (window as unknown as { blobTypes: string[] }).blobTypes)).toEqual(["application/octet-stream"]);
 
@@ -385,7 +445,8 @@ describe("web client: vetting story", () => {
   }, 240_000);
 
   it("signing out logs the Matrix device out and deletes its keys from the browser", async () => {
-    const b = second!, observer = secretariatNode!.session;
+    const b = second!,
+      observer = secretariatNode!.session;
     const record = JSON.parse((await b.page.evaluate(() => localStorage.getItem("enlace.matrix.device")))!) as { userId: string; deviceId: string };
     const deviceKnown = async () => {
       const keys = (await observer.client.downloadKeysForUsers([record.userId])) as { device_keys?: Record<string, Record<string, unknown>> };
@@ -400,7 +461,11 @@ describe("web client: vetting story", () => {
     await b.page.getByRole("button", { name: "Sign out" }).click();
     await b.page.getByText("You have signed out.").waitFor();
     await expect.poll(() => b.page.evaluate(() => localStorage.getItem("enlace.matrix.device")), { timeout: 30_000 }).toBeNull();
-    await expect.poll(() => b.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.includes("matrix-sdk-crypto"))), { timeout: 30_000 }).toEqual([]);
+    await expect
+      .poll(() => b.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.includes("matrix-sdk-crypto"))), {
+        timeout: 30_000,
+      })
+      .toEqual([]);
     await expect.poll(deviceKnown, { timeout: 30_000 }).toBe(false);
     expect(b.errors).toEqual([]);
   }, 120_000);

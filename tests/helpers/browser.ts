@@ -6,8 +6,6 @@ import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { buildClient } from "../../client/build.js";
 import { CHROMIUM, requireChromium } from "./chromium.js";
-
-;
 const SCREENSHOT_DIR = join(import.meta.dirname, "..", "..", "test-results", "screenshots");
 export const LAPTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
@@ -29,7 +27,11 @@ export async function buildClientForTest(): Promise<{ dir: string; remove(): Pro
   return { dir: join(dir, "dist"), remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-export interface OpenedPage { context: BrowserContext; page: Page; errors: string[] }
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
 
 /**
  * A page in its own context (its own cookies: one person per context). Uncaught page errors are
@@ -42,8 +44,24 @@ export async function openPage(browser: Browser, url: string, o: { viewport?: { 
   page.on("pageerror", (e) => errors.push(e.message));
   if (process.env.DEBUG_E2E_CONSOLE) {
     page.on("console", (m) => console.log(`[page ${m.type()}] ${m.text().slice(0, 300)}`));
-    page.on("requestfinished", async (r) => { if (r.url().includes("/_matrix/")) console.log(`[net] ${Date.now() % 1_000_000} ${r.method()} ${r.url().replace(/^https?:\/\/[^/]+/, "").slice(0, 140)} ${(await r.response())?.status()}`); });
-    page.on("request", (r) => { if (r.url().includes("/_matrix/") && !r.url().includes("/sync")) console.log(`[net] START ${r.method()} ${r.url().replace(/^https?:\/\/[^/]+/, "").slice(0, 100)}`); });
+    page.on("requestfinished", async (r) => {
+      if (r.url().includes("/_matrix/"))
+        console.log(
+          `[net] ${Date.now() % 1_000_000} ${r.method()} ${r
+            .url()
+            .replace(/^https?:\/\/[^/]+/, "")
+            .slice(0, 140)} ${(await r.response())?.status()}`,
+        );
+    });
+    page.on("request", (r) => {
+      if (r.url().includes("/_matrix/") && !r.url().includes("/sync"))
+        console.log(
+          `[net] START ${r.method()} ${r
+            .url()
+            .replace(/^https?:\/\/[^/]+/, "")
+            .slice(0, 100)}`,
+        );
+    });
     page.on("requestfailed", (r) => console.log(`[net] FAILED ${r.url().slice(0, 140)} ${r.failure()?.errorText}`));
   }
   page.setDefaultTimeout(10_000);

@@ -34,5 +34,6 @@ export function ensureCaddy(): Promise<string | null> {
 }
 
 export function requireCaddy(): void {
-  if (!existsSync(CADDY)) throw new Error(`${CADDY} is missing (the test run's setup installs it when run as root; see its message above): install Debian's caddy package`);
+  if (!existsSync(CADDY))
+    throw new Error(`${CADDY} is missing (the test run's setup installs it when run as root; see its message above): install Debian's caddy package`);
 }

@@ -37,5 +37,6 @@ export function ensureChromium(): Promise<string | null> {
 
 /** For a test file: a clear error when the run's setup could not provide Chromium. */
 export function requireChromium(): void {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (the test run's setup installs it when run as root; see its message above): install Debian's chromium package`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing (the test run's setup installs it when run as root; see its message above): install Debian's chromium package`);
 }

@@ -10,7 +10,9 @@ export type Lookup = (name: string) => string | undefined;
 export class InterpolationError extends Error {}
 /** A malformed `$…` (a lone `$`, an unclosed `${`): Compose tells to escape it as `$$`. */
 class InvalidTemplateError extends InterpolationError {
-  constructor(readonly template: string) { super(`Invalid template: "${template}"`); }
+  constructor(readonly template: string) {
+    super(`Invalid template: "${template}"`);
+  }
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
@@ -19,8 +21,15 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 function closingBrace(s: string, open: number): number {
   let depth = 1;
   for (let i = open + 1; i < s.length; i++) {
-    if (s[i] === "$" && s[i + 1] === "$") { i++; continue; }
-    if (s[i] === "$" && s[i + 1] === "{") { depth++; i++; continue; }
+    if (s[i] === "$" && s[i + 1] === "$") {
+      i++;
+      continue;
+    }
+    if (s[i] === "$" && s[i + 1] === "{") {
+      depth++;
+      i++;
+      continue;
+    }
     if (s[i] === "}" && --depth === 0) return i;
   }
   return -1;
@@ -38,8 +47,10 @@ function braced(inner: string, whole: string, lookup: Lookup): string {
   // With a colon an empty value counts as unset, as in the shell.
   const usable = value !== undefined && (!op.startsWith(":") || value !== "");
   switch (op.at(-1)) {
-    case "-": return usable ? value! : arg();
-    case "+": return usable ? arg() : "";
+    case "-":
+      return usable ? value! : arg();
+    case "+":
+      return usable ? arg() : "";
     default: {
       if (usable) return value!;
       const reason = arg();
@@ -52,9 +63,16 @@ function braced(inner: string, whole: string, lookup: Lookup): string {
 export function substitute(s: string, lookup: Lookup): string {
   let out = "";
   for (let i = 0; i < s.length; i++) {
-    if (s[i] !== "$") { out += s[i]; continue; }
+    if (s[i] !== "$") {
+      out += s[i];
+      continue;
+    }
     const next = s[i + 1];
-    if (next === "$") { out += "$"; i++; continue; }
+    if (next === "$") {
+      out += "$";
+      i++;
+      continue;
+    }
     if (next === "{") {
       const end = closingBrace(s, i + 1);
       if (end < 0) throw new InvalidTemplateError(s);
@@ -105,7 +123,8 @@ export function parseDotEnv(text: string, outer: Record<string, string | undefin
     if (!m) throw new Error(`unexpected line in .env: ${line}`);
     const [, key, v] = m;
     if (v.startsWith("'") && v.lastIndexOf("'") > 0) vars[key] = v.slice(1, v.lastIndexOf("'"));
-    else if (v.startsWith('"') && v.lastIndexOf('"') > 0) vars[key] = substitute(v.slice(1, v.lastIndexOf('"')).replace(/\\n/g, "\n").replace(/\\"/g, '"'), lookup);
+    else if (v.startsWith('"') && v.lastIndexOf('"') > 0)
+      vars[key] = substitute(v.slice(1, v.lastIndexOf('"')).replace(/\\n/g, "\n").replace(/\\"/g, '"'), lookup);
     else vars[key] = substitute(v.replace(/\s+#.*$/, ""), lookup);
   }
   return vars;

@@ -22,41 +22,90 @@ import type { RoleGrant } from "#server/domain/auth/principal.js";
 
 export interface TestPlane {
   link: Awaited<ReturnType<typeof linkHomeserver>> | null;
-  ctx: Ctx; url: string; server: Server; dbUrl: string; keysDir: string;
+  ctx: Ctx;
+  url: string;
+  server: Server;
+  dbUrl: string;
+  keysDir: string;
   clock: { now: Date; advance(ms: number): void };
   close(): Promise<void>;
 }
 
 /** A control plane on a free loopback port over a fresh database cloned from the migrated template. */
-export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: AppDeps["throttle"]; extraRoutes?: AppDeps["extraRoutes"]; pgAdminUrl?: string; validateResponses?: boolean; caches?: boolean; keysFrom?: TestPlane; synapse?: TestSynapse; staticDir?: string; logSink?: { write(line: string): void }; trustProxy?: AppDeps["trustProxy"]; publishedMasterKey?: AppDeps["publishedMasterKey"]; health?: AppDeps["health"]; hasherPool?: { size?: number; maxQueue?: number }; passwordCost?: PasswordCost } = {}): Promise<TestPlane> {
+export async function startTestPlane(
+  opts: {
+    hooks?: RegistryHooks;
+    throttle?: AppDeps["throttle"];
+    extraRoutes?: AppDeps["extraRoutes"];
+    pgAdminUrl?: string;
+    validateResponses?: boolean;
+    caches?: boolean;
+    keysFrom?: TestPlane;
+    synapse?: TestSynapse;
+    staticDir?: string;
+    logSink?: { write(line: string): void };
+    trustProxy?: AppDeps["trustProxy"];
+    publishedMasterKey?: AppDeps["publishedMasterKey"];
+    health?: AppDeps["health"];
+    hasherPool?: { size?: number; maxQueue?: number };
+    passwordCost?: PasswordCost;
+  } = {},
+): Promise<TestPlane> {
   // A second replica shares the first one's database and keys.
-  const dbUrl = opts.keysFrom?.dbUrl ?? await createTestDatabase(opts.pgAdminUrl ?? inject("pgAdminUrl"));
+  const dbUrl = opts.keysFrom?.dbUrl ?? (await createTestDatabase(opts.pgAdminUrl ?? inject("pgAdminUrl")));
   const db = createPool(dbUrl, 10);
   const dataDir = await mkdtemp(join(tmpdir(), "enlace-cp-"));
-  const keys = opts.keysFrom?.ctx.keys ?? await loadKeys(dataDir);
-  const clock = { now: new Date(), advance(ms: number) { this.now = new Date(this.now.getTime() + ms); } };
+  const keys = opts.keysFrom?.ctx.keys ?? (await loadKeys(dataDir));
+  const clock = {
+    now: new Date(),
+    advance(ms: number) {
+      this.now = new Date(this.now.getTime() + ms);
+    },
+  };
   const ctx: Ctx = {
-    db, keys, audit: auditWriter, log: opts.logSink ? createLogger("debug", opts.logSink as any) : createLogger("silent"), now: () => clock.now,
-    hasher: await createPasswordHasher(opts.passwordCost ?? "min", opts.hasherPool), hooks: opts.hooks ?? noHooks,
+    db,
+    keys,
+    audit: auditWriter,
+    log: opts.logSink ? createLogger("debug", opts.logSink as any) : createLogger("silent"),
+    now: () => clock.now,
+    hasher: await createPasswordHasher(opts.passwordCost ?? "min", opts.hasherPool),
+    hooks: opts.hooks ?? noHooks,
     changes: opts.caches === false ? null : await startChangeFeed(dbUrl, createLogger("silent")),
     settings: { vettingMonths: 12, sessionHours: 12, publicUrl: "http://localhost:8080", enrollmentHours: 72 },
   };
   // With a Synapse: the registry bot, durable reconcile jobs and the Matrix sign-in endpoint.
-  const link = opts.synapse ? await linkHomeserver(ctx, dbUrl, {
-    url: opts.synapse.url, publicUrl: opts.synapse.url, serverName: opts.synapse.serverName,
-    jwtSecret: opts.synapse.jwtSecret, registrationSharedSecret: opts.synapse.registrationSharedSecret,
-  }) : null;
+  const link = opts.synapse
+    ? await linkHomeserver(ctx, dbUrl, {
+        url: opts.synapse.url,
+        publicUrl: opts.synapse.url,
+        serverName: opts.synapse.serverName,
+        jwtSecret: opts.synapse.jwtSecret,
+        registrationSharedSecret: opts.synapse.registrationSharedSecret,
+      })
+    : null;
   const { app } = makeApp({
-    ctx, validateResponses: opts.validateResponses ?? true, throttle: opts.throttle ?? { failuresPerAccount: 1000, attemptsPerIp: 100000, windowSeconds: 60 },
-    extraRoutes: [...(link?.routes ?? []), ...(opts.extraRoutes ?? [])], health: link?.health ?? opts.health, publishedMasterKey: opts.publishedMasterKey ?? link?.publishedMasterKey, staticDir: opts.staticDir,
-    trustProxy: opts.trustProxy, connectOrigins: opts.synapse ? [opts.synapse.url] : [],
+    ctx,
+    validateResponses: opts.validateResponses ?? true,
+    throttle: opts.throttle ?? { failuresPerAccount: 1000, attemptsPerIp: 100000, windowSeconds: 60 },
+    extraRoutes: [...(link?.routes ?? []), ...(opts.extraRoutes ?? [])],
+    health: link?.health ?? opts.health,
+    publishedMasterKey: opts.publishedMasterKey ?? link?.publishedMasterKey,
+    staticDir: opts.staticDir,
+    trustProxy: opts.trustProxy,
+    connectOrigins: opts.synapse ? [opts.synapse.url] : [],
   });
   const server = createServer(app);
   answerClientErrors(server);
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const addr = server.address() as { port: number };
   return {
-    ctx, server, dbUrl, keysDir: join(dataDir, "keys"), clock, url: `http://127.0.0.1:${addr.port}`, link,
+    ctx,
+    server,
+    dbUrl,
+    keysDir: join(dataDir, "keys"),
+    clock,
+    url: `http://127.0.0.1:${addr.port}`,
+    link,
     close: async () => {
       await new Promise((r) => server.close(r));
       await link?.stop();
@@ -68,7 +117,13 @@ export async function startTestPlane(opts: { hooks?: RegistryHooks; throttle?: A
   };
 }
 
-export interface Actor { id: string; token: string; email: string; password: string; totpSecret: string | null }
+export interface Actor {
+  id: string;
+  token: string;
+  email: string;
+  password: string;
+  totpSecret: string | null;
+}
 let n = 0;
 
 /** Seeds an active person with the given roles and signs them in through the API. */
@@ -77,7 +132,9 @@ export async function actor(plane: TestPlane, roles: RoleGrant[], memberState: s
   const password = "correct horse battery staple";
   const totp = roles.some((r) => r.role !== "focal_point" && r.role !== "alternate");
   const seeded = await seedActivePerson(plane.ctx, { email, fullName: extra.fullName ?? `Person ${n}`, memberState, roles, password, totp, ...extra });
-  const res = await api(plane, "POST", "/api/auth/login", { body: { email, password, ...(seeded.totpSecret ? { totp: currentTotp(seeded.totpSecret, plane.clock.now.getTime()) } : {}) } });
+  const res = await api(plane, "POST", "/api/auth/login", {
+    body: { email, password, ...(seeded.totpSecret ? { totp: currentTotp(seeded.totpSecret, plane.clock.now.getTime()) } : {}) },
+  });
   if (res.status !== 200) throw new Error(`login failed for seeded actor: ${res.status} ${JSON.stringify(res.body)}`);
   return { id: seeded.id, token: res.body.token, email, password, totpSecret: seeded.totpSecret };
 }
@@ -85,7 +142,12 @@ export async function actor(plane: TestPlane, roles: RoleGrant[], memberState: s
 /** Operations that hand out a session: tests act as the CLI and take the token from the body. */
 const SESSION_PATHS = new Set(["/api/auth/login", "/api/auth/enroll/complete"]);
 
-export async function api(plane: TestPlane, method: string, path: string, o: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string>; asBrowser?: boolean } = {}) {
+export async function api(
+  plane: TestPlane,
+  method: string,
+  path: string,
+  o: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string>; asBrowser?: boolean } = {},
+) {
   const headers: Record<string, string> = { ...(SESSION_PATHS.has(path) && !o.asBrowser ? { "enlace-client": "cli" } : {}), ...(o.headers ?? {}) };
   if (o.token) headers.authorization = `Bearer ${o.token}`;
   let payload: string | undefined;
@@ -95,7 +157,11 @@ export async function api(plane: TestPlane, method: string, path: string, o: { t
   const res = await fetch(plane.url + path, { method, headers, body: payload });
   const text = await res.text();
   let body: any = text;
-  try { body = text ? JSON.parse(text) : undefined; } catch { /* not JSON */ }
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON */
+  }
   return { status: res.status, body, headers: res.headers };
 }
 

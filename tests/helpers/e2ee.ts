@@ -9,7 +9,13 @@ import { insertEvent } from "#server/domain/events/repo.js";
 import { EXAMPLES } from "#shared/content/examples.js";
 import type { ExpertiseRequestContent } from "#shared/content/expertise-request.js";
 
-export interface Member { session: EnlaceSession; cp: ControlPlaneClient; personId: string; recoveryKey: string; masterKey: string }
+export interface Member {
+  session: EnlaceSession;
+  cp: ControlPlaneClient;
+  personId: string;
+  recoveryKey: string;
+  masterKey: string;
+}
 
 /** Waits until the reconciler has created every room of the registry (fresh planes start empty). */
 export async function roomsReady(plane: TestPlane, count = 28, timeoutMs = 120_000) {
@@ -35,7 +41,9 @@ export async function credentialsPublished(observer: EnlaceSession, members: Mem
   const t0 = Date.now();
   for (;;) {
     const space = findRoomByKey(observer.client, "space");
-    const ok = members.every((m) => space?.currentState.getStateEvents(CREDENTIAL_TYPE, credentialStateKey(m.session.userId))?.getContent()?.credential?.masterKey === m.masterKey);
+    const ok = members.every(
+      (m) => space?.currentState.getStateEvents(CREDENTIAL_TYPE, credentialStateKey(m.session.userId))?.getContent()?.credential?.masterKey === m.masterKey,
+    );
     if (ok) return;
     if (Date.now() - t0 > timeoutMs) {
       // Say what the observer sees for each member: which part of the pipeline stalled.
@@ -52,6 +60,14 @@ export async function credentialsPublished(observer: EnlaceSession, members: Mem
 /** The example expertise request, for a major event entered in the registry (requests must name a real one). */
 export async function requestForRegisteredEvent(plane: TestPlane, createdBy: string): Promise<ExpertiseRequestContent> {
   const example = EXAMPLES["expertise.request"];
-  const e = await insertEvent(plane.ctx.db, { name: example.eventName, hostState: example.hostState, startsOn: example.startDate, endsOn: example.endDate, venueType: "multiple", supportingStates: [], createdBy });
+  const e = await insertEvent(plane.ctx.db, {
+    name: example.eventName,
+    hostState: example.hostState,
+    startsOn: example.startDate,
+    endsOn: example.endDate,
+    venueType: "multiple",
+    supportingStates: [],
+    createdBy,
+  });
   return { ...example, eventId: e.id };
 }

@@ -6,13 +6,19 @@ import { ensureChromium } from "./chromium.js";
 import { ensureCaddy } from "./caddy.js";
 
 declare module "vitest" {
-  export interface ProvidedContext { pgAdminUrl: string; pgDataDir: string | null }
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+    pgDataDir: string | null;
+  }
 }
 
 // The servers of a test run, shared by the projects that need them (integration, e2e).
 // vitest runs a project's globalSetup once per project, each through its own module runner, so
 // module-level state is not shared between projects: the run's state lives on globalThis.
-interface RunServers { ready: Promise<PgServer>; users: number }
+interface RunServers {
+  ready: Promise<PgServer>;
+  users: number;
+}
 const g = globalThis as { __enlaceServers?: RunServers };
 
 async function startServers(): Promise<PgServer> {

@@ -7,8 +7,12 @@ export async function eventually<T>(check: () => Promise<T>, ok: (v: T) => boole
     try {
       last = await check();
       if (ok(last)) return { value: last, ms: Date.now() - t0 };
-    } catch (err) { lastErr = err; }
+    } catch (err) {
+      lastErr = err;
+    }
     await new Promise((r) => setTimeout(r, stepMs));
   }
-  throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}${lastErr ? `; last error: ${(lastErr as Error).message}` : ""}`);
+  throw new Error(
+    `condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}${lastErr ? `; last error: ${(lastErr as Error).message}` : ""}`,
+  );
 }

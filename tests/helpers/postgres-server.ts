@@ -9,7 +9,11 @@ import { freePort } from "./ports.js";
 
 const TEMPLATE_DB = "enlace_template";
 
-export interface PgServer { adminUrl: (db?: string) => string; stop: () => Promise<void>; dataDir: string | null }
+export interface PgServer {
+  adminUrl: (db?: string) => string;
+  stop: () => Promise<void>;
+  dataDir: string | null;
+}
 
 /**
  * A PostgreSQL for a whole test run: the server named by TEST_DATABASE_URL (a superuser URL)
@@ -21,14 +25,25 @@ export async function startTestPostgres(adminUrlFromEnv?: string): Promise<PgSer
   if (adminUrlFromEnv) {
     const base = new URL(adminUrlFromEnv);
     server = {
-      adminUrl: (db = "postgres") => { const u = new URL(base); u.pathname = `/${db}`; return u.toString(); },
+      adminUrl: (db = "postgres") => {
+        const u = new URL(base);
+        u.pathname = `/${db}`;
+        return u.toString();
+      },
       stop: async () => {},
       dataDir: null,
     };
   } else {
     const dir = await mkdtemp(join(tmpdir(), "enlace-pg-"));
     const embedded = await startEmbeddedPostgres(dir, await freePort());
-    server = { adminUrl: embedded.adminUrl, dataDir: dir, stop: async () => { await embedded.stop(); await rm(dir, { recursive: true, force: true }); } };
+    server = {
+      adminUrl: embedded.adminUrl,
+      dataDir: dir,
+      stop: async () => {
+        await embedded.stop();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
   }
   const admin = new pg.Client({ connectionString: server.adminUrl() });
   await admin.connect();

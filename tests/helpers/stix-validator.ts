@@ -21,8 +21,7 @@ function run(cmd: string, args: string[], input?: string) {
   return r;
 }
 
-const hasValidator = (venv: string) =>
-  existsSync(venvPython(venv)) && run(venvPython(venv), ["-c", "import stix2validator"]).status === 0;
+const hasValidator = (venv: string) => existsSync(venvPython(venv)) && run(venvPython(venv), ["-c", "import stix2validator"]).status === 0;
 
 let ready: string | undefined;
 
@@ -50,7 +49,10 @@ function install(): string {
   }
   // venvs locate site-packages from pyvenv.cfg next to bin/, so `bin/python` survives the move.
   if (hasValidator(TOOLS_VENV)) rmSync(tmp, { recursive: true, force: true });
-  else { rmSync(TOOLS_VENV, { recursive: true, force: true }); renameSync(tmp, TOOLS_VENV); }
+  else {
+    rmSync(TOOLS_VENV, { recursive: true, force: true });
+    renameSync(tmp, TOOLS_VENV);
+  }
   return venvPython(TOOLS_VENV);
 }
 

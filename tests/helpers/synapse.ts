@@ -22,7 +22,10 @@ export async function prepareTestSynapse(log: (s: string) => void = () => {}) {
   const { ensureTemplate } = await import("#server/synapse/local.js");
   const t0 = Date.now();
   const { python } = await ensureSynapse(ROOT, log);
-  await ensureTemplate({ root: ROOT, dataDir: "", port: 0, serverName: TEST_SERVER_NAME, jwtSecret: "x".repeat(32), registrationSharedSecret: "x".repeat(32), log }, python);
+  await ensureTemplate(
+    { root: ROOT, dataDir: "", port: 0, serverName: TEST_SERVER_NAME, jwtSecret: "x".repeat(32), registrationSharedSecret: "x".repeat(32), log },
+    python,
+  );
   return Date.now() - t0;
 }
 
@@ -32,11 +35,27 @@ export async function startTestSynapse(o: { serverName?: string; database?: Loca
   const dataDir = await mkdtemp(join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "enlace-synapse-"));
   const secrets = { jwtSecret: randomBytes(32).toString("hex"), registrationSharedSecret: randomBytes(24).toString("hex") };
   const serverName = o.serverName ?? TEST_SERVER_NAME;
-  const hs = await startLocalSynapse({ root: ROOT, dataDir, port: await freePort(), serverName, forTests: true, fromTemplate: true, database: o.database, ...secrets, log: () => {} });
+  const hs = await startLocalSynapse({
+    root: ROOT,
+    dataDir,
+    port: await freePort(),
+    serverName,
+    forTests: true,
+    fromTemplate: true,
+    database: o.database,
+    ...secrets,
+    log: () => {},
+  });
   const admin = new SynapseAdmin({ baseUrl: hs.url });
   const botUserId = await connectBot(admin, { ...secrets, serverName });
   return {
-    ...hs, ...secrets, admin, botUserId,
-    async close() { await hs.stop(); await rm(dataDir, { recursive: true, force: true }); },
+    ...hs,
+    ...secrets,
+    admin,
+    botUserId,
+    async close() {
+      await hs.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
   };
 }

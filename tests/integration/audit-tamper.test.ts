@@ -36,7 +36,15 @@ describe("audit log tampering is detected by `enlace audit verify`", () => {
     plane = await startTestPlane();
     const coord = await actor(plane, [role.coordinator("JM")], "JM");
     for (let i = 0; i < 4; i++) {
-      await api(plane, "POST", "/api/nominations", { token: coord.token, body: { email: `n${i}@example.jm`, fullName: `Nominee ${i}`, memberState: "JM", roles: [{ role: "focal_point", memberState: "JM", program: "aviation" }] } });
+      await api(plane, "POST", "/api/nominations", {
+        token: coord.token,
+        body: {
+          email: `n${i}@example.jm`,
+          fullName: `Nominee ${i}`,
+          memberState: "JM",
+          roles: [{ role: "focal_point", memberState: "JM", program: "aviation" }],
+        },
+      });
       await signCheckpoint(plane.ctx.db, plane.ctx.keys.audit);
     }
   });
@@ -87,8 +95,21 @@ describe("audit log tampering is detected by `enlace audit verify`", () => {
     let prev = new Uint8Array(rows[1].prev_hash);
     for (const row of rows.slice(1)) {
       const details = row.seq === 3 ? { ...row.details, reason: "rewritten" } : row.details;
-      const hash = await entryHash(prev, { seq: Number(row.seq), at: new Date(row.at).toISOString(), actor: row.actor, action: row.action, subject: row.subject, details });
-      if (Number(row.seq) >= 3) await tamper(plane, "UPDATE audit_log SET details = $1, prev_hash = $2, hash = $3 WHERE seq = $4", [JSON.stringify(details), Buffer.from(prev), Buffer.from(hash), row.seq]);
+      const hash = await entryHash(prev, {
+        seq: Number(row.seq),
+        at: new Date(row.at).toISOString(),
+        actor: row.actor,
+        action: row.action,
+        subject: row.subject,
+        details,
+      });
+      if (Number(row.seq) >= 3)
+        await tamper(plane, "UPDATE audit_log SET details = $1, prev_hash = $2, hash = $3 WHERE seq = $4", [
+          JSON.stringify(details),
+          Buffer.from(prev),
+          Buffer.from(hash),
+          row.seq,
+        ]);
       prev = hash;
     }
     await tamper(plane, "UPDATE audit_head SET hash = $1", [Buffer.from(prev)]);

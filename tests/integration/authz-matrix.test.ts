@@ -32,8 +32,19 @@ const open = (ok: number): Grid => Object.fromEntries(WHO.map((w) => [w, ok])) a
 const grid = (ok: number, allowed: readonly Who[], hidden: readonly Who[] = []): Grid =>
   Object.fromEntries(WHO.map((w) => [w, w === "anonymous" || w === "suspended" ? 401 : allowed.includes(w) ? ok : hidden.includes(w) ? 404 : 403])) as Grid;
 
-interface Req { params?: Record<string, string>; body?: unknown; query?: string; token?: string }
-interface Cell { method: string; path: string; expect: Grid; prepare?: (who: Who) => Promise<Req>; body?: unknown }
+interface Req {
+  params?: Record<string, string>;
+  body?: unknown;
+  query?: string;
+  token?: string;
+}
+interface Cell {
+  method: string;
+  path: string;
+  expect: Grid;
+  prepare?: (who: Who) => Promise<Req>;
+  body?: unknown;
+}
 type Res = Awaited<ReturnType<typeof api>>;
 
 const MATRIX_LINK = { serverName: "hs.test", publicUrl: "http://hs.test", jwtSecret: "matrix-jwt-secret-for-tests-only-0123456789" };
@@ -45,15 +56,36 @@ describe("authorization matrix: every operation × every role", () => {
   let n = 0;
   const uniq = () => `${n++}-${Date.now()}`;
 
-  const clFocal = (state = "CL", program = "tourism") => ({ email: `nominee-${uniq()}@gob.${state.toLowerCase()}`, fullName: "Nominee", memberState: state, roles: [{ role: "focal_point" as const, memberState: state, program }] });
-  const ok = async (r: Promise<Res>, status: number) => { const res = await r; if (res.status !== status) throw new Error(`fixture: HTTP ${res.status} ${JSON.stringify(res.body)}`); return res.body; };
+  const clFocal = (state = "CL", program = "tourism") => ({
+    email: `nominee-${uniq()}@gob.${state.toLowerCase()}`,
+    fullName: "Nominee",
+    memberState: state,
+    roles: [{ role: "focal_point" as const, memberState: state, program }],
+  });
+  const ok = async (r: Promise<Res>, status: number) => {
+    const res = await r;
+    if (res.status !== status) throw new Error(`fixture: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
   const fresh = {
-    active: async (state = "CL", program = "tourism") => (await seedActivePerson(plane.ctx, {
-      email: `active-${uniq()}@gob.${state.toLowerCase()}`, fullName: "Active Person", memberState: state, roles: [role.focal(state, program)],
-      password: "correct horse battery staple", matrixUserId: `@active-${uniq()}:hs.test`,
-    })).id,
-    nominated: async (by: Who = "coordCL", body: unknown = clFocal()) => (await ok(api(plane, "POST", "/api/nominations", { token: tokenOf(by), body }), 201)).id as string,
-    suspended: async () => { const id = await fresh.active(); await ok(api(plane, "POST", `/api/people/${id}/suspend`, { token: tokenOf("admin"), body: { reason: "fixture" } }), 200); return id; },
+    active: async (state = "CL", program = "tourism") =>
+      (
+        await seedActivePerson(plane.ctx, {
+          email: `active-${uniq()}@gob.${state.toLowerCase()}`,
+          fullName: "Active Person",
+          memberState: state,
+          roles: [role.focal(state, program)],
+          password: "correct horse battery staple",
+          matrixUserId: `@active-${uniq()}:hs.test`,
+        })
+      ).id,
+    nominated: async (by: Who = "coordCL", body: unknown = clFocal()) =>
+      (await ok(api(plane, "POST", "/api/nominations", { token: tokenOf(by), body }), 201)).id as string,
+    suspended: async () => {
+      const id = await fresh.active();
+      await ok(api(plane, "POST", `/api/people/${id}/suspend`, { token: tokenOf("admin"), body: { reason: "fixture" } }), 200);
+      return id;
+    },
     approved: async () => {
       const id = await fresh.nominated();
       const r = await ok(api(plane, "POST", `/api/people/${id}/approve`, { token: tokenOf("officerTourism"), body: { reason: "fixture" } }), 200);
@@ -65,23 +97,80 @@ describe("authorization matrix: every operation × every role", () => {
   const cells: Record<string, Cell> = {
     health: { method: "get", path: "/health", expect: open(200) },
     login: {
-      method: "post", path: "/auth/login", expect: open(200),
-      prepare: async () => { const email = `login-${uniq()}@gob.cl`; await seedActivePerson(plane.ctx, { email, fullName: "L", memberState: "CL", roles: [role.focal("CL", "tourism")], password: "a good long password" }); return { body: { email, password: "a good long password" } }; },
+      method: "post",
+      path: "/auth/login",
+      expect: open(200),
+      prepare: async () => {
+        const email = `login-${uniq()}@gob.cl`;
+        await seedActivePerson(plane.ctx, { email, fullName: "L", memberState: "CL", roles: [role.focal("CL", "tourism")], password: "a good long password" });
+        return { body: { email, password: "a good long password" } };
+      },
     },
     enrollStart: { method: "post", path: "/auth/enroll/start", expect: open(200), prepare: async () => ({ body: { token: (await fresh.approved()).link } }) },
-    enrollComplete: { method: "post", path: "/auth/enroll/complete", expect: open(200), prepare: async () => ({ body: { token: (await fresh.approved()).link, password: "a long enough passphrase" } }) },
+    enrollComplete: {
+      method: "post",
+      path: "/auth/enroll/complete",
+      expect: open(200),
+      prepare: async () => ({ body: { token: (await fresh.approved()).link, password: "a long enough passphrase" } }),
+    },
     // Logging out is tried on a second person of the same role, so the matrix's own sessions stay alive.
-    logout: { method: "post", path: "/auth/logout", expect: grid(204, ACTIVE), prepare: async (who) => (ACTIVE.includes(who as ActiveWho) ? { token: (await actor(plane, PROFILE[who as ActiveWho].roles, PROFILE[who as ActiveWho].state)).token } : {}) },
+    logout: {
+      method: "post",
+      path: "/auth/logout",
+      expect: grid(204, ACTIVE),
+      prepare: async (who) =>
+        ACTIVE.includes(who as ActiveWho) ? { token: (await actor(plane, PROFILE[who as ActiveWho].roles, PROFILE[who as ActiveWho].state)).token } : {},
+    },
     getSession: { method: "get", path: "/auth/session", expect: grid(200, ACTIVE) },
     nominate: { method: "post", path: "/nominations", expect: grid(201, ["coordCL", "officerTourism", "admin"]), prepare: async () => ({ body: clFocal() }) },
     listPeople: { method: "get", path: "/people", expect: grid(200, COORDS_AND_STAFF) },
-    getPerson: { method: "get", path: "/people/:id", expect: grid(200, ["coordCL", "officerTourism", "officerMaritime", "admin"], CANNOT_SEE_CL), prepare: byId(() => fresh.active()) },
-    approvePerson: { method: "post", path: "/people/:id/approve", body: { reason: "vetted" }, expect: grid(200, ["officerTourism"], CANNOT_SEE_CL), prepare: byId(() => fresh.nominated()) },
-    rejectPerson: { method: "post", path: "/people/:id/reject", body: { reason: "no" }, expect: grid(200, ["officerTourism", "admin"], CANNOT_SEE_CL), prepare: byId(() => fresh.nominated()) },
-    suspendPerson: { method: "post", path: "/people/:id/suspend", body: { reason: "left" }, expect: grid(200, ["coordCL", "officerTourism", "admin"], CANNOT_SEE_CL), prepare: byId(() => fresh.active()) },
-    reinstatePerson: { method: "post", path: "/people/:id/reinstate", body: { reason: "back" }, expect: grid(200, ["officerTourism", "admin"], CANNOT_SEE_CL), prepare: byId(() => fresh.suspended()) },
-    revokePerson: { method: "post", path: "/people/:id/revoke", body: { reason: "misconduct" }, expect: grid(200, ["officerTourism", "admin"], CANNOT_SEE_CL), prepare: byId(() => fresh.active()) },
-    reissueEnrollmentLink: { method: "post", path: "/people/:id/enrollment-link", expect: grid(200, ["officerTourism", "admin"], CANNOT_SEE_CL), prepare: byId(async () => (await fresh.approved()).id) },
+    getPerson: {
+      method: "get",
+      path: "/people/:id",
+      expect: grid(200, ["coordCL", "officerTourism", "officerMaritime", "admin"], CANNOT_SEE_CL),
+      prepare: byId(() => fresh.active()),
+    },
+    approvePerson: {
+      method: "post",
+      path: "/people/:id/approve",
+      body: { reason: "vetted" },
+      expect: grid(200, ["officerTourism"], CANNOT_SEE_CL),
+      prepare: byId(() => fresh.nominated()),
+    },
+    rejectPerson: {
+      method: "post",
+      path: "/people/:id/reject",
+      body: { reason: "no" },
+      expect: grid(200, ["officerTourism", "admin"], CANNOT_SEE_CL),
+      prepare: byId(() => fresh.nominated()),
+    },
+    suspendPerson: {
+      method: "post",
+      path: "/people/:id/suspend",
+      body: { reason: "left" },
+      expect: grid(200, ["coordCL", "officerTourism", "admin"], CANNOT_SEE_CL),
+      prepare: byId(() => fresh.active()),
+    },
+    reinstatePerson: {
+      method: "post",
+      path: "/people/:id/reinstate",
+      body: { reason: "back" },
+      expect: grid(200, ["officerTourism", "admin"], CANNOT_SEE_CL),
+      prepare: byId(() => fresh.suspended()),
+    },
+    revokePerson: {
+      method: "post",
+      path: "/people/:id/revoke",
+      body: { reason: "misconduct" },
+      expect: grid(200, ["officerTourism", "admin"], CANNOT_SEE_CL),
+      prepare: byId(() => fresh.active()),
+    },
+    reissueEnrollmentLink: {
+      method: "post",
+      path: "/people/:id/enrollment-link",
+      expect: grid(200, ["officerTourism", "admin"], CANNOT_SEE_CL),
+      prepare: byId(async () => (await fresh.approved()).id),
+    },
     nominationQueue: { method: "get", path: "/vetting/nominations", expect: grid(200, COORDS_AND_STAFF) },
     revettingQueue: { method: "get", path: "/vetting/revetting", expect: grid(200, COORDS_AND_STAFF) },
     setMyExpertise: { method: "put", path: "/me/expertise", body: { areas: ["stadium security"], languages: ["es"] }, expect: grid(200, ACTIVE) },
@@ -89,32 +178,67 @@ describe("authorization matrix: every operation × every role", () => {
     listMemberStates: { method: "get", path: "/member-states", expect: grid(200, ACTIVE) },
     listPrograms: { method: "get", path: "/programs", expect: grid(200, ACTIVE) },
     listHomeservers: { method: "get", path: "/homeservers", expect: grid(200, ["admin"]) },
-    registerHomeserver: { method: "post", path: "/homeservers", expect: grid(201, ["admin"]), prepare: async () => ({ body: { serverName: `matrix${n++}.gob.cl`, memberState: "CL" } }) },
+    registerHomeserver: {
+      method: "post",
+      path: "/homeservers",
+      expect: grid(201, ["admin"]),
+      prepare: async () => ({ body: { serverName: `matrix${n++}.gob.cl`, memberState: "CL" } }),
+    },
     setHomeserverStatus: {
-      method: "patch", path: "/homeservers/:id", body: { status: "suspended" }, expect: grid(200, ["admin"]),
-      prepare: byId(async () => (await ok(api(plane, "POST", "/api/homeservers", { token: tokenOf("admin"), body: { serverName: `matrix${n++}.gob.ar`, memberState: "AR" } }), 201)).id),
+      method: "patch",
+      path: "/homeservers/:id",
+      body: { status: "suspended" },
+      expect: grid(200, ["admin"]),
+      prepare: byId(
+        async () =>
+          (await ok(api(plane, "POST", "/api/homeservers", { token: tokenOf("admin"), body: { serverName: `matrix${n++}.gob.ar`, memberState: "AR" } }), 201))
+            .id,
+      ),
     },
     listEvents: { method: "get", path: "/events", expect: grid(200, ACTIVE) },
     getEvent: {
-      method: "get", path: "/events/:id", expect: grid(200, ACTIVE),
-      prepare: byId(async () => (await ok(api(plane, "POST", "/api/events", { token: tokenOf("admin"), body: { name: "Summit", hostState: "AR", startsOn: "2027-01-01", endsOn: "2027-01-03", venueType: "summit-venue" } }), 201)).id),
+      method: "get",
+      path: "/events/:id",
+      expect: grid(200, ACTIVE),
+      prepare: byId(
+        async () =>
+          (
+            await ok(
+              api(plane, "POST", "/api/events", {
+                token: tokenOf("admin"),
+                body: { name: "Summit", hostState: "AR", startsOn: "2027-01-01", endsOn: "2027-01-03", venueType: "summit-venue" },
+              }),
+              201,
+            )
+          ).id,
+      ),
     },
     createEvent: {
-      method: "post", path: "/events", expect: grid(201, ["coordCL", "officerTourism", "officerMaritime", "admin"]),
+      method: "post",
+      path: "/events",
+      expect: grid(201, ["coordCL", "officerTourism", "officerMaritime", "admin"]),
       body: { name: "Copa", hostState: "CL", startsOn: "2027-06-01", endsOn: "2027-06-30", venueType: "stadium", supportingStates: ["AR"] },
     },
     listAudit: { method: "get", path: "/audit", expect: grid(200, ["admin"]) },
     verifyAudit: { method: "get", path: "/audit/verify", expect: grid(200, ["admin"]) },
     getSecretariatKey: { method: "get", path: "/credentials/secretariat-key", expect: grid(200, ACTIVE) },
     getCredential: {
-      method: "get", path: "/credentials/:userId", expect: grid(200, ACTIVE),
-      prepare: async () => { const id = await fresh.active("AR"); const u = (await plane.ctx.db.query("SELECT matrix_user_id FROM people WHERE id = $1", [id])).rows[0].matrix_user_id; return { params: { userId: u } }; },
+      method: "get",
+      path: "/credentials/:userId",
+      expect: grid(200, ACTIVE),
+      prepare: async () => {
+        const id = await fresh.active("AR");
+        const u = (await plane.ctx.db.query("SELECT matrix_user_id FROM people WHERE id = $1", [id])).rows[0].matrix_user_id;
+        return { params: { userId: u } };
+      },
     },
     getRevocations: { method: "get", path: "/revocations", expect: grid(200, ACTIVE) },
     registerMasterKey: { method: "put", path: "/me/master-key", body: { masterKey: "M".repeat(43) }, expect: grid(200, ACTIVE) },
     reserveAdvisoryNumber: { method: "post", path: "/advisories/numbers", body: { programCode: "tourism" }, expect: grid(201, ["officerTourism"]) },
     countersignAdvisory: {
-      method: "post", path: "/advisories/countersign", expect: grid(200, ["officerTourism"]),
+      method: "post",
+      path: "/advisories/countersign",
+      expect: grid(200, ["officerTourism"]),
       prepare: async () => {
         const r = await ok(api(plane, "POST", "/api/advisories/numbers", { token: tokenOf("officerTourism"), body: { programCode: "tourism" } }), 201);
         return { body: { programCode: "tourism", number: r.number, digest: "D".repeat(43) } };
@@ -142,9 +266,14 @@ describe("authorization matrix: every operation × every role", () => {
   it("has an expectation for every operation of the route table, at its method and path, and no others", async () => {
     const doc = (await api(plane, "GET", "/api/openapi.json")).body;
     const published = Object.entries(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap(([p, ops]) =>
-      Object.entries(ops).map(([method, op]) => ({ id: op.operationId, method, path: p.replace(/^\/api/, "").replace(/\{([A-Za-z]+)\}/g, ":$1") })));
+      Object.entries(ops).map(([method, op]) => ({ id: op.operationId, method, path: p.replace(/^\/api/, "").replace(/\{([A-Za-z]+)\}/g, ":$1") })),
+    );
     expect(published.length).toBeGreaterThanOrEqual(35);
-    for (const op of published) expect(cells[op.id] && { method: cells[op.id].method, path: cells[op.id].path }, `no matrix row for ${op.id}`).toEqual({ method: op.method, path: op.path });
+    for (const op of published)
+      expect(cells[op.id] && { method: cells[op.id].method, path: cells[op.id].path }, `no matrix row for ${op.id}`).toEqual({
+        method: op.method,
+        path: op.path,
+      });
     expect(Object.keys(cells).sort()).toEqual(published.map((o) => o.id).sort());
   });
 
@@ -182,10 +311,19 @@ describe("authorization matrix: every operation × every role", () => {
     expect((await api(plane, "POST", `/api/people/${nominee}/enrollment-link`, { token: t })).status).toBe(404);
     const status = async (id: string) => (await plane.ctx.db.query("SELECT status FROM people WHERE id = $1", [id])).rows[0].status;
     expect([await status(active), await status(nominee)]).toEqual(["active", "nominated"]);
-    for (const path of ["/api/people", "/api/people?memberState=CL", "/api/people?limit=500&status=active", "/api/vetting/nominations", "/api/vetting/revetting"]) {
+    for (const path of [
+      "/api/people",
+      "/api/people?memberState=CL",
+      "/api/people?limit=500&status=active",
+      "/api/vetting/nominations",
+      "/api/vetting/revetting",
+    ]) {
       const r = await api(plane, "GET", path, { token: t });
       expect(r.status, path).toBe(200);
-      expect(r.body.filter((p: { memberState: string }) => p.memberState !== "AR"), path).toEqual([]);
+      expect(
+        r.body.filter((p: { memberState: string }) => p.memberState !== "AR"),
+        path,
+      ).toEqual([]);
     }
     expect((await api(plane, "GET", "/api/people?memberState=CL", { token: t })).body).toEqual([]);
     expect((await api(plane, "GET", "/api/people?limit=500", { token: t })).body.map((p: { id: string }) => p.id)).toContain(ar);
@@ -202,7 +340,11 @@ describe("authorization matrix: every operation × every role", () => {
   });
 
   it("a focal point approves nothing and lists nobody, but sees themself", async () => {
-    const nominees = [await fresh.nominated(), await fresh.nominated("coordAR", clFocal("AR")), await fresh.nominated("officerMaritime", clFocal("CL", "maritime"))];
+    const nominees = [
+      await fresh.nominated(),
+      await fresh.nominated("coordAR", clFocal("AR")),
+      await fresh.nominated("officerMaritime", clFocal("CL", "maritime")),
+    ];
     for (const who of ["focal", "alternate"] as const) {
       const t = tokenOf(who);
       for (const id of nominees) {
@@ -221,7 +363,12 @@ describe("authorization matrix: every operation × every role", () => {
   });
 
   it("four eyes: nobody approves a nomination they made; a second eligible person can", async () => {
-    const staffNominee = { email: `coord-${uniq()}@gob.pe`, fullName: "Coordinator PE", memberState: "PE", roles: [{ role: "national_coordinator" as const, memberState: "PE" }] };
+    const staffNominee = {
+      email: `coord-${uniq()}@gob.pe`,
+      fullName: "Coordinator PE",
+      memberState: "PE",
+      roles: [{ role: "national_coordinator" as const, memberState: "PE" }],
+    };
     const secondAdmin = await actor(plane, [role.admin()], null);
     const secondOfficer = await actor(plane, [role.officer("tourism")], null);
     const cases: { nominator: Who; body: unknown; approver: Actor }[] = [
@@ -248,7 +395,14 @@ describe("authorization matrix: every operation × every role", () => {
   it("a coordinator nominates only for their own state, and never staff", async () => {
     const t = tokenOf("coordCL");
     expect((await api(plane, "POST", "/api/nominations", { token: t, body: clFocal("AR") })).status).toBe(403);
-    expect((await api(plane, "POST", "/api/nominations", { token: t, body: { email: `c-${uniq()}@gob.cl`, fullName: "C", memberState: "CL", roles: [{ role: "national_coordinator", memberState: "CL" }] } })).status).toBe(403);
+    expect(
+      (
+        await api(plane, "POST", "/api/nominations", {
+          token: t,
+          body: { email: `c-${uniq()}@gob.cl`, fullName: "C", memberState: "CL", roles: [{ role: "national_coordinator", memberState: "CL" }] },
+        })
+      ).status,
+    ).toBe(403);
     expect((await api(plane, "POST", "/api/nominations", { token: tokenOf("coordAR"), body: clFocal("CL") })).status).toBe(403);
     expect((await api(plane, "POST", "/api/nominations", { token: tokenOf("officerMaritime"), body: clFocal("CL", "tourism") })).status).toBe(403);
   });

@@ -4,7 +4,9 @@ import { verifyCredential, verifyRevocationList } from "#shared/credentials/cred
 
 describe("credentials served by the control plane", () => {
   let plane: TestPlane;
-  beforeAll(async () => { plane = await startTestPlane(); });
+  beforeAll(async () => {
+    plane = await startTestPlane();
+  });
   afterAll(() => plane.close());
 
   it("an active member's credential verifies, carries the master key once registered, and is listed when revoked", async () => {

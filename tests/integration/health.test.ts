@@ -7,8 +7,14 @@ import { freePort } from "../helpers/ports.js";
 // part is down or cannot be asked, and it answers while the database is down, session or not.
 
 const planes: TestPlane[] = [];
-afterEach(async () => { while (planes.length) await planes.pop()!.close(); });
-const start = async (o: Parameters<typeof startTestPlane>[0] = {}) => { const p = await startTestPlane(o); planes.push(p); return p; };
+afterEach(async () => {
+  while (planes.length) await planes.pop()!.close();
+});
+const start = async (o: Parameters<typeof startTestPlane>[0] = {}) => {
+  const p = await startTestPlane(o);
+  planes.push(p);
+  return p;
+};
 
 describe("GET /api/health", () => {
   it("ok: 200 with status words and nothing else", async () => {
@@ -21,8 +27,15 @@ describe("GET /api/health", () => {
 
   it("a part down, or the homeserver side failing to answer at all: 503 degraded", async () => {
     const down = await start({ health: async () => ({ synapse: { status: "ok" }, reconciler: { status: "down" } }) });
-    expect(await api(down, "GET", "/api/health").then((r) => [r.status, r.body])).toEqual([503, { status: "degraded", database: "ok", synapse: { status: "ok" }, reconciler: { status: "down" } }]);
-    const throwing = await start({ health: async () => { throw new Error("GET /_synapse/admin/v2/users/@enlace-registry:x: 403 M_USER_LOCKED"); } });
+    expect(await api(down, "GET", "/api/health").then((r) => [r.status, r.body])).toEqual([
+      503,
+      { status: "degraded", database: "ok", synapse: { status: "ok" }, reconciler: { status: "down" } },
+    ]);
+    const throwing = await start({
+      health: async () => {
+        throw new Error("GET /_synapse/admin/v2/users/@enlace-registry:x: 403 M_USER_LOCKED");
+      },
+    });
     const r = await api(throwing, "GET", "/api/health");
     expect([r.status, r.body]).toEqual([503, { status: "degraded", database: "ok" }]);
   });

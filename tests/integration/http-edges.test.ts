@@ -4,7 +4,9 @@ import { startTestPlane, api, type TestPlane } from "../helpers/control-plane.js
 
 describe("HTTP edges answer with problem+json too", () => {
   let plane: TestPlane;
-  beforeAll(async () => { plane = await startTestPlane({ throttle: { failuresPerAccount: 1, attemptsPerIp: 1000, windowSeconds: 60 } }); });
+  beforeAll(async () => {
+    plane = await startTestPlane({ throttle: { failuresPerAccount: 1, attemptsPerIp: 1000, windowSeconds: 60 } });
+  });
   afterAll(() => plane.close());
 
   it("a URL too long for Node's parser gets a 431 problem, not a bare status line", async () => {
@@ -12,7 +14,9 @@ describe("HTTP edges answer with problem+json too", () => {
     const res = await new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
       const req = request({ host: "127.0.0.1", port, path: "/api/directory?q=" + "a".repeat(20_000) }, (r) => {
         let body = "";
-        r.on("data", (d) => { body += d; });
+        r.on("data", (d) => {
+          body += d;
+        });
         r.on("end", () => resolve({ status: r.statusCode!, type: String(r.headers["content-type"]), body }));
       });
       req.on("error", reject);

@@ -21,7 +21,8 @@ describe("GET /api/openapi.json", () => {
   let plane: TestPlane, admin: Actor;
   let doc: any;
   let routes: RouteDef[];
-  const ops = () => Object.entries(doc.paths as Record<string, Record<string, Op>>).flatMap(([path, m]) => Object.entries(m).map(([method, op]) => ({ path, method, op })));
+  const ops = () =>
+    Object.entries(doc.paths as Record<string, Record<string, Op>>).flatMap(([path, m]) => Object.entries(m).map(([method, op]) => ({ path, method, op })));
   const opOf = (r: RouteDef) => ops().find((o) => o.op.operationId === r.operationId)!;
 
   beforeAll(async () => {
@@ -53,7 +54,10 @@ describe("GET /api/openapi.json", () => {
   it("documents the request body of every operation that takes one (strict JSON objects), and none where there is none", () => {
     for (const r of routes) {
       const body = opOf(r).op.requestBody;
-      if (!r.body) { expect(body, r.operationId).toBeUndefined(); continue; }
+      if (!r.body) {
+        expect(body, r.operationId).toBeUndefined();
+        continue;
+      }
       expect(body?.required, r.operationId).toBe(true);
       const schema = body.content["application/json"].schema;
       expect(schema, r.operationId).toMatchObject({ type: "object", properties: expect.any(Object), additionalProperties: false });
@@ -71,7 +75,13 @@ describe("GET /api/openapi.json", () => {
       expect(declared.map((p: any) => p.name).sort(), r.operationId).toEqual([...inPath].sort());
       for (const p of declared) expect(p, `${r.operationId} ${p.name}`).toMatchObject({ required: true, schema: expect.any(Object) });
       const queryKeys = r.query ? Object.keys((r.query as unknown as { shape: Record<string, unknown> }).shape) : [];
-      expect(params.filter((p: any) => p.in === "query").map((p: any) => p.name).sort(), r.operationId).toEqual(queryKeys.sort());
+      expect(
+        params
+          .filter((p: any) => p.in === "query")
+          .map((p: any) => p.name)
+          .sort(),
+        r.operationId,
+      ).toEqual(queryKeys.sort());
     }
   });
 
@@ -83,7 +93,9 @@ describe("GET /api/openapi.json", () => {
       if (r.response) expect(success.content["application/json"].schema, r.operationId).toBeTruthy();
       const problems = [400, ...(r.access === "session" ? [401, 403] : []), ...(r.errors ?? [])];
       for (const code of problems) {
-        expect(op.responses[String(code)]?.content?.["application/problem+json"]?.schema, `${r.operationId} ${code}`).toEqual({ $ref: "#/components/schemas/Problem" });
+        expect(op.responses[String(code)]?.content?.["application/problem+json"]?.schema, `${r.operationId} ${code}`).toEqual({
+          $ref: "#/components/schemas/Problem",
+        });
       }
       if (r.access === "session") expect(op.security, r.operationId).toEqual(expect.arrayContaining([{ bearer: [] }, { session: [] }]));
       else expect(op.security, r.operationId).toEqual([]);
@@ -109,7 +121,10 @@ describe("GET /api/openapi.json", () => {
     for (const ref of new Set(refs)) {
       const pointer = ref.slice(8, -1);
       expect(pointer.startsWith("#/"), pointer).toBe(true);
-      const target = pointer.slice(2).split("/").reduce((node: any, key) => node?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+      const target = pointer
+        .slice(2)
+        .split("/")
+        .reduce((node: any, key) => node?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
       expect(target, pointer).toBeTruthy();
     }
   });
@@ -150,20 +165,94 @@ describe("the OpenAPI document and the server agree (issue 9 item 11)", () => {
 
   const UUID = "6f1c1e2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b";
   const SAMPLES = [
-    "", " ", "0", "1", "5", "05", "-1", "-0", "25", "100", "101", "499", "500", "501", "1000000", "1000001", "9007199254740991", "9007199254740992", "99999999999999999999",
-    "1e2", "0x10", " 1", "1 ", "+1", "1.0", "1.5", "NaN", "Infinity", "abc", "CL", "cl", "C", "CLL", "tourism", "Tourism", "t", "t-1", "en", "EN", "eng",
-    "active", "Active", "suspended", "@ana.cl:enlace.test", "@Ana:enlace.test", "@ana:enlace.test:8448", "@a/b:hs.test", "ana:enlace.test", "@ana:", "@:enlace.test",
-    UUID, UUID.toUpperCase(), "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff", UUID.slice(0, -1), UUID.slice(0, -1) + "g",
-    UUID.replace("-4e5f", "-0e5f"), UUID.replace("-8a9b", "-7a9b"), `urn:uuid:${UUID}`, `{${UUID}}`, UUID.replace(/-/g, ""),
-    "stadium security", " stadium security ", "a\u0000b", "a\nb", "\tab\t", "\nab", "a\u007Fb", "\u00A0x\u00A0", "a\u2028b", "é", "日本",
-    "x".repeat(80), "x".repeat(81), "x".repeat(100), "x".repeat(101), " " + "x".repeat(100) + " ", "😀".repeat(80), "😀".repeat(81), "😀".repeat(100), "😀".repeat(101),
+    "",
+    " ",
+    "0",
+    "1",
+    "5",
+    "05",
+    "-1",
+    "-0",
+    "25",
+    "100",
+    "101",
+    "499",
+    "500",
+    "501",
+    "1000000",
+    "1000001",
+    "9007199254740991",
+    "9007199254740992",
+    "99999999999999999999",
+    "1e2",
+    "0x10",
+    " 1",
+    "1 ",
+    "+1",
+    "1.0",
+    "1.5",
+    "NaN",
+    "Infinity",
+    "abc",
+    "CL",
+    "cl",
+    "C",
+    "CLL",
+    "tourism",
+    "Tourism",
+    "t",
+    "t-1",
+    "en",
+    "EN",
+    "eng",
+    "active",
+    "Active",
+    "suspended",
+    "@ana.cl:enlace.test",
+    "@Ana:enlace.test",
+    "@ana:enlace.test:8448",
+    "@a/b:hs.test",
+    "ana:enlace.test",
+    "@ana:",
+    "@:enlace.test",
+    UUID,
+    UUID.toUpperCase(),
+    "00000000-0000-0000-0000-000000000000",
+    "ffffffff-ffff-ffff-ffff-ffffffffffff",
+    UUID.slice(0, -1),
+    UUID.slice(0, -1) + "g",
+    UUID.replace("-4e5f", "-0e5f"),
+    UUID.replace("-8a9b", "-7a9b"),
+    `urn:uuid:${UUID}`,
+    `{${UUID}}`,
+    UUID.replace(/-/g, ""),
+    "stadium security",
+    " stadium security ",
+    "a\u0000b",
+    "a\nb",
+    "\tab\t",
+    "\nab",
+    "a\u007Fb",
+    "\u00A0x\u00A0",
+    "a\u2028b",
+    "é",
+    "日本",
+    "x".repeat(80),
+    "x".repeat(81),
+    "x".repeat(100),
+    "x".repeat(101),
+    " " + "x".repeat(100) + " ",
+    "😀".repeat(80),
+    "😀".repeat(81),
+    "😀".repeat(100),
+    "😀".repeat(101),
   ];
   const samplesFor = (schema: any) => [...SAMPLES, ...(schema.enum ?? []), ...(schema.enum ?? []).map((v: string) => v.toUpperCase())];
 
   beforeAll(async () => {
     const lazyCtx = new Proxy({} as Ctx, { get: (_t, k) => (plane.ctx as any)[k] });
     const extraRoutes = matrixRoutes(lazyCtx, MATRIX_LINK);
-    plane = await startTestPlane({ extraRoutes });        // validateResponses is on: a stray answer is a 500
+    plane = await startTestPlane({ extraRoutes }); // validateResponses is on: a stray answer is a 500
     admin = await actor(plane, [role.admin()], null);
     routes = makeApp({ ctx: plane.ctx, extraRoutes }).routes;
     doc = (await api(plane, "GET", "/api/openapi.json")).body;
@@ -176,7 +265,11 @@ describe("the OpenAPI document and the server agree (issue 9 item 11)", () => {
     (p.in === "path" ? r.params! : r.query!).safeParse({ [p.name]: raw }).success;
 
   it("path parameters keep their patterns: uuid ids and Matrix user IDs, never a bare string", () => {
-    const paths = routes.flatMap((r) => parametersOf(r).filter((p) => p.in === "path").map((p) => ({ op: r.operationId, ...p })));
+    const paths = routes.flatMap((r) =>
+      parametersOf(r)
+        .filter((p) => p.in === "path")
+        .map((p) => ({ op: r.operationId, ...p })),
+    );
     expect(paths.length).toBeGreaterThanOrEqual(10);
     for (const p of paths) {
       expect(p.schema.pattern, `${p.op} ${p.name}`).toEqual(expect.any(String));
@@ -195,8 +288,12 @@ describe("the OpenAPI document and the server agree (issue 9 item 11)", () => {
         if (p.in === "query") expect(p.required, `${r.operationId} ${p.name}`).toBe(false); // samples are sent one parameter at a time
         for (const raw of samplesFor(p.schema)) {
           compared++;
-          const doc_ = validByDocument(p.schema, raw), server = zodAccepts(r, p, raw);
-          if (doc_ !== server) disagreements.push(`${r.operationId} ${p.in} ${p.name}=${JSON.stringify(raw)}: document ${doc_ ? "valid" : "invalid"}, server ${server ? "accepts" : "refuses"}`);
+          const doc_ = validByDocument(p.schema, raw),
+            server = zodAccepts(r, p, raw);
+          if (doc_ !== server)
+            disagreements.push(
+              `${r.operationId} ${p.in} ${p.name}=${JSON.stringify(raw)}: document ${doc_ ? "valid" : "invalid"}, server ${server ? "accepts" : "refuses"}`,
+            );
         }
       }
     }
@@ -213,11 +310,13 @@ describe("the OpenAPI document and the server agree (issue 9 item 11)", () => {
         for (const raw of samplesFor(p.schema)) {
           if (p.in === "path" && raw === "") continue; // an empty segment is another URL, not a value
           const others = Object.fromEntries(params.filter((q) => q.in === "path" && q.name !== p.name).map((q) => [q.name, UUID]));
-          const path = "/api" + r.path.replace(/:([A-Za-z]+)/g, (_, name) => encodeURIComponent(name === p.name && p.in === "path" ? raw : others[name] ?? UUID));
+          const path =
+            "/api" + r.path.replace(/:([A-Za-z]+)/g, (_, name) => encodeURIComponent(name === p.name && p.in === "path" ? raw : (others[name] ?? UUID)));
           const qs = p.in === "query" ? `?${encodeURIComponent(p.name)}=${encodeURIComponent(raw)}` : "";
           const res = await api(plane, r.method.toUpperCase(), path + qs, { token: admin.token, ...(r.body ? { body: {} } : {}) });
           sent++;
-          const refusedForIt = res.status === 400 && (res.body?.errors ?? []).some((e: { path: string }) => e.path === `${p.in === "path" ? "params" : "query"}.${p.name}`);
+          const refusedForIt =
+            res.status === 400 && (res.body?.errors ?? []).some((e: { path: string }) => e.path === `${p.in === "path" ? "params" : "query"}.${p.name}`);
           if (refusedForIt === validByDocument(p.schema, raw)) disagreements.push(`${r.operationId} ${p.name}=${JSON.stringify(raw)} → ${res.status}`);
           const problem = answerProblem(r, res);
           if (problem) disagreements.push(problem);
@@ -229,10 +328,18 @@ describe("the OpenAPI document and the server agree (issue 9 item 11)", () => {
   }, 120_000);
 
   it("offset= (empty), limit=05 and after=1e2 are refused by the server and invalid by the document", async () => {
-    for (const [path, name] of [["/api/people?offset=", "offset"], ["/api/people?limit=05", "limit"], ["/api/audit?after=1e2", "after"], ["/api/directory?limit=0x10", "limit"]]) {
+    for (const [path, name] of [
+      ["/api/people?offset=", "offset"],
+      ["/api/people?limit=05", "limit"],
+      ["/api/audit?after=1e2", "after"],
+      ["/api/directory?limit=0x10", "limit"],
+    ]) {
       const res = await api(plane, "GET", path, { token: admin.token });
       expect(res.status, path).toBe(400);
-      expect(res.body.errors.map((e: { path: string }) => e.path), path).toContain(`query.${name}`);
+      expect(
+        res.body.errors.map((e: { path: string }) => e.path),
+        path,
+      ).toContain(`query.${name}`);
     }
     const offset = parametersOf(routes.find((r) => r.operationId === "listPeople")!).find((p) => p.name === "offset")!;
     expect(validByDocument(offset.schema, "")).toBe(false);
@@ -244,7 +351,8 @@ describe("the OpenAPI document and the server agree (issue 9 item 11)", () => {
     const realId: Record<string, string> = { getPerson: admin.id };
     const checked: string[] = [];
     for (const r of routes.filter((x) => x.method === "get")) {
-      const path = "/api" + r.path.replace(/:([A-Za-z]+)/g, (_, name) => encodeURIComponent(name === "userId" ? "@nobody.cl:hs.test" : realId[r.operationId] ?? UUID));
+      const path =
+        "/api" + r.path.replace(/:([A-Za-z]+)/g, (_, name) => encodeURIComponent(name === "userId" ? "@nobody.cl:hs.test" : (realId[r.operationId] ?? UUID)));
       const res = await api(plane, "GET", path, { token: admin.token });
       expect(res.status, `${r.operationId} ${res.status} ${JSON.stringify(res.body)?.slice(0, 200)}`).toBeLessThan(500);
       expect(answerProblem(r, res)).toBeNull();
@@ -259,9 +367,12 @@ describe("the OpenAPI document and the server agree (issue 9 item 11)", () => {
     if (!documented) return `${r.operationId} answered ${res.status}, which its document does not declare`;
     if (!documented.content) return res.body === undefined ? null : `${r.operationId} ${res.status} has a body its document does not declare`;
     const [type, { schema }] = Object.entries(documented.content as Record<string, { schema: any }>)[0];
-    if (!(res.headers.get("content-type") ?? "").startsWith(type)) return `${r.operationId} ${res.status}: content-type ${res.headers.get("content-type")}, documented ${type}`;
+    if (!(res.headers.get("content-type") ?? "").startsWith(type))
+      return `${r.operationId} ${res.status}: content-type ${res.headers.get("content-type")}, documented ${type}`;
     const target = schema.$ref === "#/components/schemas/Problem" ? doc.components.schemas.Problem : schema;
-    return check(target, res.body) ? null : `${r.operationId} ${res.status}: body does not match the documented schema: ${JSON.stringify(res.body).slice(0, 200)}`;
+    return check(target, res.body)
+      ? null
+      : `${r.operationId} ${res.status}: body does not match the documented schema: ${JSON.stringify(res.body).slice(0, 200)}`;
   }
 });
 

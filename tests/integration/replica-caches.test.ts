@@ -5,13 +5,22 @@ import { startTestPlane, actor, api, role, type TestPlane } from "../helpers/con
 // a suspension committed through replica A must take effect on B at once (LISTEN/NOTIFY).
 describe("read caches across replicas", () => {
   let a: TestPlane, b: TestPlane;
-  beforeAll(async () => { a = await startTestPlane(); b = await startTestPlane({ keysFrom: a }); });
-  afterAll(async () => { await b.close(); await a.close(); });
+  beforeAll(async () => {
+    a = await startTestPlane();
+    b = await startTestPlane({ keysFrom: a });
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
 
   // Bounded waits, not timings: how fast is a benchmark's business.
   async function until(check: () => Promise<boolean>, ms = 10_000) {
     const t0 = Date.now();
-    while (Date.now() - t0 < ms) { if (await check()) return Date.now() - t0; await new Promise((r) => setTimeout(r, 5)); }
+    while (Date.now() - t0 < ms) {
+      if (await check()) return Date.now() - t0;
+      await new Promise((r) => setTimeout(r, 5));
+    }
     throw new Error("not within " + ms + " ms");
   }
 

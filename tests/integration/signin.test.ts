@@ -5,7 +5,10 @@ import { currentTotp } from "#server/domain/auth/totp.js";
 // Sign-in reveals nothing about which accounts exist or what state they are in, throttles guessing
 // per account (known or not) and per address, and is audited without secrets.
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
 const PROBLEM = "https://enlace.oas.org/problems/";
 
 async function login(plane: TestPlane, body: Record<string, unknown>) {
@@ -15,9 +18,17 @@ async function login(plane: TestPlane, body: Record<string, unknown>) {
 }
 /** What a caller can observe of a refused sign-in, besides time. */
 const observable = (r: Awaited<ReturnType<typeof login>>) => ({
-  status: r.status, body: r.body, contentType: r.headers.get("content-type"), cookie: r.headers.get("set-cookie"),
+  status: r.status,
+  body: r.body,
+  contentType: r.headers.get("content-type"),
+  cookie: r.headers.get("set-cookie"),
 });
-const nomination = (email: string, state = "CL") => ({ email, fullName: "Nominee", memberState: state, roles: [{ role: "focal_point", memberState: state, program: "tourism" }] });
+const nomination = (email: string, state = "CL") => ({
+  email,
+  fullName: "Nominee",
+  memberState: state,
+  roles: [{ role: "focal_point", memberState: state, program: "tourism" }],
+});
 
 describe("sign-in: one answer for every kind of failure", () => {
   let plane: TestPlane;
@@ -51,15 +62,23 @@ describe("sign-in: one answer for every kind of failure", () => {
     const times: Record<string, number[]> = {};
     let reference: ReturnType<typeof observable> | undefined;
     for (let round = 0; round < 17; round++) {
-      for (const [name, body] of Object.entries(cases)) { // interleaved, so drift hits every case alike
+      for (const [name, body] of Object.entries(cases)) {
+        // interleaved, so drift hits every case alike
         const r = await login(plane, body());
         const seen = observable(r);
         reference ??= seen;
         expect(seen, name).toEqual(reference);
-        if (round >= 2) { times[name] ??= []; times[name].push(r.ms); } // two warm-up rounds
+        if (round >= 2) {
+          times[name] ??= [];
+          times[name].push(r.ms);
+        } // two warm-up rounds
       }
     }
-    expect(reference).toMatchObject({ status: 401, cookie: null, body: { type: `${PROBLEM}invalid-credentials`, status: 401, title: expect.any(String), detail: expect.any(String) } });
+    expect(reference).toMatchObject({
+      status: 401,
+      cookie: null,
+      body: { type: `${PROBLEM}invalid-credentials`, status: 401, title: expect.any(String), detail: expect.any(String) },
+    });
     expect(reference!.contentType).toMatch(/^application\/problem\+json/);
     const medians = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
     const values = Object.values(medians);
@@ -75,7 +94,9 @@ describe("sign-in: one answer for every kind of failure", () => {
 
 describe("sign-in throttling", () => {
   let plane: TestPlane;
-  beforeAll(async () => { plane = await startTestPlane({ throttle: { failuresPerAccount: 3, attemptsPerIp: 1000, windowSeconds: 60 } }); });
+  beforeAll(async () => {
+    plane = await startTestPlane({ throttle: { failuresPerAccount: 3, attemptsPerIp: 1000, windowSeconds: 60 } });
+  });
   afterAll(() => plane.close());
 
   const sessions = async () => (await plane.ctx.db.query("SELECT count(*)::int AS n FROM sessions")).rows[0].n as number;
@@ -132,18 +153,33 @@ describe("sign-in throttling", () => {
       const statuses = [];
       for (let i = 0; i < 6; i++) statuses.push((await login(perIp, { email: `someone${i}@gob.cl`, password: "x" })).status);
       expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
-    } finally { await perIp.close(); }
+    } finally {
+      await perIp.close();
+    }
   });
 });
 
 describe("sign-in is audited, without secrets", () => {
   let plane: TestPlane;
   const logLines: string[] = [];
-  beforeAll(async () => { plane = await startTestPlane({ logSink: { write: (line: string) => { logLines.push(line); } } }); });
+  beforeAll(async () => {
+    plane = await startTestPlane({
+      logSink: {
+        write: (line: string) => {
+          logLines.push(line);
+        },
+      },
+    });
+  });
   afterAll(() => plane.close());
 
-  const auditRows = async (subject: string | null, email: string) => (await plane.ctx.db.query(
-    "SELECT actor, action, subject, details FROM audit_log WHERE action LIKE 'auth.login.%' AND (subject = $1 OR details->>'email' = $2) ORDER BY seq", [subject, email])).rows;
+  const auditRows = async (subject: string | null, email: string) =>
+    (
+      await plane.ctx.db.query(
+        "SELECT actor, action, subject, details FROM audit_log WHERE action LIKE 'auth.login.%' AND (subject = $1 OR details->>'email' = $2) ORDER BY seq",
+        [subject, email],
+      )
+    ).rows;
   const keysDeep = (v: unknown): string[] => (v && typeof v === "object" ? Object.entries(v).flatMap(([k, x]) => [k, ...keysDeep(x)]) : []);
 
   it("records successes and failures, for known and unknown accounts", async () => {

@@ -17,7 +17,10 @@ describe("vetting lifecycle", () => {
   afterAll(() => plane.close());
 
   const nominate = (by: Actor, email: string, program = "tourism", state = "CL") =>
-    api(plane, "POST", "/api/nominations", { token: by.token, body: { email, fullName: "Ana Pérez", memberState: state, roles: [{ role: "focal_point", memberState: state, program }] } });
+    api(plane, "POST", "/api/nominations", {
+      token: by.token,
+      body: { email, fullName: "Ana Pérez", memberState: state, roles: [{ role: "focal_point", memberState: state, program }] },
+    });
 
   it("nominated → approved → active through enrollment, with four eyes and a full history", async () => {
     const nom = await nominate(coordCL, "ana@example.cl");
@@ -94,7 +97,10 @@ describe("vetting lifecycle", () => {
   });
 
   it("TOTP is mandatory for staff: enrollment without a code fails, with a valid code succeeds", async () => {
-    const nom = await api(plane, "POST", "/api/nominations", { token: admin.token, body: { email: "coord-ar@example.ar", fullName: "Coord AR", memberState: "AR", roles: [{ role: "national_coordinator", memberState: "AR" }] } });
+    const nom = await api(plane, "POST", "/api/nominations", {
+      token: admin.token,
+      body: { email: "coord-ar@example.ar", fullName: "Coord AR", memberState: "AR", roles: [{ role: "national_coordinator", memberState: "AR" }] },
+    });
     expect(nom.status).toBe(201);
     const admin2 = await actor(plane, [role.admin()], null);
     const appr = await api(plane, "POST", `/api/people/${nom.body.id}/approve`, { token: admin2.token, body: { reason: "ok" } });
@@ -112,21 +118,38 @@ describe("vetting lifecycle", () => {
     expect(noCode.body.type).toMatch(/invalid-credentials$/); // the same answer as a wrong password: no oracle
     plane.clock.advance(30_000);
     const code2 = currentTotp(start.body.totp.secret, plane.clock.now.getTime());
-    expect((await api(plane, "POST", "/api/auth/login", { body: { email: "coord-ar@example.ar", password: "a long enough passphrase", totp: code2 } })).status).toBe(200);
-    expect((await api(plane, "POST", "/api/auth/login", { body: { email: "coord-ar@example.ar", password: "a long enough passphrase", totp: code2 } })).status).toBe(401);
+    expect(
+      (await api(plane, "POST", "/api/auth/login", { body: { email: "coord-ar@example.ar", password: "a long enough passphrase", totp: code2 } })).status,
+    ).toBe(200);
+    expect(
+      (await api(plane, "POST", "/api/auth/login", { body: { email: "coord-ar@example.ar", password: "a long enough passphrase", totp: code2 } })).status,
+    ).toBe(401);
   });
 
   it("every change above is in an intact, signed audit chain", async () => {
     const result = await verifyStoredLog(plane.ctx.db, plane.ctx.keys.audit.publicKey);
     expect(result.ok).toBe(true);
     const actions = (await plane.ctx.db.query("SELECT DISTINCT action FROM audit_log")).rows.map((r) => r.action);
-    expect(actions).toEqual(expect.arrayContaining(["person.nominated", "person.approved", "person.activated", "person.suspended", "person.reinstated", "person.revoked", "auth.login.succeeded", "auth.login.failed"]));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "person.nominated",
+        "person.approved",
+        "person.activated",
+        "person.suspended",
+        "person.reinstated",
+        "person.revoked",
+        "auth.login.succeeded",
+        "auth.login.failed",
+      ]),
+    );
   });
 });
 
 describe("vetting expiry", () => {
   let plane: TestPlane;
-  beforeAll(async () => { plane = await startTestPlane(); });
+  beforeAll(async () => {
+    plane = await startTestPlane();
+  });
   afterAll(() => plane.close());
 
   it("expired vetting suspends automatically and lands in the re-vetting queue; reinstating renews it", async () => {
@@ -156,5 +179,4 @@ describe("vetting expiry", () => {
       plane.clock.advance(-366 * 86400_000);
     }
   });
-
 });

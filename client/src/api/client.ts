@@ -2,27 +2,57 @@
 // sets (path /api, SameSite=Strict), so no token is ever readable by scripts in the page.
 import { ApiError, networkError, problemFrom } from "./errors.js";
 import type {
-  Session, LoginRequest, EnrollStart, EnrollCompleteRequest, Person, PersonWithHistory, Nomination, PeopleFilter, Approval,
-  Expertise, DirectoryFilter, DirectoryPerson, Program, MemberState, MajorEvent, AuditEntry, AuditFilter, AuditVerification,
-  QueuedNomination, EnrollmentLink, Decision, NominationOutcome,
+  Session,
+  LoginRequest,
+  EnrollStart,
+  EnrollCompleteRequest,
+  Person,
+  PersonWithHistory,
+  Nomination,
+  PeopleFilter,
+  Approval,
+  Expertise,
+  DirectoryFilter,
+  DirectoryPerson,
+  Program,
+  MemberState,
+  MajorEvent,
+  AuditEntry,
+  AuditFilter,
+  AuditVerification,
+  QueuedNomination,
+  EnrollmentLink,
+  Decision,
+  NominationOutcome,
 } from "./types.js";
 import type { MatrixSessionGrant } from "#shared/matrix/control-plane.js";
 
 export interface ApiOptions {
-  baseUrl?: string;                       // "" = same origin (the control plane serves the app)
+  baseUrl?: string; // "" = same origin (the control plane serves the app)
   fetch?: typeof fetch;
   timeoutMs?: number;
 }
 
 type Listener<T> = (value: T) => void;
 type Query = Record<string, string | number | undefined>;
-interface Call { body?: unknown; query?: Query; public?: boolean }
+interface Call {
+  body?: unknown;
+  query?: Query;
+  public?: boolean;
+}
 
 function listeners<T>() {
   const set = new Set<Listener<T>>();
   return {
-    add(l: Listener<T>) { set.add(l); return () => { set.delete(l); }; },
-    emit(v: T) { for (const l of set) l(v); },
+    add(l: Listener<T>) {
+      set.add(l);
+      return () => {
+        set.delete(l);
+      };
+    },
+    emit(v: T) {
+      for (const l of set) l(v);
+    },
   };
 }
 
@@ -40,7 +70,12 @@ export function createApi(opts: ApiOptions = {}) {
   const sessionEnded = listeners<ApiError>();
   const connectivity = listeners<boolean>();
   let online = true;
-  const setOnline = (v: boolean) => { if (v !== online) { online = v; connectivity.emit(v); } };
+  const setOnline = (v: boolean) => {
+    if (v !== online) {
+      online = v;
+      connectivity.emit(v);
+    }
+  };
 
   async function request<T>(method: string, path: string, call: Call = {}): Promise<T> {
     let res: Response;
@@ -79,19 +114,22 @@ export function createApi(opts: ApiOptions = {}) {
     onConnectivity: connectivity.add,
     isOnline: () => online,
 
-    health: () => request<{ status: string }>("GET", "/health", { public: true }).catch((e: unknown) => {
-      // A degraded but answering control plane is still reachable.
-      if (e instanceof ApiError && !e.isNetwork) { setOnline(true); return { status: "degraded" }; }
-      throw e;
-    }),
+    health: () =>
+      request<{ status: string }>("GET", "/health", { public: true }).catch((e: unknown) => {
+        // A degraded but answering control plane is still reachable.
+        if (e instanceof ApiError && !e.isNetwork) {
+          setOnline(true);
+          return { status: "degraded" };
+        }
+        throw e;
+      }),
 
     // The session arrives only as the HttpOnly cookie: no token in the body for browsers.
     login: (input: LoginRequest) => request<Session>("POST", "/auth/login", { body: input, public: true }),
     logout: () => request<void>("POST", "/auth/logout"),
     session: () => get<Session>("/auth/session"),
     enrollStart: (token: string) => request<EnrollStart>("POST", "/auth/enroll/start", { body: { token }, public: true }),
-    enrollComplete: (input: EnrollCompleteRequest) =>
-      request<{ expiresAt: string }>("POST", "/auth/enroll/complete", { body: input, public: true }),
+    enrollComplete: (input: EnrollCompleteRequest) => request<{ expiresAt: string }>("POST", "/auth/enroll/complete", { body: input, public: true }),
 
     programs: () => get<Program[]>("/programs"),
     memberStates: () => get<MemberState[]>("/member-states"),

@@ -7,9 +7,21 @@ const problem = (body: unknown, status: number, type = "application/problem+json
 
 describe("problem+json", () => {
   it("keeps type, status, title, detail and the extra members", async () => {
-    const e = await problemFrom(problem({ type: "https://enlace.oas.org/problems/too-many-attempts", title: "Too many attempts", status: 429, detail: "Wait.", retryAfterSeconds: 120 }, 429));
+    const e = await problemFrom(
+      problem(
+        { type: "https://enlace.oas.org/problems/too-many-attempts", title: "Too many attempts", status: 429, detail: "Wait.", retryAfterSeconds: 120 },
+        429,
+      ),
+    );
     expect(e).toBeInstanceOf(ApiError);
-    expect([e.type, e.status, e.title, e.detail, e.kind, e.extra.retryAfterSeconds]).toEqual(["https://enlace.oas.org/problems/too-many-attempts", 429, "Too many attempts", "Wait.", "too-many-attempts", 120]);
+    expect([e.type, e.status, e.title, e.detail, e.kind, e.extra.retryAfterSeconds]).toEqual([
+      "https://enlace.oas.org/problems/too-many-attempts",
+      429,
+      "Too many attempts",
+      "Wait.",
+      "too-many-attempts",
+      120,
+    ]);
   });
 
   it("a non-problem answer still becomes an ApiError with the status", async () => {
@@ -45,7 +57,7 @@ describe("the API client", () => {
 
     mode = "401";
     await expect(api.login({ email: "a@b.org", password: "x" })).rejects.toMatchObject({ status: 401 });
-    expect(ended).toEqual([]);                     // a failed sign-in is not a lost session
+    expect(ended).toEqual([]); // a failed sign-in is not a lost session
     await expect(api.people()).rejects.toMatchObject({ kind: "unauthenticated" });
     expect(ended).toEqual(["unauthenticated"]);
   });

@@ -43,6 +43,8 @@ export async function problemFrom(res: Response): Promise<ApiError> {
       const { type, title, status, detail, ...extra } = p;
       return new ApiError(type, typeof status === "number" ? status : res.status, title, typeof detail === "string" ? detail : undefined, extra);
     }
-  } catch { /* not JSON: fall through */ }
+  } catch {
+    /* not JSON: fall through */
+  }
   return new ApiError("about:blank", res.status, res.statusText || `HTTP ${res.status}`);
 }

@@ -3,7 +3,15 @@
 import type { z } from "zod";
 import type { SessionView, LoginInput, EnrollStartResult, EnrollCompleteInput } from "#shared/api/auth.js";
 import type {
-  PersonView, NominationInput, NominationResult, PeopleQuery, ApprovalResult, ExpertiseInput, DirectoryQuery, DirectoryEntry, PersonDetail,
+  PersonView,
+  NominationInput,
+  NominationResult,
+  PeopleQuery,
+  ApprovalResult,
+  ExpertiseInput,
+  DirectoryQuery,
+  DirectoryEntry,
+  PersonDetail,
 } from "#shared/api/people.js";
 import type { ProgramView, MemberStateView, MajorEventView, AuditEntryView, AuditQuery, AuditVerifyView } from "#shared/api/registry.js";
 import type { VettingStatus } from "#shared/api/common.js";

@@ -2,11 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { toApiError, type ApiError } from "../api/errors.js";
 
 /** The state of one asynchronous read or action, as screens render it. */
-export type Async<T> =
-  | { status: "idle" }
-  | { status: "loading" }
-  | { status: "ready"; data: T }
-  | { status: "error"; error: ApiError };
+export type Async<T> = { status: "idle" } | { status: "loading" } | { status: "ready"; data: T } | { status: "error"; error: ApiError };
 
 const idle: Async<never> = { status: "idle" };
 
@@ -23,10 +19,16 @@ export function useAsync<T>(load: () => Promise<T>, key: string): [Async<T>, () 
     let live = true;
     setState({ status: "loading" });
     loadRef.current().then(
-      (data) => { if (live) setState({ status: "ready", data }); },
-      (e: unknown) => { if (live) setState({ status: "error", error: toApiError(e) }); },
+      (data) => {
+        if (live) setState({ status: "ready", data });
+      },
+      (e: unknown) => {
+        if (live) setState({ status: "error", error: toApiError(e) });
+      },
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [key, tick]);
   return [state, useCallback(() => setTick((n) => n + 1), [])];
 }
@@ -38,7 +40,12 @@ export function useAction<A extends unknown[], T>(act: (...args: A) => Promise<T
   actRef.current = act;
   const mounted = useRef(false);
   // Set on every mount: StrictMode mounts, unmounts and mounts again in development.
-  useEffect(() => { mounted.current = true; return () => { mounted.current = false; }; }, []);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   const run = useCallback(async (...args: A): Promise<T | undefined> => {
     setState({ status: "loading" });
     try {

@@ -1,7 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useApi } from "./api-context.js";
 
-export interface Connection { online: boolean; checking: boolean; retry(): void }
+export interface Connection {
+  online: boolean;
+  checking: boolean;
+  retry(): void;
+}
 
 const ConnectionContext = createContext<Connection | null>(null);
 
@@ -17,7 +21,10 @@ export function ConnectionProvider({ children, probeEveryMs = 10_000 }: { childr
 
   const retry = useCallback(() => {
     setChecking(true);
-    api.health().catch(() => undefined).finally(() => setChecking(false));
+    api
+      .health()
+      .catch(() => undefined)
+      .finally(() => setChecking(false));
   }, [api]);
 
   useEffect(() => {
@@ -25,7 +32,10 @@ export function ConnectionProvider({ children, probeEveryMs = 10_000 }: { childr
     const timer = window.setInterval(retry, probeEveryMs);
     const onBrowserOnline = () => retry();
     window.addEventListener("online", onBrowserOnline);
-    return () => { window.clearInterval(timer); window.removeEventListener("online", onBrowserOnline); };
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener("online", onBrowserOnline);
+    };
   }, [online, probeEveryMs, retry]);
 
   const value = useMemo(() => ({ online, checking, retry }), [online, checking, retry]);

@@ -20,10 +20,13 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
   const [programs] = useAsync(api.programs, "programs");
   const [memberStates] = useAsync(api.memberStates, "member-states");
   const lng = i18n.language;
-  const programName = useCallback((code: string) => {
-    const p = programs.status === "ready" ? programs.data.find((x) => x.code === code) : undefined;
-    return p?.names[lng] ?? p?.names.en ?? code;
-  }, [programs, lng]);
+  const programName = useCallback(
+    (code: string) => {
+      const p = programs.status === "ready" ? programs.data.find((x) => x.code === code) : undefined;
+      return p?.names[lng] ?? p?.names.en ?? code;
+    },
+    [programs, lng],
+  );
   const value = useMemo(() => ({ programs, memberStates, programName }), [programs, memberStates, programName]);
   return <ReferenceContext.Provider value={value}>{children}</ReferenceContext.Provider>;
 }

@@ -10,17 +10,27 @@ export interface Capabilities {
   coordinatorStates: string[];
   officerPrograms: string[];
   canNominate: boolean;
-  programs: string[];            // programs the person belongs to (any role)
+  programs: string[]; // programs the person belongs to (any role)
 }
 
 export function capabilitiesOf(session: Session): Capabilities {
   const roles: RoleGrant[] = session.person.roles;
   const isAdmin = roles.some((r) => r.role === "secretariat_admin");
-  const officerPrograms = roles.filter((r) => r.role === "secretariat_officer").map((r) => r.program!).filter(Boolean);
-  const coordinatorStates = roles.filter((r) => r.role === "national_coordinator").map((r) => r.memberState!).filter(Boolean);
+  const officerPrograms = roles
+    .filter((r) => r.role === "secretariat_officer")
+    .map((r) => r.program!)
+    .filter(Boolean);
+  const coordinatorStates = roles
+    .filter((r) => r.role === "national_coordinator")
+    .map((r) => r.memberState!)
+    .filter(Boolean);
   const isOfficer = officerPrograms.length > 0;
   return {
-    isAdmin, isOfficer, isSecretariat: isAdmin || isOfficer, coordinatorStates, officerPrograms,
+    isAdmin,
+    isOfficer,
+    isSecretariat: isAdmin || isOfficer,
+    coordinatorStates,
+    officerPrograms,
     canNominate: isAdmin || isOfficer || coordinatorStates.length > 0,
     programs: [...new Set(roles.map((r) => r.program).filter((p): p is string => p !== null))].sort(),
   };
@@ -29,9 +39,15 @@ export function capabilitiesOf(session: Session): Capabilities {
 /** Whether a route is offered to this person. */
 export function mayVisit(c: Capabilities, r: Route): boolean {
   switch (r.name) {
-    case "state": return c.canNominate;
-    case "nominations": case "people": case "revetting": return c.isSecretariat;
-    case "audit": return c.isAdmin;
-    default: return true;
+    case "state":
+      return c.canNominate;
+    case "nominations":
+    case "people":
+    case "revetting":
+      return c.isSecretariat;
+    case "audit":
+      return c.isAdmin;
+    default:
+      return true;
   }
 }

@@ -27,7 +27,9 @@ describe("messaging routes", () => {
       { name: "coverage", roomId: "!abc:enlace.test", eventId: "$ev/ent+id" },
       { name: "incident", roomId: "!abc:enlace.test", eventId: "$x" },
       { name: "event-expertise", eventId: "4b2d5c1e-0000-4000-8000-000000000000" },
-      { name: "library" }, { name: "setup" }, { name: "restore" },
+      { name: "library" },
+      { name: "setup" },
+      { name: "restore" },
     ] as const;
     for (const r of routes) expect(parseHash(hrefOf(r))).toEqual(r);
     expect(hrefOf({ name: "room", roomId: "!abc:enlace.test" })).toBe("#/room/!abc%3Aenlace.test");

@@ -27,7 +27,11 @@ const SIMPLE = ["state", "nominations", "people", "revetting", "audit", "directo
 // versions, so every segment is URI-encoded and decoded here.
 function decode(s: string | undefined): string | null {
   if (!s) return null;
-  try { return decodeURIComponent(s); } catch { return null; }
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
 }
 
 export function parseHash(hash: string): Route {
@@ -56,12 +60,19 @@ const enc = encodeURIComponent;
 
 export function hrefOf(r: Route): string {
   switch (r.name) {
-    case "home": return "#/";
-    case "enroll": return `#/enroll/${enc(r.token)}`;
-    case "room": return `#/room/${enc(r.roomId)}`;
-    case "coverage": case "incident": return `#/${r.name}/${enc(r.roomId)}/${enc(r.eventId)}`;
-    case "event-expertise": return `#/events/${enc(r.eventId)}/expertise`;
-    default: return `#/${r.name}`;
+    case "home":
+      return "#/";
+    case "enroll":
+      return `#/enroll/${enc(r.token)}`;
+    case "room":
+      return `#/room/${enc(r.roomId)}`;
+    case "coverage":
+    case "incident":
+      return `#/${r.name}/${enc(r.roomId)}/${enc(r.eventId)}`;
+    case "event-expertise":
+      return `#/events/${enc(r.eventId)}/expertise`;
+    default:
+      return `#/${r.name}`;
   }
 }
 

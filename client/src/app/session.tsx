@@ -6,10 +6,7 @@ import type { LoginRequest, Session } from "../api/types.js";
 /** Why the person is looking at the sign-in screen (drives the message shown there). */
 export type SignedOutReason = "none" | "signed-out" | "session-ended" | "unreachable";
 
-export type SessionState =
-  | { status: "loading" }
-  | { status: "signed-out"; reason: SignedOutReason }
-  | { status: "signed-in"; session: Session };
+export type SessionState = { status: "loading" } | { status: "signed-out"; reason: SignedOutReason } | { status: "signed-in"; session: Session };
 
 export interface SessionApi {
   state: SessionState;
@@ -44,35 +41,56 @@ export function SessionProvider({ children, checkEveryMs = 60_000 }: { children:
     }
   }, [api]);
 
-  useEffect(() => { void refresh(); }, [refresh]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
 
-  useEffect(() => api.onSessionEnded(() => {
-    setState((s) => (s.status === "signed-in" ? { status: "signed-out", reason: "session-ended" } : s));
-  }), [api]);
+  useEffect(
+    () =>
+      api.onSessionEnded(() => {
+        setState((s) => (s.status === "signed-in" ? { status: "signed-out", reason: "session-ended" } : s));
+      }),
+    [api],
+  );
 
   // Once the control plane answers again, find out whether we are still signed in.
-  useEffect(() => api.onConnectivity((online) => {
-    if (online && stateRef.current.status === "signed-out" && stateRef.current.reason === "unreachable") void refresh();
-  }), [api, refresh]);
+  useEffect(
+    () =>
+      api.onConnectivity((online) => {
+        if (online && stateRef.current.status === "signed-out" && stateRef.current.reason === "unreachable") void refresh();
+      }),
+    [api, refresh],
+  );
 
   const signedIn = state.status === "signed-in";
   useEffect(() => {
     if (!signedIn) return;
-    const check = () => { if (document.visibilityState === "visible") void refresh().catch(() => {}); };
+    const check = () => {
+      if (document.visibilityState === "visible") void refresh().catch(() => {});
+    };
     const timer = window.setInterval(check, checkEveryMs);
     window.addEventListener("focus", check);
     document.addEventListener("visibilitychange", check);
-    return () => { window.clearInterval(timer); window.removeEventListener("focus", check); document.removeEventListener("visibilitychange", check); };
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener("focus", check);
+      document.removeEventListener("visibilitychange", check);
+    };
   }, [signedIn, checkEveryMs, refresh]);
 
-  const signIn = useCallback(async (input: LoginRequest) => {
-    const session = await api.login(input); // the session travels only as the HttpOnly cookie
-    setState({ status: "signed-in", session });
-    return session;
-  }, [api]);
+  const signIn = useCallback(
+    async (input: LoginRequest) => {
+      const session = await api.login(input); // the session travels only as the HttpOnly cookie
+      setState({ status: "signed-in", session });
+      return session;
+    },
+    [api],
+  );
 
   const signOut = useCallback(async () => {
-    await api.logout().catch(() => { /* already gone on the server: signing out locally is what matters */ });
+    await api.logout().catch(() => {
+      /* already gone on the server: signing out locally is what matters */
+    });
     setState({ status: "signed-out", reason: "signed-out" });
   }, [api]);
 

@@ -5,7 +5,10 @@ import { es } from "./locales/es.js";
 import { pt } from "./locales/pt.js";
 import { fr } from "./locales/fr.js";
 
-const keys = (o: object, p = ""): string[] => Object.entries(o).flatMap(([k, v]) => (typeof v === "string" ? [p + k] : keys(v, `${p}${k}.`))).sort();
+const keys = (o: object, p = ""): string[] =>
+  Object.entries(o)
+    .flatMap(([k, v]) => (typeof v === "string" ? [p + k] : keys(v, `${p}${k}.`)))
+    .sort();
 
 describe("i18n", () => {
   it("every language has exactly the English keys, and only non-empty strings", () => {
@@ -16,7 +19,14 @@ describe("i18n", () => {
   });
 
   it("keeps interpolation placeholders in every translation", () => {
-    const placeholders = (o: object): string[] => keys(o).map((k) => (k.split(".").reduce<any>((x, p) => x[p], o) as string).match(/{{\w+}}/g)?.sort().join() ?? "");
+    const placeholders = (o: object): string[] =>
+      keys(o).map(
+        (k) =>
+          (k.split(".").reduce<any>((x, p) => x[p], o) as string)
+            .match(/{{\w+}}/g)
+            ?.sort()
+            .join() ?? "",
+      );
     for (const m of [es, pt, fr]) expect(placeholders(m)).toEqual(placeholders(en));
   });
 

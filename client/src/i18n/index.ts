@@ -25,7 +25,11 @@ export function initialLanguage(storage: Pick<Storage, "getItem"> | null, prefer
 }
 
 export function rememberLanguage(storage: Pick<Storage, "setItem"> | null, lng: Language) {
-  try { storage?.setItem(STORAGE_KEY, lng); } catch { /* private mode: the choice lasts for this page only */ }
+  try {
+    storage?.setItem(STORAGE_KEY, lng);
+  } catch {
+    /* private mode: the choice lasts for this page only */
+  }
 }
 
 /** A fresh i18next instance (no global one), initialised synchronously from the bundled resources. */
@@ -34,7 +38,7 @@ export function createI18n(lng: Language): i18n {
   void instance.init({
     resources: { en: { translation: en }, es: { translation: es }, pt: { translation: pt }, fr: { translation: fr } },
     lng,
-    fallbackLng: false,           // a missing key must show up as a key (the browser tests look for them), not as English
+    fallbackLng: false, // a missing key must show up as a key (the browser tests look for them), not as English
     supportedLngs: [...LANGUAGES],
     interpolation: { escapeValue: false }, // React escapes
     initAsync: false,

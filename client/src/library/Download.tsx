@@ -25,8 +25,12 @@ export function DownloadButton({ session, file }: { session: EnlaceSession; file
   }
   return (
     <div className="download">
-      <button type="button" onClick={() => void download()} disabled={state.status === "working"}
-        aria-label={t("library.downloadNamed", { name: file.filename })}>
+      <button
+        type="button"
+        onClick={() => void download()}
+        disabled={state.status === "working"}
+        aria-label={t("library.downloadNamed", { name: file.filename })}
+      >
         {t("library.download")} <span className="muted">({formatBytes(file.size, i18n.language)})</span>
       </button>
       {state.status === "working" && <span role="status">{t("library.downloading")}</span>}

@@ -19,7 +19,11 @@ function mayChange(trust: Item["trust"], hostState: string): boolean {
 }
 
 /** The signed-in person, from their control-plane roles (the server and other clients check for themselves). */
-export interface Me { userId: string; officer: boolean; coordinatorOf: string[] }
+export interface Me {
+  userId: string;
+  officer: boolean;
+  coordinatorOf: string[];
+}
 
 /** The requests for one registry event found in my rooms, soonest deadline first, each with its status and offers. */
 export function requestsForEvent(eventId: string, items: readonly AnyItem[], now: Date, me: Me): RequestView[] {
@@ -32,8 +36,15 @@ export function requestsForEvent(eventId: string, items: readonly AnyItem[], now
       const mine = statuses.filter(inRoom);
       const trustOf = new Map(mine.map((s) => [s.sender, s.trust]));
       const status = deriveExpertiseStatus({
-        requestEventId: request.eventId, request, statusEvents: mine, offers: offers.filter(inRoom), now,
-        canChangeStatus: (sender) => { const t = trustOf.get(sender); return t ? mayChange(t, request.content.hostState) : false; },
+        requestEventId: request.eventId,
+        request,
+        statusEvents: mine,
+        offers: offers.filter(inRoom),
+        now,
+        canChangeStatus: (sender) => {
+          const t = trustOf.get(sender);
+          return t ? mayChange(t, request.content.hostState) : false;
+        },
       });
       const mayChangeStatus = me.userId === request.sender || me.officer || me.coordinatorOf.includes(request.content.hostState);
       return { request, status, offers: offers.filter(inRoom).sort(byTime), mayChangeStatus };

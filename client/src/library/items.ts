@@ -27,4 +27,5 @@ export function ofKind<K extends MessageKind>(items: readonly AnyItem[], kind: K
 }
 
 /** Timeline order every client agrees on: server time, ties broken by event ID. */
-export const byTime = (a: { ts: number; eventId: string }, b: { ts: number; eventId: string }) => a.ts - b.ts || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
+export const byTime = (a: { ts: number; eventId: string }, b: { ts: number; eventId: string }) =>
+  a.ts - b.ts || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);

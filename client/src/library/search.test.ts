@@ -4,10 +4,24 @@ import { EXAMPLE_FILE } from "#shared/content/examples.js";
 import type { DocumentContent } from "#shared/content/document.js";
 
 const doc = (eventId: string, ts: number, patch: Partial<DocumentContent>): LibraryItem => ({
-  eventId, roomId: "!r:localhost", sender: "@a:localhost", ts,
+  eventId,
+  roomId: "!r:localhost",
+  sender: "@a:localhost",
+  ts,
   content: {
-    version: 1, tlp: "GREEN", title: "Lessons", event: "Final", date: "2024-07-14", topics: ["crowd management"], language: "en", summary: "…",
-    file: EXAMPLE_FILE, mimetype: "application/pdf", size: 10, filename: "l.pdf", ...patch,
+    version: 1,
+    tlp: "GREEN",
+    title: "Lessons",
+    event: "Final",
+    date: "2024-07-14",
+    topics: ["crowd management"],
+    language: "en",
+    summary: "…",
+    file: EXAMPLE_FILE,
+    mimetype: "application/pdf",
+    size: 10,
+    filename: "l.pdf",
+    ...patch,
   },
 });
 

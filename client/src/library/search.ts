@@ -29,7 +29,10 @@ export function searchLibrary<T extends LibraryItem>(items: readonly T[], q: Lib
   const terms = fold(q.text).split(/\s+/).filter(Boolean);
   return items
     .filter((i) => !q.language || i.content.language === q.language)
-    .filter((i) => { const h = haystack(i.content, languageName); return terms.every((t) => h.includes(t)); })
+    .filter((i) => {
+      const h = haystack(i.content, languageName);
+      return terms.every((t) => h.includes(t));
+    })
     .sort((a, b) => b.ts - a.ts || (a.eventId < b.eventId ? -1 : 1));
 }
 

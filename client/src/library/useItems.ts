@@ -24,14 +24,15 @@ function read(s: EnlaceSession, e: MatrixEvent): Promise<Received> {
   const p = readEvent(s, e, 8_000);
   if (id) {
     cache.set(id, p);
-    void p.then((r) => { if (r.content.status === "invalid" && e.isDecryptionFailure()) cache.delete(id); });
+    void p.then((r) => {
+      if (r.content.status === "invalid" && e.isDecryptionFailure()) cache.delete(id);
+    });
   }
   return p;
 }
 
 /** Enlace rooms I have joined (they carry a TLP ceiling; the Space does not). */
-export const enlaceRooms = (s: EnlaceSession): Room[] =>
-  s.client.getRooms().filter((r) => r.getMyMembership() === "join" && roomCeiling(r) !== null);
+export const enlaceRooms = (s: EnlaceSession): Room[] => s.client.getRooms().filter((r) => r.getMyMembership() === "join" && roomCeiling(r) !== null);
 
 const NO_STORE = { subscribe: () => () => {}, getVersion: () => 0 };
 
@@ -60,10 +61,17 @@ export function useItems(kinds: readonly MessageKind[], roomId?: string, extra: 
   const [loadingOlder, setLoadingOlder] = useState(false);
 
   useEffect(() => {
-    if (!session || extra.length === 0) { setExtraRead([]); return; }
+    if (!session || extra.length === 0) {
+      setExtraRead([]);
+      return;
+    }
     let live = true;
-    void Promise.all(extra.map((e) => read(session, e))).then((all) => { if (live) setExtraRead(all); });
-    return () => { live = false; };
+    void Promise.all(extra.map((e) => read(session, e))).then((all) => {
+      if (live) setExtraRead(all);
+    });
+    return () => {
+      live = false;
+    };
   }, [session, extra]);
 
   const kindKey = kinds.join(",");

@@ -37,38 +37,53 @@ function Overview({ session, timeline }: { session: EnlaceSession; timeline: Tim
   const view = useMemo(() => {
     const rooms = timeline.rooms();
     const byId = new Map(rooms.map((r) => [r.roomId, r]));
-    const counts = new Map(rooms.map((r) => [r.roomId, roomCounts(timeline.items(r.roomId), { userId: session.userId, readUpTo: timeline.readUpTo(r.roomId), acknowledges, now })]));
+    const counts = new Map(
+      rooms.map((r) => [r.roomId, roomCounts(timeline.items(r.roomId), { userId: session.userId, readUpTo: timeline.readUpTo(r.roomId), acknowledges, now })]),
+    );
     const groups = groupRooms(rooms.map((r) => ({ roomId: r.roomId, key: roomKey(r), name: roomName(r) })));
     const awaiting = acknowledges ? rooms.flatMap((r) => awaitingMyAck(timeline.items(r.roomId), session.userId, now)) : [];
     awaiting.sort((a, b) => (a.deadline ?? "9999").localeCompare(b.deadline ?? "9999"));
-    const alerts = alertsBySeverity(rooms.flatMap((r) => timeline.items(r.roomId)), 8);
+    const alerts = alertsBySeverity(
+      rooms.flatMap((r) => timeline.items(r.roomId)),
+      8,
+    );
     // The Secretariat's view: advisories of its programs that ask for acknowledgement, newest first,
     // with how many member states have acknowledged so far (the coverage view has the detail).
-    const watched = watchesCoverage ? rooms.flatMap((r) => {
-      const items = timeline.items(r.roomId);
-      return items.filter(isAdvisory)
-        .filter((a) => a.content.content.requiresAck && (caps.isAdmin || caps.officerPrograms.includes(a.content.content.programCode)))
-        .map((a) => ({ item: a, states: new Set(tallyAcks(items, a.eventId).counted.map((c) => c.state)).size }));
-    }).sort((a, b) => b.item.ts - a.item.ts).slice(0, 10) : [];
+    const watched = watchesCoverage
+      ? rooms
+          .flatMap((r) => {
+            const items = timeline.items(r.roomId);
+            return items
+              .filter(isAdvisory)
+              .filter((a) => a.content.content.requiresAck && (caps.isAdmin || caps.officerPrograms.includes(a.content.content.programCode)))
+              .map((a) => ({ item: a, states: new Set(tallyAcks(items, a.eventId).counted.map((c) => c.state)).size }));
+          })
+          .sort((a, b) => b.item.ts - a.item.ts)
+          .slice(0, 10)
+      : [];
     return { byId, counts, groups, awaiting, alerts, watched };
   }, [timeline, version, now, session.userId, acknowledges, roomName, watchesCoverage, caps]);
 
-  const groupTitle = (g: (typeof view.groups)[number]) =>
-    g.group === "program" ? programName(g.program) : t(`home.roomGroups.${g.group}`);
+  const groupTitle = (g: (typeof view.groups)[number]) => (g.group === "program" ? programName(g.program) : t(`home.roomGroups.${g.group}`));
 
   return (
     <div className="messaging">
       {acknowledges && (
         <section className="panel" aria-labelledby="awaiting-title" data-testid="awaiting-ack">
           <h2 id="awaiting-title">{t("home.awaitingAck")}</h2>
-          {view.awaiting.length === 0 ? <p className="muted">{t("home.awaitingNone")}</p> : (
+          {view.awaiting.length === 0 ? (
+            <p className="muted">{t("home.awaitingNone")}</p>
+          ) : (
             <ul className="plain-list">
               {view.awaiting.map(({ item, deadline, overdue }) => (
                 <li key={item.eventId} className={overdue ? "overdue" : undefined}>
                   <a href={hrefOf({ name: "room", roomId: item.roomId })}>
-                    {t("cards.advisory.number", { program: programName(item.content.content.programCode), number: item.content.content.number })} — {item.content.content.title}
+                    {t("cards.advisory.number", { program: programName(item.content.content.programCode), number: item.content.content.number })} —{" "}
+                    {item.content.content.title}
                   </a>{" "}
-                  {deadline && <span>{overdue ? t("home.overdueSince", { date: fmt.dateTime(deadline) }) : t("home.dueBy", { date: fmt.dateTime(deadline) })}</span>}
+                  {deadline && (
+                    <span>{overdue ? t("home.overdueSince", { date: fmt.dateTime(deadline) }) : t("home.dueBy", { date: fmt.dateTime(deadline) })}</span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -78,12 +93,15 @@ function Overview({ session, timeline }: { session: EnlaceSession; timeline: Tim
       {watchesCoverage && (
         <section className="panel" aria-labelledby="watched-title" data-testid="watched-advisories">
           <h2 id="watched-title">{t("home.watchedTitle")}</h2>
-          {view.watched.length === 0 ? <p className="muted">{t("home.watchedNone")}</p> : (
+          {view.watched.length === 0 ? (
+            <p className="muted">{t("home.watchedNone")}</p>
+          ) : (
             <ul className="plain-list">
               {view.watched.map(({ item, states }) => (
                 <li key={item.eventId}>
                   <a href={hrefOf({ name: "coverage", roomId: item.roomId, eventId: item.eventId })}>
-                    {t("cards.advisory.number", { program: programName(item.content.content.programCode), number: item.content.content.number })} — {item.content.content.title}
+                    {t("cards.advisory.number", { program: programName(item.content.content.programCode), number: item.content.content.number })} —{" "}
+                    {item.content.content.title}
                   </a>{" "}
                   <span>{t("home.ackedBy", { count: states })}</span>
                 </li>
@@ -94,30 +112,44 @@ function Overview({ session, timeline }: { session: EnlaceSession; timeline: Tim
       )}
       <section className="panel" aria-labelledby="rooms-title">
         <h2 id="rooms-title">{t("home.rooms")}</h2>
-        {view.groups.length === 0 ? <p className="muted">{t("home.noRooms")}</p> : view.groups.map((g) => (
-          <section key={g.group === "program" ? g.program : g.group} className="room-group" aria-label={groupTitle(g)}>
-            <h3>{groupTitle(g)}</h3>
-            <ul className="room-list" data-testid="room-list">
-              {g.rooms.map((r) => {
-                const c = view.counts.get(r.roomId) ?? { unread: 0, urgent: 0 };
-                const room = view.byId.get(r.roomId);
-                const ceiling = room ? roomCeiling(room) : null;
-                return (
-                  <li key={r.roomId} data-room-key={r.key ?? ""}>
-                    <a href={hrefOf({ name: "room", roomId: r.roomId })}>{r.name}</a>
-                    {ceiling && <TlpBadge tlp={ceiling} label={t("room.ceiling")} />}
-                    {c.unread > 0 && <span className="count" data-testid="unread">{t("home.unread", { count: c.unread })}</span>}
-                    {c.urgent > 0 && <span className="count urgent" data-testid="urgent">{t("home.urgent", { count: c.urgent })}</span>}
-                  </li>
-                );
-              })}
-            </ul>
-          </section>
-        ))}
+        {view.groups.length === 0 ? (
+          <p className="muted">{t("home.noRooms")}</p>
+        ) : (
+          view.groups.map((g) => (
+            <section key={g.group === "program" ? g.program : g.group} className="room-group" aria-label={groupTitle(g)}>
+              <h3>{groupTitle(g)}</h3>
+              <ul className="room-list" data-testid="room-list">
+                {g.rooms.map((r) => {
+                  const c = view.counts.get(r.roomId) ?? { unread: 0, urgent: 0 };
+                  const room = view.byId.get(r.roomId);
+                  const ceiling = room ? roomCeiling(room) : null;
+                  return (
+                    <li key={r.roomId} data-room-key={r.key ?? ""}>
+                      <a href={hrefOf({ name: "room", roomId: r.roomId })}>{r.name}</a>
+                      {ceiling && <TlpBadge tlp={ceiling} label={t("room.ceiling")} />}
+                      {c.unread > 0 && (
+                        <span className="count" data-testid="unread">
+                          {t("home.unread", { count: c.unread })}
+                        </span>
+                      )}
+                      {c.urgent > 0 && (
+                        <span className="count urgent" data-testid="urgent">
+                          {t("home.urgent", { count: c.urgent })}
+                        </span>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          ))
+        )}
       </section>
       <section className="panel" aria-labelledby="alerts-title">
         <h2 id="alerts-title">{t("home.recentAlerts")}</h2>
-        {view.alerts.length === 0 ? <p className="muted">{t("home.noAlerts")}</p> : (
+        {view.alerts.length === 0 ? (
+          <p className="muted">{t("home.noAlerts")}</p>
+        ) : (
           <ul className="plain-list">
             {view.alerts.map((a) => {
               const room = view.byId.get(a.roomId);
@@ -125,7 +157,9 @@ function Overview({ session, timeline }: { session: EnlaceSession; timeline: Tim
                 <li key={a.eventId}>
                   <SeverityBadge severity={a.content.content.severity} /> <TlpBadge tlp={a.content.content.tlp} />{" "}
                   <a href={hrefOf({ name: "room", roomId: a.roomId })}>{a.content.content.title}</a>{" "}
-                  <span className="muted">{room ? roomName(room) : ""} · {fmt.dateTime(new Date(a.ts))}</span>
+                  <span className="muted">
+                    {room ? roomName(room) : ""} · {fmt.dateTime(new Date(a.ts))}
+                  </span>
                 </li>
               );
             })}

@@ -39,7 +39,11 @@ export interface MatrixApi {
 const MatrixContext = createContext<MatrixApi | null>(null);
 
 function storage(): Storage | null {
-  try { return window.localStorage; } catch { return null; }
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }
 
 function reasonOf(e: unknown): MatrixErrorReason {
@@ -69,21 +73,33 @@ export function MatrixClientProvider({ children }: { children: ReactNode }) {
   const conn = useRef<Connection | null>(null);
 
   useEffect(() => {
-    if (!personId) { setState({ status: "idle" }); return; }
+    if (!personId) {
+      setState({ status: "idle" });
+      return;
+    }
     let live = true;
     let release: (() => void) | null = null;
     let opened: Connection | null = null;
     setState({ status: "connecting" });
     void (async () => {
       release = await acquireTabLock();
-      if (!release) { if (live) setState({ status: "error", reason: "other-tab" }); return; }
-      if (!live) { release(); return; }
+      if (!release) {
+        if (live) setState({ status: "error", reason: "other-tab" });
+        return;
+      }
+      if (!live) {
+        release();
+        return;
+      }
       const { connect } = await import("./connect.js");
       opened = await connect(webControlPlane(api), { storage: storage(), personId, deviceName: "Enlace web" });
       if (!live) {
         const late = opened;
         if (explicitSignOut.current) void late.forget().finally(() => release?.());
-        else { late.stop(); release(); }
+        else {
+          late.stop();
+          release();
+        }
         return;
       }
       conn.current = opened;
@@ -102,7 +118,10 @@ export function MatrixClientProvider({ children }: { children: ReactNode }) {
       if (!c) return;
       const done = () => release?.();
       if (explicitSignOut.current) void c.forget().finally(done);
-      else { c.stop(); done(); }
+      else {
+        c.stop();
+        done();
+      }
     };
   }, [personId, attempt, api]);
 

@@ -9,20 +9,41 @@ import type { TimelineStore } from "./timeline.js";
  * Renders `children` once secure messaging is ready on this device; until then, says what is
  * happening or what the person must do (set up, restore), in place.
  */
-export function MatrixGate({ children, quietWhenUnavailable = false }: { children: (s: EnlaceSession, timeline: TimelineStore) => ReactNode; quietWhenUnavailable?: boolean }) {
+export function MatrixGate({
+  children,
+  quietWhenUnavailable = false,
+}: {
+  children: (s: EnlaceSession, timeline: TimelineStore) => ReactNode;
+  quietWhenUnavailable?: boolean;
+}) {
   const { t } = useTranslation();
   const { state, retry } = useMatrix();
   switch (state.status) {
-    case "ready": return <>{children(state.session, state.timeline)}</>;
-    case "idle": case "connecting": return <p className="muted" role="status">{t("matrix.connecting")}</p>;
-    case "needs-setup": return <NextStep step="setup" />;
-    case "needs-restore": return <NextStep step="restore" />;
+    case "ready":
+      return <>{children(state.session, state.timeline)}</>;
+    case "idle":
+    case "connecting":
+      return (
+        <p className="muted" role="status">
+          {t("matrix.connecting")}
+        </p>
+      );
+    case "needs-setup":
+      return <NextStep step="setup" />;
+    case "needs-restore":
+      return <NextStep step="restore" />;
     case "error":
       if (state.reason === "no-homeserver" && quietWhenUnavailable) return null;
       return (
         <div className="panel">
-          <p className={state.reason === "failed" ? "error" : "muted"} role={state.reason === "failed" ? "alert" : undefined}>{t(`matrix.error.${state.reason}`)}</p>
-          {state.reason !== "no-homeserver" && state.reason !== "foreign-account" && <button type="button" onClick={retry}>{t("app.retry")}</button>}
+          <p className={state.reason === "failed" ? "error" : "muted"} role={state.reason === "failed" ? "alert" : undefined}>
+            {t(`matrix.error.${state.reason}`)}
+          </p>
+          {state.reason !== "no-homeserver" && state.reason !== "foreign-account" && (
+            <button type="button" onClick={retry}>
+              {t("app.retry")}
+            </button>
+          )}
         </div>
       );
   }
@@ -35,7 +56,9 @@ function NextStep({ step }: { step: "setup" | "restore" }) {
     <div className="panel notice-panel" data-testid={`matrix-needs-${step}`}>
       <h2>{t(`matrix.${step}Title`)}</h2>
       <p>{t(`matrix.${step}Text`)}</p>
-      <a className="button primary" href={hrefOf({ name: step })}>{t(`matrix.${step}Action`)}</a>
+      <a className="button primary" href={hrefOf({ name: step })}>
+        {t(`matrix.${step}Action`)}
+      </a>
     </div>
   );
 }

@@ -6,7 +6,11 @@ import type { SyncHealth } from "./sync-health.js";
 /** Says so while the homeserver cannot be reached; the messages come in by themselves once it can. */
 export function SyncBanner() {
   const { sync } = useMatrix();
-  return <div className="live" aria-live="assertive">{sync && <Lost sync={sync} />}</div>;
+  return (
+    <div className="live" aria-live="assertive">
+      {sync && <Lost sync={sync} />}
+    </div>
+  );
 }
 
 function Lost({ sync }: { sync: SyncHealth }) {
@@ -16,7 +20,9 @@ function Lost({ sync }: { sync: SyncHealth }) {
   return (
     <div className="banner" role="alert" data-testid="homeserver-lost">
       <p>{t("connection.homeserverLost")}</p>
-      <button type="button" onClick={() => sync.retryNow()}>{t("connection.retry")}</button>
+      <button type="button" onClick={() => sync.retryNow()}>
+        {t("connection.retry")}
+      </button>
     </div>
   );
 }

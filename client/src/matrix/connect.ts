@@ -31,7 +31,7 @@ async function clearCryptoStore() {
   await withTimeout(throwaway.clearStores(), 10_000).catch(() => {});
 }
 
-const withTimeout = <T,>(p: Promise<T>, ms: number) =>
+const withTimeout = <T>(p: Promise<T>, ms: number) =>
   Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timed out")), ms))]);
 
 /** The homeserver still has this device with the identity key our store holds. */
@@ -82,7 +82,9 @@ export async function connect(cp: WebControlPlane, o: { storage: Store | null; p
   const sync = new SyncHealth(session.client);
   const crypto = session.client.getCrypto()!;
   return {
-    session, timeline, sync,
+    session,
+    timeline,
+    sync,
     async phase() {
       if (!(await crypto.userHasCrossSigningKeys(session.userId, true))) return "needs-setup";
       // A new device cannot be signed yet; a resumed one may just not know it yet.
@@ -103,7 +105,11 @@ export async function connect(cp: WebControlPlane, o: { storage: Store | null; p
       if (!(await signedWithin(session, 15_000))) throw new Error("this device is still not signed");
       timeline.retryFailed();
     },
-    stop() { timeline.stop(); sync.stop(); session.stop(); },
+    stop() {
+      timeline.stop();
+      sync.stop();
+      session.stop();
+    },
     async forget() {
       timeline.stop();
       sync.stop();

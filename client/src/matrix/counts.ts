@@ -33,7 +33,11 @@ export function acknowledgedBy(items: readonly Item[], userId: string): Set<stri
   return out;
 }
 
-export interface AwaitingAck { item: AdvisoryItem; deadline: string | null; overdue: boolean }
+export interface AwaitingAck {
+  item: AdvisoryItem;
+  deadline: string | null;
+  overdue: boolean;
+}
 
 /**
  * Advisories that ask for acknowledgement and that I have not acknowledged yet, earliest deadline
@@ -52,7 +56,10 @@ export function awaitingMyAck(items: readonly Item[], userId: string, now: Date)
     .sort((a, b) => (a.deadline ?? "9999").localeCompare(b.deadline ?? "9999"));
 }
 
-export interface RoomCounts { unread: number; urgent: number }
+export interface RoomCounts {
+  unread: number;
+  urgent: number;
+}
 
 /**
  * Unread: messages from others after my read marker (acknowledgements are bookkeeping, not

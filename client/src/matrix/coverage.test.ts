@@ -5,13 +5,29 @@ import { advisoryCoverage } from "./coverage.js";
 import type { AdvisoryItem } from "./counts.js";
 import type { Item } from "./items.js";
 
-const of = (state: string): TrustVerdict => ({ level: "verified", memberState: state, programs: ["tourism"], roles: [{ role: "focal_point", program: "tourism" }], label: "" });
+const of = (state: string): TrustVerdict => ({
+  level: "verified",
+  memberState: state,
+  programs: ["tourism"],
+  roles: [{ role: "focal_point", program: "tourism" }],
+  label: "",
+});
 const advisory = {
-  eventId: "$adv", roomId: "!r", sender: "@o:x", ts: 1, encrypted: true, trust: { level: "verified", memberState: null, programs: [], roles: [], label: "" },
+  eventId: "$adv",
+  roomId: "!r",
+  sender: "@o:x",
+  ts: 1,
+  encrypted: true,
+  trust: { level: "verified", memberState: null, programs: [], roles: [], label: "" },
   content: { status: "valid", kind: "advisory", content: { ...EXAMPLE_UNSIGNED_ADVISORY, ackDeadline: "2025-07-10T18:00:00Z", signature: {} } },
 } as unknown as AdvisoryItem;
 const ack = (sender: string, trust: TrustVerdict, at: string, target = "$adv"): Item => ({
-  eventId: `$a${sender}${at}`, roomId: "!r", sender, ts: Date.parse(at), encrypted: false, trust,
+  eventId: `$a${sender}${at}`,
+  roomId: "!r",
+  sender,
+  ts: Date.parse(at),
+  encrypted: false,
+  trust,
   content: { status: "valid", kind: "ack", content: { "m.relates_to": { rel_type: "org.oas.enlace.ack", event_id: target } } },
 });
 
@@ -25,7 +41,11 @@ describe("coverage of an advisory", () => {
       ack("@br:x", of("BR"), "2025-07-09T10:00:00Z", "$other"),
     ];
     const before = advisoryCoverage(advisory, items, ["BR", "CL", "JM"], new Date("2025-07-09T12:00:00Z"));
-    expect(before.states.map((s) => [s.state, s.status])).toEqual([["BR", "pending"], ["CL", "acknowledged"], ["JM", "pending"]]);
+    expect(before.states.map((s) => [s.state, s.status])).toEqual([
+      ["BR", "pending"],
+      ["CL", "acknowledged"],
+      ["JM", "pending"],
+    ]);
     expect(before.states.find((s) => s.state === "CL")).toMatchObject({ firstAckAt: new Date("2025-07-09T09:00:00Z"), late: false });
     expect(before.notCounted).toEqual([{ sender: "@jm:x", eventId: "$a@jm:x2025-07-09T10:00:00Z", reason: "no credential" }]);
     const after = advisoryCoverage(advisory, items, ["BR", "CL", "JM"], new Date("2025-07-11T00:00:00Z"));

@@ -15,10 +15,19 @@ export async function expectedStates(s: EnlaceSession, roomId: string, programs:
   const room = s.client.getRoom(roomId);
   const space = findRoomByKey(s.client, "space");
   if (!room || !space) return [];
-  const members = new Set(room.getMembers().filter((m) => m.membership === "join" || m.membership === "invite").map((m) => m.userId));
+  const members = new Set(
+    room
+      .getMembers()
+      .filter((m) => m.membership === "join" || m.membership === "invite")
+      .map((m) => m.userId),
+  );
   // The same high-water mark as the sender verdicts: an older list put back does not bring a revoked person back.
   const now = s.now?.() ?? new Date();
-  const revocation = await currentRevocations(space.currentState.getStateEvents(REVOCATIONS_TYPE, "")?.getContent() ?? null, { pinnedKeys: s.secretariatKeys, store: s.revocations, now });
+  const revocation = await currentRevocations(space.currentState.getStateEvents(REVOCATIONS_TYPE, "")?.getContent() ?? null, {
+    pinnedKeys: s.secretariatKeys,
+    store: s.revocations,
+    now,
+  });
   const revocationsId = revocation.list ? `${revocation.list.serial}/${revocation.list.issuedAt}/${revocation.known}` : "none";
   const states = new Set<string>();
   for (const e of space.currentState.getStateEvents(CREDENTIAL_TYPE)) {
@@ -32,7 +41,8 @@ export async function expectedStates(s: EnlaceSession, roomId: string, programs:
     const v = await cached.verdict;
     // Revocation status unknown still counts as expected: a state is shown as missing rather than silently dropped.
     if ((v.status !== "valid" && v.status !== "revocation-unknown") || !v.credential.memberState) continue;
-    if (v.credential.roles.some((r) => (r.role === "focal_point" || r.role === "alternate") && r.program !== null && programs.includes(r.program))) states.add(v.credential.memberState);
+    if (v.credential.roles.some((r) => (r.role === "focal_point" || r.role === "alternate") && r.program !== null && programs.includes(r.program)))
+      states.add(v.credential.memberState);
   }
   return [...states].sort();
 }

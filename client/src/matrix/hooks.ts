@@ -26,12 +26,15 @@ export function useNow(everyMs = 30_000): Date {
 export function useRoomName(): (room: Room) => string {
   const { t } = useTranslation();
   const { programName } = useReference();
-  return useCallback((room: Room) => {
-    const info = parseRoomKey(roomKey(room));
-    if (info.hemisphere) return t("room.name.hemisphere");
-    if (info.kind === "advisories" && info.program) return t("room.name.advisories", { program: programName(info.program) });
-    if (info.kind === "network" && info.program) return t("room.name.network", { program: programName(info.program) });
-    if (info.kind === "cell") return t("room.name.cell", { event: room.name.split(" — ").slice(1).join(" — ") || room.name });
-    return room.name;
-  }, [t, programName]);
+  return useCallback(
+    (room: Room) => {
+      const info = parseRoomKey(roomKey(room));
+      if (info.hemisphere) return t("room.name.hemisphere");
+      if (info.kind === "advisories" && info.program) return t("room.name.advisories", { program: programName(info.program) });
+      if (info.kind === "network" && info.program) return t("room.name.network", { program: programName(info.program) });
+      if (info.kind === "cell") return t("room.name.cell", { event: room.name.split(" — ").slice(1).join(" — ") || room.name });
+      return room.name;
+    },
+    [t, programName],
+  );
 }

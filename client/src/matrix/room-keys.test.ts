@@ -12,7 +12,15 @@ describe("managed room keys", () => {
 
   it("groups hemisphere first, then programs (advisories before network), then planning cells", () => {
     const r = (key: string | null, name = key ?? "?") => ({ roomId: `!${name}`, key, name });
-    const groups = groupRooms([r("network:tourism"), r("cell:b", "Planning cell — Z"), r("advisories:tourism"), r("advisories:all"), r("advisories:crowded-spaces"), r("cell:a", "Planning cell — A"), r(null, "stray")]);
+    const groups = groupRooms([
+      r("network:tourism"),
+      r("cell:b", "Planning cell — Z"),
+      r("advisories:tourism"),
+      r("advisories:all"),
+      r("advisories:crowded-spaces"),
+      r("cell:a", "Planning cell — A"),
+      r(null, "stray"),
+    ]);
     expect(groups.map((g) => [g.group, g.group === "program" ? g.program : null, g.rooms.map((x) => x.name)])).toEqual([
       ["hemisphere", null, ["advisories:all"]],
       ["program", "crowded-spaces", ["advisories:crowded-spaces"]],

@@ -2,7 +2,11 @@
 // "advisories:all", "cell:<event uuid>"): see server/domain/rooms/desired.ts. Pure.
 
 type RoomKind = "advisories" | "network" | "cell" | "other";
-export interface RoomKeyInfo { kind: RoomKind; program: string | null; hemisphere: boolean }
+export interface RoomKeyInfo {
+  kind: RoomKind;
+  program: string | null;
+  hemisphere: boolean;
+}
 
 export function parseRoomKey(key: string | null): RoomKeyInfo {
   const [head, rest] = (key ?? "").split(/:(.*)/s, 2) as [string, string | undefined];
@@ -12,7 +16,11 @@ export function parseRoomKey(key: string | null): RoomKeyInfo {
   return { kind: "other", program: null, hemisphere: false };
 }
 
-export interface ListedRoom { roomId: string; key: string | null; name: string }
+export interface ListedRoom {
+  roomId: string;
+  key: string | null;
+  name: string;
+}
 export type RoomGroup =
   | { group: "hemisphere"; rooms: ListedRoom[] }
   | { group: "program"; program: string; rooms: ListedRoom[] }
@@ -23,7 +31,9 @@ const KIND_ORDER: Record<RoomKind, number> = { advisories: 0, network: 1, cell: 
 
 /** Hemisphere-wide advisories first, then each program (advisories, network), then planning cells. */
 export function groupRooms(rooms: readonly ListedRoom[]): RoomGroup[] {
-  const hemisphere: ListedRoom[] = [], cells: ListedRoom[] = [], other: ListedRoom[] = [];
+  const hemisphere: ListedRoom[] = [],
+    cells: ListedRoom[] = [],
+    other: ListedRoom[] = [];
   const programs = new Map<string, ListedRoom[]>();
   for (const r of rooms) {
     const info = parseRoomKey(r.key);

@@ -7,7 +7,10 @@ import { SyncHealth } from "./sync-health.js";
 function fakeClient() {
   const e = new EventEmitter() as EventEmitter & { retried: number; retryImmediately(): boolean };
   e.retried = 0;
-  e.retryImmediately = () => { e.retried++; return true; };
+  e.retryImmediately = () => {
+    e.retried++;
+    return true;
+  };
   return e;
 }
 
@@ -21,7 +24,7 @@ describe("SyncHealth", () => {
     c.emit(ClientEvent.Sync, SyncState.Reconnecting);
     expect(h.get()).toBe("lost");
     c.emit(ClientEvent.Sync, SyncState.Error);
-    expect([h.get(), told]).toEqual(["lost", 1]);          // one change, one notice
+    expect([h.get(), told]).toEqual(["lost", 1]); // one change, one notice
     c.emit(ClientEvent.Sync, SyncState.Stopped);
     expect(h.get()).toBe("lost");
     c.emit(ClientEvent.Sync, SyncState.Catchup);

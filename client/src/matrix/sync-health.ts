@@ -25,8 +25,18 @@ export class SyncHealth {
     this.off = () => client.off(ClientEvent.Sync, onSync);
   }
 
-  subscribe = (listener: () => void) => { this.listeners.add(listener); return () => { this.listeners.delete(listener); }; };
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
   get = (): Reachability => this.current;
-  retryNow() { this.client.retryImmediately(); }
-  stop() { this.off(); this.listeners.clear(); }
+  retryNow() {
+    this.client.retryImmediately();
+  }
+  stop() {
+    this.off();
+    this.listeners.clear();
+  }
 }

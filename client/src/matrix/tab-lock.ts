@@ -5,7 +5,6 @@ export async function acquireTabLock(name = "enlace-matrix-client", waitMs = 3_0
   const locks = (navigator as Navigator & { locks?: LockManager }).locks;
   if (!locks) return () => {};
   return new Promise((resolve) => {
-    locks.request(name, { signal: AbortSignal.timeout(waitMs) }, () => new Promise<void>((release) => resolve(() => release())))
-      .catch(() => resolve(null));
+    locks.request(name, { signal: AbortSignal.timeout(waitMs) }, () => new Promise<void>((release) => resolve(() => release()))).catch(() => resolve(null));
   });
 }

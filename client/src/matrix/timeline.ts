@@ -36,8 +36,12 @@ export class TimelineStore {
       c.on(name as never, fn as never);
       this.offs.push(() => c.off(name as never, fn as never));
     };
-    on(RoomEvent.Timeline, (e: MatrixEvent, room: Room | undefined) => { if (room) this.consider(e, room); });
-    on(RoomEvent.LocalEchoUpdated, (e: MatrixEvent, room: Room) => { if (e.status === null || e.status === EventStatus.SENT) this.consider(e, room); });
+    on(RoomEvent.Timeline, (e: MatrixEvent, room: Room | undefined) => {
+      if (room) this.consider(e, room);
+    });
+    on(RoomEvent.LocalEchoUpdated, (e: MatrixEvent, room: Room) => {
+      if (e.status === null || e.status === EventStatus.SENT) this.consider(e, room);
+    });
     on(RoomEvent.Receipt, () => this.changed());
     on(RoomEvent.MyMembership, () => this.changed());
     on(RoomEvent.Name, () => this.changed());
@@ -45,9 +49,14 @@ export class TimelineStore {
     // Credentials arrive in bursts (initial sync, a registry change): judge again once per burst.
     const rejudgeSoon = () => {
       if (this.rejudgeTimer) return;
-      this.rejudgeTimer = setTimeout(() => { this.rejudgeTimer = null; if (!this.stopped) this.rejudge(); }, 250);
+      this.rejudgeTimer = setTimeout(() => {
+        this.rejudgeTimer = null;
+        if (!this.stopped) this.rejudge();
+      }, 250);
     };
-    on(RoomStateEvent.Events, (e: MatrixEvent) => { if (e.getType() === CREDENTIAL_TYPE) rejudgeSoon(); });
+    on(RoomStateEvent.Events, (e: MatrixEvent) => {
+      if (e.getType() === CREDENTIAL_TYPE) rejudgeSoon();
+    });
     // An acknowledgement is judged by its device's signature: when the crypto learns of new devices or
     // cross-signatures (a key query finishing after the ack arrived), judge again.
     on(CryptoEvent.DevicesUpdated, rejudgeSoon);
@@ -55,7 +64,12 @@ export class TimelineStore {
     for (const room of c.getRooms()) for (const e of room.getLiveTimeline().getEvents()) this.consider(e, room);
   }
 
-  subscribe = (listener: () => void) => { this.listeners.add(listener); return () => { this.listeners.delete(listener); }; };
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
   getVersion = () => this.version;
 
   /** Joined rooms the registry manages (the Space itself is not a conversation). */
@@ -63,7 +77,9 @@ export class TimelineStore {
     return this.s.client.getRooms().filter((r) => r.getMyMembership() === "join" && roomKey(r) !== null && roomKey(r) !== "space");
   }
 
-  room(roomId: string): Room | null { return this.s.client.getRoom(roomId); }
+  room(roomId: string): Room | null {
+    return this.s.client.getRoom(roomId);
+  }
 
   items(roomId: string): Item[] {
     let list = this.sorted.get(roomId);
@@ -85,9 +101,15 @@ export class TimelineStore {
   /** Marks everything shown as read (a receipt to the homeserver, so other devices agree). */
   async markRead(roomId: string) {
     const room = this.s.client.getRoom(roomId);
-    const last = room?.getLiveTimeline().getEvents().filter((e) => !e.isState() && e.status === null).at(-1);
+    const last = room
+      ?.getLiveTimeline()
+      .getEvents()
+      .filter((e) => !e.isState() && e.status === null)
+      .at(-1);
     if (!room || !last || room.hasUserReadEvent(this.s.userId, last.getId()!)) return;
-    await this.s.client.sendReadReceipt(last, ReceiptType.Read, true).catch(() => { /* retried at the next visit */ });
+    await this.s.client.sendReadReceipt(last, ReceiptType.Read, true).catch(() => {
+      /* retried at the next visit */
+    });
   }
 
   /** Older history of a room, page by page. Returns false at the room's beginning. */
@@ -138,7 +160,9 @@ export class TimelineStore {
       if (this.stopped) return;
       if (r.content.status === "invalid" && e.isDecryptionFailure()) {
         // Keys may arrive later (key backup, a late room key): the SDK retries and tells us.
-        e.once(MatrixEventEvent.Decrypted, () => { if (!e.isDecryptionFailure()) this.read(e, room); });
+        e.once(MatrixEventEvent.Decrypted, () => {
+          if (!e.isDecryptionFailure()) this.read(e, room);
+        });
       }
       const item = toItem(r, e);
       if (!item) return;

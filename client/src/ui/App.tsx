@@ -19,8 +19,7 @@ import { Directory } from "./screens/Directory.js";
 import { Events } from "./screens/Events.js";
 
 // Messaging screens carry matrix-js-sdk and the crypto bindings: loaded when first visited.
-const named = <K extends string, P>(load: () => Promise<Record<K, ComponentType<P>>>, name: K) =>
-  lazy(async () => ({ default: (await load())[name] }));
+const named = <K extends string, P>(load: () => Promise<Record<K, ComponentType<P>>>, name: K) => lazy(async () => ({ default: (await load())[name] }));
 const Room = named(() => import("./screens/Room.js"), "Room");
 const Coverage = named(() => import("./screens/Coverage.js"), "Coverage");
 const FirstRun = named(() => import("./screens/FirstRun.js"), "FirstRun");
@@ -36,25 +35,48 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
 
-  useEffect(() => { document.documentElement.lang = i18n.language; }, [i18n.language]);
+  useEffect(() => {
+    document.documentElement.lang = i18n.language;
+  }, [i18n.language]);
   // After in-app navigation, move focus to the new screen so keyboard and screen-reader users start there.
   useEffect(() => {
-    if (first.current) { first.current = false; return; }
+    if (first.current) {
+      first.current = false;
+      return;
+    }
     main.current?.focus();
   }, [route]);
 
   return (
     <>
       {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link by convention; with hash routing its href cannot name #main, so the click moves focus itself */}
-      <a className="skip" href="#/" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>{t("app.skipToContent")}</a>
+      <a
+        className="skip"
+        href="#/"
+        onClick={(e) => {
+          e.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        {t("app.skipToContent")}
+      </a>
       <Header route={route} />
       <ConnectionBanner />
       <SyncBanner />
       <main id="main" ref={main} tabIndex={-1}>
-        {route.name === "enroll" ? <Enroll token={route.token} />
-          : state.status === "loading" ? <p role="status">{t("app.loading")}</p>
-          : state.status === "signed-out" ? <SignIn reason={state.reason} />
-          : <ReferenceProvider><Suspense fallback={<p role="status">{t("app.loading")}</p>}><Screen route={route} /></Suspense></ReferenceProvider>}
+        {route.name === "enroll" ? (
+          <Enroll token={route.token} />
+        ) : state.status === "loading" ? (
+          <p role="status">{t("app.loading")}</p>
+        ) : state.status === "signed-out" ? (
+          <SignIn reason={state.reason} />
+        ) : (
+          <ReferenceProvider>
+            <Suspense fallback={<p role="status">{t("app.loading")}</p>}>
+              <Screen route={route} />
+            </Suspense>
+          </ReferenceProvider>
+        )}
       </main>
     </>
   );
@@ -66,22 +88,38 @@ function Screen({ route }: { route: Route }) {
   if (state.status !== "signed-in") return null;
   if (!mayVisit(capabilitiesOf(state.session), route)) return <Missing text={t("app.notAllowed")} />;
   switch (route.name) {
-    case "home": return <Home />;
-    case "state": return <Nominate />;
-    case "nominations": return <Nominations />;
-    case "people": return <People />;
-    case "revetting": return <Revetting />;
-    case "audit": return <Audit />;
-    case "directory": return <Directory />;
-    case "events": return <Events />;
-    case "library": return <Library />;
-    case "setup": return <FirstRun />;
-    case "restore": return <Restore />;
-    case "room": return <Room key={route.roomId} roomId={route.roomId} />;
-    case "coverage": return <Coverage key={`${route.roomId} ${route.eventId}`} roomId={route.roomId} eventId={route.eventId} />;
-    case "incident": return <Incident key={`${route.roomId} ${route.eventId}`} roomId={route.roomId} eventId={route.eventId} />;
-    case "event-expertise": return <EventExpertise key={route.eventId} eventId={route.eventId} />;
-    default: return <Missing text={t("app.notFound")} />;
+    case "home":
+      return <Home />;
+    case "state":
+      return <Nominate />;
+    case "nominations":
+      return <Nominations />;
+    case "people":
+      return <People />;
+    case "revetting":
+      return <Revetting />;
+    case "audit":
+      return <Audit />;
+    case "directory":
+      return <Directory />;
+    case "events":
+      return <Events />;
+    case "library":
+      return <Library />;
+    case "setup":
+      return <FirstRun />;
+    case "restore":
+      return <Restore />;
+    case "room":
+      return <Room key={route.roomId} roomId={route.roomId} />;
+    case "coverage":
+      return <Coverage key={`${route.roomId} ${route.eventId}`} roomId={route.roomId} eventId={route.eventId} />;
+    case "incident":
+      return <Incident key={`${route.roomId} ${route.eventId}`} roomId={route.roomId} eventId={route.eventId} />;
+    case "event-expertise":
+      return <EventExpertise key={route.eventId} eventId={route.eventId} />;
+    default:
+      return <Missing text={t("app.notFound")} />;
   }
 }
 

@@ -21,7 +21,9 @@ export function Header({ route }: { route: Route }) {
           {session && (
             <>
               <span className="who">{t("app.signedInAs", { name: session.person.fullName })}</span>
-              <button type="button" onClick={() => void signOut()}>{t("app.signOut")}</button>
+              <button type="button" onClick={() => void signOut()}>
+                {t("app.signOut")}
+              </button>
             </>
           )}
         </div>
@@ -31,7 +33,9 @@ export function Header({ route }: { route: Route }) {
           <ul>
             {NAV.filter((name) => mayVisit(caps, { name })).map((name) => (
               <li key={name}>
-                <a href={navHref(name)} aria-current={route.name === name ? "page" : undefined}>{t(`nav.${name}`)}</a>
+                <a href={navHref(name)} aria-current={route.name === name ? "page" : undefined}>
+                  {t(`nav.${name}`)}
+                </a>
               </li>
             ))}
           </ul>

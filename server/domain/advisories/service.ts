@@ -16,8 +16,15 @@ export async function reserveNumber(ctx: Ctx, p: Principal, program: string) {
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('advisory:' || $1))", [program]);
     const { rows } = await tx.query(
       `INSERT INTO advisory_numbers (program, number, reserved_by)
-       SELECT $1, coalesce(max(number), 0) + 1, $2 FROM advisory_numbers WHERE program = $1 RETURNING number`, [program, p.personId]);
-    await ctx.audit.append(tx, { actor: p.personId, action: "advisory.number_reserved", subject: `${program}#${rows[0].number}`, details: { program, number: rows[0].number } });
+       SELECT $1, coalesce(max(number), 0) + 1, $2 FROM advisory_numbers WHERE program = $1 RETURNING number`,
+      [program, p.personId],
+    );
+    await ctx.audit.append(tx, {
+      actor: p.personId,
+      action: "advisory.number_reserved",
+      subject: `${program}#${rows[0].number}`,
+      details: { program, number: rows[0].number },
+    });
     return { programCode: program, number: rows[0].number as number };
   });
 }

@@ -3,7 +3,12 @@ import { getSodium } from "#shared/crypto/sodium.js";
 import { canonicalJson } from "#shared/crypto/canonical.js";
 import { checkpointMessage } from "./chain.js";
 
-export interface AuditInput { actor: string; action: string; subject?: string | null; details?: Record<string, unknown> }
+export interface AuditInput {
+  actor: string;
+  action: string;
+  subject?: string | null;
+  details?: Record<string, unknown>;
+}
 export type AuditSigner = { secretKey: string };
 
 /**
@@ -38,10 +43,15 @@ export async function signCheckpoint(db: Db | Tx, signer: AuditSigner): Promise<
   const head = (await db.query("SELECT seq, hash FROM audit_head")).rows[0];
   if (!head || Number(head.seq) === 0) return null;
   const seq = Number(head.seq);
-  const signature = s.crypto_sign_detached(checkpointMessage(seq, new Uint8Array(head.hash)),
-    s.from_base64(signer.secretKey, s.base64_variants.ORIGINAL_NO_PADDING));
-  const r = await db.query("INSERT INTO audit_checkpoints (seq, hash, signature) VALUES ($1, $2, $3) ON CONFLICT (seq) DO NOTHING",
-    [seq, head.hash, Buffer.from(signature)]);
+  const signature = s.crypto_sign_detached(
+    checkpointMessage(seq, new Uint8Array(head.hash)),
+    s.from_base64(signer.secretKey, s.base64_variants.ORIGINAL_NO_PADDING),
+  );
+  const r = await db.query("INSERT INTO audit_checkpoints (seq, hash, signature) VALUES ($1, $2, $3) ON CONFLICT (seq) DO NOTHING", [
+    seq,
+    head.hash,
+    Buffer.from(signature),
+  ]);
   return r.rowCount ? seq : null;
 }
 

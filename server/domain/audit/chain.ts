@@ -3,7 +3,7 @@ import { getSodium } from "#shared/crypto/sodium.js";
 
 export interface AuditFields {
   seq: number;
-  at: string;                       // ISO 8601, millisecond precision
+  at: string; // ISO 8601, millisecond precision
   actor: string;
   action: string;
   subject: string | null;
@@ -14,8 +14,7 @@ const HASH_BYTES = 64;
 export const GENESIS_HASH = new Uint8Array(HASH_BYTES);
 
 /** The bytes an entry contributes to the chain, apart from its sequence number. */
-const entryBody = (e: Omit<AuditFields, "seq">) =>
-  canonicalBytes({ at: e.at, actor: e.actor, action: e.action, subject: e.subject, details: e.details });
+const entryBody = (e: Omit<AuditFields, "seq">) => canonicalBytes({ at: e.at, actor: e.actor, action: e.action, subject: e.subject, details: e.details });
 
 /** hash_n = BLAKE2b-512(hash_{n-1} || int8_be(seq_n) || JCS(entry_n)); PostgreSQL computes the same on append. */
 export async function entryHash(prevHash: Uint8Array, entry: AuditFields): Promise<Uint8Array> {

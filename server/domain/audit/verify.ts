@@ -3,13 +3,20 @@ import type { Queryable } from "../../db/pool.js";
 import { getSodium } from "#shared/crypto/sodium.js";
 import { entryHash, GENESIS_HASH, checkpointMessage, type AuditFields } from "./chain.js";
 
-interface StoredEntry extends AuditFields { prevHash: Uint8Array; hash: Uint8Array }
-interface StoredCheckpoint { seq: number; hash: Uint8Array; signature: Uint8Array }
+interface StoredEntry extends AuditFields {
+  prevHash: Uint8Array;
+  hash: Uint8Array;
+}
+interface StoredCheckpoint {
+  seq: number;
+  hash: Uint8Array;
+  signature: Uint8Array;
+}
 export interface VerifyResult {
   ok: boolean;
   entries: number;
   headSeq: number;
-  lastCheckpoint: number;          // entries up to here are covered by a valid signature
+  lastCheckpoint: number; // entries up to here are covered by a valid signature
   firstBroken: { seq: number; problem: string } | null;
 }
 
@@ -35,8 +42,13 @@ async function verifyEntries(
   let prev: Uint8Array = GENESIS_HASH;
   let expected = 1;
   let lastCheckpoint = 0;
-  const broken = (seq: number, problem: string): VerifyResult =>
-    ({ ok: false, entries: expected - 1, headSeq: head?.seq ?? expected - 1, lastCheckpoint, firstBroken: { seq, problem } });
+  const broken = (seq: number, problem: string): VerifyResult => ({
+    ok: false,
+    entries: expected - 1,
+    headSeq: head?.seq ?? expected - 1,
+    lastCheckpoint,
+    firstBroken: { seq, problem },
+  });
 
   for await (const e of entries) {
     if (e.seq !== expected) return broken(expected, `entry ${expected} is missing or out of order (found ${e.seq})`);
@@ -46,8 +58,10 @@ async function verifyEntries(
     if (!cp.done && cp.value.seq < e.seq) return broken(cp.value.seq, `signed checkpoint #${cp.value.seq} has no entry`);
     if (!cp.done && cp.value.seq === e.seq) {
       const c = cp.value;
-      if (!s.crypto_sign_verify_detached(c.signature, checkpointMessage(c.seq, c.hash), pk)) return broken(lastCheckpoint + 1, `signed checkpoint #${c.seq} has an invalid signature`);
-      if (!eq(c.hash, e.hash)) return broken(lastCheckpoint + 1, `entries #${lastCheckpoint + 1}–#${c.seq} were rewritten: they no longer match signed checkpoint #${c.seq}`);
+      if (!s.crypto_sign_verify_detached(c.signature, checkpointMessage(c.seq, c.hash), pk))
+        return broken(lastCheckpoint + 1, `signed checkpoint #${c.seq} has an invalid signature`);
+      if (!eq(c.hash, e.hash))
+        return broken(lastCheckpoint + 1, `entries #${lastCheckpoint + 1}–#${c.seq} were rewritten: they no longer match signed checkpoint #${c.seq}`);
       lastCheckpoint = c.seq;
       cp = await cps.next();
     }
@@ -72,17 +86,31 @@ async function* paged<T>(db: Queryable, sql: string, map: (r: QueryResultRow) =>
   }
 }
 
-const readStoredEntries = (db: Queryable) => paged<StoredEntry>(db,
-  `SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
-  (r) => ({ seq: Number(r.seq), at: new Date(r.at).toISOString(), actor: r.actor, action: r.action, subject: r.subject,
-    details: r.details, prevHash: new Uint8Array(r.prev_hash), hash: new Uint8Array(r.hash) }));
+const readStoredEntries = (db: Queryable) =>
+  paged<StoredEntry>(db, `SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`, (r) => ({
+    seq: Number(r.seq),
+    at: new Date(r.at).toISOString(),
+    actor: r.actor,
+    action: r.action,
+    subject: r.subject,
+    details: r.details,
+    prevHash: new Uint8Array(r.prev_hash),
+    hash: new Uint8Array(r.hash),
+  }));
 
-const readCheckpoints = (db: Queryable) => paged<StoredCheckpoint>(db,
-  `SELECT seq, hash, signature FROM audit_checkpoints WHERE seq > $1 ORDER BY seq LIMIT $2`,
-  (r) => ({ seq: Number(r.seq), hash: new Uint8Array(r.hash), signature: new Uint8Array(r.signature) }));
+const readCheckpoints = (db: Queryable) =>
+  paged<StoredCheckpoint>(db, `SELECT seq, hash, signature FROM audit_checkpoints WHERE seq > $1 ORDER BY seq LIMIT $2`, (r) => ({
+    seq: Number(r.seq),
+    hash: new Uint8Array(r.hash),
+    signature: new Uint8Array(r.signature),
+  }));
 
 export async function verifyStoredLog(db: Queryable, auditPublicKey: string): Promise<VerifyResult> {
   const head = (await db.query("SELECT seq, hash FROM audit_head")).rows[0];
-  return verifyEntries(readStoredEntries(db), readCheckpoints(db), auditPublicKey,
-    head ? { seq: Number(head.seq), hash: new Uint8Array(head.hash) } : undefined);
+  return verifyEntries(
+    readStoredEntries(db),
+    readCheckpoints(db),
+    auditPublicKey,
+    head ? { seq: Number(head.seq), hash: new Uint8Array(head.hash) } : undefined,
+  );
 }

@@ -8,9 +8,7 @@ const s = sodiumModule;
 
 parentPort.on("message", (m) => {
   try {
-    const result = m.op === "hash"
-      ? s.crypto_pwhash_str(m.password, m.ops, m.mem)
-      : s.crypto_pwhash_str_verify(m.hash, m.password);
+    const result = m.op === "hash" ? s.crypto_pwhash_str(m.password, m.ops, m.mem) : s.crypto_pwhash_str_verify(m.hash, m.password);
     parentPort.postMessage({ id: m.id, result });
   } catch (err) {
     // Never echo the password; the message of a libsodium error carries none.

@@ -4,7 +4,9 @@ import { createPasswordHasher } from "./passwords.js";
 
 describe("password hashing in worker threads", () => {
   const made: { close?(): Promise<void> }[] = [];
-  afterAll(async () => { for (const h of made) await h.close?.(); });
+  afterAll(async () => {
+    for (const h of made) await h.close?.();
+  });
 
   it("hashes in libsodium's crypto_pwhash_str format, so hashes made on the main thread still verify and vice versa", async () => {
     const h = await createPasswordHasher("min");
@@ -26,6 +28,10 @@ describe("password hashing in worker threads", () => {
     const results = await Promise.allSettled(Array.from({ length: 6 }, () => h.hash("p")));
     const refused = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason);
     expect(results.filter((r) => r.status === "fulfilled").length).toBe(3); // one running, two queued
-    expect(refused.map((e) => [e.type, e.status])).toEqual([["server-busy", 503], ["server-busy", 503], ["server-busy", 503]]);
+    expect(refused.map((e) => [e.type, e.status])).toEqual([
+      ["server-busy", 503],
+      ["server-busy", 503],
+      ["server-busy", 503],
+    ]);
   });
 });

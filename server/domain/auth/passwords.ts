@@ -7,10 +7,14 @@ import { createWorkerPool, type PoolOptions } from "./worker-pool.js";
 async function limits(cost: PasswordCost) {
   const s = await getSodium();
   switch (cost) {
-    case "min": return [s.crypto_pwhash_OPSLIMIT_MIN, 8 * 1024 * 1024];
-    case "interactive": return [s.crypto_pwhash_OPSLIMIT_INTERACTIVE, s.crypto_pwhash_MEMLIMIT_INTERACTIVE];
-    case "moderate": return [s.crypto_pwhash_OPSLIMIT_MODERATE, s.crypto_pwhash_MEMLIMIT_MODERATE];
-    case "sensitive": return [s.crypto_pwhash_OPSLIMIT_SENSITIVE, s.crypto_pwhash_MEMLIMIT_SENSITIVE];
+    case "min":
+      return [s.crypto_pwhash_OPSLIMIT_MIN, 8 * 1024 * 1024];
+    case "interactive":
+      return [s.crypto_pwhash_OPSLIMIT_INTERACTIVE, s.crypto_pwhash_MEMLIMIT_INTERACTIVE];
+    case "moderate":
+      return [s.crypto_pwhash_OPSLIMIT_MODERATE, s.crypto_pwhash_MEMLIMIT_MODERATE];
+    case "sensitive":
+      return [s.crypto_pwhash_OPSLIMIT_SENSITIVE, s.crypto_pwhash_MEMLIMIT_SENSITIVE];
   }
 }
 

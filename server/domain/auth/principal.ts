@@ -1,6 +1,10 @@
 import type { RoleKind, VettingStatus } from "#shared/api/common.js";
 
-export interface RoleGrant { role: RoleKind; memberState: string | null; program: string | null }
+export interface RoleGrant {
+  role: RoleKind;
+  memberState: string | null;
+  program: string | null;
+}
 
 /** Who is calling: resolved from a live session of an active person. */
 export interface Principal {

@@ -13,11 +13,17 @@ export async function principalBySessionHash(db: Queryable, hash: Buffer, now: D
             coalesce((SELECT json_agg(json_build_object('role', r.role, 'memberState', r.member_state, 'program', r.program) ORDER BY r.id)
                       FROM roles r WHERE r.person_id = p.id), '[]') AS roles
        FROM sessions s JOIN people p ON p.id = s.person_id
-      WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND p.status = 'active'`, [hash, now]);
+      WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND p.status = 'active'`,
+    [hash, now],
+  );
   const r = rows[0];
   if (!r) return null;
   return {
-    personId: r.id, sessionId: r.session_id, memberState: r.member_state?.trim() ?? null, status: r.status, expiresAt: r.expires_at,
+    personId: r.id,
+    sessionId: r.session_id,
+    memberState: r.member_state?.trim() ?? null,
+    status: r.status,
+    expiresAt: r.expires_at,
     roles: r.roles.map((g: any) => ({ role: g.role, memberState: g.memberState?.trim() ?? null, program: g.program })),
   };
 }
@@ -31,12 +37,30 @@ export async function revokeSessionsOf(db: Queryable, personId: string): Promise
   return r.rowCount ?? 0;
 }
 
-export interface LoginRow { id: string; status: string; passwordHash: string | null; totpSecret: Buffer | null; totpEnabled: boolean; totpLastStep: number | null }
+export interface LoginRow {
+  id: string;
+  status: string;
+  passwordHash: string | null;
+  totpSecret: Buffer | null;
+  totpEnabled: boolean;
+  totpLastStep: number | null;
+}
 export async function loginRowByEmail(db: Queryable, email: string, forUpdate = false): Promise<LoginRow | null> {
   const { rows } = await db.query(
-    `SELECT id, status, password_hash, totp_secret, totp_enabled, totp_last_step FROM people WHERE lower(email) = lower($1) ${forUpdate ? "FOR UPDATE" : ""}`, [email]);
+    `SELECT id, status, password_hash, totp_secret, totp_enabled, totp_last_step FROM people WHERE lower(email) = lower($1) ${forUpdate ? "FOR UPDATE" : ""}`,
+    [email],
+  );
   const r = rows[0];
-  return r ? { id: r.id, status: r.status, passwordHash: r.password_hash, totpSecret: r.totp_secret, totpEnabled: r.totp_enabled, totpLastStep: r.totp_last_step === null ? null : Number(r.totp_last_step) } : null;
+  return r
+    ? {
+        id: r.id,
+        status: r.status,
+        passwordHash: r.password_hash,
+        totpSecret: r.totp_secret,
+        totpEnabled: r.totp_enabled,
+        totpLastStep: r.totp_last_step === null ? null : Number(r.totp_last_step),
+      }
+    : null;
 }
 
 export async function setTotpLastStep(db: Queryable, personId: string, step: number) {
@@ -46,19 +70,27 @@ export async function setTotpLastStep(db: Queryable, personId: string, step: num
 export async function setCredentials(db: Queryable, personId: string, passwordHash: string, totpSecret: Buffer | null, totpStep: number | null) {
   await db.query(
     "UPDATE people SET password_hash = $2, totp_secret = $3::bytea, totp_enabled = $3::bytea IS NOT NULL, totp_last_step = $4, updated_at = now() WHERE id = $1",
-    [personId, passwordHash, totpSecret, totpStep]);
+    [personId, passwordHash, totpSecret, totpStep],
+  );
 }
 
 export async function insertEnrollmentLink(db: Queryable, personId: string, createdBy: string | null, hash: Buffer, expiresAt: Date, now: Date) {
   // A new link supersedes any earlier unused one: expired as of the clock that links are checked against.
   await db.query("UPDATE enrollment_links SET expires_at = least(expires_at, $2) WHERE person_id = $1 AND used_at IS NULL", [personId, now]);
-  await db.query("INSERT INTO enrollment_links (token_hash, person_id, created_by, expires_at) VALUES ($1, $2, $3, $4)", [hash, personId, createdBy, expiresAt]);
+  await db.query("INSERT INTO enrollment_links (token_hash, person_id, created_by, expires_at) VALUES ($1, $2, $3, $4)", [
+    hash,
+    personId,
+    createdBy,
+    expiresAt,
+  ]);
 }
 
 export async function enrollmentByHash(db: Queryable, hash: Buffer, forUpdate = false) {
   const { rows } = await db.query(
     `SELECT e.id, e.person_id, e.expires_at, e.used_at, e.pending_totp, p.email, p.full_name, p.status
-       FROM enrollment_links e JOIN people p ON p.id = e.person_id WHERE e.token_hash = $1 ${forUpdate ? "FOR UPDATE OF e" : ""}`, [hash]);
+       FROM enrollment_links e JOIN people p ON p.id = e.person_id WHERE e.token_hash = $1 ${forUpdate ? "FOR UPDATE OF e" : ""}`,
+    [hash],
+  );
   return rows[0] ?? null;
 }
 

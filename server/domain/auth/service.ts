@@ -12,9 +12,20 @@ import { matchTotp, newTotpSecret, openSecret, sealSecret, totpUri } from "./tot
 // One answer for an unknown email, a wrong password, an inactive person, and — for accounts with a
 // second factor — a right password with a missing or wrong code: no account enumeration, and no
 // password oracle (a password is never confirmed unless the code is right too).
-const badCredentials = () => new AppError("invalid-credentials", 401, "Sign-in failed",
-  "The email, password or code is not correct. If your account uses an authenticator app, enter its code too.");
-const linkInvalid = () => new AppError("enrollment-link-invalid", 410, "Enrollment link not valid", "This enrollment link has expired or was already used. Ask the Secretariat for a new one.");
+const badCredentials = () =>
+  new AppError(
+    "invalid-credentials",
+    401,
+    "Sign-in failed",
+    "The email, password or code is not correct. If your account uses an authenticator app, enter its code too.",
+  );
+const linkInvalid = () =>
+  new AppError(
+    "enrollment-link-invalid",
+    410,
+    "Enrollment link not valid",
+    "This enrollment link has expired or was already used. Ask the Secretariat for a new one.",
+  );
 
 async function startSession(ctx: Ctx, tx: Parameters<typeof repo.insertSession>[0], personId: string) {
   const token = newToken();
@@ -28,9 +39,14 @@ export async function login(ctx: Ctx, input: { email: string; password: string; 
   // Always run Argon2id (against a decoy for unknown accounts) so timing reveals nothing.
   const passwordOk = await ctx.hasher.verify(row?.passwordHash ?? null, input.password);
   const fail = async (why: string) => {
-    await withTransaction(ctx.db, (tx) => ctx.audit.append(tx, {
-      actor: row?.id ?? "anonymous", action: "auth.login.failed", subject: row?.id ?? null, details: { email: input.email, why },
-    }));
+    await withTransaction(ctx.db, (tx) =>
+      ctx.audit.append(tx, {
+        actor: row?.id ?? "anonymous",
+        action: "auth.login.failed",
+        subject: row?.id ?? null,
+        details: { email: input.email, why },
+      }),
+    );
     return badCredentials();
   };
   if (!row || !passwordOk || row.status !== "active") throw await fail(!row ? "unknown account" : !passwordOk ? "wrong password" : `status ${row.status}`);
@@ -73,17 +89,28 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<Resolved>
 }
 
 export async function logout(ctx: Ctx, p: Principal) {
-  await committed(ctx, withTransaction(ctx.db, async (tx) => {
-    await repo.revokeSession(tx, p.sessionId);
-    await ctx.audit.append(tx, { actor: p.personId, action: "auth.logout", subject: p.personId });
-  }));
+  await committed(
+    ctx,
+    withTransaction(ctx.db, async (tx) => {
+      await repo.revokeSession(tx, p.sessionId);
+      await ctx.audit.append(tx, { actor: p.personId, action: "auth.logout", subject: p.personId });
+    }),
+  );
 }
 
 export async function sessionView(ctx: Ctx, p: Principal & { expiresAt?: Date }) {
   const person = (await registryRepo.getPerson(ctx.db, p.personId))!;
   const row = (await repo.loginRowByEmail(ctx.db, person.email))!;
   return {
-    person: { id: person.id, fullName: person.fullName, email: person.email, memberState: person.memberState, status: person.status, roles: person.roles, totpEnabled: row.totpEnabled },
+    person: {
+      id: person.id,
+      fullName: person.fullName,
+      email: person.email,
+      memberState: person.memberState,
+      status: person.status,
+      roles: person.roles,
+      totpEnabled: row.totpEnabled,
+    },
     expiresAt: (p.expiresAt ?? new Date(ctx.now().getTime() + ctx.settings.sessionHours * 3600_000)).toISOString(),
   };
 }
@@ -107,23 +134,26 @@ export async function enrollStart(ctx: Ctx, token: string) {
 
 /** Sets the password (and TOTP, mandatory for staff and coordinators), activates the person, signs them in. */
 export async function enrollComplete(ctx: Ctx, input: { token: string; password: string; totp?: string }) {
-  return committed(ctx, withTransaction(ctx.db, async (tx) => {
-    const link = await liveLink(ctx, tx, input.token);
-    const person = (await registryRepo.getPerson(tx, link.person_id, true))!;
-    const mustTotp = requiresTotp(person.roles);
-    let sealed: Buffer | null = null;
-    let step: number | null = null;
-    if (mustTotp || input.totp) {
-      if (!link.pending_totp) throw conflict("enrollment-not-started", "Open the enrollment link first to get your authenticator secret.");
-      if (!input.totp) throw badRequest("Your role requires a second factor: enter the 6-digit code from your authenticator app.");
-      step = matchTotp(await openSecret(ctx.keys.dataKey, link.pending_totp), input.totp, ctx.now().getTime());
-      if (step === null) throw badRequest("The 6-digit code is not correct. Check your device's clock and try again.");
-      sealed = link.pending_totp;
-    }
-    await repo.setCredentials(tx, person.id, await ctx.hasher.hash(input.password), sealed, step);
-    await repo.markEnrollmentUsed(tx, link.id);
-    await ctx.audit.append(tx, { actor: person.id, action: "auth.enrollment.completed", subject: person.id, details: { secondFactor: sealed !== null } });
-    await activate(ctx, tx, person.id);
-    return startSession(ctx, tx, person.id);
-  }));
+  return committed(
+    ctx,
+    withTransaction(ctx.db, async (tx) => {
+      const link = await liveLink(ctx, tx, input.token);
+      const person = (await registryRepo.getPerson(tx, link.person_id, true))!;
+      const mustTotp = requiresTotp(person.roles);
+      let sealed: Buffer | null = null;
+      let step: number | null = null;
+      if (mustTotp || input.totp) {
+        if (!link.pending_totp) throw conflict("enrollment-not-started", "Open the enrollment link first to get your authenticator secret.");
+        if (!input.totp) throw badRequest("Your role requires a second factor: enter the 6-digit code from your authenticator app.");
+        step = matchTotp(await openSecret(ctx.keys.dataKey, link.pending_totp), input.totp, ctx.now().getTime());
+        if (step === null) throw badRequest("The 6-digit code is not correct. Check your device's clock and try again.");
+        sealed = link.pending_totp;
+      }
+      await repo.setCredentials(tx, person.id, await ctx.hasher.hash(input.password), sealed, step);
+      await repo.markEnrollmentUsed(tx, link.id);
+      await ctx.audit.append(tx, { actor: person.id, action: "auth.enrollment.completed", subject: person.id, details: { secondFactor: sealed !== null } });
+      await activate(ctx, tx, person.id);
+      return startSession(ctx, tx, person.id);
+    }),
+  );
 }

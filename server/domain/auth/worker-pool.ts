@@ -2,13 +2,25 @@ import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import { AppError } from "../../errors.js";
 
-interface Job { id: number; msg: Record<string, unknown>; resolve(v: unknown): void; reject(e: Error): void }
-interface Slot { worker: Worker; job: Job | null; ready: Promise<void> }
+interface Job {
+  id: number;
+  msg: Record<string, unknown>;
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+}
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+  ready: Promise<void>;
+}
 
-export interface PoolOptions { size?: number; maxQueue?: number }
+export interface PoolOptions {
+  size?: number;
+  maxQueue?: number;
+}
 
-export const serverBusy = () => new AppError("server-busy", 503, "Server busy",
-  "The server is handling too many sign-ins at once. Try again in a moment.", { retryAfterSeconds: 2 });
+export const serverBusy = () =>
+  new AppError("server-busy", 503, "Server busy", "The server is handling too many sign-ins at once. Try again in a moment.", { retryAfterSeconds: 2 });
 
 /**
  * A fixed set of worker threads (one per core by default) with a bounded FIFO queue: CPU-heavy jobs
@@ -27,7 +39,12 @@ export function createWorkerPool(file: URL, opts: PoolOptions = {}) {
     const worker = new Worker(file);
     const slot: Slot = { worker, job: null, ready: Promise.resolve() };
     slot.ready = new Promise<void>((resolve, reject) => {
-      const onMsg = (m: { ready?: boolean }) => { if (m.ready) { worker.off("message", onMsg); resolve(); } };
+      const onMsg = (m: { ready?: boolean }) => {
+        if (m.ready) {
+          worker.off("message", onMsg);
+          resolve();
+        }
+      };
       worker.on("message", onMsg);
       worker.once("error", reject);
     });
@@ -50,7 +67,10 @@ export function createWorkerPool(file: URL, opts: PoolOptions = {}) {
       const i = slots.indexOf(slot);
       if (i >= 0) slots.splice(i, 1);
       slot.job?.reject(new Error("password worker exited"));
-      if (!closed) { slots.push(spawn()); pump(); }
+      if (!closed) {
+        slots.push(spawn());
+        pump();
+      }
     });
     worker.unref();
     return slot;
@@ -61,7 +81,10 @@ export function createWorkerPool(file: URL, opts: PoolOptions = {}) {
     for (const slot of slots) {
       if (slot.job) continue;
       const job = queue.shift();
-      if (!job) { slot.worker.unref(); continue; }
+      if (!job) {
+        slot.worker.unref();
+        continue;
+      }
       slot.job = job;
       slot.worker.ref();
       slot.worker.postMessage({ ...job.msg, id: job.id });

@@ -7,13 +7,19 @@ export async function credentialRow(db: Queryable, userId: string) {
     `SELECT p.id, p.member_state, p.status, p.vetted_until, p.master_key, p.credential_version,
             coalesce((SELECT json_agg(json_build_object('role', r.role, 'memberState', r.member_state, 'program', r.program) ORDER BY r.id)
                       FROM roles r WHERE r.person_id = p.id), '[]') AS roles
-       FROM people p WHERE p.matrix_user_id = $1`, [userId]);
+       FROM people p WHERE p.matrix_user_id = $1`,
+    [userId],
+  );
   const r = rows[0];
   if (!r) return null;
   return {
-    id: r.id as string, memberState: (r.member_state?.trim() ?? null) as string | null, status: r.status as string,
-    vettedUntil: r.vetted_until ? new Date(r.vetted_until).toISOString() : null, masterKey: r.master_key as string | null,
-    credentialVersion: Number(r.credential_version), roles: r.roles as RoleGrant[],
+    id: r.id as string,
+    memberState: (r.member_state?.trim() ?? null) as string | null,
+    status: r.status as string,
+    vettedUntil: r.vetted_until ? new Date(r.vetted_until).toISOString() : null,
+    masterKey: r.master_key as string | null,
+    credentialVersion: Number(r.credential_version),
+    roles: r.roles as RoleGrant[],
   };
 }
 
@@ -25,7 +31,9 @@ export async function personMatrix(db: Queryable, personId: string) {
 export async function setMasterKey(db: Queryable, personId: string, masterKey: string): Promise<boolean> {
   const r = await db.query(
     `UPDATE people SET master_key = $2, credential_version = credential_version + 1, updated_at = now()
-      WHERE id = $1 AND master_key IS DISTINCT FROM $2`, [personId, masterKey]);
+      WHERE id = $1 AND master_key IS DISTINCT FROM $2`,
+    [personId, masterKey],
+  );
   return (r.rowCount ?? 0) > 0;
 }
 
@@ -34,11 +42,22 @@ export async function revocationEntries(db: Queryable) {
   const { rows } = await db.query(
     `SELECT p.id, p.matrix_user_id, p.status,
             (SELECT max(t.at) FROM vetting_transitions t WHERE t.person_id = p.id AND t.to_status = p.status) AS since
-       FROM people p WHERE p.status IN ('suspended', 'revoked') ORDER BY p.id`);
-  return rows.map((r) => ({ personId: r.id as string, userId: r.matrix_user_id as string | null, status: r.status as "suspended" | "revoked", since: new Date(r.since).toISOString() }));
+       FROM people p WHERE p.status IN ('suspended', 'revoked') ORDER BY p.id`,
+  );
+  return rows.map((r) => ({
+    personId: r.id as string,
+    userId: r.matrix_user_id as string | null,
+    status: r.status as "suspended" | "revoked",
+    since: new Date(r.since).toISOString(),
+  }));
 }
 
-export interface StoredRevocationList { serial: number; issuedAt: Date | null; digest: string | null; signed: SignedRevocationList | null }
+export interface StoredRevocationList {
+  serial: number;
+  issuedAt: Date | null;
+  digest: string | null;
+  signed: SignedRevocationList | null;
+}
 
 /** The last signed list, locked until the transaction ends: one signer at a time, on every replica. */
 export async function lockRevocationList(tx: Queryable): Promise<StoredRevocationList> {
@@ -55,5 +74,10 @@ export async function revocationListHead(db: Queryable) {
 }
 
 export async function saveRevocationList(tx: Queryable, l: { serial: number; issuedAt: Date; digest: string; signed: SignedRevocationList }) {
-  await tx.query("UPDATE revocation_list SET serial = $1, issued_at = $2, digest = $3, signed = $4 WHERE id", [l.serial, l.issuedAt, l.digest, JSON.stringify(l.signed)]);
+  await tx.query("UPDATE revocation_list SET serial = $1, issued_at = $2, digest = $3, signed = $4 WHERE id", [
+    l.serial,
+    l.issuedAt,
+    l.digest,
+    JSON.stringify(l.signed),
+  ]);
 }

@@ -3,7 +3,14 @@ import type { Ctx } from "../context.js";
 import type { Principal } from "../auth/principal.js";
 import { withTransaction } from "../../db/pool.js";
 import { badRequest, conflict, notFound } from "../../errors.js";
-import { signCredential, signRevocationList, CREDENTIAL_TYPE, REVOCATIONS_TYPE, type CredentialBody, type SignedRevocationList } from "#shared/credentials/credential.js";
+import {
+  signCredential,
+  signRevocationList,
+  CREDENTIAL_TYPE,
+  REVOCATIONS_TYPE,
+  type CredentialBody,
+  type SignedRevocationList,
+} from "#shared/credentials/credential.js";
 import { committed } from "../registry/service.js";
 import * as repo from "./repo.js";
 
@@ -17,10 +24,17 @@ export async function credentialFor(ctx: Ctx, userId: string) {
   const cap = new Date(now.getTime() + CREDENTIAL_DAYS * 86400_000);
   const vetted = row.vettedUntil ? new Date(row.vettedUntil) : cap;
   const body: CredentialBody = {
-    v: 1, type: CREDENTIAL_TYPE, serial: row.credentialVersion, userId, personId: row.id, memberState: row.memberState,
+    v: 1,
+    type: CREDENTIAL_TYPE,
+    serial: row.credentialVersion,
+    userId,
+    personId: row.id,
+    memberState: row.memberState,
     programs: [...new Set(row.roles.map((r) => r.program).filter((p): p is string => p !== null))].sort(),
     roles: row.roles.map((r) => ({ role: r.role, program: r.program })),
-    issuedAt: now.toISOString(), expiresAt: (vetted < cap ? vetted : cap).toISOString(), masterKey: row.masterKey,
+    issuedAt: now.toISOString(),
+    expiresAt: (vetted < cap ? vetted : cap).toISOString(),
+    masterKey: row.masterKey,
   };
   return signCredential(ctx.keys.secretariat.secretKey, ctx.keys.secretariat.publicKey, body);
 }
@@ -45,7 +59,11 @@ export async function revocationList(ctx: Ctx, o: { refreshAfterMs?: number } = 
     const serial = last.digest === digest ? last.serial : last.serial + 1;
     const issuedAt = new Date(Math.max(now.getTime(), (last.issuedAt?.getTime() ?? 0) + 1));
     const signed = await signRevocationList(ctx.keys.secretariat.secretKey, ctx.keys.secretariat.publicKey, {
-      v: 1, type: REVOCATIONS_TYPE, serial, issuedAt: issuedAt.toISOString(), entries,
+      v: 1,
+      type: REVOCATIONS_TYPE,
+      serial,
+      issuedAt: issuedAt.toISOString(),
+      entries,
     });
     await repo.saveRevocationList(tx, { serial, issuedAt, digest, signed });
     return signed;
@@ -62,12 +80,15 @@ export async function registerMasterKey(ctx: Ctx, p: Principal, masterKey: strin
     const actual = await published(row.matrixUserId);
     if (actual !== masterKey) throw badRequest("This is not the cross-signing master key your homeserver publishes for you.");
   }
-  return committed(ctx, withTransaction(ctx.db, async (tx) => {
-    const changed = await repo.setMasterKey(tx, p.personId, masterKey);
-    if (changed) {
-      await ctx.audit.append(tx, { actor: p.personId, action: "credential.master_key_registered", subject: p.personId, details: { masterKey } });
-      await ctx.hooks.personChanged(tx, p.personId, "master key");
-    }
-    return { userId: row.matrixUserId!, masterKey };
-  }));
+  return committed(
+    ctx,
+    withTransaction(ctx.db, async (tx) => {
+      const changed = await repo.setMasterKey(tx, p.personId, masterKey);
+      if (changed) {
+        await ctx.audit.append(tx, { actor: p.personId, action: "credential.master_key_registered", subject: p.personId, details: { masterKey } });
+        await ctx.hooks.personChanged(tx, p.personId, "master key");
+      }
+      return { userId: row.matrixUserId!, masterKey };
+    }),
+  );
 }

@@ -1,10 +1,17 @@
 import type { QueryResultRow } from "pg";
 import type { Queryable } from "../../db/pool.js";
 
-const day = (d: Date | string) => (typeof d === "string" ? d : `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`);
+const day = (d: Date | string) =>
+  typeof d === "string" ? d : `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 const view = (r: QueryResultRow) => ({
-  id: r.id, name: r.name, hostState: r.host_state.trim(), startsOn: day(r.starts_on), endsOn: day(r.ends_on), venueType: r.venue_type,
-  supportingStates: (r.supporting_states ?? []).map((s: string) => s.trim()), createdAt: new Date(r.created_at).toISOString(),
+  id: r.id,
+  name: r.name,
+  hostState: r.host_state.trim(),
+  startsOn: day(r.starts_on),
+  endsOn: day(r.ends_on),
+  venueType: r.venue_type,
+  supportingStates: (r.supporting_states ?? []).map((s: string) => s.trim()),
+  createdAt: new Date(r.created_at).toISOString(),
 });
 
 export async function listEvents(db: Queryable) {
@@ -14,10 +21,16 @@ export async function getEvent(db: Queryable, id: string) {
   const r = (await db.query("SELECT * FROM major_events WHERE id = $1", [id])).rows[0];
   return r ? view(r) : null;
 }
-export async function insertEvent(db: Queryable, e: { name: string; hostState: string; startsOn: string; endsOn: string; venueType: string; supportingStates: string[]; createdBy: string }) {
-  const r = (await db.query(
-    `INSERT INTO major_events (name, host_state, starts_on, ends_on, venue_type, supporting_states, created_by)
+export async function insertEvent(
+  db: Queryable,
+  e: { name: string; hostState: string; startsOn: string; endsOn: string; venueType: string; supportingStates: string[]; createdBy: string },
+) {
+  const r = (
+    await db.query(
+      `INSERT INTO major_events (name, host_state, starts_on, ends_on, venue_type, supporting_states, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-    [e.name, e.hostState, e.startsOn, e.endsOn, e.venueType, e.supportingStates, e.createdBy])).rows[0];
+      [e.name, e.hostState, e.startsOn, e.endsOn, e.venueType, e.supportingStates, e.createdBy],
+    )
+  ).rows[0];
   return view(r);
 }

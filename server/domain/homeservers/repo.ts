@@ -1,7 +1,13 @@
 import type { QueryResultRow } from "pg";
 import type { Queryable } from "../../db/pool.js";
 
-const view = (r: QueryResultRow) => ({ id: r.id, serverName: r.server_name, memberState: r.member_state?.trim() ?? null, status: r.status, createdAt: new Date(r.created_at).toISOString() });
+const view = (r: QueryResultRow) => ({
+  id: r.id,
+  serverName: r.server_name,
+  memberState: r.member_state?.trim() ?? null,
+  status: r.status,
+  createdAt: new Date(r.created_at).toISOString(),
+});
 
 export async function listHomeservers(db: Queryable) {
   return (await db.query("SELECT * FROM homeservers ORDER BY server_name")).rows.map(view);

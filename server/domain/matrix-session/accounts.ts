@@ -13,10 +13,18 @@ export interface MatrixAccountDirectory {
 
 export const matrixIdNotAllowed = (detail: string) => new AppError("matrix-id-not-allowed", 422, "Matrix ID not allowed", detail);
 export const matrixIdReserved = () =>
-  new AppError("matrix-id-reserved", 422, "Matrix ID reserved", "This Matrix ID belongs to the homeserver's own administration and is never given to a person.");
-export const matrixIdTaken = () => new AppError("matrix-id-taken", 409, "Matrix ID taken", "This Matrix ID is already bound to another person in the registry.");
+  new AppError(
+    "matrix-id-reserved",
+    422,
+    "Matrix ID reserved",
+    "This Matrix ID belongs to the homeserver's own administration and is never given to a person.",
+  );
+export const matrixIdTaken = () =>
+  new AppError("matrix-id-taken", 409, "Matrix ID taken", "This Matrix ID is already bound to another person in the registry.");
 export const homeserverUnavailable = () =>
-  new AppError("homeserver-unavailable", 503, "Homeserver unavailable", "The homeserver could not be asked about this Matrix account; try again shortly.", { retryAfterSeconds: 5 });
+  new AppError("homeserver-unavailable", 503, "Homeserver unavailable", "The homeserver could not be asked about this Matrix account; try again shortly.", {
+    retryAfterSeconds: 5,
+  });
 
 /** The part after the first colon, lower-cased (server names compare case-insensitively). */
 export const serverOf = (userId: string) => userId.slice(userId.indexOf(":") + 1).toLowerCase();
@@ -40,7 +48,11 @@ export async function isReservedLocal(dir: MatrixAccountDirectory | undefined, s
 }
 
 export async function lookupOrUnavailable(dir: MatrixAccountDirectory, userId: string) {
-  try { return await dir.lookup(userId); } catch { throw homeserverUnavailable(); }
+  try {
+    return await dir.lookup(userId);
+  } catch {
+    throw homeserverUnavailable();
+  }
 }
 
 /**
@@ -48,7 +60,10 @@ export async function lookupOrUnavailable(dir: MatrixAccountDirectory, userId: s
  * a remote ID must be on an active homeserver registered for the nominee's own member state, and
  * not already bound to someone else.
  */
-export async function checkProposedMatrixId(db: Queryable, o: { userId: string; memberState: string | null; localServerName: string | null | undefined; dir?: MatrixAccountDirectory }) {
+export async function checkProposedMatrixId(
+  db: Queryable,
+  o: { userId: string; memberState: string | null; localServerName: string | null | undefined; dir?: MatrixAccountDirectory },
+) {
   const server = serverOf(o.userId);
   if (o.localServerName && server === o.localServerName.toLowerCase()) {
     // Said before "reserved" on purpose: a nominator learns nothing about which local accounts exist.
@@ -57,9 +72,10 @@ export async function checkProposedMatrixId(db: Queryable, o: { userId: string; 
   if (RESERVED_LOCALPARTS.test(localpartOf(o.userId))) throw matrixIdReserved();
   // Exactly as registered (Matrix compares user IDs as strings): "@ana:HS.GOB.CL" is not an account of
   // hs.gob.cl, and accepting it would let one account sit in the registry under two spellings.
-  const hs = await db.query(
-    "SELECT 1 FROM homeservers WHERE server_name = $1 AND status = 'active' AND member_state IS NOT DISTINCT FROM $2 FOR SHARE",
-    [o.userId.slice(o.userId.indexOf(":") + 1), o.memberState]);
+  const hs = await db.query("SELECT 1 FROM homeservers WHERE server_name = $1 AND status = 'active' AND member_state IS NOT DISTINCT FROM $2 FOR SHARE", [
+    o.userId.slice(o.userId.indexOf(":") + 1),
+    o.memberState,
+  ]);
   if (!hs.rowCount) {
     throw matrixIdNotAllowed(`${server} is not an active homeserver registered for ${o.memberState ?? "the Secretariat"}.`);
   }

@@ -6,7 +6,11 @@ import { conflict } from "../../errors.js";
 import { mintLoginGrant } from "../../synapse/admin-client.js";
 import { isReservedLocal, lookupOrUnavailable, matrixIdReserved } from "./accounts.js";
 
-export interface MatrixLink { serverName: string; publicUrl: string; jwtSecret: string }
+export interface MatrixLink {
+  serverName: string;
+  publicUrl: string;
+  jwtSecret: string;
+}
 
 /**
  * How long the homeserver accepts a login grant after issue. A grant works once (our Synapse module
@@ -22,13 +26,17 @@ export const TOKEN_SECONDS = 15;
  * holds (a wrongly bound ID would otherwise hand over the homeserver).
  */
 export async function issueMatrixLogin(ctx: Ctx, link: MatrixLink, p: Principal) {
-  const userId = (await ctx.db.query("SELECT matrix_user_id FROM people WHERE id = $1 AND status = 'active'", [p.personId])).rows[0]?.matrix_user_id as string | undefined;
+  const userId = (await ctx.db.query("SELECT matrix_user_id FROM people WHERE id = $1 AND status = 'active'", [p.personId])).rows[0]?.matrix_user_id as
+    | string
+    | undefined;
   if (!userId || !userId.endsWith(`:${link.serverName}`)) {
     throw conflict("no-local-matrix-account", "Your Matrix account is on your own state's homeserver: sign in there.");
   }
   if (await isReservedLocal(ctx.matrixAccounts, link.serverName, userId)) {
     ctx.log.error({ personId: p.personId }, "refused a Matrix login token for a reserved account bound to a person");
-    await withTransaction(ctx.db, (tx) => ctx.audit.append(tx, { actor: p.personId, action: "matrix.login_token_refused", subject: p.personId, details: { userId, why: "reserved" } }));
+    await withTransaction(ctx.db, (tx) =>
+      ctx.audit.append(tx, { actor: p.personId, action: "matrix.login_token_refused", subject: p.personId, details: { userId, why: "reserved" } }),
+    );
     throw matrixIdReserved();
   }
   // An account that exists but is deactivated was retired on the homeserver: no new login into it.
@@ -38,7 +46,14 @@ export async function issueMatrixLogin(ctx: Ctx, link: MatrixLink, p: Principal)
   const localpart = userId.slice(1, userId.indexOf(":"));
   const jti = randomUUID();
   const loginToken = await mintLoginGrant(link.jwtSecret, localpart, TOKEN_SECONDS, jti);
-  await withTransaction(ctx.db, (tx) => ctx.audit.append(tx, { actor: p.personId, action: "matrix.login_token_issued", subject: p.personId, details: { userId, jti, expiresInSeconds: TOKEN_SECONDS } }));
+  await withTransaction(ctx.db, (tx) =>
+    ctx.audit.append(tx, {
+      actor: p.personId,
+      action: "matrix.login_token_issued",
+      subject: p.personId,
+      details: { userId, jti, expiresInSeconds: TOKEN_SECONDS },
+    }),
+  );
   return { homeserverUrl: link.publicUrl, userId, loginToken, expiresInSeconds: TOKEN_SECONDS, secretariatKey: ctx.keys.secretariat.publicKey };
 }
 
@@ -48,7 +63,13 @@ export async function issueMatrixLogin(ctx: Ctx, link: MatrixLink, p: Principal)
  * (made by its operator, say): a new person never inherits someone else's account.
  */
 export async function assignLocalUserId(db: Queryable, serverName: string, email: string, memberState: string | null, dir?: Ctx["matrixAccounts"]) {
-  const base = (email.split("@")[0].toLowerCase().replace(/[^a-z0-9._=-]/g, "").replace(/^[._=-]+/, "") || "member").slice(0, 40);
+  const base = (
+    email
+      .split("@")[0]
+      .toLowerCase()
+      .replace(/[^a-z0-9._=-]/g, "")
+      .replace(/^[._=-]+/, "") || "member"
+  ).slice(0, 40);
   const suffix = (memberState ?? "oas").toLowerCase();
   for (let n = 0; n < 1000; n++) {
     const stem = base.endsWith(`.${suffix}`) ? base : `${base}.${suffix}`;

@@ -4,13 +4,13 @@ export type VettingAction = "approve" | "reject" | "activate" | "suspend" | "rei
 
 // The vetting lifecycle: nominated → approved → active, active ⇄ suspended, revoked and rejected final.
 const TRANSITIONS: Record<VettingAction, { from: VettingStatus[]; to: VettingStatus }> = {
-  approve:   { from: ["nominated"], to: "approved" },
-  reject:    { from: ["nominated"], to: "rejected" },
-  activate:  { from: ["approved"], to: "active" },
-  suspend:   { from: ["active"], to: "suspended" },
-  expire:    { from: ["active"], to: "suspended" },
+  approve: { from: ["nominated"], to: "approved" },
+  reject: { from: ["nominated"], to: "rejected" },
+  activate: { from: ["approved"], to: "active" },
+  suspend: { from: ["active"], to: "suspended" },
+  expire: { from: ["active"], to: "suspended" },
   reinstate: { from: ["suspended"], to: "active" },
-  revoke:    { from: ["nominated", "approved", "active", "suspended"], to: "revoked" },
+  revoke: { from: ["nominated", "approved", "active", "suspended"], to: "revoked" },
 };
 
 export function nextStatus(from: VettingStatus, action: VettingAction): VettingStatus | null {

@@ -1,11 +1,28 @@
 import { describe, it, expect } from "vitest";
-import { canNominate, canApprove, canRead, canSuspend, canDecide, listScope, canManageRegistry, canReadAudit, canManageEvents, canCreateEventFor } from "./policy.js";
+import {
+  canNominate,
+  canApprove,
+  canRead,
+  canSuspend,
+  canDecide,
+  listScope,
+  canManageRegistry,
+  canReadAudit,
+  canManageEvents,
+  canCreateEventFor,
+} from "./policy.js";
 import type { Principal, RoleGrant } from "../auth/principal.js";
 import type { PersonRow } from "./repo.js";
 
 // Table-driven: every actor against every kind of person, for every rule of policy.ts.
 const grant = (role: RoleGrant["role"], memberState: string | null = null, program: string | null = null): RoleGrant => ({ role, memberState, program });
-const principal = (id: string, memberState: string | null, roles: RoleGrant[]): Principal => ({ personId: id, sessionId: `s-${id}`, memberState, status: "active", roles });
+const principal = (id: string, memberState: string | null, roles: RoleGrant[]): Principal => ({
+  personId: id,
+  sessionId: `s-${id}`,
+  memberState,
+  status: "active",
+  roles,
+});
 
 const ACTORS = {
   admin: principal("admin", null, [grant("secretariat_admin")]),
@@ -18,8 +35,18 @@ const ACTORS = {
 type Actor = keyof typeof ACTORS;
 
 const person = (id: string, memberState: string | null, roles: RoleGrant[], nominatedBy: string | null): PersonRow => ({
-  id, email: `${id}@example.org`, fullName: id, memberState, matrixUserId: null, status: "nominated", vettedUntil: null,
-  revettingDue: false, nominatedBy, approvedBy: null, roles, createdAt: "2026-01-01T00:00:00.000Z",
+  id,
+  email: `${id}@example.org`,
+  fullName: id,
+  memberState,
+  matrixUserId: null,
+  status: "nominated",
+  vettedUntil: null,
+  revettingDue: false,
+  nominatedBy,
+  approvedBy: null,
+  roles,
+  createdAt: "2026-01-01T00:00:00.000Z",
 });
 
 const TARGETS = {
@@ -42,10 +69,12 @@ const allPairs = (rule: (p: Principal, t: PersonRow) => boolean) =>
 describe("authorization policy", () => {
   it("canApprove: never the nominator nor oneself; focal points need an officer of every program; staff need an admin", () => {
     expect(allPairs(canApprove)).toEqual({
-      admin: [],                                   // admins approve staff only (focal points need the program's officer)
-      officerTourism: ["focalByCoord", "self"],    // not their own nomination (focalByOfficer), not two programs alone
+      admin: [], // admins approve staff only (focal points need the program's officer)
+      officerTourism: ["focalByCoord", "self"], // not their own nomination (focalByOfficer), not two programs alone
       officerMaritime: [],
-      coordCL: [], coordAR: [], focalCL: [],
+      coordCL: [],
+      coordAR: [],
+      focalCL: [],
     });
   });
 
@@ -60,9 +89,12 @@ describe("authorization policy", () => {
   it("canRead: the Secretariat everyone, a coordinator their state, anyone themself", () => {
     const all: Target[] = ["focalByCoord", "focalByOfficer", "twoPrograms", "staff", "self"];
     expect(allPairs(canRead)).toEqual({
-      admin: all, officerTourism: all, officerMaritime: all,
+      admin: all,
+      officerTourism: all,
+      officerMaritime: all,
       coordCL: ["focalByCoord", "focalByOfficer", "twoPrograms", "self"],
-      coordAR: [], focalCL: ["self"],
+      coordAR: [],
+      focalCL: ["self"],
     });
   });
 
@@ -72,7 +104,8 @@ describe("authorization policy", () => {
       officerTourism: ["focalByCoord", "focalByOfficer", "twoPrograms", "self"],
       officerMaritime: ["twoPrograms"],
       coordCL: ["focalByCoord", "focalByOfficer", "twoPrograms", "self"],
-      coordAR: [], focalCL: [],
+      coordAR: [],
+      focalCL: [],
     });
   });
 
@@ -81,7 +114,9 @@ describe("authorization policy", () => {
       admin: ["focalByCoord", "focalByOfficer", "twoPrograms", "staff", "self"],
       officerTourism: ["focalByCoord", "focalByOfficer", "twoPrograms", "self"],
       officerMaritime: ["twoPrograms"],
-      coordCL: [], coordAR: [], focalCL: [],
+      coordCL: [],
+      coordAR: [],
+      focalCL: [],
     });
   });
 
@@ -100,8 +135,12 @@ describe("authorization policy", () => {
       ["focalCL", "CL", focal("CL", "tourism"), false],
     ];
     for (const [actor, state, roles, expected] of cases) {
-      expect({ actor, state, roles: roles.map((r) => r.role), allowed: canNominate(ACTORS[actor], state, roles) })
-        .toEqual({ actor, state, roles: roles.map((r) => r.role), allowed: expected });
+      expect({ actor, state, roles: roles.map((r) => r.role), allowed: canNominate(ACTORS[actor], state, roles) }).toEqual({
+        actor,
+        state,
+        roles: roles.map((r) => r.role),
+        allowed: expected,
+      });
     }
   });
 

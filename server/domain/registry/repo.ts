@@ -4,9 +4,18 @@ import type { RoleGrant } from "../auth/principal.js";
 import type { VettingStatus } from "#shared/api/common.js";
 
 export interface PersonRow {
-  id: string; email: string; fullName: string; memberState: string | null; matrixUserId: string | null;
-  status: VettingStatus; vettedUntil: string | null; revettingDue: boolean; nominatedBy: string | null;
-  approvedBy: string | null; roles: RoleGrant[]; createdAt: string;
+  id: string;
+  email: string;
+  fullName: string;
+  memberState: string | null;
+  matrixUserId: string | null;
+  status: VettingStatus;
+  vettedUntil: string | null;
+  revettingDue: boolean;
+  nominatedBy: string | null;
+  approvedBy: string | null;
+  roles: RoleGrant[];
+  createdAt: string;
 }
 
 const PERSON_COLUMNS = `p.id, p.email, p.full_name, p.member_state, p.matrix_user_id, p.status, p.vetted_until,
@@ -16,9 +25,17 @@ const PERSON_COLUMNS = `p.id, p.email, p.full_name, p.member_state, p.matrix_use
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const toPerson = (r: QueryResultRow): PersonRow => ({
-  id: r.id, email: r.email, fullName: r.full_name, memberState: r.member_state?.trim() ?? null, matrixUserId: r.matrix_user_id,
-  status: r.status, vettedUntil: iso(r.vetted_until), revettingDue: r.revetting_due, nominatedBy: r.nominated_by,
-  approvedBy: r.approved_by, roles: r.roles.map((g: RoleGrant) => ({ ...g, memberState: g.memberState?.trim() ?? null })),
+  id: r.id,
+  email: r.email,
+  fullName: r.full_name,
+  memberState: r.member_state?.trim() ?? null,
+  matrixUserId: r.matrix_user_id,
+  status: r.status,
+  vettedUntil: iso(r.vetted_until),
+  revettingDue: r.revetting_due,
+  nominatedBy: r.nominated_by,
+  approvedBy: r.approved_by,
+  roles: r.roles.map((g: RoleGrant) => ({ ...g, memberState: g.memberState?.trim() ?? null })),
   createdAt: iso(r.created_at)!,
 });
 
@@ -29,9 +46,14 @@ export async function getPerson(db: Queryable, id: string, forUpdate = false): P
 }
 
 export interface PeopleFilter {
-  memberState?: string; program?: string; status?: VettingStatus; limit: number; offset: number;
+  memberState?: string;
+  program?: string;
+  status?: VettingStatus;
+  limit: number;
+  offset: number;
   // Object-level scope: when set, only people of these states / programs are visible.
-  scopeStates?: string[]; scopePrograms?: string[];
+  scopeStates?: string[];
+  scopePrograms?: string[];
 }
 
 export async function listPeople(db: Queryable, f: PeopleFilter): Promise<PersonRow[]> {
@@ -43,7 +65,8 @@ export async function listPeople(db: Queryable, f: PeopleFilter): Promise<Person
         AND ($4::char(2)[] IS NULL OR p.member_state = ANY($4))
         AND ($5::text[] IS NULL OR EXISTS (SELECT 1 FROM roles r WHERE r.person_id = p.id AND r.program = ANY($5)))
       ORDER BY p.created_at, p.id LIMIT $6 OFFSET $7`,
-    [f.memberState ?? null, f.program ?? null, f.status ?? null, f.scopeStates ?? null, f.scopePrograms ?? null, f.limit, f.offset]);
+    [f.memberState ?? null, f.program ?? null, f.status ?? null, f.scopeStates ?? null, f.scopePrograms ?? null, f.limit, f.offset],
+  );
   return rows.map(toPerson);
 }
 
@@ -52,39 +75,60 @@ export async function findPersonIdByEmail(db: Queryable, email: string): Promise
   return rows[0]?.id ?? null;
 }
 
-export async function insertPerson(db: Queryable, p: { email: string; fullName: string; memberState: string | null; matrixUserId: string | null; nominatedBy: string | null; status?: VettingStatus }) {
+export async function insertPerson(
+  db: Queryable,
+  p: { email: string; fullName: string; memberState: string | null; matrixUserId: string | null; nominatedBy: string | null; status?: VettingStatus },
+) {
   const { rows } = await db.query(
     `INSERT INTO people (email, full_name, member_state, matrix_user_id, nominated_by, status)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [p.email, p.fullName, p.memberState, p.matrixUserId, p.nominatedBy, p.status ?? "nominated"]);
+    [p.email, p.fullName, p.memberState, p.matrixUserId, p.nominatedBy, p.status ?? "nominated"],
+  );
   return rows[0].id as string;
 }
 
 export async function insertRoles(db: Queryable, personId: string, roles: RoleGrant[]) {
   for (const r of roles) {
-    await db.query("INSERT INTO roles (person_id, role, member_state, program) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-      [personId, r.role, r.memberState, r.program]);
+    await db.query("INSERT INTO roles (person_id, role, member_state, program) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", [
+      personId,
+      r.role,
+      r.memberState,
+      r.program,
+    ]);
   }
 }
 
-export async function setStatus(db: Queryable, personId: string, to: VettingStatus, extra: { vettedUntil?: Date | null; approvedBy?: string; revettingDue?: boolean } = {}) {
+export async function setStatus(
+  db: Queryable,
+  personId: string,
+  to: VettingStatus,
+  extra: { vettedUntil?: Date | null; approvedBy?: string; revettingDue?: boolean } = {},
+) {
   await db.query(
     `UPDATE people SET status = $2, updated_at = now(), credential_version = credential_version + 1,
        vetted_until = CASE WHEN $3::boolean THEN $4::timestamptz ELSE vetted_until END,
        approved_by = coalesce($5, approved_by),
        revetting_due = coalesce($6, revetting_due)
      WHERE id = $1`,
-    [personId, to, extra.vettedUntil !== undefined, extra.vettedUntil ?? null, extra.approvedBy ?? null, extra.revettingDue ?? null]);
+    [personId, to, extra.vettedUntil !== undefined, extra.vettedUntil ?? null, extra.approvedBy ?? null, extra.revettingDue ?? null],
+  );
 }
 
-export async function recordTransition(db: Queryable, t: { personId: string; from: VettingStatus | null; to: VettingStatus; actorId: string | null; reason: string }) {
-  await db.query("INSERT INTO vetting_transitions (person_id, from_status, to_status, actor_id, reason) VALUES ($1, $2, $3, $4, $5)",
-    [t.personId, t.from, t.to, t.actorId, t.reason]);
+export async function recordTransition(
+  db: Queryable,
+  t: { personId: string; from: VettingStatus | null; to: VettingStatus; actorId: string | null; reason: string },
+) {
+  await db.query("INSERT INTO vetting_transitions (person_id, from_status, to_status, actor_id, reason) VALUES ($1, $2, $3, $4, $5)", [
+    t.personId,
+    t.from,
+    t.to,
+    t.actorId,
+    t.reason,
+  ]);
 }
 
 export async function listTransitions(db: Queryable, personId: string) {
-  const { rows } = await db.query(
-    "SELECT from_status, to_status, actor_id, reason, at FROM vetting_transitions WHERE person_id = $1 ORDER BY id", [personId]);
+  const { rows } = await db.query("SELECT from_status, to_status, actor_id, reason, at FROM vetting_transitions WHERE person_id = $1 ORDER BY id", [personId]);
   return rows.map((r) => ({ fromStatus: r.from_status, toStatus: r.to_status, actorId: r.actor_id, reason: r.reason, at: iso(r.at)! }));
 }
 
@@ -92,7 +136,9 @@ export async function listTransitions(db: Queryable, personId: string) {
 export async function lockExpired(db: Queryable, now: Date, limit = 500): Promise<string[]> {
   const { rows } = await db.query(
     `SELECT id FROM people WHERE status = 'active' AND vetted_until IS NOT NULL AND vetted_until <= $1
-      ORDER BY vetted_until LIMIT $2 FOR UPDATE SKIP LOCKED`, [now, limit]);
+      ORDER BY vetted_until LIMIT $2 FOR UPDATE SKIP LOCKED`,
+    [now, limit],
+  );
   return rows.map((r) => r.id);
 }
 
@@ -100,7 +146,10 @@ export async function setExpertise(db: Queryable, personId: string, areas: strin
   await db.query("UPDATE people SET expertise_areas = $2, languages = $3, updated_at = now() WHERE id = $1", [personId, areas, languages]);
 }
 
-export async function searchDirectory(db: Queryable, q: { q?: string; area?: string; language?: string; memberState?: string; program?: string; limit: number }) {
+export async function searchDirectory(
+  db: Queryable,
+  q: { q?: string; area?: string; language?: string; memberState?: string; program?: string; limit: number },
+) {
   const { rows } = await db.query(
     `SELECT p.id, p.full_name, p.member_state, p.matrix_user_id, p.expertise_areas, p.languages,
             coalesce(array(SELECT DISTINCT r.program FROM roles r WHERE r.person_id = p.id AND r.program IS NOT NULL), '{}') AS programs
@@ -112,9 +161,15 @@ export async function searchDirectory(db: Queryable, q: { q?: string; area?: str
         AND ($4::char(2) IS NULL OR p.member_state = $4)
         AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM roles r WHERE r.person_id = p.id AND r.program = $5))
       ORDER BY p.full_name, p.id LIMIT $6`,
-    [q.q ?? null, q.area ?? null, q.language ?? null, q.memberState ?? null, q.program ?? null, q.limit]);
+    [q.q ?? null, q.area ?? null, q.language ?? null, q.memberState ?? null, q.program ?? null, q.limit],
+  );
   return rows.map((r) => ({
-    id: r.id, fullName: r.full_name, memberState: r.member_state?.trim() ?? null, matrixUserId: r.matrix_user_id,
-    programs: r.programs, areas: r.expertise_areas, languages: r.languages,
+    id: r.id,
+    fullName: r.full_name,
+    memberState: r.member_state?.trim() ?? null,
+    matrixUserId: r.matrix_user_id,
+    programs: r.programs,
+    areas: r.expertise_areas,
+    languages: r.languages,
   }));
 }

@@ -8,8 +8,14 @@ import * as authRepo from "../auth/repo.js";
 import { assignLocalUserId } from "../matrix-session/service.js";
 
 export interface SeedPerson {
-  email: string; fullName: string; memberState: string | null; roles: RoleGrant[];
-  password: string; totp?: boolean; matrixUserId?: string; expertise?: { areas: string[]; languages: string[] };
+  email: string;
+  fullName: string;
+  memberState: string | null;
+  roles: RoleGrant[];
+  password: string;
+  totp?: boolean;
+  matrixUserId?: string;
+  expertise?: { areas: string[]; languages: string[] };
 }
 
 /**
@@ -19,8 +25,16 @@ export interface SeedPerson {
  */
 export async function seedActivePerson(ctx: Ctx, p: SeedPerson, tx?: Tx): Promise<{ id: string; totpSecret: string | null }> {
   const run = async (t: Tx) => {
-    const matrixUserId = p.matrixUserId ?? (ctx.settings.matrixServerName ? await assignLocalUserId(t, ctx.settings.matrixServerName, p.email, p.memberState) : null);
-    const id = await repo.insertPerson(t, { email: p.email, fullName: p.fullName, memberState: p.memberState, matrixUserId, nominatedBy: null, status: "active" });
+    const matrixUserId =
+      p.matrixUserId ?? (ctx.settings.matrixServerName ? await assignLocalUserId(t, ctx.settings.matrixServerName, p.email, p.memberState) : null);
+    const id = await repo.insertPerson(t, {
+      email: p.email,
+      fullName: p.fullName,
+      memberState: p.memberState,
+      matrixUserId,
+      nominatedBy: null,
+      status: "active",
+    });
     await repo.insertRoles(t, id, p.roles);
     const totpSecret = p.totp ? newTotpSecret() : null;
     await authRepo.setCredentials(t, id, await ctx.hasher.hash(p.password), totpSecret ? await sealSecret(ctx.keys.dataKey, totpSecret) : null, null);

@@ -45,17 +45,28 @@ export async function nominate(ctx: Ctx, p: Principal, input: NominationInput) {
       // Only someone who may see the existing person learns that it exists; anyone else's nomination
       // is referred to the Secretariat (an audit entry), with an answer that names no one and no state.
       if (policy.canRead(p, existing)) throw conflict("duplicate-nomination", "Someone with this email is already in the registry.");
-      await audit(ctx, tx, p.personId, "person.nomination_referred", existingId, { memberState: input.memberState, roles, reason: input.reason ?? "nominated" });
+      await audit(ctx, tx, p.personId, "person.nomination_referred", existingId, {
+        memberState: input.memberState,
+        roles,
+        reason: input.reason ?? "nominated",
+      });
       return { referred: true, detail: "A nomination for this address was recorded and will be checked by the Secretariat." };
     }
     let matrixUserId: string | null;
     if (input.matrixUserId) {
       // A nominator may name an account on the nominee's own state's homeserver, never one of ours.
-      await checkProposedMatrixId(tx, { userId: input.matrixUserId, memberState: input.memberState, localServerName: ctx.settings.matrixServerName, dir: ctx.matrixAccounts });
+      await checkProposedMatrixId(tx, {
+        userId: input.matrixUserId,
+        memberState: input.memberState,
+        localServerName: ctx.settings.matrixServerName,
+        dir: ctx.matrixAccounts,
+      });
       matrixUserId = input.matrixUserId;
     } else {
       // People without a homeserver of their own get an account on the Secretariat's, chosen here.
-      matrixUserId = ctx.settings.matrixServerName ? await assignLocalUserId(tx, ctx.settings.matrixServerName, input.email, input.memberState, ctx.matrixAccounts) : null;
+      matrixUserId = ctx.settings.matrixServerName
+        ? await assignLocalUserId(tx, ctx.settings.matrixServerName, input.email, input.memberState, ctx.matrixAccounts)
+        : null;
     }
     let id: string;
     try {
@@ -77,8 +88,15 @@ export async function nominate(ctx: Ctx, p: Principal, input: NominationInput) {
 
 export type NominationOutcome = repo.PersonRow | { referred: true; detail: string };
 
-async function transition(ctx: Ctx, tx: Tx, person: repo.PersonRow, action: VettingAction, actorId: string | null, reason: string,
-  extra: Parameters<typeof repo.setStatus>[3] = {}) {
+async function transition(
+  ctx: Ctx,
+  tx: Tx,
+  person: repo.PersonRow,
+  action: VettingAction,
+  actorId: string | null,
+  reason: string,
+  extra: Parameters<typeof repo.setStatus>[3] = {},
+) {
   const to = nextStatus(person.status, action);
   if (!to) throw invalidTransition(person.status, action === "expire" ? "suspended" : nextStatusName(action));
   await repo.setStatus(tx, person.id, to, extra);
@@ -88,8 +106,10 @@ async function transition(ctx: Ctx, tx: Tx, person: repo.PersonRow, action: Vett
   await ctx.hooks.personChanged(tx, person.id, action);
   return to;
 }
-const nextStatusName = (a: VettingAction) => ({ approve: "approved", reject: "rejected", activate: "active", suspend: "suspended", reinstate: "active", revoke: "revoked", expire: "suspended" })[a];
-const pastTense = (a: VettingAction) => ({ approve: "approved", reject: "rejected", activate: "activated", suspend: "suspended", reinstate: "reinstated", revoke: "revoked", expire: "expired" })[a];
+const nextStatusName = (a: VettingAction) =>
+  ({ approve: "approved", reject: "rejected", activate: "active", suspend: "suspended", reinstate: "active", revoke: "revoked", expire: "suspended" })[a];
+const pastTense = (a: VettingAction) =>
+  ({ approve: "approved", reject: "rejected", activate: "activated", suspend: "suspended", reinstate: "reinstated", revoke: "revoked", expire: "expired" })[a];
 
 /** Creates a single-use enrollment link; only its hash is stored. */
 async function issueLink(ctx: Ctx, tx: Tx, personId: string, createdBy: string) {
@@ -102,15 +122,25 @@ async function issueLink(ctx: Ctx, tx: Tx, personId: string, createdBy: string) 
 }
 
 export async function approve(ctx: Ctx, p: Principal, id: string, reason: string) {
-  return committed(ctx, withTransaction(ctx.db, async (tx) => {
-    const person = await lockVisiblePerson(ctx, tx, p, id);
-    if (!policy.canApprove(p, person)) {
-      throw forbidden(person.nominatedBy === p.personId ? "Four eyes: the nominator cannot approve their own nomination." : "Only a Secretariat officer of this person's programs can approve.");
-    }
-    await transition(ctx, tx, person, "approve", p.personId, reason, { approvedBy: p.personId, vettedUntil: addMonths(ctx.now(), ctx.settings.vettingMonths) });
-    const enrollment = await issueLink(ctx, tx, id, p.personId);
-    return { person: (await repo.getPerson(tx, id))!, enrollment };
-  }));
+  return committed(
+    ctx,
+    withTransaction(ctx.db, async (tx) => {
+      const person = await lockVisiblePerson(ctx, tx, p, id);
+      if (!policy.canApprove(p, person)) {
+        throw forbidden(
+          person.nominatedBy === p.personId
+            ? "Four eyes: the nominator cannot approve their own nomination."
+            : "Only a Secretariat officer of this person's programs can approve.",
+        );
+      }
+      await transition(ctx, tx, person, "approve", p.personId, reason, {
+        approvedBy: p.personId,
+        vettedUntil: addMonths(ctx.now(), ctx.settings.vettingMonths),
+      });
+      const enrollment = await issueLink(ctx, tx, id, p.personId);
+      return { person: (await repo.getPerson(tx, id))!, enrollment };
+    }),
+  );
 }
 
 export async function reissueEnrollment(ctx: Ctx, p: Principal, id: string) {
@@ -124,19 +154,22 @@ export async function reissueEnrollment(ctx: Ctx, p: Principal, id: string) {
 
 type Decision = "reject" | "suspend" | "reinstate" | "revoke";
 export async function decide(ctx: Ctx, p: Principal, id: string, action: Decision, reason: string) {
-  return committed(ctx, withTransaction(ctx.db, async (tx) => {
-    const person = await lockVisiblePerson(ctx, tx, p, id);
-    const allowed = action === "suspend" ? policy.canSuspend(p, person) : policy.canDecide(p, person);
-    if (!allowed) throw forbidden();
-    const extra: Parameters<typeof repo.setStatus>[3] = {};
-    if (action === "reinstate") {
-      // Reinstating someone whose vetting lapsed is their re-vetting: a fresh validity period.
-      const lapsed = person.vettedUntil !== null && new Date(person.vettedUntil) <= ctx.now();
-      if (lapsed || person.revettingDue) Object.assign(extra, { vettedUntil: addMonths(ctx.now(), ctx.settings.vettingMonths), revettingDue: false });
-    }
-    await transition(ctx, tx, person, action, p.personId, reason, extra);
-    return (await repo.getPerson(tx, id))!;
-  }));
+  return committed(
+    ctx,
+    withTransaction(ctx.db, async (tx) => {
+      const person = await lockVisiblePerson(ctx, tx, p, id);
+      const allowed = action === "suspend" ? policy.canSuspend(p, person) : policy.canDecide(p, person);
+      if (!allowed) throw forbidden();
+      const extra: Parameters<typeof repo.setStatus>[3] = {};
+      if (action === "reinstate") {
+        // Reinstating someone whose vetting lapsed is their re-vetting: a fresh validity period.
+        const lapsed = person.vettedUntil !== null && new Date(person.vettedUntil) <= ctx.now();
+        if (lapsed || person.revettingDue) Object.assign(extra, { vettedUntil: addMonths(ctx.now(), ctx.settings.vettingMonths), revettingDue: false });
+      }
+      await transition(ctx, tx, person, action, p.personId, reason, extra);
+      return (await repo.getPerson(tx, id))!;
+    }),
+  );
 }
 
 /** Enrollment completed: approved → active. Called by the auth service inside its transaction. */
@@ -147,14 +180,17 @@ export async function activate(ctx: Ctx, tx: Tx, personId: string) {
 
 /** Suspends everyone whose vetting has expired and flags them for re-vetting. Returns how many. */
 export async function expireDue(ctx: Ctx): Promise<number> {
-  return committed(ctx, withTransaction(ctx.db, async (tx) => {
-    const ids = await repo.lockExpired(tx, ctx.now());
-    for (const id of ids) {
-      const person = (await repo.getPerson(tx, id))!;
-      await transition(ctx, tx, person, "expire", null, "vetting expired", { revettingDue: true });
-    }
-    return ids.length;
-  }));
+  return committed(
+    ctx,
+    withTransaction(ctx.db, async (tx) => {
+      const ids = await repo.lockExpired(tx, ctx.now());
+      for (const id of ids) {
+        const person = (await repo.getPerson(tx, id))!;
+        await transition(ctx, tx, person, "expire", null, "vetting expired", { revettingDue: true });
+      }
+      return ids.length;
+    }),
+  );
 }
 
 export async function getPerson(ctx: Ctx, p: Principal, id: string) {
@@ -181,10 +217,7 @@ export async function revettingQueue(ctx: Ctx, p: Principal) {
   const suspended = await repo.listPeople(ctx.db, { status: "suspended", limit: 500, offset: 0, ...scope });
   const active = await repo.listPeople(ctx.db, { status: "active", limit: 500, offset: 0, ...scope });
   // Due: suspended by expiry; soon due: active with vetting ending within 30 days.
-  return [
-    ...suspended.filter((x) => x.revettingDue),
-    ...active.filter((x) => x.vettedUntil !== null && new Date(x.vettedUntil) <= soon),
-  ];
+  return [...suspended.filter((x) => x.revettingDue), ...active.filter((x) => x.vettedUntil !== null && new Date(x.vettedUntil) <= soon)];
 }
 
 export async function setMyExpertise(ctx: Ctx, p: Principal, areas: string[], languages: string[]) {

@@ -2,16 +2,29 @@ import { describe, it, expect } from "vitest";
 import { desiredRooms, type RegistrySnapshot } from "./desired.js";
 
 const snap = (over: Partial<RegistrySnapshot> = {}): RegistrySnapshot => ({
-  secretariatServer: "hs.oas.test", botUserId: "@enlace-bot:hs.oas.test", today: "2027-04-01",
+  secretariatServer: "hs.oas.test",
+  botUserId: "@enlace-bot:hs.oas.test",
+  today: "2027-04-01",
   homeservers: ["matrix.gob.cl"],
-  programs: [{ code: "tourism", name: "Tourism Security" }, { code: "crowded-spaces", name: "Crowded Spaces" }],
+  programs: [
+    { code: "tourism", name: "Tourism Security" },
+    { code: "crowded-spaces", name: "Crowded Spaces" },
+  ],
   events: [
     { id: "e1", name: "Cup", hostState: "JM", endsOn: "2027-05-01", supportingStates: ["CL"] },
     { id: "e0", name: "Old Summit", hostState: "BR", endsOn: "2027-01-01", supportingStates: [] },
   ],
   people: [
     { id: "o", matrixUserId: "@officer:hs.oas.test", memberState: null, roles: [{ role: "secretariat_officer", memberState: null, program: "tourism" }] },
-    { id: "a", matrixUserId: "@ana:matrix.gob.cl", memberState: "CL", roles: [{ role: "focal_point", memberState: "CL", program: "tourism" }, { role: "focal_point", memberState: "CL", program: "crowded-spaces" }] },
+    {
+      id: "a",
+      matrixUserId: "@ana:matrix.gob.cl",
+      memberState: "CL",
+      roles: [
+        { role: "focal_point", memberState: "CL", program: "tourism" },
+        { role: "focal_point", memberState: "CL", program: "crowded-spaces" },
+      ],
+    },
     { id: "j", matrixUserId: "@jan:hs.oas.test", memberState: "JM", roles: [{ role: "alternate", memberState: "JM", program: "tourism" }] },
     { id: "x", matrixUserId: "@rogue:unregistered.test", memberState: "AR", roles: [{ role: "focal_point", memberState: "AR", program: "tourism" }] },
     { id: "d", matrixUserId: "@admin:hs.oas.test", memberState: null, roles: [{ role: "secretariat_admin", memberState: null, program: null }] },
@@ -23,12 +36,26 @@ const byKey = (s: RegistrySnapshot) => new Map(desiredRooms(s).map((r) => [r.key
 
 describe("desired rooms", () => {
   it("has the Space, hemisphere advisories, two rooms per program and a cell per event", () => {
-    expect([...byKey(snap()).keys()].sort()).toEqual(["advisories:all", "advisories:crowded-spaces", "advisories:tourism", "cell:e0", "cell:e1", "network:crowded-spaces", "network:tourism", "space"]);
+    expect([...byKey(snap()).keys()].sort()).toEqual([
+      "advisories:all",
+      "advisories:crowded-spaces",
+      "advisories:tourism",
+      "cell:e0",
+      "cell:e1",
+      "network:crowded-spaces",
+      "network:tourism",
+      "space",
+    ]);
   });
 
   it("puts exactly the program's people in its rooms, officers at 50 and the bot at 100", () => {
     const r = byKey(snap()).get("network:tourism")!;
-    expect(Object.fromEntries(r.members)).toEqual({ "@enlace-bot:hs.oas.test": 100, "@officer:hs.oas.test": 50, "@ana:matrix.gob.cl": 0, "@jan:hs.oas.test": 0 });
+    expect(Object.fromEntries(r.members)).toEqual({
+      "@enlace-bot:hs.oas.test": 100,
+      "@officer:hs.oas.test": 50,
+      "@ana:matrix.gob.cl": 0,
+      "@jan:hs.oas.test": 0,
+    });
     // The bot creates every room (version 12): creators are not listed in power levels.
     expect((r.powerLevels as any).users).toEqual({ "@officer:hs.oas.test": 50 });
     expect([...byKey(snap()).get("network:crowded-spaces")!.members.keys()].sort()).toEqual(["@ana:matrix.gob.cl", "@enlace-bot:hs.oas.test"]);
@@ -58,6 +85,8 @@ describe("desired rooms", () => {
   });
 
   it("is deterministic", () => {
-    expect(JSON.stringify(desiredRooms(snap()).map((r) => [r.key, [...r.members], r.powerLevels]))).toBe(JSON.stringify(desiredRooms(snap()).map((r) => [r.key, [...r.members], r.powerLevels])));
+    expect(JSON.stringify(desiredRooms(snap()).map((r) => [r.key, [...r.members], r.powerLevels]))).toBe(
+      JSON.stringify(desiredRooms(snap()).map((r) => [r.key, [...r.members], r.powerLevels])),
+    );
   });
 });

@@ -5,30 +5,41 @@ import { ACK_EVENT_TYPE, ROOM_TLP_EVENT_TYPE } from "./event-types.js";
  * The rooms the registry calls for, and exactly who belongs in each at what power level.
  * Pure: the reconciler compares this with what Synapse reports and applies the difference.
  */
-export interface SnapshotPerson { id: string; matrixUserId: string | null; memberState: string | null; roles: RoleGrant[] }
-interface SnapshotEvent { id: string; name: string; hostState: string; endsOn: string; supportingStates: string[] }
+export interface SnapshotPerson {
+  id: string;
+  matrixUserId: string | null;
+  memberState: string | null;
+  roles: RoleGrant[];
+}
+interface SnapshotEvent {
+  id: string;
+  name: string;
+  hostState: string;
+  endsOn: string;
+  supportingStates: string[];
+}
 export interface RegistrySnapshot {
-  people: SnapshotPerson[];            // active people only
+  people: SnapshotPerson[]; // active people only
   programs: { code: string; name: string }[];
   events: SnapshotEvent[];
-  homeservers: string[];               // active registered member-state homeservers
+  homeservers: string[]; // active registered member-state homeservers
   secretariatServer: string;
   botUserId: string;
-  today: string;                       // YYYY-MM-DD
+  today: string; // YYYY-MM-DD
 }
 
 type RoomKind = "space" | "advisories" | "network" | "planning-cell";
 type Tlp = "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
 
 export interface DesiredRoom {
-  key: string;                         // stable identity, stored with the room id
+  key: string; // stable identity, stored with the room id
   kind: RoomKind;
   name: string;
   topic: string;
   tlpCeiling: Tlp | null;
   historyVisibility: "shared" | "invited";
   archived: boolean;
-  members: Map<string, number>;        // Matrix user id → power level (the bot included)
+  members: Map<string, number>; // Matrix user id → power level (the bot included)
   powerLevels: Record<string, unknown>;
   serverAcl: { allow: string[]; deny: string[]; allow_ip_literals: boolean };
 }
@@ -52,12 +63,19 @@ function powerLevels(users: Map<string, number>, kind: RoomKind, archived: boole
       [ACK_EVENT_TYPE]: archived ? BOT : 0,
       "m.reaction": archived ? BOT : 0,
       "m.room.redaction": 0,
-      "m.room.name": BOT, "m.room.topic": BOT, "m.room.avatar": BOT, "m.room.power_levels": BOT,
-      "m.room.history_visibility": BOT, "m.room.server_acl": BOT, "m.room.encryption": BOT, "m.room.tombstone": BOT,
-      "m.space.child": BOT, [ROOM_TLP_EVENT_TYPE]: BOT,
+      "m.room.name": BOT,
+      "m.room.topic": BOT,
+      "m.room.avatar": BOT,
+      "m.room.power_levels": BOT,
+      "m.room.history_visibility": BOT,
+      "m.room.server_acl": BOT,
+      "m.room.encryption": BOT,
+      "m.room.tombstone": BOT,
+      "m.space.child": BOT,
+      [ROOM_TLP_EVENT_TYPE]: BOT,
     },
     state_default: BOT,
-    invite: BOT,          // only the registry bot brings people in
+    invite: BOT, // only the registry bot brings people in
     kick: OFFICER,
     ban: OFFICER,
     redact: OFFICER,
@@ -71,14 +89,33 @@ export function desiredRooms(s: RegistrySnapshot): DesiredRoom[] {
   const acl = { allow: [...allowed].sort(), deny: [], allow_ip_literals: false };
   const rooms: DesiredRoom[] = [];
 
-  const room = (key: string, kind: RoomKind, name: string, topic: string, tlp: Tlp | null, hv: DesiredRoom["historyVisibility"],
-    pick: (p: SnapshotPerson) => number | null, archived = false) => {
+  const room = (
+    key: string,
+    kind: RoomKind,
+    name: string,
+    topic: string,
+    tlp: Tlp | null,
+    hv: DesiredRoom["historyVisibility"],
+    pick: (p: SnapshotPerson) => number | null,
+    archived = false,
+  ) => {
     const members = new Map<string, number>([[s.botUserId, BOT]]);
     for (const p of people) {
       const level = pick(p);
       if (level !== null) members.set(p.matrixUserId!, Math.max(level, members.get(p.matrixUserId!) ?? 0));
     }
-    rooms.push({ key, kind, name, topic, tlpCeiling: tlp, historyVisibility: hv, archived, members, powerLevels: powerLevels(members, kind, archived, s.botUserId), serverAcl: acl });
+    rooms.push({
+      key,
+      kind,
+      name,
+      topic,
+      tlpCeiling: tlp,
+      historyVisibility: hv,
+      archived,
+      members,
+      powerLevels: powerLevels(members, kind, archived, s.botUserId),
+      serverAcl: acl,
+    });
   };
   const has = (p: SnapshotPerson, f: (r: RoleGrant) => boolean) => p.roles.some(f);
   const isOfficer = (p: SnapshotPerson, program?: string) => has(p, (r) => r.role === "secretariat_officer" && (!program || r.program === program));
@@ -86,27 +123,38 @@ export function desiredRooms(s: RegistrySnapshot): DesiredRoom[] {
   const inNetwork = (p: SnapshotPerson) => has(p, (r) => r.role !== "secretariat_admin");
 
   // Names and topics are room state, which Matrix does not encrypt: nothing sensitive in them.
-  room("space", "space", "Enlace — CICTE network", "Vetted focal points of the OAS member states", null, "shared",
-    (p) => (inNetwork(p) ? 0 : null));
-  room("advisories:all", "advisories", "Hemisphere advisories", "Secretariat advisories for the whole network", "AMBER", "shared",
-    (p) => (isOfficer(p) ? OFFICER : inNetwork(p) ? 0 : null));
+  room("space", "space", "Enlace — CICTE network", "Vetted focal points of the OAS member states", null, "shared", (p) => (inNetwork(p) ? 0 : null));
+  room("advisories:all", "advisories", "Hemisphere advisories", "Secretariat advisories for the whole network", "AMBER", "shared", (p) =>
+    isOfficer(p) ? OFFICER : inNetwork(p) ? 0 : null,
+  );
   for (const prog of s.programs) {
-    room(`advisories:${prog.code}`, "advisories", `${prog.name} — advisories`, `Secretariat advisories, ${prog.name}`, "AMBER", "shared",
-      (p) => (isOfficer(p, prog.code) ? OFFICER : isMember(p, prog.code) ? 0 : null));
+    room(`advisories:${prog.code}`, "advisories", `${prog.name} — advisories`, `Secretariat advisories, ${prog.name}`, "AMBER", "shared", (p) =>
+      isOfficer(p, prog.code) ? OFFICER : isMember(p, prog.code) ? 0 : null,
+    );
     // A newly vetted member reads the network room from their arrival on, not earlier discussions.
-    room(`network:${prog.code}`, "network", `${prog.name} — network`, `Focal points of ${prog.name}`, "AMBER", "invited",
-      (p) => (isOfficer(p, prog.code) ? OFFICER : isMember(p, prog.code) ? 0 : null));
+    room(`network:${prog.code}`, "network", `${prog.name} — network`, `Focal points of ${prog.name}`, "AMBER", "invited", (p) =>
+      isOfficer(p, prog.code) ? OFFICER : isMember(p, prog.code) ? 0 : null,
+    );
   }
   for (const e of s.events) {
     const states = new Set([e.hostState, ...e.supportingStates]);
     const archived = e.endsOn < s.today;
-    room(`cell:${e.id}`, "planning-cell", `Planning cell — ${e.name}`, "Major event planning cell", "AMBER+STRICT", "shared", (p) => {
-      if ([...CELL_PROGRAMS].some((prog) => isOfficer(p, prog))) return OFFICER;
-      if (!p.memberState || !states.has(p.memberState)) return null;
-      const coordinator = has(p, (r) => r.role === "national_coordinator");
-      const cellMember = [...CELL_PROGRAMS].some((prog) => isMember(p, prog));
-      return coordinator || cellMember ? 0 : null;
-    }, archived);
+    room(
+      `cell:${e.id}`,
+      "planning-cell",
+      `Planning cell — ${e.name}`,
+      "Major event planning cell",
+      "AMBER+STRICT",
+      "shared",
+      (p) => {
+        if ([...CELL_PROGRAMS].some((prog) => isOfficer(p, prog))) return OFFICER;
+        if (!p.memberState || !states.has(p.memberState)) return null;
+        const coordinator = has(p, (r) => r.role === "national_coordinator");
+        const cellMember = [...CELL_PROGRAMS].some((prog) => isMember(p, prog));
+        return coordinator || cellMember ? 0 : null;
+      },
+      archived,
+    );
   }
   return rooms;
 }

@@ -7,15 +7,22 @@ import { putCredential, putRevocations } from "./space-credentials.js";
 import { REVOCATIONS_TYPE } from "#shared/credentials/credential.js";
 
 // Read, change and write under the key's lock: another writer's change in between would be lost.
-const ensurePowerLevel = (d: ReconcileDeps, roomId: string, userId: string, level: number) => withStateLock(d.ctx.db, roomId, "m.room.power_levels", "", async () => {
-  const snap = await d.hs.roomSnapshot(roomId);
-  const pl = (snap.state.get(stateKey("m.room.power_levels", "")) ?? {}) as { users?: Record<string, number> };
-  if (pl.users?.[userId] === level) return;
-  await d.hs.putState(roomId, { type: "m.room.power_levels", stateKey: "", content: { ...pl, users: { ...(pl.users ?? {}), [userId]: level } } });
-});
+const ensurePowerLevel = (d: ReconcileDeps, roomId: string, userId: string, level: number) =>
+  withStateLock(d.ctx.db, roomId, "m.room.power_levels", "", async () => {
+    const snap = await d.hs.roomSnapshot(roomId);
+    const pl = (snap.state.get(stateKey("m.room.power_levels", "")) ?? {}) as { users?: Record<string, number> };
+    if (pl.users?.[userId] === level) return;
+    await d.hs.putState(roomId, { type: "m.room.power_levels", stateKey: "", content: { ...pl, users: { ...(pl.users ?? {}), [userId]: level } } });
+  });
 
-export interface PersonReport { status: string; added: string[]; removed: string[]; locked: boolean; deactivated: boolean; missingRooms: boolean }
-
+export interface PersonReport {
+  status: string;
+  added: string[];
+  removed: string[];
+  locked: boolean;
+  deactivated: boolean;
+  missingRooms: boolean;
+}
 
 /**
  * The fast path for one person after a registry change. Suspension or revocation: the account is
@@ -30,7 +37,11 @@ export async function reconcilePerson(d: ReconcileDeps, personId: string): Promi
   const userId = person.matrixUserId;
   if (person.status === "active" || person.status === "suspended" || person.status === "revoked") await refuseReservedAccount(d, person.id, userId);
   const known = await repo.roomIds(d.ctx.db);
-  const snapshot = await repo.loadSnapshot(d.ctx.db, { secretariatServer: d.hs.serverName, botUserId: d.hs.botUserId, today: new Date().toISOString().slice(0, 10) }, { people: false });
+  const snapshot = await repo.loadSnapshot(
+    d.ctx.db,
+    { secretariatServer: d.hs.serverName, botUserId: d.hs.botUserId, today: new Date().toISOString().slice(0, 10) },
+    { people: false },
+  );
   // The rooms this person belongs in when active (the registry's answer for them alone).
   const asActive = desiredRooms({ ...snapshot, people: [{ id: person.id, matrixUserId: userId, memberState: person.memberState, roles: person.roles }] });
   const theirRooms = asActive.filter((r) => r.members.has(userId));
@@ -41,7 +52,10 @@ export async function reconcilePerson(d: ReconcileDeps, personId: string): Promi
     const joined = new Set(d.hs.isLocal(userId) ? await d.hs.joinedRooms(userId) : []);
     for (const room of theirRooms) {
       const roomId = known.get(room.key);
-      if (!roomId) { report.missingRooms = true; continue; }
+      if (!roomId) {
+        report.missingRooms = true;
+        continue;
+      }
       if (!joined.has(roomId)) {
         await d.hs.addMember(roomId, userId);
         report.added.push(roomId);
@@ -54,7 +68,10 @@ export async function reconcilePerson(d: ReconcileDeps, personId: string): Promi
     const wanted = new Set(theirRooms.map((r) => known.get(r.key)));
     const managed = new Set(known.values());
     for (const roomId of joined) {
-      if (managed.has(roomId) && !wanted.has(roomId)) { await d.hs.kick(roomId, userId, "No longer vetted for this room"); report.removed.push(roomId); }
+      if (managed.has(roomId) && !wanted.has(roomId)) {
+        await d.hs.kick(roomId, userId, "No longer vetted for this room");
+        report.removed.push(roomId);
+      }
     }
     if (spaceId) {
       await putCredential(d, spaceId, userId, false);
@@ -69,7 +86,12 @@ export async function reconcilePerson(d: ReconcileDeps, personId: string): Promi
     // Everything at once: the account stops working and every room drops the person in parallel.
     const account = !d.hs.isLocal(userId) ? Promise.resolve() : revoked ? d.hs.deactivate(userId) : d.hs.lockAndLogout(userId);
     await Promise.all([
-      account.then(() => { if (d.hs.isLocal(userId)) { report.deactivated = revoked; report.locked = !revoked; } }),
+      account.then(() => {
+        if (d.hs.isLocal(userId)) {
+          report.deactivated = revoked;
+          report.locked = !revoked;
+        }
+      }),
       ...[...candidates].map(async (roomId) => {
         await d.hs.kick(roomId, userId, revoked ? "Vetting revoked" : "Vetting suspended");
         report.removed.push(roomId);
@@ -81,8 +103,14 @@ export async function reconcilePerson(d: ReconcileDeps, personId: string): Promi
     }
   }
   if (report.added.length || report.removed.length || report.locked || report.deactivated) {
-    await audit(d.ctx, "reconciler.person_applied", personId, { userId, status: person.status, added: report.added.length, removed: report.removed.length, locked: report.locked, deactivated: report.deactivated });
+    await audit(d.ctx, "reconciler.person_applied", personId, {
+      userId,
+      status: person.status,
+      added: report.added.length,
+      removed: report.removed.length,
+      locked: report.locked,
+      deactivated: report.deactivated,
+    });
   }
   return report;
 }
-

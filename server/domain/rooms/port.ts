@@ -4,17 +4,21 @@
  */
 export type Membership = "join" | "invite" | "leave" | "ban" | "knock";
 
-export interface StateEvent { type: string; stateKey: string; content: Record<string, unknown> }
+export interface StateEvent {
+  type: string;
+  stateKey: string;
+  content: Record<string, unknown>;
+}
 
 export interface RoomSnapshot {
   roomId: string;
   members: Map<string, Membership>;
-  state: Map<string, Record<string, unknown>>;   // `${type}\u0000${stateKey}` → content
+  state: Map<string, Record<string, unknown>>; // `${type}\u0000${stateKey}` → content
 }
 export const stateKey = (type: string, key = "") => `${type}\u0000${key}`;
 
 export interface CreateRoomSpec {
-  key: string;                                   // the registry's stable room key
+  key: string; // the registry's stable room key
   name: string;
   topic: string;
   isSpace: boolean;

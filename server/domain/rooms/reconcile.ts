@@ -11,11 +11,19 @@ import { putCredential, putRevocations } from "./space-credentials.js";
 import * as repo from "./repo.js";
 
 export interface ReconcileReport {
-  created: number; stateChanges: number; added: number; removed: number; credentials: number; requeue: string[];
+  created: number;
+  stateChanges: number;
+  added: number;
+  removed: number;
+  credentials: number;
+  requeue: string[];
   /** People left out because the registry binds them to the bot's or a homeserver admin's account. */
   refused: string[];
 }
-export interface ReconcileDeps { ctx: Ctx; hs: HomeserverPort }
+export interface ReconcileDeps {
+  ctx: Ctx;
+  hs: HomeserverPort;
+}
 
 const today = (d: Date) => d.toISOString().slice(0, 10);
 /** Every action of the reconciler is an audit entry (actor "reconciler"). */
@@ -24,7 +32,10 @@ export const auditReconciler = (ctx: Ctx, action: string, subject: string, detai
 
 /** The reconciler refused to act on an account it must never touch (its own, or a server admin's). */
 class ReservedAccountError extends Error {
-  constructor(readonly userId: string) { super(`refused to act on reserved account ${userId}`); this.name = "ReservedAccountError"; }
+  constructor(readonly userId: string) {
+    super(`refused to act on reserved account ${userId}`);
+    this.name = "ReservedAccountError";
+  }
 }
 
 /**
@@ -45,7 +56,14 @@ async function ensureRoom(d: ReconcileDeps, room: DesiredRoom, known: Map<string
   const existing = known.get(room.key);
   if (existing) return existing;
   const state = managedState(room).filter((e) => e.type !== "m.room.power_levels" && e.type !== "m.room.name" && e.type !== "m.room.topic");
-  const roomId = await d.hs.createRoom({ key: room.key, name: room.name, topic: room.topic, isSpace: room.kind === "space", powerLevels: room.powerLevels, initialState: state });
+  const roomId = await d.hs.createRoom({
+    key: room.key,
+    name: room.name,
+    topic: room.topic,
+    isSpace: room.kind === "space",
+    powerLevels: room.powerLevels,
+    initialState: state,
+  });
   await repo.saveRoom(d.ctx.db, room.key, roomId, room.kind);
   known.set(room.key, roomId);
   report.created++;
@@ -64,18 +82,29 @@ async function wantedNow(d: ReconcileDeps, base: RegistrySnapshot, userId: strin
   return desiredRooms({ ...base, people: [person] }).some((r) => r.key === key && r.members.has(userId));
 }
 
-async function converge(d: ReconcileDeps, room: DesiredRoom, roomId: string, snap: RoomSnapshot, extraState: ReturnType<typeof managedState>, report: ReconcileReport, base: RegistrySnapshot, reserved: Set<string>) {
+async function converge(
+  d: ReconcileDeps,
+  room: DesiredRoom,
+  roomId: string,
+  snap: RoomSnapshot,
+  extraState: ReturnType<typeof managedState>,
+  report: ReconcileReport,
+  base: RegistrySnapshot,
+  reserved: Set<string>,
+) {
   for (const ev of [...managedState(room), ...extraState]) {
     if (covers(snap.state.get(stateKey(ev.type, ev.stateKey)), ev.content)) continue;
     // Power levels are the one room key person jobs write too (an officer added): the snapshot may be
     // stale by now, so look again under the key's lock. The rest of the managed state has a single
     // writer, the full reconcile, which runs once at a time across replicas.
-    const written = ev.type !== "m.room.power_levels" ? await d.hs.putState(roomId, ev).then(() => true)
-      : await withStateLock(d.ctx.db, roomId, ev.type, ev.stateKey, async () => {
-        if (covers((await d.hs.roomSnapshot(roomId)).state.get(stateKey(ev.type, ev.stateKey)), ev.content)) return false;
-        await d.hs.putState(roomId, ev);
-        return true;
-      });
+    const written =
+      ev.type !== "m.room.power_levels"
+        ? await d.hs.putState(roomId, ev).then(() => true)
+        : await withStateLock(d.ctx.db, roomId, ev.type, ev.stateKey, async () => {
+            if (covers((await d.hs.roomSnapshot(roomId)).state.get(stateKey(ev.type, ev.stateKey)), ev.content)) return false;
+            await d.hs.putState(roomId, ev);
+            return true;
+          });
     if (!written) continue;
     report.stateChanges++;
     await auditReconciler(d.ctx, "reconciler.state_set", roomId, { key: room.key, type: ev.type, stateKey: ev.stateKey });
@@ -113,7 +142,11 @@ export async function reconcileAll(d: ReconcileDeps): Promise<ReconcileReport> {
   const reserved = new Set([d.hs.botUserId, ...(d.hs.serverAdmins ? await d.hs.serverAdmins() : [])]);
   const snapshot = { ...loaded, people: loaded.people.filter((p) => !reserved.has(p.matrixUserId!)) };
   report.refused = loaded.people.filter((p) => reserved.has(p.matrixUserId!)).map((p) => p.id);
-  if (report.refused.length) d.ctx.log.error({ people: report.refused }, "people in the registry are bound to the registry bot's or a homeserver admin's Matrix ID; ignored by the reconciler");
+  if (report.refused.length)
+    d.ctx.log.error(
+      { people: report.refused },
+      "people in the registry are bound to the registry bot's or a homeserver admin's Matrix ID; ignored by the reconciler",
+    );
   const rooms = desiredRooms(snapshot);
   const known = await repo.roomIds(d.ctx.db);
   const space = rooms.find((r) => r.kind === "space")!;
@@ -123,11 +156,21 @@ export async function reconcileAll(d: ReconcileDeps): Promise<ReconcileReport> {
   for (const room of rooms) {
     const roomId = known.get(room.key)!;
     const snap = await d.hs.roomSnapshot(roomId);
-    const links = room.kind === "space"
-      ? rooms.filter((r) => r.kind !== "space").map((r) => ({ type: "m.space.child", stateKey: known.get(r.key)!, content: { via: [d.hs.serverName], suggested: !r.archived } }))
-      : [{ type: "m.space.parent", stateKey: spaceId, content: { via: [d.hs.serverName], canonical: true } }];
+    const links =
+      room.kind === "space"
+        ? rooms
+            .filter((r) => r.kind !== "space")
+            .map((r) => ({ type: "m.space.child", stateKey: known.get(r.key)!, content: { via: [d.hs.serverName], suggested: !r.archived } }))
+        : [{ type: "m.space.parent", stateKey: spaceId, content: { via: [d.hs.serverName], canonical: true } }];
     await converge(d, room, roomId, snap, links, report, snapshot, reserved);
-    if (room.kind === "space") report.credentials += await publishCredentials(d, spaceId, snap, snapshot.people.map((p) => p.matrixUserId!), reserved);
+    if (room.kind === "space")
+      report.credentials += await publishCredentials(
+        d,
+        spaceId,
+        snap,
+        snapshot.people.map((p) => p.matrixUserId!),
+        reserved,
+      );
   }
   report.requeue = await repo.peopleChangedSince(d.ctx.db, snapshot.watermark);
   return report;
@@ -138,11 +181,19 @@ async function publishCredentials(d: ReconcileDeps, spaceId: string, snap: RoomS
   let changed = 0;
   const soon = d.ctx.now().getTime() + 7 * 86400_000;
   for (const userId of activeUsers) {
-    const current = snap.state.get(stateKey(CREDENTIAL_STATE_TYPE, credentialStateKey(userId))) as { credential?: { serial?: number; expiresAt?: string } } | undefined;
+    const current = snap.state.get(stateKey(CREDENTIAL_STATE_TYPE, credentialStateKey(userId))) as
+      | { credential?: { serial?: number; expiresAt?: string } }
+      | undefined;
     const fresh = await credentialFor(d.ctx, userId);
     // Up to date, not expiring soon, and really ours: a forged one (a homeserver admin's) is replaced.
     const genuine = current ? (await verifyCredential(current, { pinnedKeys: [d.ctx.keys.secretariat.publicKey], userId })).status === "valid" : false;
-    if (genuine && current?.credential?.serial === fresh.credential.serial && current.credential.expiresAt && new Date(current.credential.expiresAt).getTime() > soon) continue;
+    if (
+      genuine &&
+      current?.credential?.serial === fresh.credential.serial &&
+      current.credential.expiresAt &&
+      new Date(current.credential.expiresAt).getTime() > soon
+    )
+      continue;
     await putCredential(d, spaceId, userId, false);
     changed++;
   }
@@ -151,7 +202,13 @@ async function publishCredentials(d: ReconcileDeps, spaceId: string, snap: RoomS
   for (const [key, content] of snap.state) {
     const [type, skey] = key.split("\u0000");
     const userId = userIdOfCredentialKey(skey);
-    if (type === CREDENTIAL_STATE_TYPE && userId && Object.keys(content).length > 0 && !activeUsers.includes(userId) && (reserved.has(userId) || (await repo.statusOfUser(d.ctx.db, userId)) !== "active")) {
+    if (
+      type === CREDENTIAL_STATE_TYPE &&
+      userId &&
+      Object.keys(content).length > 0 &&
+      !activeUsers.includes(userId) &&
+      (reserved.has(userId) || (await repo.statusOfUser(d.ctx.db, userId)) !== "active")
+    ) {
       await putCredential(d, spaceId, userId, true);
       changed++;
     }

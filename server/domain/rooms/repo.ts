@@ -6,12 +6,31 @@ const ROLES = `coalesce((SELECT json_agg(json_build_object('role', r.role, 'memb
                          FROM roles r WHERE r.person_id = p.id), '[]')`;
 const trimRoles = (roles: RoleGrant[]) => roles.map((g) => ({ ...g, memberState: g.memberState?.trim() ?? null }));
 
-export async function loadSnapshot(db: Queryable, base: { secretariatServer: string; botUserId: string; today: string }, opts: { people?: boolean } = {}): Promise<RegistrySnapshot & { watermark: number }> {
-  const people = opts.people === false ? [] : (await db.query(`SELECT p.id, p.matrix_user_id, p.member_state, ${ROLES} AS roles FROM people p WHERE p.status = 'active' AND p.matrix_user_id IS NOT NULL`)).rows
-    .map((r): SnapshotPerson => ({ id: r.id, matrixUserId: r.matrix_user_id, memberState: r.member_state?.trim() ?? null, roles: trimRoles(r.roles) }));
+export async function loadSnapshot(
+  db: Queryable,
+  base: { secretariatServer: string; botUserId: string; today: string },
+  opts: { people?: boolean } = {},
+): Promise<RegistrySnapshot & { watermark: number }> {
+  const people =
+    opts.people === false
+      ? []
+      : (
+          await db.query(
+            `SELECT p.id, p.matrix_user_id, p.member_state, ${ROLES} AS roles FROM people p WHERE p.status = 'active' AND p.matrix_user_id IS NOT NULL`,
+          )
+        ).rows.map(
+          (r): SnapshotPerson => ({ id: r.id, matrixUserId: r.matrix_user_id, memberState: r.member_state?.trim() ?? null, roles: trimRoles(r.roles) }),
+        );
   const programs = (await db.query("SELECT code, names->>'en' AS name FROM programs ORDER BY code")).rows;
-  const events = (await db.query("SELECT id, name, host_state, to_char(ends_on, 'YYYY-MM-DD') AS ends_on, supporting_states FROM major_events ORDER BY starts_on, id")).rows
-    .map((e) => ({ id: e.id, name: e.name, hostState: e.host_state.trim(), endsOn: e.ends_on, supportingStates: (e.supporting_states ?? []).map((s: string) => s.trim()) }));
+  const events = (
+    await db.query("SELECT id, name, host_state, to_char(ends_on, 'YYYY-MM-DD') AS ends_on, supporting_states FROM major_events ORDER BY starts_on, id")
+  ).rows.map((e) => ({
+    id: e.id,
+    name: e.name,
+    hostState: e.host_state.trim(),
+    endsOn: e.ends_on,
+    supportingStates: (e.supporting_states ?? []).map((s: string) => s.trim()),
+  }));
   const homeservers = (await db.query("SELECT server_name FROM homeservers WHERE status = 'active' ORDER BY server_name")).rows.map((r) => r.server_name);
   // Status changes after this point are re-checked by the reconciler (see reconcileAll).
   const watermark = Number((await db.query("SELECT coalesce(max(id), 0) AS w FROM vetting_transitions")).rows[0].w);
@@ -27,13 +46,24 @@ export async function roomIds(db: Queryable): Promise<Map<string, string>> {
 }
 
 export async function saveRoom(db: Queryable, key: string, roomId: string, kind: string) {
-  await db.query(`INSERT INTO matrix_rooms (key, room_id, kind) VALUES ($1, $2, $3)
-                  ON CONFLICT (key) DO UPDATE SET room_id = excluded.room_id, updated_at = now()`, [key, roomId, kind]);
+  await db.query(
+    `INSERT INTO matrix_rooms (key, room_id, kind) VALUES ($1, $2, $3)
+                  ON CONFLICT (key) DO UPDATE SET room_id = excluded.room_id, updated_at = now()`,
+    [key, roomId, kind],
+  );
 }
 
 export async function personForMatrix(db: Queryable, personId: string) {
   const r = (await db.query(`SELECT p.id, p.matrix_user_id, p.member_state, p.status, ${ROLES} AS roles FROM people p WHERE p.id = $1`, [personId])).rows[0];
-  return r ? { id: r.id as string, matrixUserId: r.matrix_user_id as string | null, status: r.status as string, memberState: r.member_state?.trim() ?? null, roles: trimRoles(r.roles) } : null;
+  return r
+    ? {
+        id: r.id as string,
+        matrixUserId: r.matrix_user_id as string | null,
+        status: r.status as string,
+        memberState: r.member_state?.trim() ?? null,
+        roles: trimRoles(r.roles),
+      }
+    : null;
 }
 
 export async function statusOfUser(db: Queryable, userId: string): Promise<string | null> {
@@ -41,6 +71,10 @@ export async function statusOfUser(db: Queryable, userId: string): Promise<strin
 }
 
 export async function activePersonByUserId(db: Queryable, userId: string): Promise<SnapshotPerson | null> {
-  const r = (await db.query(`SELECT p.id, p.matrix_user_id, p.member_state, ${ROLES} AS roles FROM people p WHERE p.matrix_user_id = $1 AND p.status = 'active'`, [userId])).rows[0];
+  const r = (
+    await db.query(`SELECT p.id, p.matrix_user_id, p.member_state, ${ROLES} AS roles FROM people p WHERE p.matrix_user_id = $1 AND p.status = 'active'`, [
+      userId,
+    ])
+  ).rows[0];
   return r ? { id: r.id, matrixUserId: r.matrix_user_id, memberState: r.member_state?.trim() ?? null, roles: trimRoles(r.roles) } : null;
 }

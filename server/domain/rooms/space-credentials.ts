@@ -10,7 +10,7 @@ import type { ReconcileDeps } from "./reconcile.js";
 /** The person's credential as the registry has it now (withdrawn: empty), written under its key's lock. */
 export const putCredential = (d: ReconcileDeps, spaceId: string, userId: string, withdraw: boolean) =>
   withStateLock(d.ctx.db, spaceId, CREDENTIAL_STATE_TYPE, credentialStateKey(userId), async () => {
-    const content = withdraw ? {} : (await credentialFor(d.ctx, userId)) as unknown as Record<string, unknown>;
+    const content = withdraw ? {} : ((await credentialFor(d.ctx, userId)) as unknown as Record<string, unknown>);
     await d.hs.putState(spaceId, { type: CREDENTIAL_STATE_TYPE, stateKey: credentialStateKey(userId), content });
   });
 
@@ -30,5 +30,5 @@ export const putRevocations = (d: ReconcileDeps, spaceId: string, o: { inSpace?:
 
 // Ed25519 signatures are deterministic: the same key over the same list gives the same signature.
 const sameList = (inSpace: unknown, list: SignedRevocationList) =>
-  (inSpace as { signature?: { sig?: unknown; publicKey?: unknown } } | null)?.signature?.sig === list.signature.sig
-  && (inSpace as { signature: { publicKey?: unknown } }).signature.publicKey === list.signature.publicKey;
+  (inSpace as { signature?: { sig?: unknown; publicKey?: unknown } } | null)?.signature?.sig === list.signature.sig &&
+  (inSpace as { signature: { publicKey?: unknown } }).signature.publicKey === list.signature.publicKey;

@@ -7,7 +7,9 @@ import { EXAMPLES } from "../examples.js";
 import { InvalidContentError } from "../errors.js";
 
 let bundle: StixBundle;
-beforeAll(async () => { bundle = await toStixBundle(items); });
+beforeAll(async () => {
+  bundle = await toStixBundle(items);
+});
 const ofType = (t: string) => bundle.objects.filter((o) => o.type === t);
 const byId = (id: unknown) => bundle.objects.find((o) => o.id === id)!;
 
@@ -28,15 +30,23 @@ describe("STIX 2.1 export", () => {
   it("maps alerts to threat reports about country locations, created by the state's identity", () => {
     const [report] = ofType("report") as [StixObject];
     expect(report).toMatchObject({
-      name: EXAMPLES.alert.title, report_types: ["threat-report"], published: "2025-07-08T12:00:00.005Z", created: "2025-07-08T12:00:00.005Z",
-      labels: ["severity:high", "category:surveillance", "admiralty:B2"], confidence: 70,
+      name: EXAMPLES.alert.title,
+      report_types: ["threat-report"],
+      published: "2025-07-08T12:00:00.005Z",
+      created: "2025-07-08T12:00:00.005Z",
+      labels: ["severity:high", "category:surveillance", "admiralty:B2"],
+      confidence: 70,
       external_references: [{ source_name: "enlace", external_id: "$alertEvent1" }],
       object_marking_refs: [TLP2_MARKING_IDS.AMBER],
     });
     expect(report.description).toContain("Admiralty code: B2");
     const refs = (report.object_refs as string[]).map(byId);
     expect(refs.filter((o) => o.country).map((o) => o.country)).toEqual(["CL", "AR"]);
-    expect(refs.find((o) => o.latitude !== undefined)).toMatchObject({ latitude: -33.4645, longitude: -70.6109, object_marking_refs: [TLP2_MARKING_IDS.AMBER] });
+    expect(refs.find((o) => o.latitude !== undefined)).toMatchObject({
+      latitude: -33.4645,
+      longitude: -70.6109,
+      object_marking_refs: [TLP2_MARKING_IDS.AMBER],
+    });
     expect(byId(report.created_by_ref)).toMatchObject({ type: "identity", identity_class: "organization", name: expect.stringContaining("CL") });
     const second = ofType("report")[1]!;
     expect(second.confidence).toBeUndefined(); // credibility 6: cannot be judged
@@ -58,12 +68,19 @@ describe("STIX 2.1 export", () => {
     const markings = ofType("marking-definition");
     expect(markings.map((m) => m.name)).toEqual(["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"]);
     expect(markings.find((m) => m.name === "TLP:AMBER+STRICT")).toEqual({
-      type: "marking-definition", spec_version: "2.1", id: "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003",
-      created: "2022-10-01T00:00:00.000Z", name: "TLP:AMBER+STRICT",
+      type: "marking-definition",
+      spec_version: "2.1",
+      id: "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003",
+      created: "2022-10-01T00:00:00.000Z",
+      name: "TLP:AMBER+STRICT",
       extensions: { [TLP2_EXTENSION_ID]: { extension_type: "property-extension", tlp_2_0: "amber+strict" } },
     });
     for (const o of bundle.objects.filter((x) => x.type !== "marking-definition")) {
-      for (const ref of o.object_marking_refs as string[]) expect(markings.map((m) => m.id), o.id).toContain(ref);
+      for (const ref of o.object_marking_refs as string[])
+        expect(
+          markings.map((m) => m.id),
+          o.id,
+        ).toContain(ref);
     }
   });
 

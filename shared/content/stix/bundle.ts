@@ -42,14 +42,14 @@ export type StixExportItem = {
   originState: string;
   /** Server timestamp of the event (origin_server_ts). */
   ts: Date | number;
-} & (
-  | { kind: "alert"; content: AlertContent }
-  | { kind: "incident"; content: IncidentContent }
-  | { kind: "incident.update"; content: IncidentUpdateContent }
-);
+} & ({ kind: "alert"; content: AlertContent } | { kind: "incident"; content: IncidentContent } | { kind: "incident.update"; content: IncidentUpdateContent });
 
 export type StixObject = Record<string, unknown> & { type: string; id: string };
-export interface StixBundle { type: "bundle"; id: string; objects: StixObject[] }
+export interface StixBundle {
+  type: "bundle";
+  id: string;
+  objects: StixObject[];
+}
 
 /** Fixed created/modified of shared objects (identities, countries) so they are stable too. */
 const SHARED_OBJECTS_CREATED = "2025-01-01T00:00:00.000Z";
@@ -67,7 +67,9 @@ export async function toStixBundle(items: readonly StixExportItem[], options: { 
   const tlps = new Set<Tlp>(["CLEAR"]); // identities and countries are marked CLEAR
   // Shared objects (identities, countries) first, then each item's own objects, in input order.
   const shared = new Map<string, StixObject>();
-  const addShared = (o: StixObject) => { if (!shared.has(o.id)) shared.set(o.id, o); };
+  const addShared = (o: StixObject) => {
+    if (!shared.has(o.id)) shared.set(o.id, o);
+  };
   const itemObjects: StixObject[] = [];
 
   for (const item of items) {

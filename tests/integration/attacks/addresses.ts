@@ -9,19 +9,33 @@ export function fromAddress(plane: TestPlane, localAddress: string, method: stri
   const url = new URL(plane.url);
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise<{ status: number; body: any; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-    const req = http.request({
-      host: url.hostname, port: url.port, method, path, localAddress, agent: false,
-      headers: { ...(payload !== undefined ? { "content-type": "application/json", "content-length": String(Buffer.byteLength(payload)) } : {}), ...headers },
-    }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (c) => { text += c; });
-      res.on("end", () => {
-        let parsed: any = text;
-        try { parsed = text ? JSON.parse(text) : undefined; } catch { /* not JSON */ }
-        resolve({ status: res.statusCode!, body: parsed, headers: res.headers });
-      });
-    });
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method,
+        path,
+        localAddress,
+        agent: false,
+        headers: { ...(payload !== undefined ? { "content-type": "application/json", "content-length": String(Buffer.byteLength(payload)) } : {}), ...headers },
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c) => {
+          text += c;
+        });
+        res.on("end", () => {
+          let parsed: any = text;
+          try {
+            parsed = text ? JSON.parse(text) : undefined;
+          } catch {
+            /* not JSON */
+          }
+          resolve({ status: res.statusCode!, body: parsed, headers: res.headers });
+        });
+      },
+    );
     req.on("error", reject);
     req.end(payload);
   });

@@ -9,7 +9,12 @@ import { fromAddress, CLI } from "./addresses.js";
 
 const PROBLEM = "https://enlace.oas.org/problems/";
 const madeUpToken = () => randomBytes(32).toString("base64url");
-const nomination = (email: string) => ({ email, fullName: "Nominee", memberState: "CL", roles: [{ role: "focal_point", memberState: "CL", program: "tourism" }] });
+const nomination = (email: string) => ({
+  email,
+  fullName: "Nominee",
+  memberState: "CL",
+  roles: [{ role: "focal_point", memberState: "CL", program: "tourism" }],
+});
 
 describe("attack: one person blocks all enrollment (issue 9 item 3)", () => {
   let plane: TestPlane, coord: Actor, officer: Actor;
@@ -40,13 +45,14 @@ describe("attack: one person blocks all enrollment (issue 9 item 3)", () => {
   });
 
   it("failures with one link throttle that link only; guessing links is throttled per address", async () => {
-    const victim = await freshLink(), other = await freshLink();
+    const victim = await freshLink(),
+      other = await freshLink();
     // Five failures on one link (a code without opening the link first: 409), from different addresses.
     for (let i = 0; i < 5; i++) expect((await complete(`127.0.1.${i + 1}`, victim, { totp: "123456" })).status).toBe(409);
     const blocked = await complete("127.0.1.9", victim);
     expect(blocked.status).toBe(429);
     expect(blocked.body.type).toBe(`${PROBLEM}too-many-attempts`);
-    expect((await complete("127.0.1.9", other)).status).toBe(200);     // another link, same address: fine
+    expect((await complete("127.0.1.9", other)).status).toBe(200); // another link, same address: fine
 
     // One address guessing made-up links runs out of attempts (8 per window here), whatever the link.
     const statuses: number[] = [];
@@ -59,7 +65,10 @@ describe("attack: one person blocks all enrollment (issue 9 item 3)", () => {
 
 describe("attack: locking a person out by failing their sign-in (issue 9 item 7)", () => {
   let plane: TestPlane, admin: Actor;
-  const code = () => { plane.clock.advance(30_000); return currentTotp(admin.totpSecret!, plane.clock.now.getTime()); };
+  const code = () => {
+    plane.clock.advance(30_000);
+    return currentTotp(admin.totpSecret!, plane.clock.now.getTime());
+  };
   const login = (addr: string, body: Record<string, unknown>) => fromAddress(plane, addr, "POST", "/api/auth/login", body, CLI);
   beforeAll(async () => {
     plane = await startTestPlane({ throttle: { failuresPerPair: 5, failuresPerAccount: 10, attemptsPerIp: 1000, windowSeconds: 900, maxDelaySeconds: 60 } });
@@ -101,7 +110,12 @@ describe("attack: the answer as a password oracle (issue 9 item 7)", () => {
     staff = await actor(plane, [role.officer("tourism")], null);
   });
   afterAll(() => plane.close());
-  const seen = (r: Awaited<ReturnType<typeof fromAddress>>) => ({ status: r.status, body: r.body, type: r.headers["content-type"], cookie: r.headers["set-cookie"] });
+  const seen = (r: Awaited<ReturnType<typeof fromAddress>>) => ({
+    status: r.status,
+    body: r.body,
+    type: r.headers["content-type"],
+    cookie: r.headers["set-cookie"],
+  });
 
   it("right password without a code, right password with a wrong code and a wrong password get the same answer", async () => {
     const wrongCode = currentTotp(staff.totpSecret!, plane.clock.now.getTime() - 10 * 60_000); // outside the window
@@ -129,7 +143,11 @@ describe("attack: the answer as a password oracle (issue 9 item 7)", () => {
 describe("attack: a forged X-Forwarded-For to escape the per-address limit (issue 9 item 7)", () => {
   const spoofed = async (plane: TestPlane, forwardedFor: (i: number) => string) => {
     const s: number[] = [];
-    for (let i = 0; i < 6; i++) s.push((await fromAddress(plane, "127.0.0.1", "POST", "/api/auth/login", { email: `x${i}@gob.cl`, password: "x" }, { "x-forwarded-for": forwardedFor(i) })).status);
+    for (let i = 0; i < 6; i++)
+      s.push(
+        (await fromAddress(plane, "127.0.0.1", "POST", "/api/auth/login", { email: `x${i}@gob.cl`, password: "x" }, { "x-forwarded-for": forwardedFor(i) }))
+          .status,
+      );
     return s;
   };
 
@@ -137,7 +155,9 @@ describe("attack: a forged X-Forwarded-For to escape the per-address limit (issu
     const plane = await startTestPlane({ throttle: { failuresPerAccount: 1000, attemptsPerIp: 5, windowSeconds: 60 } });
     try {
       expect(await spoofed(plane, (i) => `203.0.113.${i}`)).toEqual([401, 401, 401, 401, 401, 429]);
-    } finally { await plane.close(); }
+    } finally {
+      await plane.close();
+    }
   });
 
   it("is believed only when a proxy is configured (ENLACE_TRUST_PROXY), and then names the client", async () => {
@@ -145,6 +165,8 @@ describe("attack: a forged X-Forwarded-For to escape the per-address limit (issu
     try {
       expect(await spoofed(plane, (i) => `203.0.113.${i}`)).toEqual([401, 401, 401, 401, 401, 401]);
       expect(await spoofed(plane, () => "203.0.113.77")).toEqual([401, 401, 401, 401, 401, 429]);
-    } finally { await plane.close(); }
+    } finally {
+      await plane.close();
+    }
   });
 });

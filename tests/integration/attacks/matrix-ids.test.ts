@@ -13,11 +13,16 @@ import { TOKEN_SECONDS } from "#server/domain/matrix-session/service.js";
 // reconciler lock its own bot. Real PostgreSQL, real Synapse.
 
 const PROBLEM = "https://enlace.oas.org/problems/";
-const CL_HS = "hs.gob.cl.example", AR_HS = "hs.gob.ar.example", CL_SUSPENDED_HS = "old.gob.cl.example";
+const CL_HS = "hs.gob.cl.example",
+  AR_HS = "hs.gob.ar.example",
+  CL_SUSPENDED_HS = "old.gob.cl.example";
 let seq = 0;
 const nomination = (extra: Record<string, unknown> = {}) => ({
-  email: `nominee${seq++}-${Date.now()}@gob.cl`, fullName: "Nominee", memberState: "CL",
-  roles: [{ role: "focal_point", memberState: "CL", program: "tourism" }], ...extra,
+  email: `nominee${seq++}-${Date.now()}@gob.cl`,
+  fullName: "Nominee",
+  memberState: "CL",
+  roles: [{ role: "focal_point", memberState: "CL", program: "tourism" }],
+  ...extra,
 });
 
 describe("attack: a national coordinator chooses the nominee's Matrix account (issue 9 item 1)", () => {
@@ -30,13 +35,21 @@ describe("attack: a national coordinator chooses the nominee's Matrix account (i
     coord = await actor(plane, [role.coordinator("CL")], "CL");
     officer = await actor(plane, [role.officer("tourism")], null);
     admin = await actor(plane, [role.admin()], null);
-    for (const [serverName, memberState] of [[CL_HS, "CL"], [AR_HS, "AR"], [CL_SUSPENDED_HS, "CL"]]) {
+    for (const [serverName, memberState] of [
+      [CL_HS, "CL"],
+      [AR_HS, "AR"],
+      [CL_SUSPENDED_HS, "CL"],
+    ]) {
       const r = await api(plane, "POST", "/api/homeservers", { token: admin.token, body: { serverName, memberState } });
       expect(r.status).toBe(201);
-      if (serverName === CL_SUSPENDED_HS) expect((await api(plane, "PATCH", `/api/homeservers/${r.body.id}`, { token: admin.token, body: { status: "suspended" } })).status).toBe(200);
+      if (serverName === CL_SUSPENDED_HS)
+        expect((await api(plane, "PATCH", `/api/homeservers/${r.body.id}`, { token: admin.token, body: { status: "suspended" } })).status).toBe(200);
     }
   });
-  afterAll(async () => { await plane?.close(); await hs?.close(); });
+  afterAll(async () => {
+    await plane?.close();
+    await hs?.close();
+  });
 
   it("the registry bot's ID (a Synapse admin) is refused, on our homeserver and under its name elsewhere", async () => {
     expect((await hs.admin.getUser(hs.botUserId)).admin).toBeTruthy();
@@ -76,7 +89,7 @@ describe("attack: a national coordinator chooses the nominee's Matrix account (i
   });
 
   it("the server-assigned ID skips an account that already exists on Synapse, and the approver sees the ID", async () => {
-    await hs.admin.upsertUser("@pedro.cl:enlace.test", {});   // made by the homeserver's operator, say
+    await hs.admin.upsertUser("@pedro.cl:enlace.test", {}); // made by the homeserver's operator, say
     const r = await api(plane, "POST", "/api/nominations", { token: coord.token, body: nomination({ email: "pedro@gob.cl" }) });
     expect(r.status).toBe(201);
     expect(r.body.matrixUserId).toBe("@pedro.cl1:enlace.test");
@@ -90,7 +103,10 @@ describe("attack: a registry row bound to the bot or a Synapse admin, then suspe
   let botBound: Actor, adminBound: Actor, ana: Actor;
   const OPS_ADMIN = "@ops.admin:enlace.test";
   const rooms = () => plane.ctx.db.query("SELECT room_id FROM matrix_rooms").then((r) => new Set<string>(r.rows.map((x) => x.room_id)));
-  const managedRoomsOf = async (userId: string) => { const m = await rooms(); return (await hs.admin.joinedRooms(userId)).joined_rooms.filter((id) => m.has(id)); };
+  const managedRoomsOf = async (userId: string) => {
+    const m = await rooms();
+    return (await hs.admin.joinedRooms(userId)).joined_rooms.filter((id) => m.has(id));
+  };
   const bind = (personId: string, userId: string) => plane.ctx.db.query("UPDATE people SET matrix_user_id = $2 WHERE id = $1", [personId, userId]);
   const health = () => api(plane, "GET", "/api/health");
 
@@ -103,23 +119,34 @@ describe("attack: a registry row bound to the bot or a Synapse admin, then suspe
     ana = await actor(plane, [role.focal("CL", "tourism")], "CL");
     botBound = await actor(plane, [role.focal("CL", "tourism")], "CL");
     adminBound = await actor(plane, [role.focal("CL", "tourism")], "CL");
-    await hs.admin.register(hs.registrationSharedSecret, "ops.admin", true);   // the operator's own admin account
+    await hs.admin.register(hs.registrationSharedSecret, "ops.admin", true); // the operator's own admin account
     // Before the attack: everyone converged, health ok.
-    await eventually(() => plane.link!.reconciler.idle(), (idle) => idle, 60_000, 200);
+    await eventually(
+      () => plane.link!.reconciler.idle(),
+      (idle) => idle,
+      60_000,
+      200,
+    );
     // (A job that failed once, say under load, is retried; wait for it rather than race it.)
     await eventually(health, (r) => r.status === 200 && r.body.reconciler?.status === "ok", 60_000, 200);
     await bind(botBound.id, hs.botUserId);
     await bind(adminBound.id, OPS_ADMIN);
   });
-  afterAll(async () => { await plane?.close(); await hs?.close(); });
+  afterAll(async () => {
+    await plane?.close();
+    await hs?.close();
+  });
 
   it("POST /api/matrix/session gives no login token for the bot's or an admin's account, and audits the refusal", async () => {
-    for (const [who, userId] of [[botBound, hs.botUserId], [adminBound, OPS_ADMIN]] as const) {
+    for (const [who, userId] of [
+      [botBound, hs.botUserId],
+      [adminBound, OPS_ADMIN],
+    ] as const) {
       const r = await api(plane, "POST", "/api/matrix/session", { token: who.token });
       expect(r.status, userId).toBe(422);
       expect(r.body.type).toBe(`${PROBLEM}matrix-id-reserved`);
       expect(r.body.loginToken).toBeUndefined();
-      expect(JSON.stringify(r.body)).not.toMatch(/eyJ/);   // no JWT anywhere in the answer
+      expect(JSON.stringify(r.body)).not.toMatch(/eyJ/); // no JWT anywhere in the answer
       const audited = await plane.ctx.db.query("SELECT details FROM audit_log WHERE action = 'matrix.login_token_refused' AND subject = $1", [who.id]);
       expect(audited.rows.map((x) => x.details.userId)).toEqual([userId]);
     }
@@ -141,7 +168,13 @@ describe("attack: a registry row bound to the bot or a Synapse admin, then suspe
     await plane.link!.boss.send(Q_ALL, {});
     plane.link!.reconciler.wake();
     const h = await eventually(health, (r) => r.status === 503, 30_000, 100);
-    expect(h.value.body).toEqual({ status: "degraded", database: "ok", synapse: { status: "ok" }, reconciler: { status: "down" }, revocations: { status: "ok" } });
+    expect(h.value.body).toEqual({
+      status: "degraded",
+      database: "ok",
+      synapse: { status: "ok" },
+      reconciler: { status: "down" },
+      revocations: { status: "ok" },
+    });
     const details = await api(plane, "GET", "/api/health/details", { token: admin.token });
     expect([...details.body.reconciler.reservedAccountPeople].sort()).toEqual([botBound.id, adminBound.id].sort());
   });
@@ -151,13 +184,22 @@ describe("attack: a registry row bound to the bot or a Synapse admin, then suspe
     const mx = await api(plane, "POST", "/api/matrix/session", { token: ana.token });
     expect(mx.status).toBe(200);
     const anaLogin = await new SynapseAdmin({ baseUrl: hs.url }).loginWithGrant(mx.body.loginToken);
-    await eventually(() => managedRoomsOf(anaLogin.user_id), (r) => r.length === 4, 20_000, 50);
+    await eventually(
+      () => managedRoomsOf(anaLogin.user_id),
+      (r) => r.length === 4,
+      20_000,
+      50,
+    );
 
     for (const who of [botBound, adminBound]) {
       expect((await api(plane, "POST", `/api/people/${who.id}/suspend`, { token: coord.token, body: { reason: "the attack" } })).status).toBe(200);
     }
-    await eventually(async () => (await plane.ctx.db.query("SELECT subject FROM audit_log WHERE action = 'reconciler.reserved_account_refused'")).rows.map((x) => x.subject),
-      (s) => s.includes(botBound.id) && s.includes(adminBound.id), 20_000, 100);
+    await eventually(
+      async () => (await plane.ctx.db.query("SELECT subject FROM audit_log WHERE action = 'reconciler.reserved_account_refused'")).rows.map((x) => x.subject),
+      (s) => s.includes(botBound.id) && s.includes(adminBound.id),
+      20_000,
+      100,
+    );
 
     // The bot is neither locked nor logged out; the operator's admin keeps its account.
     expect((await hs.admin.getUser(hs.botUserId)).locked).toBeFalsy();
@@ -168,7 +210,13 @@ describe("attack: a registry row bound to the bot or a Synapse admin, then suspe
     // Public health: degraded, 503, status words only.
     const h = await eventually(health, (r) => r.body?.reconciler?.status === "down", 20_000, 100);
     expect(h.value.status).toBe(503);
-    expect(h.value.body).toEqual({ status: "degraded", database: "ok", synapse: { status: "ok" }, reconciler: { status: "down" }, revocations: { status: "ok" } });
+    expect(h.value.body).toEqual({
+      status: "degraded",
+      database: "ok",
+      synapse: { status: "ok" },
+      reconciler: { status: "down" },
+      revocations: { status: "ok" },
+    });
     const text = JSON.stringify(h.value.body);
     for (const leak of ["@", "enlace.test", "_synapse", "/", "refused", "reserved", "M_"]) expect(text, leak).not.toContain(leak);
 
@@ -183,8 +231,18 @@ describe("attack: a registry row bound to the bot or a Synapse admin, then suspe
 
     // The bot still works: Ana's suspension removes her from every room and every device.
     expect((await api(plane, "POST", `/api/people/${ana.id}/suspend`, { token: officer.token, body: { reason: "still works" } })).status).toBe(200);
-    await eventually(() => managedRoomsOf(anaLogin.user_id), (r) => r.length === 0, 10_000, 25);
-    await eventually(async () => (await hs.admin.devices(anaLogin.user_id)).devices.length, (n) => n === 0, 10_000, 25);
+    await eventually(
+      () => managedRoomsOf(anaLogin.user_id),
+      (r) => r.length === 0,
+      10_000,
+      25,
+    );
+    await eventually(
+      async () => (await hs.admin.devices(anaLogin.user_id)).devices.length,
+      (n) => n === 0,
+      10_000,
+      25,
+    );
     const tokenErr = await hs.admin.whoami(anaLogin.access_token).catch((e) => e);
     expect(tokenErr).toBeInstanceOf(MatrixError);
     expect((await hs.admin.getUser(anaLogin.user_id)).locked).toBe(true);
@@ -211,9 +269,17 @@ describe("attack: someone holding a leaked Matrix login token (issue 9 item 8)",
     plane = await startTestPlane({ synapse: hs });
     fp = await actor(plane, [role.focal("CL", "tourism")], "CL");
     // Let the reconciler create the account first, as it would long before a person signs in.
-    await eventually(() => plane.link!.reconciler.idle(), (idle) => idle, 60_000, 200);
+    await eventually(
+      () => plane.link!.reconciler.idle(),
+      (idle) => idle,
+      60_000,
+      200,
+    );
   });
-  afterAll(async () => { await plane?.close(); await hs?.close(); });
+  afterAll(async () => {
+    await plane?.close();
+    await hs?.close();
+  });
 
   it(`the grant works once, and only within ${TOKEN_SECONDS} s of issue (plus 5 s of clock skew) by Synapse's own clock, then is refused`, async () => {
     const mx = await api(plane, "POST", "/api/matrix/session", { token: fp.token });

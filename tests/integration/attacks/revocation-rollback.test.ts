@@ -11,13 +11,7 @@ import { signInThroughControlPlane } from "#shared/matrix/session.js";
 import { trustOf } from "#shared/matrix/trust.js";
 import type { EnlaceSession } from "#shared/matrix/session.js";
 import { EXAMPLES } from "#shared/content/examples.js";
-import {
-  CREDENTIAL_TYPE,
-  REVOCATIONS_TYPE,
-  credentialStateKey,
-  verifyRevocationList,
-  type SignedRevocationList,
-} from "#shared/credentials/credential.js";
+import { CREDENTIAL_TYPE, REVOCATIONS_TYPE, credentialStateKey, verifyRevocationList, type SignedRevocationList } from "#shared/credentials/credential.js";
 import { memoryRevocationStore, REVOCATION_MAX_AGE_MS } from "#shared/credentials/revocation-status.js";
 import { startRevocationRefresh, RESIGN_AFTER_MS } from "#server/jobs/revocation-refresh.js";
 import { startReconciler } from "#server/jobs/reconciler.js";

@@ -36,7 +36,11 @@ async function rows(url: string): Promise<string[]> {
 async function sql(url: string, text: string): Promise<void> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  try { await c.query(text); } finally { await c.end(); }
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
 }
 
 describe("backup and restore of the embedded database (issue 13, Part 1)", () => {
@@ -44,8 +48,14 @@ describe("backup and restore of the embedded database (issue 13, Part 1)", () =>
   let port: number;
   let server: EmbeddedServer | null = null;
   let file = "";
-  const start = async () => { server = await startEmbeddedPostgres(join(dir, "postgres"), port); return server; };
-  const stop = async () => { await server?.stop(); server = null; };
+  const start = async () => {
+    server = await startEmbeddedPostgres(join(dir, "postgres"), port);
+    return server;
+  };
+  const stop = async () => {
+    await server?.stop();
+    server = null;
+  };
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "enlace-backup-"));
@@ -102,10 +112,16 @@ describe("backup and restore of the embedded database (issue 13, Part 1)", () =>
         await c.connect();
         try {
           expect((await c.query("SELECT sum(balance)::int AS s, count(*)::int AS n FROM accounts")).rows[0]).toEqual({ s: 1000, n: 10 });
-        } finally { await c.end(); }
+        } finally {
+          await c.end();
+        }
         expect(await rows(copy.adminUrl())).toEqual(["original-1", "original-2"]);
-      } finally { await copy.stop(); }
-    } finally { await rm(elsewhere, { recursive: true, force: true }); }
+      } finally {
+        await copy.stop();
+      }
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it("backs up to an owner-only file without the keys, and restores the original data after changes", async () => {
@@ -158,7 +174,7 @@ describe("backup and restore of the embedded database (issue 13, Part 1)", () =>
   it("restores onto a fresh clone's empty data directory (another machine), ready to start", async () => {
     await stop();
     const fresh = await mkdtemp(join(tmpdir(), "enlace-fresh-"));
-    await chmod(fresh, 0o755);   // a clone's directory, as git makes it (mkdtemp's is owner-only)
+    await chmod(fresh, 0o755); // a clone's directory, as git makes it (mkdtemp's is owner-only)
     try {
       const r = await enlace(["restore", file], join(fresh, ".enlace"));
       expect(r.stderr).toBe("");
@@ -166,7 +182,11 @@ describe("backup and restore of the embedded database (issue 13, Part 1)", () =>
       const other = await startEmbeddedPostgres(join(fresh, ".enlace", "postgres"), await freePort());
       try {
         expect(await rows(other.adminUrl())).toEqual(["original-1", "original-2"]);
-      } finally { await other.stop(); }
-    } finally { await rm(fresh, { recursive: true, force: true }); }
+      } finally {
+        await other.stop();
+      }
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
+    }
   });
 });

@@ -74,13 +74,15 @@ describe("docker-compose.yml as Compose reads it (issue 13, Part 1b)", () => {
     const env = compose.services.enlace.environment!;
     expect(env.DATABASE_URL).toBe(`postgres://enlace:${vars.POSTGRES_PASSWORD}@postgres:5432/enlace`);
     expect(env.ENLACE_DATA_KEY).toBe(vars.ENLACE_DATA_KEY);
-    expect(env.SYNAPSE_SERVER_NAME).toBe("enlace.example.org");   // ${SYNAPSE_SERVER_NAME:-${ENLACE_DOMAIN}}
+    expect(env.SYNAPSE_SERVER_NAME).toBe("enlace.example.org"); // ${SYNAPSE_SERVER_NAME:-${ENLACE_DOMAIN}}
     expect(env.ENLACE_PUBLIC_URL).toBe("https://enlace.example.org");
     // The environment wins over .env, as in Compose.
     const over = loadCompose(await read("docker-compose.yml"), dotEnv, { SYNAPSE_SERVER_NAME: "oas.example" }) as Compose;
     expect(over.services.enlace.environment!.SYNAPSE_SERVER_NAME).toBe("oas.example");
     // Only Caddy publishes ports; PostgreSQL is on the internal network only.
-    const published = Object.entries(compose.services).filter(([, s]) => s.ports).map(([n]) => n);
+    const published = Object.entries(compose.services)
+      .filter(([, s]) => s.ports)
+      .map(([n]) => n);
     expect(published).toEqual(["caddy"]);
     expect(compose.services.postgres.networks).toEqual(["backend"]);
   });
@@ -94,14 +96,19 @@ describe("docker-compose.yml as Compose reads it (issue 13, Part 1b)", () => {
   });
 
   it("a missing required variable stops Compose with its own message", async () => {
-    const dotEnv = (await realisticDotEnv("enlace.example.org")).split("\n").filter((l) => !l.startsWith("ENLACE_DATA_KEY=")).join("\n");
+    const dotEnv = (await realisticDotEnv("enlace.example.org"))
+      .split("\n")
+      .filter((l) => !l.startsWith("ENLACE_DATA_KEY="))
+      .join("\n");
     const yamlText = await read("docker-compose.yml");
     expect(() => loadCompose(yamlText, dotEnv)).toThrow(
-      "error while interpolating services.enlace.environment.ENLACE_DATA_KEY: required variable ENLACE_DATA_KEY is missing a value: generate with: npx enlace keys generate");
+      "error while interpolating services.enlace.environment.ENLACE_DATA_KEY: required variable ENLACE_DATA_KEY is missing a value: generate with: npx enlace keys generate",
+    );
     // An unescaped "$" is refused as Compose refuses it, naming where it is.
     const stray = yamlText.replace('ENLACE_TRUST_PROXY: "1"', 'ENLACE_TRUST_PROXY: "cost: $ 1"');
     expect(() => loadCompose(stray, dotEnv + "ENLACE_DATA_KEY=x\n")).toThrow(
-      'invalid interpolation format for services.enlace.environment.ENLACE_TRUST_PROXY.\nYou may need to escape any $ with another $.\ncost: $ 1');
+      "invalid interpolation format for services.enlace.environment.ENLACE_TRUST_PROXY.\nYou may need to escape any $ with another $.\ncost: $ 1",
+    );
   });
 });
 
@@ -112,7 +119,7 @@ async function walk(dir: string, base = dir): Promise<string[]> {
   const out: string[] = [];
   for (const e of await readdir(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...await walk(p, base));
+    if (e.isDirectory()) out.push(...(await walk(p, base)));
     else out.push(relative(base, p));
   }
   return out;
@@ -121,7 +128,11 @@ async function walk(dir: string, base = dir): Promise<string[]> {
 describe("the build context `docker build .` sends (issue 13, Part 1b)", () => {
   let checkout: string;
   const secrets: string[] = [];
-  const secret = () => { const s = randomBytes(24).toString("base64"); secrets.push(s); return s; };
+  const secret = () => {
+    const s = randomBytes(24).toString("base64");
+    secrets.push(s);
+    return s;
+  };
 
   beforeAll(async () => {
     // A checkout that has run `npm start` and been prepared for deployment: the tracked files and
@@ -129,7 +140,7 @@ describe("the build context `docker build .` sends (issue 13, Part 1b)", () => {
     checkout = await mkdtemp(join(tmpdir(), "enlace-context-"));
     const { stdout } = await run("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], { cwd: root, maxBuffer: 64 << 20 });
     for (const f of stdout.split("\0").filter(Boolean)) {
-      if (!existsSync(join(root, f))) continue;   // deleted in the worktree, not yet committed
+      if (!existsSync(join(root, f))) continue; // deleted in the worktree, not yet committed
       await mkdir(dirname(join(checkout, f)), { recursive: true });
       await cp(join(root, f), join(checkout, f));
     }
@@ -163,7 +174,9 @@ describe("the build context `docker build .` sends (issue 13, Part 1b)", () => {
       await writeFile(join(checkout, f), body);
     }
   });
-  afterAll(async () => { await rm(checkout, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await rm(checkout, { recursive: true, force: true });
+  });
 
   it("holds what the Dockerfile needs and no secret, key, local data or dependency tree", async () => {
     const ig = dockerignore({ ignorecase: false }).add((await readFile(join(checkout, ".dockerignore"), "utf8")).split("\n"));
@@ -205,29 +218,44 @@ function finalStage(dockerfile: string): { env: Record<string, string>; cmd: str
   const last = stages[stages.length - 1];
   const env: Record<string, string> = {};
   for (const m of last.matchAll(/^ENV (.+)$/gm)) {
-    for (const kv of m[1].trim().split(/\s+/)) { const i = kv.indexOf("="); env[kv.slice(0, i)] = kv.slice(i + 1); }
+    for (const kv of m[1].trim().split(/\s+/)) {
+      const i = kv.indexOf("=");
+      env[kv.slice(0, i)] = kv.slice(i + 1);
+    }
   }
   const cmd = /^CMD (\[.*\])\s*$/m.exec(last);
   if (!cmd) throw new Error("the Dockerfile's final stage has no exec-form CMD");
   return { env, cmd: JSON.parse(cmd[1]) as string[], workdir: /^WORKDIR (.+)$/m.exec(last)?.[1] ?? "/" };
 }
 
-interface Proc { child: ChildProcess; output: () => string; stop: () => Promise<void> }
+interface Proc {
+  child: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+}
 
 function start(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Proc {
   const child = spawn(cmd, args, { ...opts, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
-  child.stdout!.on("data", (d: Buffer) => { out += d.toString(); });
-  child.stderr!.on("data", (d: Buffer) => { out += d.toString(); });
+  child.stdout!.on("data", (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr!.on("data", (d: Buffer) => {
+    out += d.toString();
+  });
   return {
     child,
     output: () => out.split("\n").slice(-20).join("\n"),
-    stop: () => new Promise<void>((done) => {
-      if (child.exitCode !== null || child.signalCode !== null) return done();
-      const t = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      child.once("exit", () => { clearTimeout(t); done(); });
-      child.kill("SIGTERM");
-    }),
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        const t = setTimeout(() => child.kill("SIGKILL"), 10_000);
+        child.once("exit", () => {
+          clearTimeout(t);
+          done();
+        });
+        child.kill("SIGTERM");
+      }),
   };
 }
 
@@ -246,7 +274,9 @@ function httpsGet(port: number, path: string, ca: string): Promise<{ status: num
   return new Promise((done, fail) => {
     const req = request({ host: "127.0.0.1", port, path, servername: "localhost", headers: { host: `localhost:${port}` }, ca, method: "GET" }, (res) => {
       let body = "";
-      res.on("data", (d: Buffer) => { body += d.toString(); });
+      res.on("data", (d: Buffer) => {
+        body += d.toString();
+      });
       res.on("end", () => done({ status: res.statusCode ?? 0, body }));
     });
     req.on("error", fail);
@@ -255,17 +285,25 @@ function httpsGet(port: number, path: string, ca: string): Promise<{ status: num
 }
 
 describe("the example Synapse configs (issue 13, Part 1b)", () => {
-  it.each(["homeserver.yaml.example", "member-homeserver.yaml.example"])("%s: no password sign-in, no registration, no secret but placeholders", async (name) => {
-    const hs = parse(await read(`deploy/synapse/${name}`)) as Record<string, unknown>;
-    expect(hs.password_config).toEqual({ enabled: false });
-    expect(hs.enable_registration).toBe(false);
-    for (const key of ["registration_shared_secret", "macaroon_secret_key", "form_secret"]) expect(String(hs[key]), key).toMatch(/^CHANGE_ME/);
-  });
+  it.each(["homeserver.yaml.example", "member-homeserver.yaml.example"])(
+    "%s: no password sign-in, no registration, no secret but placeholders",
+    async (name) => {
+      const hs = parse(await read(`deploy/synapse/${name}`)) as Record<string, unknown>;
+      expect(hs.password_config).toEqual({ enabled: false });
+      expect(hs.enable_registration).toBe(false);
+      for (const key of ["registration_shared_secret", "macaroon_secret_key", "form_secret"]) expect(String(hs[key]), key).toMatch(/^CHANGE_ME/);
+    },
+  );
 
   it("the Secretariat's homeserver signs in only with the control plane's single-use grant (Enlace's module), not Synapse's JWT login", async () => {
-    const hs = parse(await read("deploy/synapse/homeserver.yaml.example")) as { jwt_config?: unknown; modules: Array<{ module: string; config: Record<string, unknown> }> };
+    const hs = parse(await read("deploy/synapse/homeserver.yaml.example")) as {
+      jwt_config?: unknown;
+      modules: Array<{ module: string; config: Record<string, unknown> }>;
+    };
     expect(hs.jwt_config).toBeUndefined();
-    expect(hs.modules).toEqual([{ module: "enlace_login_grant.EnlaceLoginGrant", config: expect.objectContaining({ secret: "CHANGE_ME_SYNAPSE_JWT_SECRET", issuer: "enlace" }) }]);
+    expect(hs.modules).toEqual([
+      { module: "enlace_login_grant.EnlaceLoginGrant", config: expect.objectContaining({ secret: "CHANGE_ME_SYNAPSE_JWT_SECRET", issuer: "enlace" }) },
+    ]);
     // The module reaches the container: mounted read-only at /modules, which is on PYTHONPATH.
     const compose = parse(await read("docker-compose.yml")) as { services: { synapse: { environment: Record<string, string>; volumes: string[] } } };
     expect(compose.services.synapse.environment.PYTHONPATH).toBe("/modules");
@@ -275,7 +313,7 @@ describe("the example Synapse configs (issue 13, Part 1b)", () => {
 });
 
 describe("the containers' processes, run directly (issue 13, Part 1b)", () => {
-  const domain = "localhost";   // Caddy then issues from its own local CA: no ACME, no network
+  const domain = "localhost"; // Caddy then issues from its own local CA: no ACME, no network
   let dir: string;
   let pgServer: PgServer;
   let compose: Compose;
@@ -304,7 +342,9 @@ describe("the containers' processes, run directly (issue 13, Part 1b)", () => {
     try {
       await admin.query(`CREATE ROLE ${pgEnv.POSTGRES_USER} LOGIN SUPERUSER PASSWORD '${pgEnv.POSTGRES_PASSWORD.replace(/'/g, "''")}'`);
       await admin.query(`CREATE DATABASE ${pgEnv.POSTGRES_DB} OWNER ${pgEnv.POSTGRES_USER}`);
-    } finally { await admin.end(); }
+    } finally {
+      await admin.end();
+    }
     const pgPort = Number(new URL(pgServer.adminUrl()).port);
     const asService = (db: string) => `postgres://${pgEnv.POSTGRES_USER}:${encodeURIComponent(pgEnv.POSTGRES_PASSWORD)}@127.0.0.1:${pgPort}/${db}`;
     // One statement at a time, as psql runs the script (CREATE DATABASE refuses a transaction).
@@ -312,8 +352,14 @@ describe("the containers' processes, run directly (issue 13, Part 1b)", () => {
     await init.connect();
     try {
       const script = (await read("deploy/postgres-init.sql")).replace(/--.*$/gm, "");
-      for (const stmt of script.split(/;\s*$/m).map((x) => x.trim()).filter(Boolean)) await init.query(stmt);
-    } finally { await init.end(); }
+      for (const stmt of script
+        .split(/;\s*$/m)
+        .map((x) => x.trim())
+        .filter(Boolean))
+        await init.query(stmt);
+    } finally {
+      await init.end();
+    }
 
     // The synapse service: the example homeserver.yaml filled in as the README says (the .env's
     // secrets, fresh random ones for CHANGE_ME_RANDOM), then only the container's addresses and
@@ -378,12 +424,16 @@ describe("the containers' processes, run directly (issue 13, Part 1b)", () => {
     expect(r.status).toBe(200);
     expect(JSON.stringify(await r.json())).toMatch(/ok/);
     // It runs as configured: production mode, its own database (migrated), behind one proxy.
-    const c = new pg.Client({ connectionString: compose.services.enlace.environment!.DATABASE_URL.replace("@postgres:5432/", `@127.0.0.1:${new URL(pgServer.adminUrl()).port}/`) });
+    const c = new pg.Client({
+      connectionString: compose.services.enlace.environment!.DATABASE_URL.replace("@postgres:5432/", `@127.0.0.1:${new URL(pgServer.adminUrl()).port}/`),
+    });
     await c.connect();
     try {
       const { rows } = await c.query<{ n: string }>("SELECT count(*)::text AS n FROM information_schema.tables WHERE table_schema = 'public'");
       expect(Number(rows[0].n)).toBeGreaterThan(5);
-    } finally { await c.end(); }
+    } finally {
+      await c.end();
+    }
   });
 
   it("Synapse from the example config runs on its own PostgreSQL database made by postgres-init.sql (C collation)", async () => {
@@ -394,22 +444,28 @@ describe("the containers' processes, run directly (issue 13, Part 1b)", () => {
     try {
       const coll = await c.query<{ datcollate: string }>("SELECT datcollate FROM pg_database WHERE datname = 'synapse'");
       expect(coll.rows[0].datcollate).toBe("C");
-      const { rows } = await c.query<{ n: string }>("SELECT count(*)::text AS n FROM information_schema.tables WHERE table_name IN ('users', 'events', 'rooms')");
+      const { rows } = await c.query<{ n: string }>(
+        "SELECT count(*)::text AS n FROM information_schema.tables WHERE table_name IN ('users', 'events', 'rooms')",
+      );
       expect(rows[0].n).toBe("3");
-    } finally { await c.end(); }
+    } finally {
+      await c.end();
+    }
   });
 
   it("Synapse from the example config refuses password sign-in and JWT login; a grant signs in once", async () => {
-    const flows = await (await fetch(`${synapseUrl}/_matrix/client/v3/login`)).json() as { flows: { type: string }[] };
+    const flows = (await (await fetch(`${synapseUrl}/_matrix/client/v3/login`)).json()) as { flows: { type: string }[] };
     const types = flows.flows.map((f) => f.type);
     expect(types).toContain(LOGIN_GRANT_TYPE);
     expect(types).not.toContain("org.matrix.login.jwt");
     expect(types).not.toContain("m.login.password");
     const grant = await mintLoginGrant(deployVars.SYNAPSE_JWT_SECRET, "deploy.check");
-    const login = () => fetch(`${synapseUrl}/_matrix/client/v3/login`, {
-      method: "POST", headers: { "content-type": "application/json" },
-      body: JSON.stringify({ type: LOGIN_GRANT_TYPE, identifier: { type: "m.id.user", user: "deploy.check" }, token: grant }),
-    });
+    const login = () =>
+      fetch(`${synapseUrl}/_matrix/client/v3/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ type: LOGIN_GRANT_TYPE, identifier: { type: "m.id.user", user: "deploy.check" }, token: grant }),
+      });
     expect((await login()).status).toBe(200);
     expect((await login()).status).toBe(403);
   });
@@ -421,19 +477,30 @@ describe("the containers' processes, run directly (issue 13, Part 1b)", () => {
     caddy = start(CADDY, ["run", "--config", join(root, "deploy/caddy/Caddyfile"), "--adapter", "caddyfile"], {
       cwd: caddyHome,
       env: {
-        PATH: process.env.PATH, HOME: caddyHome, XDG_DATA_HOME: join(caddyHome, "data"), XDG_CONFIG_HOME: join(caddyHome, "config"),
+        PATH: process.env.PATH,
+        HOME: caddyHome,
+        XDG_DATA_HOME: join(caddyHome, "data"),
+        XDG_CONFIG_HOME: join(caddyHome, "config"),
         ...compose.services.caddy.environment,
-        ENLACE_HTTP_PORT: String(ports.http), ENLACE_HTTPS_PORT: String(ports.https), ENLACE_FEDERATION_PORT: String(ports.federation),
-        SYNAPSE_UPSTREAM: `127.0.0.1:${ports.synapse}`, ENLACE_UPSTREAM: `127.0.0.1:${ports.plane}`,
+        ENLACE_HTTP_PORT: String(ports.http),
+        ENLACE_HTTPS_PORT: String(ports.https),
+        ENLACE_FEDERATION_PORT: String(ports.federation),
+        SYNAPSE_UPSTREAM: `127.0.0.1:${ports.synapse}`,
+        ENLACE_UPSTREAM: `127.0.0.1:${ports.plane}`,
       },
     });
     const caPath = join(caddyHome, "data/caddy/pki/authorities/local/root.crt");
     let ca = "";
-    await waitFor("Caddy", caddy, async () => {
-      if (!existsSync(caPath)) return false;
-      ca = await readFile(caPath, "utf8");
-      return (await httpsGet(ports.https, "/api/health", ca)).status === 200;
-    }, 60_000);
+    await waitFor(
+      "Caddy",
+      caddy,
+      async () => {
+        if (!existsSync(caPath)) return false;
+        ca = await readFile(caPath, "utf8");
+        return (await httpsGet(ports.https, "/api/health", ca)).status === 200;
+      },
+      60_000,
+    );
 
     const versions = await httpsGet(ports.https, "/_matrix/client/versions", ca);
     expect(versions.status).toBe(200);
@@ -445,9 +512,14 @@ describe("the containers' processes, run directly (issue 13, Part 1b)", () => {
     expect(direct.status).toBe(200);
     // …and never through the public entry, however the path is spelled.
     for (const p of [
-      "/_synapse/admin/v1/server_version", "/_synapse/admin/v2/users", "/_synapse/client/v1/pick_username",
-      "/_matrix/../_synapse/admin/v1/server_version", "/_matrix/client/../../_synapse/admin/v1/server_version",
-      "//_synapse/admin/v1/server_version", "/_matrix/%2e%2e/_synapse/admin/v1/server_version", "/%5Fsynapse/admin/v1/server_version",
+      "/_synapse/admin/v1/server_version",
+      "/_synapse/admin/v2/users",
+      "/_synapse/client/v1/pick_username",
+      "/_matrix/../_synapse/admin/v1/server_version",
+      "/_matrix/client/../../_synapse/admin/v1/server_version",
+      "//_synapse/admin/v1/server_version",
+      "/_matrix/%2e%2e/_synapse/admin/v1/server_version",
+      "/%5Fsynapse/admin/v1/server_version",
     ]) {
       const r = await httpsGet(ports.https, p, ca);
       expect(r.body, p).not.toMatch(/server_version|python_version/);
@@ -457,7 +529,12 @@ describe("the containers' processes, run directly (issue 13, Part 1b)", () => {
     const plain = await fetch(`http://127.0.0.1:${ports.http}/_synapse/admin/v1/server_version`, { redirect: "manual" });
     expect(plain.status).toBe(308);
     expect(plain.headers.get("location")).toMatch(/^https:\/\//);
-    expect(await fetch("http://127.0.0.1:2019/config/").then(() => "listening", () => "refused")).toBe("refused");
+    expect(
+      await fetch("http://127.0.0.1:2019/config/").then(
+        () => "listening",
+        () => "refused",
+      ),
+    ).toBe("refused");
 
     const viaFed = await httpsGet(ports.federation, "/_synapse/admin/v1/server_version", ca);
     expect(viaFed.status).toBe(404);

@@ -44,7 +44,14 @@ describe("confidentiality and hostile input", () => {
 
   beforeAll(async () => {
     hs = await startTestSynapse();
-    plane = await startTestPlane({ synapse: hs, logSink: { write: (l) => { logLines.push(l); } } });
+    plane = await startTestPlane({
+      synapse: hs,
+      logSink: {
+        write: (l) => {
+          logLines.push(l);
+        },
+      },
+    });
     await roomsReady(plane);
     [ana, jan, bea, officer] = await Promise.all([
       member(plane, [role.focal("CL", "tourism")], "CL", ROOMS),
@@ -56,12 +63,22 @@ describe("confidentiality and hostile input", () => {
     for (const m of [ana, jan, bea, officer]) {
       await credentialsPublished(m.session, [ana, jan, bea, officer]).catch((err) => {
         // The reconciler's own account of the delay (job failures are logged with their reason).
-        throw new Error(`${(err as Error).message}\n${logLines.filter((l) => /reconcile|person/i.test(l)).slice(-20).join("")}`);
+        throw new Error(
+          `${(err as Error).message}\n${logLines
+            .filter((l) => /reconcile|person/i.test(l))
+            .slice(-20)
+            .join("")}`,
+        );
       });
     }
     console.log(`credentials with master keys seen by all four in ${Date.now() - t0} ms`);
   }, 240_000);
-  afterAll(async () => { for (const m of [ana, jan, bea, officer]) m?.session.stop(); await cleanupReconciler?.(); await plane?.close(); await hs?.close(); });
+  afterAll(async () => {
+    for (const m of [ana, jan, bea, officer]) m?.session.stop();
+    await cleanupReconciler?.();
+    await plane?.close();
+    await hs?.close();
+  });
 
   it("canary: a unique string in every content type and a document never reaches Synapse's or the control plane's storage or logs", async () => {
     const canary = `canary-${randomBytes(12).toString("hex")}`;
@@ -72,12 +89,28 @@ describe("confidentiality and hostile input", () => {
     await sendContent(ana.session, roomId, "incident.update", { ...EXAMPLES["incident.update"], incidentEventId: incident, text: canary });
     await sendContent(ana.session, roomId, "expertise.offer", { ...EXAMPLES["expertise.offer"], requestEventId: request, note: canary });
     await sendContent(ana.session, roomId, "expertise.status", { ...EXAMPLES["expertise.status"], requestEventId: request, note: canary });
-    await shareDocument(ana.session, roomId, { bytes: Buffer.from(`${canary} `.repeat(5000)), filename: `${canary}.txt`, mimetype: "text/plain" },
-      { tlp: "GREEN", title: canary, event: canary, date: "2024-07-14", topics: [canary], language: "en", summary: canary });
-    await publishAdvisory(officer.session, officer.cp, roomOf(officer, "advisories:tourism"), { ...EXAMPLE_UNSIGNED_ADVISORY, requiresAck: false, ackDeadline: undefined, title: canary, body: canary, programs: ["tourism"] });
+    await shareDocument(
+      ana.session,
+      roomId,
+      { bytes: Buffer.from(`${canary} `.repeat(5000)), filename: `${canary}.txt`, mimetype: "text/plain" },
+      { tlp: "GREEN", title: canary, event: canary, date: "2024-07-14", topics: [canary], language: "en", summary: canary },
+    );
+    await publishAdvisory(officer.session, officer.cp, roomOf(officer, "advisories:tourism"), {
+      ...EXAMPLE_UNSIGNED_ADVISORY,
+      requiresAck: false,
+      ackDeadline: undefined,
+      title: canary,
+      body: canary,
+      programs: ["tourism"],
+    });
     // Make sure everything arrived (and was processed server-side) before looking.
-    await nextEvent(jan.session, roomId, (e) => e.getSender() === ana.session.userId && e.getType() === "m.room.encrypted" && e.getClearContent()?.msgtype === "m.file", 20_000).catch(() => null);
-    await hs.stop();                                        // flush SQLite WAL and logs
+    await nextEvent(
+      jan.session,
+      roomId,
+      (e) => e.getSender() === ana.session.userId && e.getType() === "m.room.encrypted" && e.getClearContent()?.msgtype === "m.file",
+      20_000,
+    ).catch(() => null);
+    await hs.stop(); // flush SQLite WAL and logs
     const needle = Buffer.from(canary);
     expect(await filesContaining(hs.dataDir, needle)).toEqual([]);
     await hs.restart();
@@ -94,35 +127,75 @@ describe("confidentiality and hostile input", () => {
     const eve = await actor(plane, [role.focal("UY", "tourism")], "UY");
     const grant = await new ControlPlaneClient(plane.url, eve.token).matrixSession();
     const login = await createClient({ baseUrl: grant.homeserverUrl }).loginRequest(grantLoginBody(grant));
-    const plain: MatrixClient = createClient({ baseUrl: grant.homeserverUrl, userId: login.user_id, deviceId: login.device_id, accessToken: login.access_token });
+    const plain: MatrixClient = createClient({
+      baseUrl: grant.homeserverUrl,
+      userId: login.user_id,
+      deviceId: login.device_id,
+      accessToken: login.access_token,
+    });
     await plain.initRustCrypto({ useIndexedDB: false });
     await plain.startClient();
-    await new Promise<void>((r) => plain.on(ClientEvent.Sync, (s: SyncState) => { if (s === SyncState.Prepared) r(); }));
-    await plain.getCrypto()!.bootstrapCrossSigning({ authUploadDeviceSigningKeys: async (mk) => { await mk(null); } });
+    await new Promise<void>((r) =>
+      plain.on(ClientEvent.Sync, (s: SyncState) => {
+        if (s === SyncState.Prepared) r();
+      }),
+    );
+    await plain.getCrypto()!.bootstrapCrossSigning({
+      authUploadDeviceSigningKeys: async (mk) => {
+        await mk(null);
+      },
+    });
     try {
-      const room = await eventually(async () => plain.getRooms().find((r) => r.currentState.getStateEvents("org.oas.enlace.room.key", "")?.getContent().key === "network:tourism" && r.getMyMembership() === "join"), (r) => !!r, 30_000, 100);
+      const room = await eventually(
+        async () =>
+          plain
+            .getRooms()
+            .find(
+              (r) => r.currentState.getStateEvents("org.oas.enlace.room.key", "")?.getContent().key === "network:tourism" && r.getMyMembership() === "join",
+            ),
+        (r) => !!r,
+        30_000,
+        100,
+      );
       const roomId = room.value!.roomId;
-      const got = new Promise<MatrixEvent>((resolve) => plain.on("Room.timeline" as any, (e: MatrixEvent) => {
-        if (e.getRoomId() !== roomId || e.getSender() !== ana.session.userId) return;
-        const check = () => { if (!e.isBeingDecrypted() && !e.isDecryptionFailure() && e.getClearContent()) resolve(e); };
-        e.on("Event.decrypted" as any, check);
-        check();
-      }));
+      const got = new Promise<MatrixEvent>((resolve) =>
+        plain.on("Room.timeline" as any, (e: MatrixEvent) => {
+          if (e.getRoomId() !== roomId || e.getSender() !== ana.session.userId) return;
+          const check = () => {
+            if (!e.isBeingDecrypted() && !e.isDecryptionFailure() && e.getClearContent()) resolve(e);
+          };
+          e.on("Event.decrypted" as any, check);
+          check();
+        }),
+      );
       // Ana's client must know the new device is cross-signed before it shares a room key with it.
-      await eventually(async () => (await ana.session.client.getCrypto()!.getDeviceVerificationStatus(login.user_id, login.device_id))?.signedByOwner, (v) => v === true, 20_000, 100);
+      await eventually(
+        async () => (await ana.session.client.getCrypto()!.getDeviceVerificationStatus(login.user_id, login.device_id))?.signedByOwner,
+        (v) => v === true,
+        20_000,
+        100,
+      );
       await sendContent(ana.session, roomId, "alert", EXAMPLES.alert);
       const e = await got;
       expect(e.getContent().msgtype).toBe("m.text");
       expect(e.getContent().body).toMatch(/ALERT \[TLP:AMBER\] HIGH — Reported surveillance of stadium entrances/);
       expect(e.getContent().formatted_body).toContain("<strong>");
-    } finally { plain.stopClient(); }
+    } finally {
+      plain.stopClient();
+    }
   }, 90_000);
 
   it("a device its owner never cross-signed gets no room keys, and what it sends is not trusted", async () => {
     const cp = jan.cp;
     const grant = await cp.matrixSession();
     const login = await createClient({ baseUrl: grant.homeserverUrl }).loginRequest(grantLoginBody(grant));
-    const rogue = await openSession({ baseUrl: grant.homeserverUrl, userId: login.user_id, deviceId: login.device_id, accessToken: login.access_token, secretariatKeys: [grant.secretariatKey] });
+    const rogue = await openSession({
+      baseUrl: grant.homeserverUrl,
+      userId: login.user_id,
+      deviceId: login.device_id,
+      accessToken: login.access_token,
+      secretariatKeys: [grant.secretariatKey],
+    });
     // An attacker's client would not honour our isolation mode when sending.
     rogue.client.getCrypto()!.setDeviceIsolationMode(new AllDevicesIsolationMode(false));
     try {
@@ -131,7 +204,7 @@ describe("confidentiality and hostile input", () => {
       const atRogue = nextEvent(rogue, roomId, (e) => e.getSender() === ana.session.userId, 20_000);
       await sendContent(ana.session, roomId, "alert", EXAMPLES.alert);
       const seen = await atRogue;
-      expect(seen.content.status).toBe("invalid");                    // no key: nothing readable
+      expect(seen.content.status).toBe("invalid"); // no key: nothing readable
       expect(seen.content.status === "invalid" && seen.content.reason).toMatch(/could not decrypt/);
 
       const atAna = nextEvent(ana.session, roomId, (e) => e.getSender() === jan.session.userId, 20_000);
@@ -139,7 +212,9 @@ describe("confidentiality and hostile input", () => {
       const fromRogue = await atAna;
       expect(fromRogue.trust.level).not.toBe("verified");
       expect(fromRogue.content.status).toBe("invalid");
-    } finally { rogue.stop(); }
+    } finally {
+      rogue.stop();
+    }
   }, 90_000);
 
   it("a hostile member's malformed, oversized and forged content is marked invalid and nothing breaks; the forged credential is healed", async () => {
@@ -166,11 +241,26 @@ describe("confidentiality and hostile input", () => {
     await plane.link!.reconciler.stop();
     const space = findRoomByKey(ana.session.client, "space")!.roomId;
     const fake = await signCredential(rogueKey.secretKey, rogueKey.publicKey, {
-      v: 1, type: CREDENTIAL_TYPE, serial: 99, userId: bea.session.userId, personId: bea.personId, memberState: "US", programs: ["tourism"],
-      roles: [{ role: "secretariat_officer", program: "tourism" }], issuedAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 86400_000).toISOString(), masterKey: bea.masterKey,
+      v: 1,
+      type: CREDENTIAL_TYPE,
+      serial: 99,
+      userId: bea.session.userId,
+      personId: bea.personId,
+      memberState: "US",
+      programs: ["tourism"],
+      roles: [{ role: "secretariat_officer", program: "tourism" }],
+      issuedAt: new Date().toISOString(),
+      expiresAt: new Date(Date.now() + 86400_000).toISOString(),
+      masterKey: bea.masterKey,
     });
     await hs.admin.putState(space, CREDENTIAL_TYPE, credentialStateKey(bea.session.userId), fake);
-    await eventually(async () => findRoomByKey(ana.session.client, "space")!.currentState.getStateEvents(CREDENTIAL_TYPE, credentialStateKey(bea.session.userId))?.getContent().signature?.publicKey, (k) => k === rogueKey.publicKey, 10_000);
+    await eventually(
+      async () =>
+        findRoomByKey(ana.session.client, "space")!.currentState.getStateEvents(CREDENTIAL_TYPE, credentialStateKey(bea.session.userId))?.getContent().signature
+          ?.publicKey,
+      (k) => k === rogueKey.publicKey,
+      10_000,
+    );
     const wait = nextEvent(ana.session, roomId, (e) => e.getSender() === bea.session.userId);
     await sendContent(bea.session, roomId, "alert", EXAMPLES.alert);
     const forged = await wait;
@@ -179,8 +269,14 @@ describe("confidentiality and hostile input", () => {
     const { startReconciler } = await import("#server/jobs/reconciler.js");
     const resumed = await startReconciler(plane.ctx, plane.link!.boss, plane.link!.hs);
     cleanupReconciler = () => resumed.stop();
-    await eventually(async () => findRoomByKey(ana.session.client, "space")!.currentState.getStateEvents(CREDENTIAL_TYPE, credentialStateKey(bea.session.userId))?.getContent().signature?.publicKey,
-      (k) => k === plane.ctx.keys.secretariat.publicKey, 90_000, 200);
+    await eventually(
+      async () =>
+        findRoomByKey(ana.session.client, "space")!.currentState.getStateEvents(CREDENTIAL_TYPE, credentialStateKey(bea.session.userId))?.getContent().signature
+          ?.publicKey,
+      (k) => k === plane.ctx.keys.secretariat.publicKey,
+      90_000,
+      200,
+    );
 
     // And the reader keeps working.
     const ok = nextEvent(ana.session, roomId, (e) => e.getSender() === jan.session.userId);
@@ -192,10 +288,17 @@ describe("confidentiality and hostile input", () => {
     const roomId = roomOf(ana, "network:tourism");
     const officerToken = officer.cp.token!;
     expect((await api(plane, "POST", `/api/people/${bea.personId}/revoke`, { token: officerToken, body: { reason: "test" } })).status).toBe(200);
-    await eventually(async () => (await hs.admin.roomMembers(roomId)).members, (m) => !m.includes(bea.session.userId), 10_000, 50);
+    await eventually(
+      async () => (await hs.admin.roomMembers(roomId)).members,
+      (m) => !m.includes(bea.session.userId),
+      10_000,
+      50,
+    );
     await new Promise((r) => setTimeout(r, 500));
     const eventId = await sendContent(ana.session, roomId, "alert", { ...EXAMPLES.alert, title: "after revocation" });
-    const raw = await fetch(`${hs.url}/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/event/${encodeURIComponent(eventId)}`, { headers: { authorization: `Bearer ${ana.session.client.getAccessToken()}` } }).then((r) => r.json());
+    const raw = await fetch(`${hs.url}/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/event/${encodeURIComponent(eventId)}`, {
+      headers: { authorization: `Bearer ${ana.session.client.getAccessToken()}` },
+    }).then((r) => r.json());
     const ev = new MatrixEvent(raw);
     await bea.session.client.decryptEventIfNeeded(ev).catch(() => {});
     expect(ev.isDecryptionFailure()).toBe(true);

@@ -38,7 +38,11 @@ describe("end-to-end encrypted content between vetted members", () => {
     ]);
     for (const m of [ana, jan, bea, officer]) await credentialsPublished(m.session, [ana, jan, bea, officer]);
   }, 240_000);
-  afterAll(async () => { for (const m of [ana, jan, bea, officer]) m?.session.stop(); await plane?.close(); await hs?.close(); });
+  afterAll(async () => {
+    for (const m of [ana, jan, bea, officer]) m?.session.stop();
+    await plane?.close();
+    await hs?.close();
+  });
 
   /** Sends with `from`, returns what each other member read. */
   async function roundTrip(from: Member, roomKey: string, send: (roomId: string) => Promise<string>, to = [ana, jan, bea, officer]) {
@@ -47,13 +51,17 @@ describe("end-to-end encrypted content between vetted members", () => {
     const readers = to.filter((m) => m !== from);
     // Sent from here on (same machine, same clock): a late copy of an earlier test's event must not match.
     const since = Date.now() - 5;
-    const waits = readers.map((m) => nextEvent(m.session, roomId, (e: MatrixEvent) => e.getSender() === from.session.userId && e.getTs() >= since && (!sentId || e.getId() === sentId)));
+    const waits = readers.map((m) =>
+      nextEvent(m.session, roomId, (e: MatrixEvent) => e.getSender() === from.session.userId && e.getTs() >= since && (!sentId || e.getId() === sentId)),
+    );
     sentId = await send(roomId);
     return { eventId: sentId, received: await Promise.all(waits) };
   }
 
   it("every message content type is decrypted, valid and verified at every other member", async () => {
-    const request = await roundTrip(ana, "network:tourism", async (r) => sendContent(ana.session, r, "expertise.request", await requestForRegisteredEvent(plane, ana.personId)));
+    const request = await roundTrip(ana, "network:tourism", async (r) =>
+      sendContent(ana.session, r, "expertise.request", await requestForRegisteredEvent(plane, ana.personId)),
+    );
     const incident = await roundTrip(jan, "network:tourism", (r) => sendContent(jan.session, r, "incident", EXAMPLES.incident));
     const kinds: Array<[Member, MessageKind, unknown]> = [
       [ana, "alert", EXAMPLES.alert],
@@ -62,7 +70,8 @@ describe("end-to-end encrypted content between vetted members", () => {
       [ana, "expertise.status", { ...EXAMPLES["expertise.status"], requestEventId: request.eventId }],
     ];
     const results = [request, incident];
-    for (const [from, kind, content] of kinds) results.push(await roundTrip(from, "network:tourism", (r) => sendContent(from.session, r, kind, content as never)));
+    for (const [from, kind, content] of kinds)
+      results.push(await roundTrip(from, "network:tourism", (r) => sendContent(from.session, r, kind, content as never)));
     const states = { [ana.session.userId]: "CL", [jan.session.userId]: "JM", [bea.session.userId]: "BR" };
     for (const { received } of results) {
       for (const r of received) {
@@ -71,7 +80,14 @@ describe("end-to-end encrypted content between vetted members", () => {
         expect(r.trust).toMatchObject({ level: "verified", memberState: states[r.sender] });
       }
     }
-    expect(results.map((x) => x.received[0].content.status === "valid" && x.received[0].content.kind)).toEqual(["expertise.request", "incident", "alert", "incident.update", "expertise.offer", "expertise.status"]);
+    expect(results.map((x) => x.received[0].content.status === "valid" && x.received[0].content.kind)).toEqual([
+      "expertise.request",
+      "incident",
+      "alert",
+      "incident.update",
+      "expertise.offer",
+      "expertise.status",
+    ]);
   });
 
   it("an expertise request must name a major event of the registry, with the registry's facts", async () => {
@@ -82,20 +98,38 @@ describe("end-to-end encrypted content between vetted members", () => {
     await expect(sendContent(ana.session, roomId, "expertise.request", { ...real, hostState: "JM" })).rejects.toThrow(/host state differ/);
 
     // A member whose client skips the check: every reader marks the request invalid, with the reason.
-    const raw = (content: typeof real) => (r: string) => ana.session.client.sendEvent(r, "m.room.message" as any, buildEventContent("expertise.request", content, { roomCeiling: "AMBER" }) as any).then((x) => x.event_id);
+    const raw = (content: typeof real) => (r: string) =>
+      ana.session.client
+        .sendEvent(r, "m.room.message" as any, buildEventContent("expertise.request", content, { roomCeiling: "AMBER" }) as any)
+        .then((x) => x.event_id);
     const forged = await roundTrip(ana, "network:tourism", raw(unknown));
-    for (const r of forged.received) expect(r.content).toEqual({ status: "invalid", kind: "expertise.request", reason: "the major event is not in the registry" });
+    for (const r of forged.received)
+      expect(r.content).toEqual({ status: "invalid", kind: "expertise.request", reason: "the major event is not in the registry" });
     const dressedUp = await roundTrip(ana, "network:tourism", raw({ ...real, eventName: "G20 Summit", startDate: "2027-07-01" }));
-    for (const r of dressedUp.received) expect(r.content).toMatchObject({ status: "invalid", reason: "the name, start date differ from the registry's major event" });
+    for (const r of dressedUp.received)
+      expect(r.content).toMatchObject({ status: "invalid", reason: "the name, start date differ from the registry's major event" });
     const genuine = await roundTrip(ana, "network:tourism", raw(real));
     for (const r of genuine.received) expect(r.content).toMatchObject({ status: "valid", kind: "expertise.request" });
   });
 
   it("a lessons-learned document travels encrypted, downloads intact, and a changed byte is refused", async () => {
     const bytes = randomBytes(200_000);
-    const { received } = await roundTrip(ana, "network:tourism", (r) => shareDocument(ana.session, r, { bytes, filename: "lecciones.pdf", mimetype: "application/pdf" }, {
-      tlp: "GREEN", title: "Lessons learned", event: "Final", date: "2024-07-14", topics: ["crowd management"], language: "es", summary: "Staggered entry works.",
-    }));
+    const { received } = await roundTrip(ana, "network:tourism", (r) =>
+      shareDocument(
+        ana.session,
+        r,
+        { bytes, filename: "lecciones.pdf", mimetype: "application/pdf" },
+        {
+          tlp: "GREEN",
+          title: "Lessons learned",
+          event: "Final",
+          date: "2024-07-14",
+          topics: ["crowd management"],
+          language: "es",
+          summary: "Staggered entry works.",
+        },
+      ),
+    );
     for (const r of received) {
       expect(r.content).toMatchObject({ status: "valid", kind: "document" });
       const doc = (r.content as { content: any }).content;
@@ -107,9 +141,17 @@ describe("end-to-end encrypted content between vetted members", () => {
 
   it("a signed advisory is acknowledged by several states and coverage is computed, overdue included", async () => {
     const deadline = new Date(Date.now() + 4000).toISOString();
-    const { received, eventId } = await roundTrip(officer, "advisories:tourism", (r) => publishAdvisory(officer.session, officer.cp, r, {
-      tlp: "AMBER", programCode: "tourism", title: "Heightened threat to fan zones", body: "Review barrier placement.", programs: ["tourism"], requiresAck: true, ackDeadline: deadline,
-    }).then((x) => x.eventId));
+    const { received, eventId } = await roundTrip(officer, "advisories:tourism", (r) =>
+      publishAdvisory(officer.session, officer.cp, r, {
+        tlp: "AMBER",
+        programCode: "tourism",
+        title: "Heightened threat to fan zones",
+        body: "Review barrier placement.",
+        programs: ["tourism"],
+        requiresAck: true,
+        ackDeadline: deadline,
+      }).then((x) => x.eventId),
+    );
     for (const r of received) {
       expect(r.content).toMatchObject({ status: "valid", kind: "advisory", content: { number: 1 } });
       expect(r.trust.level).toBe("verified");
@@ -117,17 +159,39 @@ describe("end-to-end encrypted content between vetted members", () => {
     const roomId = roomOf(officer, "advisories:tourism");
     const acksSeen = new Promise<MatrixEvent[]>((resolve) => {
       const seen: MatrixEvent[] = [];
-      const on = (e: MatrixEvent) => { if (e.getType() === ACK_EVENT_TYPE && e.getRoomId() === roomId) { seen.push(e); if (seen.length === 2) { officer.session.client.off("Room.timeline" as any, on); resolve(seen); } } };
+      const on = (e: MatrixEvent) => {
+        if (e.getType() === ACK_EVENT_TYPE && e.getRoomId() === roomId) {
+          seen.push(e);
+          if (seen.length === 2) {
+            officer.session.client.off("Room.timeline" as any, on);
+            resolve(seen);
+          }
+        }
+      };
       officer.session.client.on("Room.timeline" as any, on);
     });
     await sendAck(ana.session, roomOf(ana, "advisories:tourism"), eventId);
     await sendAck(jan.session, roomOf(jan, "advisories:tourism"), eventId);
     const acks = await Promise.all((await acksSeen).map((e) => readEvent(officer.session, e)));
-    for (const a of acks) { expect(a.encrypted).toBe(false); expect(a.content).toMatchObject({ status: "valid", kind: "ack" }); }
-    const ackList = acks.filter((a) => a.trust.level === "verified").map((a) => ({ state: (a.trust as { memberState: string }).memberState, at: new Date(a.ts) }));
+    for (const a of acks) {
+      expect(a.encrypted).toBe(false);
+      expect(a.content).toMatchObject({ status: "valid", kind: "ack" });
+    }
+    const ackList = acks
+      .filter((a) => a.trust.level === "verified")
+      .map((a) => ({ state: (a.trust as { memberState: string }).memberState, at: new Date(a.ts) }));
     const before = computeCoverage({ advisory: { ackDeadline: deadline }, expectedStates: ["CL", "JM", "BR"], acks: ackList, now: new Date() });
-    expect(before.states.map((s) => [s.state, s.status])).toEqual([["CL", "acknowledged"], ["JM", "acknowledged"], ["BR", "pending"]]);
-    const after = computeCoverage({ advisory: { ackDeadline: deadline }, expectedStates: ["CL", "JM", "BR"], acks: ackList, now: new Date(Date.parse(deadline) + 1) });
+    expect(before.states.map((s) => [s.state, s.status])).toEqual([
+      ["CL", "acknowledged"],
+      ["JM", "acknowledged"],
+      ["BR", "pending"],
+    ]);
+    const after = computeCoverage({
+      advisory: { ackDeadline: deadline },
+      expectedStates: ["CL", "JM", "BR"],
+      acks: ackList,
+      now: new Date(Date.parse(deadline) + 1),
+    });
     expect(after.states.find((s) => s.state === "BR")!.status).toBe("overdue");
   });
 
@@ -142,25 +206,56 @@ describe("end-to-end encrypted content between vetted members", () => {
   });
   it("a member's new device reads earlier messages after restoring from the recovery key (server-side key backup)", async () => {
     const roomId = roomOf(ana, "network:tourism");
-    const earlier = await roundTrip(ana, "network:tourism", (r) => sendContent(ana.session, r, "alert", { ...EXAMPLES.alert, title: "Sent before the new laptop" }), [jan]);
+    const earlier = await roundTrip(
+      ana,
+      "network:tourism",
+      (r) => sendContent(ana.session, r, "alert", { ...EXAMPLES.alert, title: "Sent before the new laptop" }),
+      [jan],
+    );
     expect(earlier.received[0].content.status).toBe("valid");
     const laptop = await signInThroughControlPlane(jan.cp, { deviceName: "new laptop" });
     try {
       await waitForRoom(laptop.client, "network:tourism", 60_000);
-      const old = () => laptop.client.getRoom(roomId)?.getLiveTimeline().getEvents().find((e) => e.getId() === earlier.eventId);
-      await eventually(async () => old(), (e) => e !== undefined, 20_000);
+      const old = () =>
+        laptop.client
+          .getRoom(roomId)
+          ?.getLiveTimeline()
+          .getEvents()
+          .find((e) => e.getId() === earlier.eventId);
+      await eventually(
+        async () => old(),
+        (e) => e !== undefined,
+        20_000,
+      );
       // Room keys were never shared with this device: without the backup the message stays closed.
       expect((await readEvent(laptop, old()!, 1_000)).content.status).toBe("invalid");
       // Jan's first device uploads its room keys to the backup in the background; restore once they are there.
-      await eventually(() => restoreFromRecoveryKey(laptop, jan.recoveryKey), (r) => r.imported > 0, 45_000, 1_000);
+      await eventually(
+        () => restoreFromRecoveryKey(laptop, jan.recoveryKey),
+        (r) => r.imported > 0,
+        45_000,
+        1_000,
+      );
       expect(await isCrossSigned(laptop)).toBe(true);
       const r = await readEvent(laptop, old()!);
       expect(r.content).toMatchObject({ status: "valid", kind: "alert", content: { title: "Sent before the new laptop" } });
       // The backup cannot prove which device sent it: the sender's credential is fine, the device unconfirmed.
       expect(r.trust).toEqual({ level: "unverified", reason: "read with a key restored from backup: the sending device cannot be confirmed" });
       // What arrives after the restore comes with its key from the sender's device: verified again.
-      const later = await roundTrip(ana, "network:tourism", (rid) => sendContent(ana.session, rid, "alert", { ...EXAMPLES.alert, title: "After the restore" }), [jan]);
-      const fresh = await readEvent(laptop, await eventually(async () => laptop.client.getRoom(roomId)?.findEventById(later.eventId), (e) => e !== undefined, 20_000).then((x) => x.value!));
+      const later = await roundTrip(
+        ana,
+        "network:tourism",
+        (rid) => sendContent(ana.session, rid, "alert", { ...EXAMPLES.alert, title: "After the restore" }),
+        [jan],
+      );
+      const fresh = await readEvent(
+        laptop,
+        await eventually(
+          async () => laptop.client.getRoom(roomId)?.findEventById(later.eventId),
+          (e) => e !== undefined,
+          20_000,
+        ).then((x) => x.value!),
+      );
       expect(fresh.trust).toMatchObject({ level: "verified", memberState: "CL" });
     } finally {
       laptop.stop();

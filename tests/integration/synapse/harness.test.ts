@@ -5,7 +5,9 @@ import { SYNAPSE_VERSION } from "#server/synapse/install.js";
 
 describe("a real Synapse under the harness", () => {
   let hs: TestSynapse;
-  beforeAll(async () => { hs = await startTestSynapse(); });
+  beforeAll(async () => {
+    hs = await startTestSynapse();
+  });
   afterAll(() => hs?.close());
 
   it("starts from the template quickly and has an admin bot", async () => {

@@ -13,7 +13,9 @@ import { publishedMasterKeyVia } from "#server/homeserver-link.js";
 const PROBLEM = "https://enlace.oas.org/problems/";
 const KEY = "K".repeat(43);
 const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => { while (cleanups.length) await cleanups.pop()!().catch(() => {}); });
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!().catch(() => {});
+});
 
 async function registerOn(plane: TestPlane, userId: string) {
   const fp = await actor(plane, [role.focal("CL", "tourism")], "CL", { matrixUserId: userId });
@@ -33,17 +35,22 @@ function expectGatewayProblem(r: Awaited<ReturnType<typeof registerOn>>, status:
 
 describe("PUT /api/me/master-key when the homeserver fails (issue 9 item 11)", () => {
   it("homeserver URL on a closed port: 503 problem+json, nothing stored", async () => {
-    const port = await freePort();   // nothing listens there
+    const port = await freePort(); // nothing listens there
     const plane = await startTestPlane({ publishedMasterKey: publishedMasterKeyVia(new SynapseAdmin({ baseUrl: `http://127.0.0.1:${port}` })) });
     cleanups.push(() => plane.close());
     expectGatewayProblem(await registerOn(plane, "@fp.cl:hs.test"), 503, ["127.0.0.1", String(port), "_matrix", "ECONNREFUSED"]);
   });
 
   it("the homeserver answers 500: 502 problem+json, its message not passed on", async () => {
-    const broken: Server = createServer((_req, res) => { res.writeHead(500, { "content-type": "application/json" }); res.end(JSON.stringify({ errcode: "M_UNKNOWN", error: "secret internal detail" })); });
+    const broken: Server = createServer((_req, res) => {
+      res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ errcode: "M_UNKNOWN", error: "secret internal detail" }));
+    });
     await new Promise<void>((r) => broken.listen(0, "127.0.0.1", r));
     cleanups.push(() => new Promise((r) => broken.close(() => r())));
-    const plane = await startTestPlane({ publishedMasterKey: publishedMasterKeyVia(new SynapseAdmin({ baseUrl: `http://127.0.0.1:${(broken.address() as { port: number }).port}` })) });
+    const plane = await startTestPlane({
+      publishedMasterKey: publishedMasterKeyVia(new SynapseAdmin({ baseUrl: `http://127.0.0.1:${(broken.address() as { port: number }).port}` })),
+    });
     cleanups.push(() => plane.close());
     expectGatewayProblem(await registerOn(plane, "@fp.cl:hs.test"), 502, ["secret internal detail", "M_UNKNOWN", "_matrix"]);
   });

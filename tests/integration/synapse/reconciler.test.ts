@@ -10,13 +10,23 @@ describe("rooms follow the registry (real Synapse, real PostgreSQL)", () => {
   let plane: TestPlane;
   const rooms = () => plane.ctx.db.query("SELECT key, room_id FROM matrix_rooms").then((r) => new Map<string, string>(r.rows.map((x) => [x.key, x.room_id])));
   const joined = async (userId: string) => new Set((await hs.admin.joinedRooms(userId)).joined_rooms);
-  const roomsOf = async (userId: string) => { const m = await rooms(); const j = await joined(userId); return [...m].filter(([, id]) => j.has(id)).map(([k]) => k).sort(); };
+  const roomsOf = async (userId: string) => {
+    const m = await rooms();
+    const j = await joined(userId);
+    return [...m]
+      .filter(([, id]) => j.has(id))
+      .map(([k]) => k)
+      .sort();
+  };
 
   beforeAll(async () => {
     hs = await startTestSynapse();
     plane = await startTestPlane({ synapse: hs });
   });
-  afterAll(async () => { await plane?.close(); await hs?.close(); });
+  afterAll(async () => {
+    await plane?.close();
+    await hs?.close();
+  });
 
   it("from an empty registry: the Space, hemisphere advisories and two rooms per program, encrypted, invite-only, with ACL and TLP", async () => {
     const { value } = await eventually(rooms, (m) => m.size === 28, 60_000, 200);
@@ -35,11 +45,16 @@ describe("rooms follow the registry (real Synapse, real PostgreSQL)", () => {
   it("approve → a Matrix token and exactly the program's rooms; suspend → out everywhere within a second, token rejected; reinstate → back", async () => {
     const coord = await actor(plane, [role.coordinator("CL")], "CL", { matrixUserId: "@coord.cl:enlace.test" });
     const officer = await actor(plane, [role.officer("tourism")], null, { matrixUserId: "@officer.t:enlace.test" });
-    const nom = await api(plane, "POST", "/api/nominations", { token: coord.token, body: { email: "ana@gob.cl", fullName: "Ana", memberState: "CL", roles: [{ role: "focal_point", memberState: "CL", program: "tourism" }] } });
+    const nom = await api(plane, "POST", "/api/nominations", {
+      token: coord.token,
+      body: { email: "ana@gob.cl", fullName: "Ana", memberState: "CL", roles: [{ role: "focal_point", memberState: "CL", program: "tourism" }] },
+    });
     expect(nom.body.matrixUserId).toBe("@ana.cl:enlace.test");
     const appr = await api(plane, "POST", `/api/people/${nom.body.id}/approve`, { token: officer.token, body: { reason: "ok" } });
     await api(plane, "POST", "/api/auth/enroll/start", { body: { token: appr.body.enrollment.token } });
-    const session = (await api(plane, "POST", "/api/auth/enroll/complete", { body: { token: appr.body.enrollment.token, password: "a long enough passphrase" } })).body.token;
+    const session = (
+      await api(plane, "POST", "/api/auth/enroll/complete", { body: { token: appr.body.enrollment.token, password: "a long enough passphrase" } })
+    ).body.token;
 
     const mx = await api(plane, "POST", "/api/matrix/session", { token: session });
     expect(mx.status).toBe(200);
@@ -47,26 +62,46 @@ describe("rooms follow the registry (real Synapse, real PostgreSQL)", () => {
     expect(login.user_id).toBe("@ana.cl:enlace.test");
 
     const expected = ["advisories:all", "advisories:tourism", "network:tourism", "space"];
-    await eventually(() => roomsOf("@ana.cl:enlace.test"), (r) => JSON.stringify(r) === JSON.stringify(expected), 10_000);
+    await eventually(
+      () => roomsOf("@ana.cl:enlace.test"),
+      (r) => JSON.stringify(r) === JSON.stringify(expected),
+      10_000,
+    );
 
     // Only the Secretariat posts in advisories rooms — enforced by Synapse, whatever the client.
     const r = await rooms();
-    const refused = await hs.admin.sendEvent(r.get("advisories:tourism")!, "m.room.encrypted", { algorithm: "m.megolm.v1.aes-sha2", ciphertext: "x" }, login.access_token).catch((e) => e);
+    const refused = await hs.admin
+      .sendEvent(r.get("advisories:tourism")!, "m.room.encrypted", { algorithm: "m.megolm.v1.aes-sha2", ciphertext: "x" }, login.access_token)
+      .catch((e) => e);
     expect(refused).toBeInstanceOf(MatrixError);
     expect(refused.statusCode).toBe(403);
     const advisory = await hs.admin.sendEvent(r.get("advisories:tourism")!, "m.room.message", { msgtype: "m.text", body: "advisory" });
-    const ack = await hs.admin.sendEvent(r.get("advisories:tourism")!, "org.oas.enlace.ack", { "m.relates_to": { rel_type: "org.oas.enlace.ack", event_id: advisory.event_id } }, login.access_token);
+    const ack = await hs.admin.sendEvent(
+      r.get("advisories:tourism")!,
+      "org.oas.enlace.ack",
+      { "m.relates_to": { rel_type: "org.oas.enlace.ack", event_id: advisory.event_id } },
+      login.access_token,
+    );
     expect(ack.event_id).toMatch(/^\$/);
 
     // How fast is measured by `npm run bench` (revocation latency), not asserted here.
     expect((await api(plane, "POST", `/api/people/${nom.body.id}/suspend`, { token: officer.token, body: { reason: "test" } })).status).toBe(200);
-    await eventually(async () => (await roomsOf("@ana.cl:enlace.test")).length, (n) => n === 0, 5000, 10);
+    await eventually(
+      async () => (await roomsOf("@ana.cl:enlace.test")).length,
+      (n) => n === 0,
+      5000,
+      10,
+    );
     const tokenErr = await hs.admin.whoami(login.access_token).catch((e) => e);
     expect(tokenErr).toBeInstanceOf(MatrixError);
     expect((await api(plane, "POST", "/api/matrix/session", { token: session })).status).toBe(401);
 
     await api(plane, "POST", `/api/people/${nom.body.id}/reinstate`, { token: officer.token, body: { reason: "back" } });
-    await eventually(() => roomsOf("@ana.cl:enlace.test"), (x) => JSON.stringify(x) === JSON.stringify(expected), 10_000);
+    await eventually(
+      () => roomsOf("@ana.cl:enlace.test"),
+      (x) => JSON.stringify(x) === JSON.stringify(expected),
+      10_000,
+    );
   });
 
   it("drift made by hand is reverted and audited", async () => {
@@ -74,12 +109,29 @@ describe("rooms follow the registry (real Synapse, real PostgreSQL)", () => {
     const network = r.get("network:maritime")!;
     await hs.admin.upsertUser("@intruder:enlace.test", {});
     await hs.admin.adminJoin(network, "@intruder:enlace.test");
-    await eventually(async () => (await hs.admin.roomMembers(network)).members, (m) => m.includes("@intruder:enlace.test"), 20_000, 100);
+    await eventually(
+      async () => (await hs.admin.roomMembers(network)).members,
+      (m) => m.includes("@intruder:enlace.test"),
+      20_000,
+      100,
+    );
     await plane.link!.boss.send(Q_ALL, {});
     plane.link!.reconciler.wake();
-    await eventually(async () => (await hs.admin.roomMembers(network)).members, (m) => !m.includes("@intruder:enlace.test"), 60_000, 100);
-    await eventually(async () => (await plane.ctx.db.query("SELECT details FROM audit_log WHERE action = 'reconciler.member_removed' AND subject = $1", [network])).rows.map((x) => x.details.userId),
-      (users) => users.includes("@intruder:enlace.test"), 10_000, 100);
+    await eventually(
+      async () => (await hs.admin.roomMembers(network)).members,
+      (m) => !m.includes("@intruder:enlace.test"),
+      60_000,
+      100,
+    );
+    await eventually(
+      async () =>
+        (await plane.ctx.db.query("SELECT details FROM audit_log WHERE action = 'reconciler.member_removed' AND subject = $1", [network])).rows.map(
+          (x) => x.details.userId,
+        ),
+      (users) => users.includes("@intruder:enlace.test"),
+      10_000,
+      100,
+    );
   });
 
   it("a second full reconcile with nothing to change changes nothing", async () => {

@@ -11,7 +11,9 @@ const mode = async (path: string) => (await stat(path)).mode & 0o777;
 // Issue 9, item 9: what a local user or an outsider could take from the homeserver's files and listener.
 describe("Synapse's secrets and sign-in surface", () => {
   let hs: TestSynapse;
-  beforeAll(async () => { hs = await startTestSynapse(); });
+  beforeAll(async () => {
+    hs = await startTestSynapse();
+  });
   afterAll(() => hs?.close());
 
   it("keeps homeserver.yaml, homeserver.db and signing.key owner-only, in an owner-only directory", async () => {
@@ -19,7 +21,8 @@ describe("Synapse's secrets and sign-in surface", () => {
     for (const f of ["homeserver.yaml", "homeserver.db", "signing.key"]) expect({ f, mode: await mode(join(hs.dataDir, f)) }).toEqual({ f, mode: 0o600 });
     // Synapse writing to its database after a restart does not reopen it (SQLite keeps the file's mode).
     await hs.restart();
-    for (const f of (await readdir(hs.dataDir)).filter((n) => n.startsWith("homeserver.db"))) expect({ f, mode: await mode(join(hs.dataDir, f)) }).toEqual({ f, mode: 0o600 });
+    for (const f of (await readdir(hs.dataDir)).filter((n) => n.startsWith("homeserver.db")))
+      expect({ f, mode: await mode(join(hs.dataDir, f)) }).toEqual({ f, mode: 0o600 });
   });
 
   it("offers the control plane's single-use grant only (no JWT, no password); a user with a correct password cannot sign in with it", async () => {
@@ -36,7 +39,8 @@ describe("Synapse's secrets and sign-in surface", () => {
     await new SynapseAdmin({ baseUrl: hs.url }).register(hs.registrationSharedSecret, "pw-holder", false, password);
     // …which Synapse no longer accepts for sign-in.
     const login = await fetch(`${hs.url}/_matrix/client/v3/login`, {
-      method: "POST", headers: { "content-type": "application/json" },
+      method: "POST",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify({ type: "m.login.password", identifier: { type: "m.id.user", user: "pw-holder" }, password }),
     });
     expect(login.ok).toBe(false);

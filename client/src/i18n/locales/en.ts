@@ -124,7 +124,8 @@ export const en = {
   matrix: {
     connecting: "Connecting to secure messaging…",
     setupTitle: "Set up secure messaging",
-    setupText: "Before you can read and send encrypted messages, this account needs its encryption keys and a recovery key. It takes a moment and is done once.",
+    setupText:
+      "Before you can read and send encrypted messages, this account needs its encryption keys and a recovery key. It takes a moment and is done once.",
     setupAction: "Set up now",
     restoreTitle: "This device is new",
     restoreText: "Your account already has encryption keys. Enter your recovery key to use secure messaging on this device and read earlier messages.",
@@ -138,7 +139,8 @@ export const en = {
   },
   firstRun: {
     title: "Set up secure messaging",
-    intro: "Enlace will create your encryption identity: keys that prove your messages come from you, and an encrypted backup of the keys to your conversations.",
+    intro:
+      "Enlace will create your encryption identity: keys that prove your messages come from you, and an encrypted backup of the keys to your conversations.",
     keyComing: "You will then see your recovery key, once. Have a safe place ready to write it down or store it offline.",
     start: "Create my keys and recovery key",
     working: "Setting up encryption…",
@@ -205,7 +207,8 @@ export const en = {
       secretariat: "OAS Secretariat",
       unverified: "not verified",
       revocationUnknown: "revocation status unknown — not verified",
-      revocationUnknownHint: "The Secretariat's list of suspended and revoked people is missing or out of date, so this person's vetting cannot be confirmed right now.",
+      revocationUnknownHint:
+        "The Secretariat's list of suspended and revoked people is missing or out of date, so this person's vetting cannot be confirmed right now.",
       invalid: "forged or invalid credential",
       unencrypted: "sent without encryption",
     },

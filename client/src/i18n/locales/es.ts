@@ -60,7 +60,8 @@ export const es: Messages = {
     totp: "Código de autenticación",
     totpHint: "6 dígitos de su aplicación de autenticación.",
     totpOptionalHint: "6 dígitos de su aplicación de autenticación. Déjelo vacío si su cuenta no tiene una.",
-    codeOrCheck: "No se inició la sesión. Si su cuenta usa una aplicación de autenticación, ingrese su código de 6 dígitos e inicie sesión de nuevo; si no, revise su correo y su contraseña.",
+    codeOrCheck:
+      "No se inició la sesión. Si su cuenta usa una aplicación de autenticación, ingrese su código de 6 dígitos e inicie sesión de nuevo; si no, revise su correo y su contraseña.",
     submit: "Iniciar sesión",
     submitting: "Iniciando sesión…",
     sessionEnded: "Su sesión ha terminado: venció o cambió su acceso. Inicie sesión de nuevo.",
@@ -124,10 +125,12 @@ export const es: Messages = {
   matrix: {
     connecting: "Conectando con la mensajería segura…",
     setupTitle: "Configurar la mensajería segura",
-    setupText: "Antes de leer y enviar mensajes cifrados, esta cuenta necesita sus claves de cifrado y una clave de recuperación. Lleva un momento y se hace una sola vez.",
+    setupText:
+      "Antes de leer y enviar mensajes cifrados, esta cuenta necesita sus claves de cifrado y una clave de recuperación. Lleva un momento y se hace una sola vez.",
     setupAction: "Configurar ahora",
     restoreTitle: "Este dispositivo es nuevo",
-    restoreText: "Su cuenta ya tiene claves de cifrado. Introduzca su clave de recuperación para usar la mensajería segura en este dispositivo y leer los mensajes anteriores.",
+    restoreText:
+      "Su cuenta ya tiene claves de cifrado. Introduzca su clave de recuperación para usar la mensajería segura en este dispositivo y leer los mensajes anteriores.",
     restoreAction: "Usar mi clave de recuperación",
     error: {
       "no-homeserver": "La mensajería segura no está disponible en este servidor.",
@@ -138,7 +141,8 @@ export const es: Messages = {
   },
   firstRun: {
     title: "Configurar la mensajería segura",
-    intro: "Enlace creará su identidad de cifrado: claves que prueban que sus mensajes vienen de usted y una copia de seguridad cifrada de las claves de sus conversaciones.",
+    intro:
+      "Enlace creará su identidad de cifrado: claves que prueban que sus mensajes vienen de usted y una copia de seguridad cifrada de las claves de sus conversaciones.",
     keyComing: "Después verá su clave de recuperación, una sola vez. Tenga preparado un lugar seguro para anotarla o guardarla fuera de línea.",
     start: "Crear mis claves y mi clave de recuperación",
     working: "Configurando el cifrado…",
@@ -163,7 +167,8 @@ export const es: Messages = {
     restoreMalformed: "No es una clave de recuperación válida. Revise si hay errores de escritura.",
     restoreWrong: "Esta clave de recuperación no corresponde a su cuenta.",
     restoreDone: "Este dispositivo está configurado para la mensajería segura.",
-    restoreLost: "¿Perdió su clave de recuperación? Contacte con la Secretaría: sus mensajes anteriores no se pueden recuperar, pero puede empezar de nuevo con claves nuevas.",
+    restoreLost:
+      "¿Perdió su clave de recuperación? Contacte con la Secretaría: sus mensajes anteriores no se pueden recuperar, pero puede empezar de nuevo con claves nuevas.",
   },
   room: {
     name: {
@@ -205,7 +210,8 @@ export const es: Messages = {
       secretariat: "Secretaría de la OEA",
       unverified: "no verificado",
       revocationUnknown: "estado de revocación desconocido — no verificado",
-      revocationUnknownHint: "La lista de personas suspendidas y revocadas de la Secretaría falta o está desactualizada, por lo que no se puede confirmar ahora la habilitación de esta persona.",
+      revocationUnknownHint:
+        "La lista de personas suspendidas y revocadas de la Secretaría falta o está desactualizada, por lo que no se puede confirmar ahora la habilitación de esta persona.",
       invalid: "credencial falsificada o no válida",
       unencrypted: "enviado sin cifrar",
     },
@@ -277,7 +283,8 @@ export const es: Messages = {
     backToRoom: "Volver a la sala",
     notCounted_one: "{{count}} acuse de recibo no se puede verificar y no cuenta",
     notCounted_other: "{{count}} acuses de recibo no se pueden verificar y no cuentan",
-    notCountedHelp: "Un acuse de recibo cuenta solo si lo firmó un dispositivo que su remitente firmó de forma cruzada, con una credencial válida de su Estado miembro.",
+    notCountedHelp:
+      "Un acuse de recibo cuenta solo si lo firmó un dispositivo que su remitente firmó de forma cruzada, con una credencial válida de su Estado miembro.",
     notCountedStatus: "No cuenta",
   },
   roles: {
@@ -547,7 +554,8 @@ export const es: Messages = {
       fileMissing: "Elija un archivo.",
       fileTooLarge: "Demasiado grande: el límite es de {{max}} por archivo.",
       fileTooLargeNamed: "{{name}} pesa {{size}}: demasiado grande, el límite es de {{max}}.",
-      ceiling: "No enviado: {{level}} supera el límite de esta sala, {{ceiling}}. Elija {{ceiling}} o inferior, o compártalo en una sala autorizada para {{level}}.",
+      ceiling:
+        "No enviado: {{level}} supera el límite de esta sala, {{ceiling}}. Elija {{ceiling}} o inferior, o compártalo en una sala autorizada para {{level}}.",
       tooLargeFile: "No enviado: el archivo pesa {{size}}; el límite es de {{max}}.",
       invalidContent: "No enviado: parte de la información no es válida.",
       contentTooLarge: "No enviado: el texto es demasiado largo para un mensaje cifrado. Acórtelo.",

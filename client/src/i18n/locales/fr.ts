@@ -60,7 +60,8 @@ export const fr: Messages = {
     totp: "Code d’authentification",
     totpHint: "6 chiffres de votre application d’authentification.",
     totpOptionalHint: "6 chiffres de votre application d’authentification. Laissez vide si votre compte n’en a pas.",
-    codeOrCheck: "Connexion refusée. Si votre compte utilise une application d’authentification, saisissez son code à 6 chiffres et reconnectez-vous ; sinon, vérifiez votre adresse e-mail et votre mot de passe.",
+    codeOrCheck:
+      "Connexion refusée. Si votre compte utilise une application d’authentification, saisissez son code à 6 chiffres et reconnectez-vous ; sinon, vérifiez votre adresse e-mail et votre mot de passe.",
     submit: "Se connecter",
     submitting: "Connexion…",
     sessionEnded: "Votre session a pris fin : elle a expiré ou votre accès a changé. Reconnectez-vous.",
@@ -124,10 +125,12 @@ export const fr: Messages = {
   matrix: {
     connecting: "Connexion à la messagerie sécurisée…",
     setupTitle: "Configurer la messagerie sécurisée",
-    setupText: "Avant de lire et d'envoyer des messages chiffrés, ce compte a besoin de ses clés de chiffrement et d'une clé de récupération. Cela prend un instant et ne se fait qu'une fois.",
+    setupText:
+      "Avant de lire et d'envoyer des messages chiffrés, ce compte a besoin de ses clés de chiffrement et d'une clé de récupération. Cela prend un instant et ne se fait qu'une fois.",
     setupAction: "Configurer maintenant",
     restoreTitle: "Cet appareil est nouveau",
-    restoreText: "Votre compte a déjà des clés de chiffrement. Saisissez votre clé de récupération pour utiliser la messagerie sécurisée sur cet appareil et lire les messages antérieurs.",
+    restoreText:
+      "Votre compte a déjà des clés de chiffrement. Saisissez votre clé de récupération pour utiliser la messagerie sécurisée sur cet appareil et lire les messages antérieurs.",
     restoreAction: "Utiliser ma clé de récupération",
     error: {
       "no-homeserver": "La messagerie sécurisée n'est pas disponible sur ce serveur.",
@@ -138,7 +141,8 @@ export const fr: Messages = {
   },
   firstRun: {
     title: "Configurer la messagerie sécurisée",
-    intro: "Enlace va créer votre identité de chiffrement : des clés qui prouvent que vos messages viennent de vous, et une sauvegarde chiffrée des clés de vos conversations.",
+    intro:
+      "Enlace va créer votre identité de chiffrement : des clés qui prouvent que vos messages viennent de vous, et une sauvegarde chiffrée des clés de vos conversations.",
     keyComing: "Vous verrez ensuite votre clé de récupération, une seule fois. Prévoyez un endroit sûr pour la noter ou la conserver hors ligne.",
     start: "Créer mes clés et ma clé de récupération",
     working: "Configuration du chiffrement…",
@@ -146,7 +150,8 @@ export const fr: Messages = {
     alreadyDone: "La messagerie sécurisée est déjà configurée sur cet appareil.",
     keyTitle: "Votre clé de récupération",
     keyWhy: "Cette clé est le seul moyen de lire vos messages chiffrés sur un nouvel appareil ou si vous perdez celui-ci.",
-    keyOffline: "Conservez-la hors ligne : imprimée et sous clé, ou dans un gestionnaire de mots de passe de confiance. Ne l'envoyez jamais par courriel ni par messagerie.",
+    keyOffline:
+      "Conservez-la hors ligne : imprimée et sous clé, ou dans un gestionnaire de mots de passe de confiance. Ne l'envoyez jamais par courriel ni par messagerie.",
     keyNobody: "Personne ne peut la récupérer pour vous : ni le Secrétariat, ni les administrateurs d'Enlace.",
     keyOnce: "Elle n'est affichée que maintenant.",
     keyLabel: "Clé de récupération",
@@ -163,7 +168,8 @@ export const fr: Messages = {
     restoreMalformed: "Ce n'est pas une clé de récupération valide. Vérifiez les fautes de frappe.",
     restoreWrong: "Cette clé de récupération ne correspond pas à votre compte.",
     restoreDone: "Cet appareil est configuré pour la messagerie sécurisée.",
-    restoreLost: "Clé de récupération perdue ? Contactez le Secrétariat : vos messages antérieurs ne peuvent pas être récupérés, mais vous pouvez repartir avec de nouvelles clés.",
+    restoreLost:
+      "Clé de récupération perdue ? Contactez le Secrétariat : vos messages antérieurs ne peuvent pas être récupérés, mais vous pouvez repartir avec de nouvelles clés.",
   },
   room: {
     name: {
@@ -205,7 +211,8 @@ export const fr: Messages = {
       secretariat: "Secrétariat de l'OEA",
       unverified: "non vérifié",
       revocationUnknown: "statut de révocation inconnu — non vérifié",
-      revocationUnknownHint: "La liste des personnes suspendues et révoquées du Secrétariat est absente ou périmée : l'habilitation de cette personne ne peut pas être confirmée pour l'instant.",
+      revocationUnknownHint:
+        "La liste des personnes suspendues et révoquées du Secrétariat est absente ou périmée : l'habilitation de cette personne ne peut pas être confirmée pour l'instant.",
       invalid: "attestation falsifiée ou non valide",
       unencrypted: "envoyé sans chiffrement",
     },
@@ -277,7 +284,8 @@ export const fr: Messages = {
     backToRoom: "Retour au salon",
     notCounted_one: "{{count}} accusé de réception ne peut pas être vérifié et ne compte pas",
     notCounted_other: "{{count}} accusés de réception ne peuvent pas être vérifiés et ne comptent pas",
-    notCountedHelp: "Un accusé de réception ne compte que s’il est signé par un appareil que son expéditeur a signé de façon croisée, avec une attestation valide de son État membre.",
+    notCountedHelp:
+      "Un accusé de réception ne compte que s’il est signé par un appareil que son expéditeur a signé de façon croisée, avec une attestation valide de son État membre.",
     notCountedStatus: "Non compté",
   },
   roles: {
@@ -352,7 +360,8 @@ export const fr: Messages = {
     title: "Candidatures en attente",
     intro: "L’approbation émet un lien d’inscription à usage unique, à remettre à la personne proposée par un canal de confiance.",
     empty: "Aucune candidature en attente.",
-    cannotApprove: "Vous ne pouvez pas approuver celle-ci : vous avez proposé cette personne, ou elle sort de vos programmes. Un autre fonctionnaire approuve (principe des quatre yeux).",
+    cannotApprove:
+      "Vous ne pouvez pas approuver celle-ci : vous avez proposé cette personne, ou elle sort de vos programmes. Un autre fonctionnaire approuve (principe des quatre yeux).",
     linkTitle: "Lien d’inscription de {{name}}",
     linkHelp: "À usage unique, valable jusqu’au {{date}}. Remettez-le en main propre ou par un canal de confiance ; il n’est affiché que maintenant.",
     linkLabel: "Lien d’inscription",
@@ -547,7 +556,8 @@ export const fr: Messages = {
       fileMissing: "Choisissez un fichier.",
       fileTooLarge: "Trop volumineux : la limite est de {{max}} par fichier.",
       fileTooLargeNamed: "{{name}} fait {{size}} : trop volumineux, la limite est de {{max}}.",
-      ceiling: "Non envoyé : {{level}} dépasse le plafond de ce salon, {{ceiling}}. Choisissez {{ceiling}} ou moins, ou partagez-le dans un salon autorisé pour {{level}}.",
+      ceiling:
+        "Non envoyé : {{level}} dépasse le plafond de ce salon, {{ceiling}}. Choisissez {{ceiling}} ou moins, ou partagez-le dans un salon autorisé pour {{level}}.",
       tooLargeFile: "Non envoyé : le fichier fait {{size}} ; la limite est de {{max}}.",
       invalidContent: "Non envoyé : certaines informations ne sont pas valides.",
       contentTooLarge: "Non envoyé : le texte est trop long pour un message chiffré. Raccourcissez-le.",

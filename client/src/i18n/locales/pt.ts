@@ -60,7 +60,8 @@ export const pt: Messages = {
     totp: "Código do autenticador",
     totpHint: "6 dígitos do seu aplicativo autenticador.",
     totpOptionalHint: "6 dígitos do seu aplicativo autenticador. Deixe vazio se a sua conta não tiver um.",
-    codeOrCheck: "Sessão não iniciada. Se a sua conta usa um aplicativo autenticador, digite o código de 6 dígitos e entre novamente; caso contrário, verifique seu e-mail e sua senha.",
+    codeOrCheck:
+      "Sessão não iniciada. Se a sua conta usa um aplicativo autenticador, digite o código de 6 dígitos e entre novamente; caso contrário, verifique seu e-mail e sua senha.",
     submit: "Entrar",
     submitting: "Entrando…",
     sessionEnded: "Sua sessão terminou: expirou ou seu acesso foi alterado. Entre novamente.",
@@ -124,10 +125,12 @@ export const pt: Messages = {
   matrix: {
     connecting: "Conectando à mensageria segura…",
     setupTitle: "Configurar a mensageria segura",
-    setupText: "Antes de ler e enviar mensagens criptografadas, esta conta precisa de suas chaves de criptografia e de uma chave de recuperação. Leva um momento e é feito uma única vez.",
+    setupText:
+      "Antes de ler e enviar mensagens criptografadas, esta conta precisa de suas chaves de criptografia e de uma chave de recuperação. Leva um momento e é feito uma única vez.",
     setupAction: "Configurar agora",
     restoreTitle: "Este dispositivo é novo",
-    restoreText: "Sua conta já tem chaves de criptografia. Digite sua chave de recuperação para usar a mensageria segura neste dispositivo e ler as mensagens anteriores.",
+    restoreText:
+      "Sua conta já tem chaves de criptografia. Digite sua chave de recuperação para usar a mensageria segura neste dispositivo e ler as mensagens anteriores.",
     restoreAction: "Usar minha chave de recuperação",
     error: {
       "no-homeserver": "A mensageria segura não está disponível neste servidor.",
@@ -138,7 +141,8 @@ export const pt: Messages = {
   },
   firstRun: {
     title: "Configurar a mensageria segura",
-    intro: "O Enlace criará sua identidade de criptografia: chaves que comprovam que suas mensagens vêm de você e um backup criptografado das chaves das suas conversas.",
+    intro:
+      "O Enlace criará sua identidade de criptografia: chaves que comprovam que suas mensagens vêm de você e um backup criptografado das chaves das suas conversas.",
     keyComing: "Em seguida você verá sua chave de recuperação, uma única vez. Tenha à mão um lugar seguro para anotá-la ou guardá-la offline.",
     start: "Criar minhas chaves e minha chave de recuperação",
     working: "Configurando a criptografia…",
@@ -163,7 +167,8 @@ export const pt: Messages = {
     restoreMalformed: "Esta não é uma chave de recuperação válida. Verifique se há erros de digitação.",
     restoreWrong: "Esta chave de recuperação não corresponde à sua conta.",
     restoreDone: "Este dispositivo está configurado para a mensageria segura.",
-    restoreLost: "Perdeu sua chave de recuperação? Contate a Secretaria: suas mensagens anteriores não podem ser recuperadas, mas você pode recomeçar com chaves novas.",
+    restoreLost:
+      "Perdeu sua chave de recuperação? Contate a Secretaria: suas mensagens anteriores não podem ser recuperadas, mas você pode recomeçar com chaves novas.",
   },
   room: {
     name: {
@@ -205,7 +210,8 @@ export const pt: Messages = {
       secretariat: "Secretaria da OEA",
       unverified: "não verificado",
       revocationUnknown: "estado de revogação desconhecido — não verificado",
-      revocationUnknownHint: "A lista de pessoas suspensas e revogadas da Secretaria está ausente ou desatualizada; por isso, não é possível confirmar agora a habilitação desta pessoa.",
+      revocationUnknownHint:
+        "A lista de pessoas suspensas e revogadas da Secretaria está ausente ou desatualizada; por isso, não é possível confirmar agora a habilitação desta pessoa.",
       invalid: "credencial falsificada ou inválida",
       unencrypted: "enviado sem criptografia",
     },
@@ -277,7 +283,8 @@ export const pt: Messages = {
     backToRoom: "Voltar à sala",
     notCounted_one: "{{count}} confirmação de recebimento não pode ser verificada e não conta",
     notCounted_other: "{{count}} confirmações de recebimento não podem ser verificadas e não contam",
-    notCountedHelp: "Uma confirmação de recebimento só conta quando assinada por um dispositivo que seu remetente assinou de forma cruzada, com uma credencial válida do seu Estado membro.",
+    notCountedHelp:
+      "Uma confirmação de recebimento só conta quando assinada por um dispositivo que seu remetente assinou de forma cruzada, com uma credencial válida do seu Estado membro.",
     notCountedStatus: "Não conta",
   },
   roles: {
@@ -352,7 +359,8 @@ export const pt: Messages = {
     title: "Indicações pendentes",
     intro: "A aprovação emite um link de cadastro de uso único, a ser entregue à pessoa indicada por um canal confiável.",
     empty: "Nenhuma indicação aguardando.",
-    cannotApprove: "Você não pode aprovar esta: você indicou esta pessoa ou ela está fora dos seus programas. Outro oficial aprova (princípio dos quatro olhos).",
+    cannotApprove:
+      "Você não pode aprovar esta: você indicou esta pessoa ou ela está fora dos seus programas. Outro oficial aprova (princípio dos quatro olhos).",
     linkTitle: "Link de cadastro de {{name}}",
     linkHelp: "Uso único, válido até {{date}}. Entregue pessoalmente ou por um canal confiável; ele só é mostrado agora.",
     linkLabel: "Link de cadastro",
@@ -547,7 +555,8 @@ export const pt: Messages = {
       fileMissing: "Escolha um arquivo.",
       fileTooLarge: "Grande demais: o limite é de {{max}} por arquivo.",
       fileTooLargeNamed: "{{name}} tem {{size}}: grande demais, o limite é de {{max}}.",
-      ceiling: "Não enviado: {{level}} está acima do limite desta sala, {{ceiling}}. Escolha {{ceiling}} ou inferior, ou compartilhe numa sala autorizada para {{level}}.",
+      ceiling:
+        "Não enviado: {{level}} está acima do limite desta sala, {{ceiling}}. Escolha {{ceiling}} ou inferior, ou compartilhe numa sala autorizada para {{level}}.",
       tooLargeFile: "Não enviado: o arquivo tem {{size}}; o limite é de {{max}}.",
       invalidContent: "Não enviado: algumas informações não são válidas.",
       contentTooLarge: "Não enviado: o texto é longo demais para uma mensagem criptografada. Encurte-o.",

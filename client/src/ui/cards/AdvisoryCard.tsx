@@ -28,8 +28,15 @@ export function AdvisoryCard({ item, content: a, room, ack }: { item: Item; cont
   // Valid means countersigned by the Secretariat (checked on reading), whatever the device's trust.
   const awaiting = a.requiresAck && ack.canAck && !ack.acked;
   const acknowledge = async () => {
-    setBusy(true); setFailed(false);
-    try { await ack.onAck(); } catch { setFailed(true); } finally { setBusy(false); }
+    setBusy(true);
+    setFailed(false);
+    try {
+      await ack.onAck();
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <CardFrame item={item} room={room} kind="advisory" urgent={awaiting}>
@@ -39,22 +46,45 @@ export function AdvisoryCard({ item, content: a, room, ack }: { item: Item; cont
       </h3>
       <p className="card-text">{a.body}</p>
       <dl className="facts">
-        <dt>{t("cards.advisory.issued")}</dt><dd>{fmt.dateTime(a.issuedAt)}</dd>
-        <dt>{t("cards.advisory.programs")}</dt><dd>{fmt.list(a.programs.map(programName))}</dd>
+        <dt>{t("cards.advisory.issued")}</dt>
+        <dd>{fmt.dateTime(a.issuedAt)}</dd>
+        <dt>{t("cards.advisory.programs")}</dt>
+        <dd>{fmt.list(a.programs.map(programName))}</dd>
         {a.requiresAck && a.ackDeadline && (
-          <><dt>{t("cards.advisory.deadline")}</dt><dd className={overdue ? "overdue" : undefined}>{fmt.dateTime(a.ackDeadline)}{overdue ? ` — ${t("cards.advisory.overdue")}` : ""}</dd></>
+          <>
+            <dt>{t("cards.advisory.deadline")}</dt>
+            <dd className={overdue ? "overdue" : undefined}>
+              {fmt.dateTime(a.ackDeadline)}
+              {overdue ? ` — ${t("cards.advisory.overdue")}` : ""}
+            </dd>
+          </>
         )}
-        <dt>{t("cards.advisory.signature")}</dt><dd>{t("cards.advisory.signed")}</dd>
+        <dt>{t("cards.advisory.signature")}</dt>
+        <dd>{t("cards.advisory.signed")}</dd>
       </dl>
       <div className="actions">
-        {a.requiresAck && ack.canAck && (ack.acked
-          ? <span className="acked" role="status">{t("cards.advisory.acknowledged")}</span>
-          : <button type="button" className="primary" disabled={busy} onClick={() => void acknowledge()}>
+        {a.requiresAck &&
+          ack.canAck &&
+          (ack.acked ? (
+            <span className="acked" role="status">
+              {t("cards.advisory.acknowledged")}
+            </span>
+          ) : (
+            <button type="button" className="primary" disabled={busy} onClick={() => void acknowledge()}>
               {busy ? t("cards.advisory.acknowledging") : t("cards.advisory.acknowledge")}
-            </button>)}
-        {ack.showCoverage && a.requiresAck && <a href={hrefOf({ name: "coverage", roomId: item.roomId, eventId: item.eventId })}>{t("cards.advisory.coverage")}</a>}
+            </button>
+          ))}
+        {ack.showCoverage && a.requiresAck && (
+          <a href={hrefOf({ name: "coverage", roomId: item.roomId, eventId: item.eventId })}>{t("cards.advisory.coverage")}</a>
+        )}
       </div>
-      <div className="live" aria-live="assertive">{failed && <p className="error" role="alert">{t("cards.advisory.ackFailed")}</p>}</div>
+      <div className="live" aria-live="assertive">
+        {failed && (
+          <p className="error" role="alert">
+            {t("cards.advisory.ackFailed")}
+          </p>
+        )}
+      </div>
     </CardFrame>
   );
 }

@@ -16,7 +16,9 @@ export function CardFrame({ item, room, kind, urgent, children }: { item: Item; 
       <header className="card-head">
         <span className="card-kind">{label}</span>
         <Sender sender={item.sender} trust={item.trust} room={room} />
-        <time dateTime={new Date(item.ts).toISOString()} className="muted">{fmt.dateTime(new Date(item.ts))}</time>
+        <time dateTime={new Date(item.ts).toISOString()} className="muted">
+          {fmt.dateTime(new Date(item.ts))}
+        </time>
       </header>
       {children}
     </article>

@@ -30,21 +30,36 @@ export function DocumentCard({ item, content: d, room }: { item: Item; content: 
   };
   return (
     <CardFrame item={item} room={room} kind="document">
-      <h3 className="card-title"><TlpBadge tlp={d.tlp} /> {d.title}</h3>
+      <h3 className="card-title">
+        <TlpBadge tlp={d.tlp} /> {d.title}
+      </h3>
       <p className="card-text">{d.summary}</p>
       <dl className="facts">
-        <dt>{t("cards.document.event")}</dt><dd>{d.event}</dd>
-        <dt>{t("cards.document.date")}</dt><dd>{fmt.date(d.date)}</dd>
-        <dt>{t("cards.document.topics")}</dt><dd>{fmt.list(d.topics)}</dd>
-        <dt>{t("cards.document.language")}</dt><dd>{fmt.language(d.language)}</dd>
-        <dt>{t("cards.document.file")}</dt><dd><span translate="no">{d.filename}</span> ({t("cards.document.size", { kb: fmt.number(Math.ceil(d.size / 1024)) })})</dd>
+        <dt>{t("cards.document.event")}</dt>
+        <dd>{d.event}</dd>
+        <dt>{t("cards.document.date")}</dt>
+        <dd>{fmt.date(d.date)}</dd>
+        <dt>{t("cards.document.topics")}</dt>
+        <dd>{fmt.list(d.topics)}</dd>
+        <dt>{t("cards.document.language")}</dt>
+        <dd>{fmt.language(d.language)}</dd>
+        <dt>{t("cards.document.file")}</dt>
+        <dd>
+          <span translate="no">{d.filename}</span> ({t("cards.document.size", { kb: fmt.number(Math.ceil(d.size / 1024)) })})
+        </dd>
       </dl>
       <div className="actions">
         <button type="button" onClick={() => void download()} disabled={state === "busy" || !session}>
           {state === "busy" ? t("cards.document.downloading") : t("cards.document.download")}
         </button>
       </div>
-      <div className="live" aria-live="assertive">{state === "failed" && <p className="error" role="alert">{t("cards.document.failed")}</p>}</div>
+      <div className="live" aria-live="assertive">
+        {state === "failed" && (
+          <p className="error" role="alert">
+            {t("cards.document.failed")}
+          </p>
+        )}
+      </div>
     </CardFrame>
   );
 }

@@ -17,7 +17,9 @@ export function EventCard({ item, room, ack }: { item: Item; room: Room | null; 
   if (item.trust.level === "unencrypted" && !(c.status === "valid" && c.kind === "ack")) {
     return (
       <CardFrame item={item} room={room} kind="unencrypted">
-        <p className="unencrypted-warning" role="note" data-testid="unencrypted">⚠ {t("cards.unencrypted")}</p>
+        <p className="unencrypted-warning" role="note" data-testid="unencrypted">
+          ⚠ {t("cards.unencrypted")}
+        </p>
         {c.status === "ignored" && item.text ? <p className="card-text">{item.text}</p> : null}
       </CardFrame>
     );
@@ -25,23 +27,38 @@ export function EventCard({ item, room, ack }: { item: Item; room: Room | null; 
   if (c.status === "invalid") {
     return (
       <CardFrame item={item} room={room} kind="invalid">
-        <p className="invalid-reason" data-testid="invalid">{t("cards.invalid", { reason: c.reason })}</p>
+        <p className="invalid-reason" data-testid="invalid">
+          {t("cards.invalid", { reason: c.reason })}
+        </p>
       </CardFrame>
     );
   }
   if (c.status === "ignored") {
-    return <CardFrame item={item} room={room} kind="message"><p className="card-text">{item.text ?? ""}</p></CardFrame>;
+    return (
+      <CardFrame item={item} room={room} kind="message">
+        <p className="card-text">{item.text ?? ""}</p>
+      </CardFrame>
+    );
   }
   switch (c.kind) {
-    case "alert": return <AlertCard item={item} content={c.content} room={room} />;
-    case "incident": return <IncidentCard item={item} content={c.content} room={room} />;
-    case "incident.update": return <IncidentUpdateCard item={item} content={c.content} room={room} />;
-    case "advisory": return <AdvisoryCard item={item} content={c.content} room={room} ack={ack} />;
-    case "document": return <DocumentCard item={item} content={c.content} room={room} />;
-    case "expertise.request": return <ExpertiseRequestCard item={item} content={c.content} room={room} />;
-    case "expertise.offer": return <ExpertiseOfferCard item={item} content={c.content} room={room} />;
-    case "expertise.status": return <ExpertiseStatusCard item={item} content={c.content} room={room} />;
+    case "alert":
+      return <AlertCard item={item} content={c.content} room={room} />;
+    case "incident":
+      return <IncidentCard item={item} content={c.content} room={room} />;
+    case "incident.update":
+      return <IncidentUpdateCard item={item} content={c.content} room={room} />;
+    case "advisory":
+      return <AdvisoryCard item={item} content={c.content} room={room} ack={ack} />;
+    case "document":
+      return <DocumentCard item={item} content={c.content} room={room} />;
+    case "expertise.request":
+      return <ExpertiseRequestCard item={item} content={c.content} room={room} />;
+    case "expertise.offer":
+      return <ExpertiseOfferCard item={item} content={c.content} room={room} />;
+    case "expertise.status":
+      return <ExpertiseStatusCard item={item} content={c.content} room={room} />;
     // Acknowledgements and room state are bookkeeping: counted (coverage), not shown as messages.
-    default: return null;
+    default:
+      return null;
   }
 }

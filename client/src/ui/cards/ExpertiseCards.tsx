@@ -14,14 +14,21 @@ export function ExpertiseRequestCard({ item, content: r, room }: { item: Item; c
   const fmt = useFormat();
   return (
     <CardFrame item={item} room={room} kind="expertise.request">
-      <h3 className="card-title"><span className="status">{t(`content.expertiseStatus.${r.status}`)}</span> <TlpBadge tlp={r.tlp} /> {r.eventName}</h3>
+      <h3 className="card-title">
+        <span className="status">{t(`content.expertiseStatus.${r.status}`)}</span> <TlpBadge tlp={r.tlp} /> {r.eventName}
+      </h3>
       {r.details && <p className="card-text">{r.details}</p>}
       <dl className="facts">
-        <dt>{t("cards.expertise.host")}</dt><dd>{fmt.region(r.hostState)}</dd>
-        <dt>{t("cards.expertise.dates")}</dt><dd>{fmt.dateRange(r.startDate, r.endDate)}</dd>
-        <dt>{t("cards.expertise.areas")}</dt><dd>{fmt.list(r.areasNeeded)}</dd>
-        <dt>{t("cards.expertise.form")}</dt><dd>{t(`content.expertiseForm.${r.form}`)}</dd>
-        <dt>{t("cards.expertise.deadline")}</dt><dd>{fmt.dateTime(r.deadline)}</dd>
+        <dt>{t("cards.expertise.host")}</dt>
+        <dd>{fmt.region(r.hostState)}</dd>
+        <dt>{t("cards.expertise.dates")}</dt>
+        <dd>{fmt.dateRange(r.startDate, r.endDate)}</dd>
+        <dt>{t("cards.expertise.areas")}</dt>
+        <dd>{fmt.list(r.areasNeeded)}</dd>
+        <dt>{t("cards.expertise.form")}</dt>
+        <dd>{t(`content.expertiseForm.${r.form}`)}</dd>
+        <dt>{t("cards.expertise.deadline")}</dt>
+        <dd>{fmt.dateTime(r.deadline)}</dd>
       </dl>
       <a href={hrefOf({ name: "event-expertise", eventId: r.eventId })}>{t("cards.expertise.open")}</a>
     </CardFrame>
@@ -33,10 +40,14 @@ export function ExpertiseOfferCard({ item, content: o, room }: { item: Item; con
   const fmt = useFormat();
   return (
     <CardFrame item={item} room={room} kind="expertise.offer">
-      <p className="card-title"><TlpBadge tlp={o.tlp} /> {fmt.list(o.areas)}</p>
+      <p className="card-title">
+        <TlpBadge tlp={o.tlp} /> {fmt.list(o.areas)}
+      </p>
       <dl className="facts">
-        <dt>{t("cards.expertise.form")}</dt><dd>{t(`content.expertiseForm.${o.form}`)}</dd>
-        <dt>{t("cards.expertise.availability")}</dt><dd>{o.availability}</dd>
+        <dt>{t("cards.expertise.form")}</dt>
+        <dd>{t(`content.expertiseForm.${o.form}`)}</dd>
+        <dt>{t("cards.expertise.availability")}</dt>
+        <dd>{o.availability}</dd>
       </dl>
       {o.note && <p className="card-text">{o.note}</p>}
     </CardFrame>
@@ -47,7 +58,9 @@ export function ExpertiseStatusCard({ item, content: s, room }: { item: Item; co
   const { t } = useTranslation();
   return (
     <CardFrame item={item} room={room} kind="expertise.status">
-      <p className="card-title"><span className="status">{t(`content.expertiseStatus.${s.status}`)}</span> <TlpBadge tlp={s.tlp} /></p>
+      <p className="card-title">
+        <span className="status">{t(`content.expertiseStatus.${s.status}`)}</span> <TlpBadge tlp={s.tlp} />
+      </p>
       {s.note && <p className="card-text">{s.note}</p>}
     </CardFrame>
   );

@@ -18,11 +18,15 @@ export function IncidentCard({ item, content: c, room }: { item: Item; content: 
   const fmt = useFormat();
   return (
     <CardFrame item={item} room={room} kind="incident" urgent={c.status === "ongoing"}>
-      <h3 className="card-title"><Status status={c.status} /> <TlpBadge tlp={c.tlp} /> {c.title}</h3>
+      <h3 className="card-title">
+        <Status status={c.status} /> <TlpBadge tlp={c.tlp} /> {c.title}
+      </h3>
       <p className="card-text">{c.what}</p>
       <dl className="facts">
-        <dt>{t("cards.incident.where")}</dt><dd>{c.where.text}</dd>
-        <dt>{t("cards.incident.when")}</dt><dd>{fmt.dateTime(c.when)}</dd>
+        <dt>{t("cards.incident.where")}</dt>
+        <dd>{c.where.text}</dd>
+        <dt>{t("cards.incident.when")}</dt>
+        <dd>{fmt.dateTime(c.when)}</dd>
       </dl>
       <a href={hrefOf({ name: "incident", roomId: item.roomId, eventId: item.eventId })}>{t("cards.incident.thread")}</a>
     </CardFrame>
@@ -33,7 +37,9 @@ export function IncidentUpdateCard({ item, content: c, room }: { item: Item; con
   const { t } = useTranslation();
   return (
     <CardFrame item={item} room={room} kind="incident.update">
-      <p className="card-title"><Status status={c.status} /> <TlpBadge tlp={c.tlp} /></p>
+      <p className="card-title">
+        <Status status={c.status} /> <TlpBadge tlp={c.tlp} />
+      </p>
       <p className="card-text">{c.text}</p>
       <a href={hrefOf({ name: "incident", roomId: item.roomId, eventId: c.incidentEventId })}>{t("cards.incident.thread")}</a>
     </CardFrame>

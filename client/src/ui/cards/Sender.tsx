@@ -14,9 +14,12 @@ export function Sender({ sender, trust, room }: { sender: string; trust: TrustVe
   const label = trustLabel(t, trust, { state: fmt.region, program: programName });
   return (
     <span className="sender">
-      <span className="sender-name" translate="no">{name}</span>{" "}
+      <span className="sender-name" translate="no">
+        {name}
+      </span>{" "}
       <span className={`trust trust-${trust.level}`} data-testid="trust" title={trustHint(t, trust)}>
-        {trust.level === "verified" ? "✓ " : "⚠ "}{label}
+        {trust.level === "verified" ? "✓ " : "⚠ "}
+        {label}
       </span>
     </span>
   );

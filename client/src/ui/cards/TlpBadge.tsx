@@ -4,5 +4,9 @@ import type { Tlp } from "#shared/content/tlp.js";
 // languages test this is data, not UI text).
 export function TlpBadge({ tlp, label }: { tlp: Tlp; label?: string }) {
   const cls = tlp.toLowerCase().replace("+", "-");
-  return <span className={`tlp tlp-${cls}`} translate="no" role="img" aria-label={label ? `${label}: TLP:${tlp}` : `TLP:${tlp}`}>TLP:{tlp}</span>;
+  return (
+    <span className={`tlp tlp-${cls}`} translate="no" role="img" aria-label={label ? `${label}: TLP:${tlp}` : `TLP:${tlp}`}>
+      TLP:{tlp}
+    </span>
+  );
 }

@@ -8,7 +8,13 @@ const names = { state: (c: string) => ({ CL: "Chile", JM: "Jamaica" })[c] ?? c, 
 
 describe("the sender's trust label", () => {
   it("reads 'verified focal point — Chile, Tourism Security', in the reader's language", () => {
-    const focal: TrustVerdict = { level: "verified", memberState: "CL", programs: ["tourism"], roles: [{ role: "focal_point", program: "tourism" }], label: "" };
+    const focal: TrustVerdict = {
+      level: "verified",
+      memberState: "CL",
+      programs: ["tourism"],
+      roles: [{ role: "focal_point", program: "tourism" }],
+      label: "",
+    };
     const en = createI18n("en").t as TFunction;
     const es = createI18n("es").t as TFunction;
     expect(trustLabel(en, focal, names)).toBe("verified focal point — Chile, Tourism Security");
@@ -17,10 +23,16 @@ describe("the sender's trust label", () => {
 
   it("names the Secretariat for officers and the coordinator role, and never claims more for the rest", () => {
     const t = createI18n("en").t as TFunction;
-    expect(trustLabel(t, { level: "verified", memberState: null, programs: ["tourism"], roles: [{ role: "secretariat_officer", program: "tourism" }], label: "" }, names))
-      .toBe("verified Secretariat officer — OAS Secretariat, Tourism Security");
-    expect(trustLabel(t, { level: "verified", memberState: "JM", programs: [], roles: [{ role: "national_coordinator", program: null }], label: "" }, names))
-      .toBe("verified national coordinator — Jamaica");
+    expect(
+      trustLabel(
+        t,
+        { level: "verified", memberState: null, programs: ["tourism"], roles: [{ role: "secretariat_officer", program: "tourism" }], label: "" },
+        names,
+      ),
+    ).toBe("verified Secretariat officer — OAS Secretariat, Tourism Security");
+    expect(
+      trustLabel(t, { level: "verified", memberState: "JM", programs: [], roles: [{ role: "national_coordinator", program: null }], label: "" }, names),
+    ).toBe("verified national coordinator — Jamaica");
     expect(trustLabel(t, { level: "unverified", reason: "no credential" }, names)).toBe("not verified");
     expect(trustLabel(t, { level: "invalid", reason: "forged" }, names)).toBe("forged or invalid credential");
   });
@@ -36,7 +48,12 @@ describe("the sender's trust label", () => {
 
   it("says 'revocation status unknown' (never verified) in every language, with the reason on hover", () => {
     const v: TrustVerdict = { level: "unverified", code: "revocation-unknown", reason: "revocation status unknown: no signed revocation list in the Space" };
-    const expected = { en: "revocation status unknown — not verified", es: "estado de revocación desconocido — no verificado", fr: "statut de révocation inconnu — non vérifié", pt: "estado de revogação desconhecido — não verificado" };
+    const expected = {
+      en: "revocation status unknown — not verified",
+      es: "estado de revocación desconocido — no verificado",
+      fr: "statut de révocation inconnu — non vérifié",
+      pt: "estado de revogação desconhecido — não verificado",
+    };
     for (const [lang, label] of Object.entries(expected)) {
       const t = createI18n(lang as "en").t as TFunction;
       expect(trustLabel(t, v, names)).toBe(label);

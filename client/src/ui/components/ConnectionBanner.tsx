@@ -9,7 +9,9 @@ export function ConnectionBanner() {
       {!online && (
         <div className="banner" role="alert">
           <p>{checking ? t("connection.checking") : t("connection.lost")}</p>
-          <button type="button" onClick={retry} disabled={checking}>{t("connection.retry")}</button>
+          <button type="button" onClick={retry} disabled={checking}>
+            {t("connection.retry")}
+          </button>
         </div>
       )}
     </div>

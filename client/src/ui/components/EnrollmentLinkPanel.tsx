@@ -13,10 +13,14 @@ export function EnrollmentLinkPanel({ name, link, onDismiss }: { name: string; l
   const [copied, setCopied] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const id = useId();
-  useEffect(() => { heading.current?.focus(); }, [link.token]);
+  useEffect(() => {
+    heading.current?.focus();
+  }, [link.token]);
   return (
     <section className="panel link-panel" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} tabIndex={-1} ref={heading}>{t("queue.linkTitle", { name })}</h3>
+      <h3 id={`${id}-title`} tabIndex={-1} ref={heading}>
+        {t("queue.linkTitle", { name })}
+      </h3>
       <p>{t("queue.linkHelp", { date: fmt.dateTime(link.expiresAt) })}</p>
       <div className="field">
         <label htmlFor={`${id}-url`}>{t("queue.linkLabel")}</label>
@@ -25,11 +29,18 @@ export function EnrollmentLinkPanel({ name, link, onDismiss }: { name: string; l
       <div className="actions">
         <button
           type="button"
-          onClick={() => { void navigator.clipboard?.writeText(link.url).then(() => setCopied(true), () => setCopied(false)); }}
+          onClick={() => {
+            void navigator.clipboard?.writeText(link.url).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            );
+          }}
         >
           {t("queue.copy")}
         </button>
-        <button type="button" onClick={onDismiss}>{t("queue.dismiss")}</button>
+        <button type="button" onClick={onDismiss}>
+          {t("queue.dismiss")}
+        </button>
         <span aria-live="polite">{copied ? t("queue.copied") : ""}</span>
       </div>
     </section>

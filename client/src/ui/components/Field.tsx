@@ -1,7 +1,11 @@
 import { useId, type Ref, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 // Every input has a visible <label>; hints and errors are tied to it with aria-describedby.
-interface Common { label: string; hint?: string; error?: string | null }
+interface Common {
+  label: string;
+  hint?: string;
+  error?: string | null;
+}
 
 function describedBy(id: string, hint?: string, error?: string | null) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -10,8 +14,16 @@ function describedBy(id: string, hint?: string, error?: string | null) {
 function Extras({ id, hint, error }: { id: string } & Omit<Common, "label">) {
   return (
     <>
-      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
-      {error && <p className="field-error" id={`${id}-error`}>{error}</p>}
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
     </>
   );
 }
@@ -43,7 +55,9 @@ export function SelectField({ label, hint, error, children, ...select }: Common 
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} aria-describedby={describedBy(id, hint, error)} {...select}>{children}</select>
+      <select id={id} aria-describedby={describedBy(id, hint, error)} {...select}>
+        {children}
+      </select>
       <Extras id={id} hint={hint} error={error} />
     </div>
   );

@@ -18,7 +18,11 @@ export function LanguageSwitcher() {
           rememberLanguage(window.localStorage, lng);
         }}
       >
-        {LANGUAGES.map((l) => <option key={l} value={l} lang={l}>{LANGUAGE_NAMES[l]}</option>)}
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LANGUAGE_NAMES[l]}
+          </option>
+        ))}
       </select>
     </div>
   );

@@ -5,7 +5,12 @@ import { useFormat } from "../../i18n/format.js";
 import { RoleList, StatusBadge } from "./bits.js";
 
 /** People as a table on wide screens; each row becomes a labelled card on a phone (see styles.css). */
-export function PeopleTable<P extends Person>({ people, caption, actions, extra }: {
+export function PeopleTable<P extends Person>({
+  people,
+  caption,
+  actions,
+  extra,
+}: {
   people: P[];
   caption: string;
   actions?: (p: P) => ReactNode;
@@ -34,12 +39,18 @@ export function PeopleTable<P extends Person>({ people, caption, actions, extra 
               <span className="muted email">{p.email}</span>
             </th>
             <td data-label={t("people.memberState")}>{p.memberState ? fmt.region(p.memberState) : "—"}</td>
-            <td data-label={t("people.roles")}><RoleList roles={p.roles} /></td>
-            <td data-label={t("people.status")}><StatusBadge status={p.status} /></td>
-            <td data-label={extra ? extra.label : t("people.vettedUntil")}>
-              {extra ? extra.cell(p) : p.vettedUntil ? fmt.date(p.vettedUntil) : "—"}
+            <td data-label={t("people.roles")}>
+              <RoleList roles={p.roles} />
             </td>
-            {actions && <td data-label={t("people.actions")} className="row-actions">{actions(p)}</td>}
+            <td data-label={t("people.status")}>
+              <StatusBadge status={p.status} />
+            </td>
+            <td data-label={extra ? extra.label : t("people.vettedUntil")}>{extra ? extra.cell(p) : p.vettedUntil ? fmt.date(p.vettedUntil) : "—"}</td>
+            {actions && (
+              <td data-label={t("people.actions")} className="row-actions">
+                {actions(p)}
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

@@ -19,7 +19,12 @@ const BY_STATUS: Record<Person["status"], PersonAction[]> = {
   rejected: [],
 };
 
-export function PersonActions({ person, allowed, onChanged, onLink }: {
+export function PersonActions({
+  person,
+  allowed,
+  onChanged,
+  onLink,
+}: {
   person: Person;
   allowed?: PersonAction[];
   onChanged: (p: Person) => void;
@@ -36,17 +41,31 @@ export function PersonActions({ person, allowed, onChanged, onLink }: {
   return (
     <div>
       <div className="actions">
-        {actions.map((a) => a === "newLink" ? (
-          <button key={a} type="button" disabled={reissue.state.status === "loading"}
-            onClick={async () => { const link = await reissue.run(); if (link) onLink?.(link, person); }}>
-            {t("decide.newLink")}
-          </button>
-        ) : (
-          <button key={a} type="button" className={a === "revoke" ? "danger" : undefined} aria-expanded={open === a}
-            onClick={() => setOpen(open === a ? null : a)}>
-            {t(`decide.${a}`)}
-          </button>
-        ))}
+        {actions.map((a) =>
+          a === "newLink" ? (
+            <button
+              key={a}
+              type="button"
+              disabled={reissue.state.status === "loading"}
+              onClick={async () => {
+                const link = await reissue.run();
+                if (link) onLink?.(link, person);
+              }}
+            >
+              {t("decide.newLink")}
+            </button>
+          ) : (
+            <button
+              key={a}
+              type="button"
+              className={a === "revoke" ? "danger" : undefined}
+              aria-expanded={open === a}
+              onClick={() => setOpen(open === a ? null : a)}
+            >
+              {t(`decide.${a}`)}
+            </button>
+          ),
+        )}
       </div>
       <ErrorMessage error={reissue.state.status === "error" ? reissue.state.error : null} />
       {open && (
@@ -55,7 +74,10 @@ export function PersonActions({ person, allowed, onChanged, onLink }: {
           action={t(`decide.${open}`)}
           submit={(reason) => api.decide(person.id, open, reason)}
           onCancel={() => setOpen(null)}
-          onDone={(p) => { setOpen(null); onChanged(p); }}
+          onDone={(p) => {
+            setOpen(null);
+            onChanged(p);
+          }}
         />
       )}
     </div>

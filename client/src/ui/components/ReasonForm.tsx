@@ -8,7 +8,12 @@ import { TextArea } from "./Field.js";
  * Every vetting decision carries a reason (it goes to the audit log). Shown inline under the row,
  * focused on open; Escape cancels.
  */
-export function ReasonForm<T>({ action, onDone, onCancel, submit }: {
+export function ReasonForm<T>({
+  action,
+  onDone,
+  onCancel,
+  submit,
+}: {
   action: string;
   submit: (reason: string) => Promise<T>;
   onDone: (result: T) => void;
@@ -18,12 +23,16 @@ export function ReasonForm<T>({ action, onDone, onCancel, submit }: {
   const [reason, setReason] = useState("");
   const { state, run } = useAction(submit);
   const ref = useRef<HTMLFormElement>(null);
-  useEffect(() => { ref.current?.querySelector("textarea")?.focus(); }, []);
+  useEffect(() => {
+    ref.current?.querySelector("textarea")?.focus();
+  }, []);
   return (
     <form
       ref={ref}
       className="reason-form"
-      onKeyDown={(e) => { if (e.key === "Escape") onCancel(); }}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") onCancel();
+      }}
       onSubmit={async (e) => {
         e.preventDefault();
         const result = await run(reason.trim());
@@ -36,7 +45,9 @@ export function ReasonForm<T>({ action, onDone, onCancel, submit }: {
         <button type="submit" className="primary" disabled={state.status === "loading" || reason.trim() === ""}>
           {state.status === "loading" ? t("decide.working") : t("decide.confirm", { action })}
         </button>
-        <button type="button" onClick={onCancel}>{t("decide.cancel")}</button>
+        <button type="button" onClick={onCancel}>
+          {t("decide.cancel")}
+        </button>
       </div>
     </form>
   );

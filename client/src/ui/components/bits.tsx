@@ -35,9 +35,17 @@ export function AsyncView<T>({ state, retry, children }: { state: Async<T>; retr
     return (
       <div>
         <ErrorMessage error={state.error} />
-        {retry && <button type="button" onClick={retry}>{t("app.retry")}</button>}
+        {retry && (
+          <button type="button" onClick={retry}>
+            {t("app.retry")}
+          </button>
+        )}
       </div>
     );
   }
-  return <p className="muted" role="status">{t("app.loading")}</p>;
+  return (
+    <p className="muted" role="status">
+      {t("app.loading")}
+    </p>
+  );
 }

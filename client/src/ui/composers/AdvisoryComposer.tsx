@@ -14,7 +14,17 @@ import { useComposerForm } from "./useComposerForm.js";
  * Secretariat advisories go through publishAdvisory: the control plane reserves the program's
  * next number and countersigns the digest (never the text), so a forwarded copy stays verifiable.
  */
-export function AdvisoryComposer({ session, roomId, ceiling, programs: mine }: { session: EnlaceSession; roomId: string; ceiling: Tlp | null; programs: string[] }) {
+export function AdvisoryComposer({
+  session,
+  roomId,
+  ceiling,
+  programs: mine,
+}: {
+  session: EnlaceSession;
+  roomId: string;
+  ceiling: Tlp | null;
+  programs: string[];
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const { programs, programName } = useReference();
@@ -23,27 +33,68 @@ export function AdvisoryComposer({ session, roomId, ceiling, programs: mine }: {
   const toggle = (code: string, on: boolean) => setF({ ...f, programs: on ? [...f.programs, code] : f.programs.filter((p) => p !== code) });
 
   const cp = { reserveAdvisoryNumber: api.reserveAdvisoryNumber, countersignAdvisory: api.countersignAdvisory };
-  const onSubmit = submit((x) => advisoryDraft(x, ceiling), async (draft) => {
-    const r = await publishAdvisory(session, cp, roomId, draft);
-    return t("compose.advisory.published", { reference: advisoryReference(r.content) });
-  }, (sent) => emptyAdvisory(ceiling, sent.programCode));
+  const onSubmit = submit(
+    (x) => advisoryDraft(x, ceiling),
+    async (draft) => {
+      const r = await publishAdvisory(session, cp, roomId, draft);
+      return t("compose.advisory.published", { reference: advisoryReference(r.content) });
+    },
+    (sent) => emptyAdvisory(ceiling, sent.programCode),
+  );
 
   return (
     <form ref={form} className="composer-form" onSubmit={onSubmit} noValidate aria-label={t("compose.kinds.advisory")}>
       {mine.length > 1 ? (
-        <SelectField label={t("compose.advisory.program")} name="programCode" value={f.programCode} onChange={(e) => setF({ ...f, programCode: e.target.value, programs: f.programs.includes(e.target.value) ? f.programs : [...f.programs, e.target.value] })} error={err("programCode")}>
-          {mine.map((p) => <option key={p} value={p}>{programName(p)}</option>)}
+        <SelectField
+          label={t("compose.advisory.program")}
+          name="programCode"
+          value={f.programCode}
+          onChange={(e) =>
+            setF({ ...f, programCode: e.target.value, programs: f.programs.includes(e.target.value) ? f.programs : [...f.programs, e.target.value] })
+          }
+          error={err("programCode")}
+        >
+          {mine.map((p) => (
+            <option key={p} value={p}>
+              {programName(p)}
+            </option>
+          ))}
         </SelectField>
-      ) : <p className="muted">{t("compose.advisory.numbering", { program: programName(f.programCode) })}</p>}
+      ) : (
+        <p className="muted">{t("compose.advisory.numbering", { program: programName(f.programCode) })}</p>
+      )}
       <TlpSelect value={f.tlp} onChange={(tlp) => setF({ ...f, tlp })} ceiling={ceiling} error={err("tlp")} />
       <TextField label={t("compose.advisory.title")} name="title" maxLength={200} value={f.title} onChange={set("title")} error={err("title")} />
-      <TextArea label={t("compose.advisory.body")} hint={t("compose.advisory.bodyHint")} name="body" rows={6} value={f.body} onChange={set("body")} error={err("body")} />
+      <TextArea
+        label={t("compose.advisory.body")}
+        hint={t("compose.advisory.bodyHint")}
+        name="body"
+        rows={6}
+        value={f.body}
+        onChange={set("body")}
+        error={err("body")}
+      />
       <Choices legend={t("compose.advisory.programs")} error={err("programs")}>
-        {all.map((p) => <Choice key={p} type="checkbox" label={programName(p)} checked={f.programs.includes(p)} onChange={(e) => toggle(p, e.target.checked)} />)}
+        {all.map((p) => (
+          <Choice key={p} type="checkbox" label={programName(p)} checked={f.programs.includes(p)} onChange={(e) => toggle(p, e.target.checked)} />
+        ))}
       </Choices>
-      <Choice type="checkbox" name="requiresAck" label={t("compose.advisory.requiresAck")} checked={f.requiresAck} onChange={(e) => setF({ ...f, requiresAck: e.target.checked })} />
+      <Choice
+        type="checkbox"
+        name="requiresAck"
+        label={t("compose.advisory.requiresAck")}
+        checked={f.requiresAck}
+        onChange={(e) => setF({ ...f, requiresAck: e.target.checked })}
+      />
       {f.requiresAck && (
-        <TextField label={t("compose.advisory.ackDeadline")} name="ackDeadline" type="datetime-local" value={f.ackDeadline} onChange={set("ackDeadline")} error={err("ackDeadline")} />
+        <TextField
+          label={t("compose.advisory.ackDeadline")}
+          name="ackDeadline"
+          type="datetime-local"
+          value={f.ackDeadline}
+          onChange={set("ackDeadline")}
+          error={err("ackDeadline")}
+        />
       )}
       <SendFeedback phase={sender.phase} />
       <SubmitRow label={t("compose.advisory.publish")} busy={sender.busy} />

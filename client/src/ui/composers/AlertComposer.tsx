@@ -26,13 +26,18 @@ export function AlertComposer({ session, roomId, ceiling, myState }: { session: 
   const [files, setFiles] = useState<File[]>([]);
   const [picker, setPicker] = useState(0);
   const states = memberStates.status === "ready" ? memberStates.data.map((s) => s.code).sort((a, b) => fmt.region(a).localeCompare(fmt.region(b))) : [];
-  const toggleState = (code: string, on: boolean) => setF({ ...f, affectedStates: on ? [...f.affectedStates, code] : f.affectedStates.filter((c) => c !== code) });
+  const toggleState = (code: string, on: boolean) =>
+    setF({ ...f, affectedStates: on ? [...f.affectedStates, code] : f.affectedStates.filter((c) => c !== code) });
 
   // The text is checked first; attachments are encrypted and uploaded only once it passes.
   const check = (x: AlertForm): Checked<AlertContent> => {
     const checked = alertContent(x, ceiling);
-    const fileError: FieldError | undefined = files.length > MAX_ALERT_ATTACHMENTS ? { key: "tooMany", values: { max: MAX_ALERT_ATTACHMENTS } }
-      : files.some((file) => file.size > MAX_DOCUMENT_BYTES) ? { key: "fileTooLarge", values: { max: "50 MiB" } } : undefined;
+    const fileError: FieldError | undefined =
+      files.length > MAX_ALERT_ATTACHMENTS
+        ? { key: "tooMany", values: { max: MAX_ALERT_ATTACHMENTS } }
+        : files.some((file) => file.size > MAX_DOCUMENT_BYTES)
+          ? { key: "fileTooLarge", values: { max: "50 MiB" } }
+          : undefined;
     return fileError ? { ok: false, errors: { ...(checked.ok ? {} : checked.errors), attachments: fileError } } : checked;
   };
   const onSubmit = submit(check, async (content, report) => {
@@ -40,8 +45,11 @@ export function AlertComposer({ session, roomId, ceiling, myState }: { session: 
     for (const file of files) {
       report("encrypting");
       const bytes = new Uint8Array(await file.arrayBuffer());
-      refs.push(await uploadEncryptedFile(session, { bytes, filename: file.name, mimetype: mimeOf(file) },
-        (loaded, total) => report("uploading", { loaded, total, name: file.name })));
+      refs.push(
+        await uploadEncryptedFile(session, { bytes, filename: file.name, mimetype: mimeOf(file) }, (loaded, total) =>
+          report("uploading", { loaded, total, name: file.name }),
+        ),
+      );
     }
     report("sending");
     await sendContent(session, roomId, "alert", refs.length ? { ...content, attachments: refs } : content);
@@ -57,38 +65,93 @@ export function AlertComposer({ session, roomId, ceiling, myState }: { session: 
       <TextArea label={t("compose.alert.summary")} name="summary" rows={4} value={f.summary} onChange={set("summary")} error={err("summary")} />
       <div className="field-row">
         <SelectField label={t("compose.alert.severity")} name="severity" value={f.severity} onChange={set("severity")} error={err("severity")}>
-          {AlertSeverity.options.map((s) => <option key={s} value={s}>{t(`content.severity.${s}`)}</option>)}
+          {AlertSeverity.options.map((s) => (
+            <option key={s} value={s}>
+              {t(`content.severity.${s}`)}
+            </option>
+          ))}
         </SelectField>
         <SelectField label={t("compose.alert.category")} name="category" value={f.category} onChange={set("category")} error={err("category")}>
           <option value="">{t("compose.choose")}</option>
-          {AlertCategory.options.map((c) => <option key={c} value={c}>{t(`content.category.${c}`)}</option>)}
+          {AlertCategory.options.map((c) => (
+            <option key={c} value={c}>
+              {t(`content.category.${c}`)}
+            </option>
+          ))}
         </SelectField>
       </div>
       <Choices legend={t("compose.alert.affectedStates")} error={err("affectedStates")}>
         <div className="state-picker">
           {states.map((code) => (
-            <Choice key={code} type="checkbox" label={fmt.region(code)} checked={f.affectedStates.includes(code)} onChange={(e) => toggleState(code, e.target.checked)} />
+            <Choice
+              key={code}
+              type="checkbox"
+              label={fmt.region(code)}
+              checked={f.affectedStates.includes(code)}
+              onChange={(e) => toggleState(code, e.target.checked)}
+            />
           ))}
         </div>
       </Choices>
       <TextField label={t("compose.alert.location")} name="location" maxLength={300} value={f.location} onChange={set("location")} error={err("location")} />
-      <TextField label={t("compose.alert.validUntil")} name="validUntil" type="datetime-local" value={f.validUntil} onChange={set("validUntil")} error={err("validUntil")} />
+      <TextField
+        label={t("compose.alert.validUntil")}
+        name="validUntil"
+        type="datetime-local"
+        value={f.validUntil}
+        onChange={set("validUntil")}
+        error={err("validUntil")}
+      />
       <fieldset className="choices admiralty">
         <legend>{t("compose.alert.admiralty")}</legend>
         <p className="hint">{t("compose.alert.admiraltyHint")}</p>
         <div className="field-row">
-          <SelectField label={t("compose.alert.reliability")} name="sourceReliability" value={f.sourceReliability} onChange={set("sourceReliability")} error={err("sourceReliability")}>
+          <SelectField
+            label={t("compose.alert.reliability")}
+            name="sourceReliability"
+            value={f.sourceReliability}
+            onChange={set("sourceReliability")}
+            error={err("sourceReliability")}
+          >
             <option value="">{t("compose.choose")}</option>
-            {SourceReliability.options.map((r) => <option key={r} value={r}>{t(`compose.reliability.${r}`)}</option>)}
+            {SourceReliability.options.map((r) => (
+              <option key={r} value={r}>
+                {t(`compose.reliability.${r}`)}
+              </option>
+            ))}
           </SelectField>
-          <SelectField label={t("compose.alert.credibility")} name="informationCredibility" value={f.informationCredibility} onChange={set("informationCredibility")} error={err("informationCredibility")}>
+          <SelectField
+            label={t("compose.alert.credibility")}
+            name="informationCredibility"
+            value={f.informationCredibility}
+            onChange={set("informationCredibility")}
+            error={err("informationCredibility")}
+          >
             <option value="">{t("compose.choose")}</option>
-            {CREDIBILITY.map((c) => <option key={c} value={c}>{t(`compose.credibility.${c}`)}</option>)}
+            {CREDIBILITY.map((c) => (
+              <option key={c} value={c}>
+                {t(`compose.credibility.${c}`)}
+              </option>
+            ))}
           </SelectField>
         </div>
-        {f.sourceReliability && f.informationCredibility && <p className="admiralty-code" translate="no">{f.sourceReliability}{f.informationCredibility}</p>}
+        {f.sourceReliability && f.informationCredibility && (
+          <p className="admiralty-code" translate="no">
+            {f.sourceReliability}
+            {f.informationCredibility}
+          </p>
+        )}
       </fieldset>
-      <FilePicker key={picker} label={t("compose.alert.attachments")} hint={t("compose.alert.attachmentsHint")} name="attachments" multiple files={files} onChange={setFiles} error={err("attachments")} />
+      <FilePicker
+        key={picker}
+        label={t("compose.alert.attachments")}
+        hint={t("compose.alert.attachmentsHint")}
+        name="attachments"
+        multiple
+        files={files}
+        onChange={setFiles}
+        error={err("attachments")}
+      />
       <SendFeedback phase={sender.phase} />
       <SubmitRow label={t("compose.alert.send")} busy={sender.busy} />
     </form>

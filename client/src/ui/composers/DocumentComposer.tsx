@@ -31,34 +31,75 @@ export function DocumentComposer({ session, roomId, ceiling }: { session: Enlace
     setF({ ...f, eventId: id, event: ev ? ev.name : f.event, date: f.date || (ev ? ev.endsOn.slice(0, 10) : "") });
   }
 
-  const onSubmit = submit((x) => documentMeta(x, file, ceiling), async (meta, report) => {
-    const picked = file!;
-    report("encrypting");
-    const bytes = new Uint8Array(await picked.arrayBuffer());
-    await shareDocument(session, roomId, { bytes, filename: picked.name, mimetype: mimeOf(picked) }, meta,
-      (loaded, total) => report("uploading", { loaded, total, name: picked.name }));
-    setFile(null);
-    setPicker((n) => n + 1);
-    return t("compose.document.sent", { name: picked.name });
-  });
+  const onSubmit = submit(
+    (x) => documentMeta(x, file, ceiling),
+    async (meta, report) => {
+      const picked = file!;
+      report("encrypting");
+      const bytes = new Uint8Array(await picked.arrayBuffer());
+      await shareDocument(session, roomId, { bytes, filename: picked.name, mimetype: mimeOf(picked) }, meta, (loaded, total) =>
+        report("uploading", { loaded, total, name: picked.name }),
+      );
+      setFile(null);
+      setPicker((n) => n + 1);
+      return t("compose.document.sent", { name: picked.name });
+    },
+  );
 
   return (
     <form ref={form} className="composer-form" onSubmit={onSubmit} noValidate aria-label={t("compose.kinds.document")}>
-      <FilePicker key={picker} label={t("compose.document.file")} hint={t("compose.document.fileHint")} name="file" files={file ? [file] : []} onChange={(fs) => setFile(fs[0] ?? null)} error={err("file")} />
+      <FilePicker
+        key={picker}
+        label={t("compose.document.file")}
+        hint={t("compose.document.fileHint")}
+        name="file"
+        files={file ? [file] : []}
+        onChange={(fs) => setFile(fs[0] ?? null)}
+        error={err("file")}
+      />
       <TlpSelect value={f.tlp} onChange={(tlp) => setF({ ...f, tlp })} ceiling={ceiling} error={err("tlp")} />
       <TextField label={t("compose.document.title")} name="title" maxLength={200} value={f.title} onChange={set("title")} error={err("title")} />
-      <SelectField label={t("compose.document.registryEvent")} name="registryEvent" value={f.eventId} onChange={(e) => pickEvent(e.target.value)} error={err("eventId")}>
+      <SelectField
+        label={t("compose.document.registryEvent")}
+        name="registryEvent"
+        value={f.eventId}
+        onChange={(e) => pickEvent(e.target.value)}
+        error={err("eventId")}
+      >
         <option value="">{t("compose.document.noRegistryEvent")}</option>
-        {registry.map((ev) => <option key={ev.id} value={ev.id}>{ev.name}</option>)}
+        {registry.map((ev) => (
+          <option key={ev.id} value={ev.id}>
+            {ev.name}
+          </option>
+        ))}
       </SelectField>
-      <TextField label={t("compose.document.event")} hint={t("compose.document.eventHint")} name="event" maxLength={200} value={f.event} onChange={set("event")} error={err("event")} />
+      <TextField
+        label={t("compose.document.event")}
+        hint={t("compose.document.eventHint")}
+        name="event"
+        maxLength={200}
+        value={f.event}
+        onChange={set("event")}
+        error={err("event")}
+      />
       <div className="field-row">
         <TextField label={t("compose.document.date")} name="date" type="date" value={f.date} onChange={set("date")} error={err("date")} />
         <SelectField label={t("compose.document.language")} name="language" value={f.language} onChange={set("language")} error={err("language")}>
-          {Language.options.map((l) => <option key={l} value={l}>{fmt.language(l)}</option>)}
+          {Language.options.map((l) => (
+            <option key={l} value={l}>
+              {fmt.language(l)}
+            </option>
+          ))}
         </SelectField>
       </div>
-      <TextField label={t("compose.document.topics")} hint={t("compose.document.topicsHint")} name="topics" value={f.topics} onChange={set("topics")} error={err("topics")} />
+      <TextField
+        label={t("compose.document.topics")}
+        hint={t("compose.document.topicsHint")}
+        name="topics"
+        value={f.topics}
+        onChange={set("topics")}
+        error={err("topics")}
+      />
       <TextArea label={t("compose.document.summary")} name="summary" rows={4} value={f.summary} onChange={set("summary")} error={err("summary")} />
       <SendFeedback phase={sender.phase} />
       <SubmitRow label={t("compose.document.send")} busy={sender.busy} />

@@ -10,8 +10,20 @@ import { SendFeedback } from "./parts.js";
 import { useSender } from "./useSender.js";
 
 /** For the requester (or an officer, or the host's coordinator): mark matched, close, or reopen. */
-export function ExpertiseStatusControl({ session, roomId, requestEventId, tlp, ceiling, current }: {
-  session: EnlaceSession; roomId: string; requestEventId: string; tlp: Tlp; ceiling: Tlp | null; current: ExpertiseStatus;
+export function ExpertiseStatusControl({
+  session,
+  roomId,
+  requestEventId,
+  tlp,
+  ceiling,
+  current,
+}: {
+  session: EnlaceSession;
+  roomId: string;
+  requestEventId: string;
+  tlp: Tlp;
+  ceiling: Tlp | null;
+  current: ExpertiseStatus;
 }) {
   const { t } = useTranslation();
   const [note, setNote] = useState("");
@@ -20,7 +32,10 @@ export function ExpertiseStatusControl({ session, roomId, requestEventId, tlp, c
 
   async function change(status: ExpertiseStatus) {
     const checked = expertiseStatusContent(tlp, requestEventId, status, note, ceiling);
-    if (!checked.ok) { sender.fail(t("compose.err.invalidContent")); return; }
+    if (!checked.ok) {
+      sender.fail(t("compose.err.invalidContent"));
+      return;
+    }
     const ok = await sender.run(async () => {
       await sendContent(session, roomId, "expertise.status", checked.content);
       return t("expertise.statusSent");
@@ -33,7 +48,9 @@ export function ExpertiseStatusControl({ session, roomId, requestEventId, tlp, c
       <TextField label={t("expertise.statusNote")} name="statusNote" maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
       <div className="actions">
         {next.map((s) => (
-          <button key={s} type="button" disabled={sender.busy} onClick={() => void change(s)}>{t(`expertise.set.${s}`)}</button>
+          <button key={s} type="button" disabled={sender.busy} onClick={() => void change(s)}>
+            {t(`expertise.set.${s}`)}
+          </button>
         ))}
       </div>
       <SendFeedback phase={sender.phase} />

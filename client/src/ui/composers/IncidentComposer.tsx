@@ -11,10 +11,13 @@ import { useComposerForm } from "./useComposerForm.js";
 export function IncidentComposer({ session, roomId, ceiling }: { session: EnlaceSession; roomId: string; ceiling: Tlp | null }) {
   const { t } = useTranslation();
   const { f, setF, set, err, form, sender, submit } = useComposerForm(() => emptyIncident(ceiling));
-  const onSubmit = submit((x) => incidentContent(x, ceiling), async (content) => {
-    await sendContent(session, roomId, "incident", content);
-    return t("compose.sent");
-  });
+  const onSubmit = submit(
+    (x) => incidentContent(x, ceiling),
+    async (content) => {
+      await sendContent(session, roomId, "incident", content);
+      return t("compose.sent");
+    },
+  );
 
   return (
     <form ref={form} className="composer-form" onSubmit={onSubmit} noValidate aria-label={t("compose.kinds.incident")}>
@@ -25,7 +28,11 @@ export function IncidentComposer({ session, roomId, ceiling }: { session: Enlace
       <div className="field-row">
         <TextField label={t("compose.incident.when")} name="when" type="datetime-local" value={f.when} onChange={set("when")} error={err("when")} />
         <SelectField label={t("compose.incident.status")} name="status" value={f.status} onChange={set("status")} error={err("status")}>
-          {IncidentStatus.options.map((s) => <option key={s} value={s}>{t(`content.incidentStatus.${s}`)}</option>)}
+          {IncidentStatus.options.map((s) => (
+            <option key={s} value={s}>
+              {t(`content.incidentStatus.${s}`)}
+            </option>
+          ))}
         </SelectField>
       </div>
       <SendFeedback phase={sender.phase} />

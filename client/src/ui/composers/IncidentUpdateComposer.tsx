@@ -9,23 +9,43 @@ import { SendFeedback, SubmitRow, TlpSelect } from "./parts.js";
 import { useComposerForm } from "./useComposerForm.js";
 
 /** A status update in an incident's thread; its marking starts at the incident's own. */
-export function IncidentUpdateComposer({ session, roomId, incidentEventId, incidentTlp, currentStatus, ceiling }: {
-  session: EnlaceSession; roomId: string; incidentEventId: string; incidentTlp: Tlp; currentStatus: string; ceiling: Tlp | null;
+export function IncidentUpdateComposer({
+  session,
+  roomId,
+  incidentEventId,
+  incidentTlp,
+  currentStatus,
+  ceiling,
+}: {
+  session: EnlaceSession;
+  roomId: string;
+  incidentEventId: string;
+  incidentTlp: Tlp;
+  currentStatus: string;
+  ceiling: Tlp | null;
 }) {
   const { t } = useTranslation();
   const blank = (): UpdateForm => ({ tlp: defaultTlp(ceiling, incidentTlp), status: currentStatus, text: "" });
   const { f, setF, set, err, form, sender, submit } = useComposerForm(blank);
-  const onSubmit = submit((x) => incidentUpdateContent(x, incidentEventId, ceiling), async (content) => {
-    await sendContent(session, roomId, "incident.update", content);
-    return t("compose.sent");
-  }, (sent) => ({ ...blank(), status: sent.status }));
+  const onSubmit = submit(
+    (x) => incidentUpdateContent(x, incidentEventId, ceiling),
+    async (content) => {
+      await sendContent(session, roomId, "incident.update", content);
+      return t("compose.sent");
+    },
+    (sent) => ({ ...blank(), status: sent.status }),
+  );
 
   return (
     <form ref={form} className="composer-form panel" onSubmit={onSubmit} noValidate aria-labelledby="update-title">
       <h2 id="update-title">{t("compose.update.title")}</h2>
       <div className="field-row">
         <SelectField label={t("compose.update.status")} name="status" value={f.status} onChange={set("status")} error={err("status")}>
-          {IncidentStatus.options.map((s) => <option key={s} value={s}>{t(`content.incidentStatus.${s}`)}</option>)}
+          {IncidentStatus.options.map((s) => (
+            <option key={s} value={s}>
+              {t(`content.incidentStatus.${s}`)}
+            </option>
+          ))}
         </SelectField>
         <TlpSelect value={f.tlp} onChange={(tlp) => setF({ ...f, tlp })} ceiling={ceiling} error={err("tlp")} />
       </div>

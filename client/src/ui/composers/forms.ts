@@ -21,7 +21,11 @@ export const cleanText = (s: string): string => s.replace(/\r\n?/g, "\n").trim()
 const optional = (s: string): string | undefined => (cleanText(s) === "" ? undefined : cleanText(s));
 
 /** "a, b ,, c" → ["a", "b", "c"]; duplicates are kept so the schema can name them. */
-export const splitList = (s: string): string[] => s.split(/[,;\n]/).map((x) => x.trim()).filter(Boolean);
+export const splitList = (s: string): string[] =>
+  s
+    .split(/[,;\n]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** A local `datetime-local` value ("2027-03-01T18:30") → RFC 3339 UTC, or the raw text when not a date. */
 export function localToIso(v: string): string {
@@ -34,10 +38,15 @@ export function localToIso(v: string): string {
 export const tlpChoices = (ceiling: Tlp | null): Tlp[] => TLP_LEVELS.filter((l) => !ceiling || isWithinCeiling(l, ceiling));
 
 /** GREEN when the room allows it: a sender raises the marking consciously. */
-export const defaultTlp = (ceiling: Tlp | null, preferred: Tlp = "GREEN"): Tlp =>
-  !ceiling || isWithinCeiling(preferred, ceiling) ? preferred : ceiling;
+export const defaultTlp = (ceiling: Tlp | null, preferred: Tlp = "GREEN"): Tlp => (!ceiling || isWithinCeiling(preferred, ceiling) ? preferred : ceiling);
 
-function check<S extends z.ZodType>(schema: S, content: unknown, tlp: string, ceiling: Tlp | null, fieldOf?: (p: ReadonlyArray<PropertyKey>) => string): Checked<z.infer<S>> {
+function check<S extends z.ZodType>(
+  schema: S,
+  content: unknown,
+  tlp: string,
+  ceiling: Tlp | null,
+  fieldOf?: (p: ReadonlyArray<PropertyKey>) => string,
+): Checked<z.infer<S>> {
   const r = schema.safeParse(content);
   const errors: FieldErrors = r.success ? {} : fieldErrors(r.error.issues, fieldOf);
   const above = ceilingError(tlp, ceiling);
@@ -47,49 +56,119 @@ function check<S extends z.ZodType>(schema: S, content: unknown, tlp: string, ce
 
 // ---- alert ----
 export interface AlertForm {
-  tlp: string; title: string; summary: string; severity: string; category: string; affectedStates: string[];
-  location: string; validUntil: string; sourceReliability: string; informationCredibility: string;
+  tlp: string;
+  title: string;
+  summary: string;
+  severity: string;
+  category: string;
+  affectedStates: string[];
+  location: string;
+  validUntil: string;
+  sourceReliability: string;
+  informationCredibility: string;
 }
 export const emptyAlert = (ceiling: Tlp | null, myState: string | null): AlertForm => ({
-  tlp: defaultTlp(ceiling, "AMBER"), title: "", summary: "", severity: "medium", category: "", affectedStates: myState ? [myState] : [],
-  location: "", validUntil: "", sourceReliability: "", informationCredibility: "",
+  tlp: defaultTlp(ceiling, "AMBER"),
+  title: "",
+  summary: "",
+  severity: "medium",
+  category: "",
+  affectedStates: myState ? [myState] : [],
+  location: "",
+  validUntil: "",
+  sourceReliability: "",
+  informationCredibility: "",
 });
 export function alertContent(f: AlertForm, ceiling: Tlp | null, attachments: FileRef[] = []): Checked<AlertContent> {
   const location = optional(f.location);
   const content = {
-    version: 1, tlp: f.tlp, title: cleanText(f.title), summary: cleanText(f.summary), severity: f.severity, category: f.category || undefined,
-    affectedStates: f.affectedStates, ...(location ? { location: { text: location } } : {}), validUntil: localToIso(f.validUntil),
-    sourceReliability: f.sourceReliability || undefined, informationCredibility: f.informationCredibility ? Number(f.informationCredibility) : undefined,
+    version: 1,
+    tlp: f.tlp,
+    title: cleanText(f.title),
+    summary: cleanText(f.summary),
+    severity: f.severity,
+    category: f.category || undefined,
+    affectedStates: f.affectedStates,
+    ...(location ? { location: { text: location } } : {}),
+    validUntil: localToIso(f.validUntil),
+    sourceReliability: f.sourceReliability || undefined,
+    informationCredibility: f.informationCredibility ? Number(f.informationCredibility) : undefined,
     ...(attachments.length ? { attachments } : {}),
   };
   return check(AlertContent, content, f.tlp, ceiling);
 }
 
 // ---- incident and its updates ----
-export interface IncidentForm { tlp: string; title: string; what: string; where: string; when: string; status: string }
+export interface IncidentForm {
+  tlp: string;
+  title: string;
+  what: string;
+  where: string;
+  when: string;
+  status: string;
+}
 export const emptyIncident = (ceiling: Tlp | null): IncidentForm => ({ tlp: defaultTlp(ceiling), title: "", what: "", where: "", when: "", status: "ongoing" });
 export function incidentContent(f: IncidentForm, ceiling: Tlp | null): Checked<IncidentContent> {
-  const content = { version: 1, tlp: f.tlp, title: cleanText(f.title), what: cleanText(f.what), where: { text: cleanText(f.where) }, when: localToIso(f.when), status: f.status };
+  const content = {
+    version: 1,
+    tlp: f.tlp,
+    title: cleanText(f.title),
+    what: cleanText(f.what),
+    where: { text: cleanText(f.where) },
+    when: localToIso(f.when),
+    status: f.status,
+  };
   return check(IncidentContent, content, f.tlp, ceiling);
 }
 
-export interface UpdateForm { tlp: string; status: string; text: string }
+export interface UpdateForm {
+  tlp: string;
+  status: string;
+  text: string;
+}
 export function incidentUpdateContent(f: UpdateForm, incidentEventId: string, ceiling: Tlp | null): Checked<IncidentUpdateContent> {
   return check(IncidentUpdateContent, { version: 1, tlp: f.tlp, incidentEventId, status: f.status, text: cleanText(f.text) }, f.tlp, ceiling);
 }
 
 // ---- lessons-learned document ----
-export interface DocumentForm { tlp: string; title: string; event: string; eventId: string; date: string; topics: string; language: string; summary: string }
-export const emptyDocument = (ceiling: Tlp | null, language: string): DocumentForm =>
-  ({ tlp: defaultTlp(ceiling), title: "", event: "", eventId: "", date: "", topics: "", language, summary: "" });
+export interface DocumentForm {
+  tlp: string;
+  title: string;
+  event: string;
+  eventId: string;
+  date: string;
+  topics: string;
+  language: string;
+  summary: string;
+}
+export const emptyDocument = (ceiling: Tlp | null, language: string): DocumentForm => ({
+  tlp: defaultTlp(ceiling),
+  title: "",
+  event: "",
+  eventId: "",
+  date: "",
+  topics: "",
+  language,
+  summary: "",
+});
 export type DocumentMetaContent = Omit<DocumentContent, "file" | "mimetype" | "size" | "filename" | "version">;
-export interface PickedFile { name: string; size: number; type: string }
+export interface PickedFile {
+  name: string;
+  size: number;
+  type: string;
+}
 
 /** Metadata checked against the document schema with the picked file's own facts (and a stand-in key). */
 export function documentMeta(f: DocumentForm, file: PickedFile | null, ceiling: Tlp | null): Checked<DocumentMetaContent> {
   const meta = {
-    tlp: f.tlp, title: cleanText(f.title), event: cleanText(f.event), ...(f.eventId ? { eventId: f.eventId } : {}), date: f.date,
-    topics: splitList(f.topics), language: f.language, summary: cleanText(f.summary),
+    tlp: f.tlp,
+    title: cleanText(f.title),
+    event: cleanText(f.event),
+    ...(f.eventId ? { eventId: f.eventId } : {}),
+    date: f.date,
+    topics: splitList(f.topics),
+    language: f.language,
+    summary: cleanText(f.summary),
   };
   const probe = { version: 1, ...meta, file: STAND_IN_FILE, mimetype: mimeOf(file), size: file?.size ?? 0, filename: file?.name ?? "file" };
   const r = check(DocumentContent, probe, f.tlp, ceiling, (p) => (["file", "mimetype", "size", "filename"].includes(String(p[0])) ? "file" : String(p[0])));
@@ -99,11 +178,15 @@ export function documentMeta(f: DocumentForm, file: PickedFile | null, ceiling: 
 }
 
 /** Browsers leave `type` empty for unknown extensions. */
-export const mimeOf = (file: PickedFile | null): string => (file?.type && /^[\w!#$&^.+-]+\/[\w!#$&^.+-]+$/.test(file.type) ? file.type : "application/octet-stream");
+export const mimeOf = (file: PickedFile | null): string =>
+  file?.type && /^[\w!#$&^.+-]+\/[\w!#$&^.+-]+$/.test(file.type) ? file.type : "application/octet-stream";
 
 const STAND_IN_FILE = {
-  url: "mxc://localhost/standin", key: { kty: "oct", alg: "A256CTR", k: "A".repeat(43), key_ops: ["encrypt", "decrypt"], ext: true },
-  iv: "A".repeat(22), hashes: { sha256: "A".repeat(43) }, v: "v2",
+  url: "mxc://localhost/standin",
+  key: { kty: "oct", alg: "A256CTR", k: "A".repeat(43), key_ops: ["encrypt", "decrypt"], ext: true },
+  iv: "A".repeat(22),
+  hashes: { sha256: "A".repeat(43) },
+  v: "v2",
 };
 
 // ---- expertise request, offer and status ----
@@ -114,26 +197,63 @@ export function venueOf(registryVenue: string): VenueType {
   return registryVenue === "multiple" ? "mixed" : "other";
 }
 
-export interface RequestForm { tlp: string; eventId: string; areasNeeded: string; form: string; deadline: string; details: string }
-export const emptyRequest = (ceiling: Tlp | null, eventId = ""): RequestForm =>
-  ({ tlp: defaultTlp(ceiling), eventId, areasNeeded: "", form: "either", deadline: "", details: "" });
+export interface RequestForm {
+  tlp: string;
+  eventId: string;
+  areasNeeded: string;
+  form: string;
+  deadline: string;
+  details: string;
+}
+export const emptyRequest = (ceiling: Tlp | null, eventId = ""): RequestForm => ({
+  tlp: defaultTlp(ceiling),
+  eventId,
+  areasNeeded: "",
+  form: "either",
+  deadline: "",
+  details: "",
+});
 export function expertiseRequestContent(f: RequestForm, events: readonly MajorEvent[], ceiling: Tlp | null): Checked<ExpertiseRequestContent> {
   const e = events.find((x) => x.id === f.eventId);
   const details = optional(f.details);
   const content = {
-    version: 1, tlp: f.tlp, eventId: e?.id ?? "", eventName: e?.name ?? "", hostState: e?.hostState ?? "", startDate: e?.startsOn.slice(0, 10) ?? "",
-    endDate: e?.endsOn.slice(0, 10) ?? "", venueType: e ? venueOf(e.venueType) : "", areasNeeded: splitList(f.areasNeeded), form: f.form,
-    deadline: localToIso(f.deadline), status: "open", ...(details ? { details } : {}),
+    version: 1,
+    tlp: f.tlp,
+    eventId: e?.id ?? "",
+    eventName: e?.name ?? "",
+    hostState: e?.hostState ?? "",
+    startDate: e?.startsOn.slice(0, 10) ?? "",
+    endDate: e?.endsOn.slice(0, 10) ?? "",
+    venueType: e ? venueOf(e.venueType) : "",
+    areasNeeded: splitList(f.areasNeeded),
+    form: f.form,
+    deadline: localToIso(f.deadline),
+    status: "open",
+    ...(details ? { details } : {}),
   };
   // Every registry-derived field is shown as the event choice.
   const registry = new Set(["eventId", "eventName", "hostState", "startDate", "endDate", "venueType"]);
   return check(ExpertiseRequestContent, content, f.tlp, ceiling, (p) => (registry.has(String(p[0])) ? "eventId" : String(p[0])));
 }
 
-export interface OfferForm { tlp: string; areas: string; form: string; availability: string; note: string }
+export interface OfferForm {
+  tlp: string;
+  areas: string;
+  form: string;
+  availability: string;
+  note: string;
+}
 export function expertiseOfferContent(f: OfferForm, requestEventId: string, ceiling: Tlp | null): Checked<ExpertiseOfferContent> {
   const note = optional(f.note);
-  const content = { version: 1, tlp: f.tlp, requestEventId, areas: splitList(f.areas), form: f.form, availability: cleanText(f.availability), ...(note ? { note } : {}) };
+  const content = {
+    version: 1,
+    tlp: f.tlp,
+    requestEventId,
+    areas: splitList(f.areas),
+    form: f.form,
+    availability: cleanText(f.availability),
+    ...(note ? { note } : {}),
+  };
   return check(ExpertiseOfferContent, content, f.tlp, ceiling);
 }
 
@@ -143,10 +263,25 @@ export function expertiseStatusContent(tlp: Tlp, requestEventId: string, status:
 }
 
 // ---- advisory (Secretariat) ----
-export interface AdvisoryForm { tlp: string; programCode: string; title: string; body: string; programs: string[]; requiresAck: boolean; ackDeadline: string }
+export interface AdvisoryForm {
+  tlp: string;
+  programCode: string;
+  title: string;
+  body: string;
+  programs: string[];
+  requiresAck: boolean;
+  ackDeadline: string;
+}
 export type AdvisoryDraftContent = Omit<UnsignedAdvisory, "number" | "issuedAt" | "version">;
-export const emptyAdvisory = (ceiling: Tlp | null, programCode: string): AdvisoryForm =>
-  ({ tlp: defaultTlp(ceiling, "AMBER"), programCode, title: "", body: "", programs: programCode ? [programCode] : [], requiresAck: true, ackDeadline: "" });
+export const emptyAdvisory = (ceiling: Tlp | null, programCode: string): AdvisoryForm => ({
+  tlp: defaultTlp(ceiling, "AMBER"),
+  programCode,
+  title: "",
+  body: "",
+  programs: programCode ? [programCode] : [],
+  requiresAck: true,
+  ackDeadline: "",
+});
 
 /**
  * Checked as it will be signed (with this moment as issuedAt and a stand-in number) before a
@@ -154,7 +289,12 @@ export const emptyAdvisory = (ceiling: Tlp | null, programCode: string): Advisor
  */
 export function advisoryDraft(f: AdvisoryForm, ceiling: Tlp | null, now = new Date()): Checked<AdvisoryDraftContent> {
   const draft = {
-    tlp: f.tlp, programCode: f.programCode, title: cleanText(f.title), body: cleanText(f.body), programs: f.programs, requiresAck: f.requiresAck,
+    tlp: f.tlp,
+    programCode: f.programCode,
+    title: cleanText(f.title),
+    body: cleanText(f.body),
+    programs: f.programs,
+    requiresAck: f.requiresAck,
     ...(f.requiresAck ? { ackDeadline: localToIso(f.ackDeadline) || undefined } : {}),
   };
   const r = check(UnsignedAdvisory, { version: 1, ...draft, number: 1, issuedAt: now.toISOString() }, f.tlp, ceiling);

@@ -2,13 +2,31 @@ import type { z } from "zod";
 import { tlpLabel, isTlp, isWithinCeiling, type Tlp } from "#shared/content/tlp.js";
 
 /** A field error as an i18n key under `compose.err` plus its values; the UI translates it. */
-export interface FieldError { key: ErrKey; values?: Record<string, string | number> }
+export interface FieldError {
+  key: ErrKey;
+  values?: Record<string, string | number>;
+}
 export type FieldErrors = Partial<Record<string, FieldError>>;
 
 type ErrKey =
-  | "required" | "tooLong" | "tooShort" | "tooMany" | "chooseOne" | "choose" | "date" | "format" | "characters"
-  | "duplicate" | "endBeforeStart" | "ackDeadlineMissing" | "ackDeadlineOrder" | "filename" | "invalid" | "aboveCeiling"
-  | "fileMissing" | "fileTooLarge";
+  | "required"
+  | "tooLong"
+  | "tooShort"
+  | "tooMany"
+  | "chooseOne"
+  | "choose"
+  | "date"
+  | "format"
+  | "characters"
+  | "duplicate"
+  | "endBeforeStart"
+  | "ackDeadlineMissing"
+  | "ackDeadlineOrder"
+  | "filename"
+  | "invalid"
+  | "aboveCeiling"
+  | "fileMissing"
+  | "fileTooLarge";
 
 // The shared schemas speak English to developers; these are the custom messages a composer can
 // meet, turned into keys the four locales translate. Anything else reads as "not valid".

@@ -24,12 +24,31 @@ export function TlpSelect({ value, onChange, ceiling, error }: { value: string; 
   return (
     <div className="field">
       <label htmlFor={id}>{t("compose.tlp")}</label>
-      <select id={id} name="tlp" value={value} onChange={(e) => onChange(e.target.value)} translate="no"
-        aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined} aria-invalid={error ? true : undefined}>
-        {tlpChoices(ceiling).map((l) => <option key={l} value={l}>{tlpLabel(l)}</option>)}
+      <select
+        id={id}
+        name="tlp"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        translate="no"
+        aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}
+        aria-invalid={error ? true : undefined}
+      >
+        {tlpChoices(ceiling).map((l) => (
+          <option key={l} value={l}>
+            {tlpLabel(l)}
+          </option>
+        ))}
       </select>
-      {hint && <p className="hint" id={`${id}-hint`} translate="no">{hint}</p>}
-      {error && <p className="field-error" id={`${id}-error`}>{error}</p>}
+      {hint && (
+        <p className="hint" id={`${id}-hint`} translate="no">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -46,9 +65,13 @@ export function SendFeedback({ phase }: { phase: Phase }) {
             <>
               <span>{t("compose.uploading", { name: p.progress.name })}</span>
               <progress max={p.progress.total || 1} value={p.progress.loaded} aria-label={t("compose.uploadProgress", { name: p.progress.name })} />
-              <span className="muted">{formatBytes(p.progress.loaded, i18n.language)} / {formatBytes(p.progress.total, i18n.language)}</span>
+              <span className="muted">
+                {formatBytes(p.progress.loaded, i18n.language)} / {formatBytes(p.progress.total, i18n.language)}
+              </span>
             </>
-          ) : <span>{t(p.step === "encrypting" ? "compose.encrypting" : "compose.sending")}</span>}
+          ) : (
+            <span>{t(p.step === "encrypting" ? "compose.encrypting" : "compose.sending")}</span>
+          )}
         </div>
       )}
       <ErrorMessage text={phase.status === "error" ? phase.text : null} />
@@ -62,8 +85,14 @@ export function SubmitRow({ label, busy, onCancel }: { label: string; busy: bool
   const { t } = useTranslation();
   return (
     <div className="actions">
-      <button type="submit" className="primary" disabled={busy}>{label}</button>
-      {onCancel && <button type="button" onClick={onCancel} disabled={busy}>{t("compose.cancel")}</button>}
+      <button type="submit" className="primary" disabled={busy}>
+        {label}
+      </button>
+      {onCancel && (
+        <button type="button" onClick={onCancel} disabled={busy}>
+          {t("compose.cancel")}
+        </button>
+      )}
     </div>
   );
 }

@@ -10,7 +10,10 @@ describe("send failures", () => {
   });
 
   it("give the size and the limit of a file that is too large, in the reader's number format", () => {
-    expect(sendFailure(new DocumentTooLargeError(60 * 1024 * 1024 + 512 * 1024), "fr")).toEqual({ key: "tooLargeFile", values: { size: "60,5 MiB", max: "50 MiB" } });
+    expect(sendFailure(new DocumentTooLargeError(60 * 1024 * 1024 + 512 * 1024), "fr")).toEqual({
+      key: "tooLargeFile",
+      values: { size: "60,5 MiB", max: "50 MiB" },
+    });
     expect(formatBytes(2048)).toBe("2 KiB");
     expect(formatBytes(12)).toBe("12 B");
   });

@@ -19,7 +19,8 @@ export function formatBytes(n: number, lng = "en"): string {
 
 export function sendFailure(err: unknown, lng = "en"): SendFailure {
   if (err instanceof TlpCeilingError) return { key: "ceiling", values: { level: tlpLabel(err.level), ceiling: tlpLabel(err.ceiling) } };
-  if (err instanceof DocumentTooLargeError) return { key: "tooLargeFile", values: { size: formatBytes(err.size, lng), max: formatBytes(MAX_DOCUMENT_BYTES, lng) } };
+  if (err instanceof DocumentTooLargeError)
+    return { key: "tooLargeFile", values: { size: formatBytes(err.size, lng), max: formatBytes(MAX_DOCUMENT_BYTES, lng) } };
   if (err instanceof InvalidContentError) return { key: "invalidContent" };
   if (err instanceof ContentTooLargeError) return { key: "contentTooLarge" };
   if (err instanceof NotAnEnlaceRoomError) return { key: "notEnlaceRoom" };

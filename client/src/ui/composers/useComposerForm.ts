@@ -16,14 +16,21 @@ export function useComposerForm<F>(blank: () => F) {
   const sender = useSender();
   const err = useFieldText(errors);
   // The value is read now: by the time an updater runs, React may have put the controlled input back.
-  const set = (k: keyof F) => (e: { target: { value: string } }) => { const value = e.target.value; setF((prev) => ({ ...prev, [k]: value })); };
+  const set = (k: keyof F) => (e: { target: { value: string } }) => {
+    const value = e.target.value;
+    setF((prev) => ({ ...prev, [k]: value }));
+  };
 
   function submit<C>(check: (f: F) => Checked<C>, send: (content: C, report: Report) => Promise<string>, next: (f: F) => F = blank) {
     return async (e: FormEvent) => {
       e.preventDefault();
       const checked = check(f);
       setErrors(checked.ok ? {} : checked.errors);
-      if (!checked.ok) { sender.reset(); focusFirstError(form.current); return; }
+      if (!checked.ok) {
+        sender.reset();
+        focusFirstError(form.current);
+        return;
+      }
       const sent = f;
       if (await sender.run((report) => send(checked.content, report))) setF(next(sent));
     };

@@ -4,7 +4,11 @@ import type { TFunction } from "i18next";
 import { errorText } from "../components/ErrorMessage.js";
 import { sendFailure, type SendFailure } from "./sendError.js";
 
-interface Progress { loaded: number; total: number; name: string }
+interface Progress {
+  loaded: number;
+  total: number;
+  name: string;
+}
 
 export type Phase =
   | { status: "idle" }
@@ -29,20 +33,30 @@ export function useSender() {
   const { t, i18n } = useTranslation();
   const [phase, setPhase] = useState<Phase>({ status: "idle" });
   const mounted = useRef(false);
-  useEffect(() => { mounted.current = true; return () => { mounted.current = false; }; }, []);
-  const set = useCallback((p: Phase) => { if (mounted.current) setPhase(p); }, []);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  const set = useCallback((p: Phase) => {
+    if (mounted.current) setPhase(p);
+  }, []);
 
-  const run = useCallback(async (work: (report: Report) => Promise<string>): Promise<boolean> => {
-    set({ status: "working", step: "sending" });
-    try {
-      const text = await work((step, progress) => set({ status: "working", step, progress }));
-      set({ status: "done", text });
-      return true;
-    } catch (err) {
-      set({ status: "error", text: failureText(t, sendFailure(err, i18n.language)) });
-      return false;
-    }
-  }, [t, i18n.language, set]);
+  const run = useCallback(
+    async (work: (report: Report) => Promise<string>): Promise<boolean> => {
+      set({ status: "working", step: "sending" });
+      try {
+        const text = await work((step, progress) => set({ status: "working", step, progress }));
+        set({ status: "done", text });
+        return true;
+      } catch (err) {
+        set({ status: "error", text: failureText(t, sendFailure(err, i18n.language)) });
+        return false;
+      }
+    },
+    [t, i18n.language, set],
+  );
 
   const fail = useCallback((text: string) => set({ status: "error", text }), [set]);
   const reset = useCallback(() => set({ status: "idle" }), [set]);

@@ -33,8 +33,12 @@ function CoverageView({ roomId, eventId, session, timeline }: { roomId: string; 
   useEffect(() => {
     if (!programs) return;
     let live = true;
-    void expectedStates(session, roomId, programs).then((s) => { if (live) setExpected(s); });
-    return () => { live = false; };
+    void expectedStates(session, roomId, programs).then((s) => {
+      if (live) setExpected(s);
+    });
+    return () => {
+      live = false;
+    };
     // Keyed on the programs' text, not the array; membership or credentials may change with any update.
   }, [session, roomId, programsKey, version]);
 
@@ -42,7 +46,9 @@ function CoverageView({ roomId, eventId, session, timeline }: { roomId: string; 
   if (!advisory || !isAdvisory(advisory)) {
     return (
       <section>
-        <p className="muted" role="status">{items.length ? t("coverage.notFound") : t("app.loading")}</p>
+        <p className="muted" role="status">
+          {items.length ? t("coverage.notFound") : t("app.loading")}
+        </p>
         <a href={hrefOf({ name: "room", roomId })}>{t("coverage.backToRoom")}</a>
       </section>
     );
@@ -59,21 +65,36 @@ function CoverageView({ roomId, eventId, session, timeline }: { roomId: string; 
         {t("cards.advisory.number", { program: programName(a.programCode), number: a.number })} <TlpBadge tlp={a.tlp} /> {a.title}
       </p>
       {a.ackDeadline && <p>{t("coverage.deadline", { date: fmt.dateTime(a.ackDeadline) })}</p>}
-      {!report ? <p className="muted" role="status">{t("app.loading")}</p> : (
+      {!report ? (
+        <p className="muted" role="status">
+          {t("app.loading")}
+        </p>
+      ) : (
         <>
           <p aria-live="polite" data-testid="coverage-summary">
             {t("coverage.summary", { acknowledged: report.acknowledged, expected: report.states.length, pending: report.pending, overdue: report.overdue })}
           </p>
-          {report.states.length === 0 ? <p className="muted">{t("coverage.nobody")}</p> : (
+          {report.states.length === 0 ? (
+            <p className="muted">{t("coverage.nobody")}</p>
+          ) : (
             <div className="scroll-x">
               <table className="coverage">
                 <caption>{t("coverage.caption")}</caption>
-                <thead><tr><th scope="col">{t("coverage.state")}</th><th scope="col">{t("coverage.status")}</th><th scope="col">{t("coverage.when")}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("coverage.state")}</th>
+                    <th scope="col">{t("coverage.status")}</th>
+                    <th scope="col">{t("coverage.when")}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {report.states.map((s) => (
                     <tr key={s.state} data-state={s.state} className={`coverage-${s.status}`}>
                       <th scope="row">{fmt.region(s.state)}</th>
-                      <td>{t(`coverage.statuses.${s.status}`)}{s.status === "acknowledged" && s.late ? ` (${t("coverage.late")})` : ""}</td>
+                      <td>
+                        {t(`coverage.statuses.${s.status}`)}
+                        {s.status === "acknowledged" && s.late ? ` (${t("coverage.late")})` : ""}
+                      </td>
                       <td>{s.status === "acknowledged" ? fmt.dateTime(s.firstAckAt) : "—"}</td>
                     </tr>
                   ))}
@@ -87,7 +108,9 @@ function CoverageView({ roomId, eventId, session, timeline }: { roomId: string; 
               <p className="muted">{t("coverage.notCountedHelp")}</p>
               <ul className="plain-list">
                 {report.notCounted.map((n) => (
-                  <li key={n.eventId} title={n.reason}><span translate="no">{room?.getMember(n.sender)?.name ?? n.sender}</span> — {t("coverage.notCountedStatus")}</li>
+                  <li key={n.eventId} title={n.reason}>
+                    <span translate="no">{room?.getMember(n.sender)?.name ?? n.sender}</span> — {t("coverage.notCountedStatus")}
+                  </li>
                 ))}
               </ul>
             </div>

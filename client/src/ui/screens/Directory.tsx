@@ -25,22 +25,46 @@ export function Directory() {
       <section aria-labelledby="directory-title">
         <h1 id="directory-title">{t("directory.title")}</h1>
         <p className="muted">{t("directory.intro")}</p>
-        <form role="search" className="filters" onSubmit={(e) => { e.preventDefault(); setFilter({ ...draft, q: draft.q?.trim() || undefined, area: draft.area?.trim().toLowerCase() || undefined }); }}>
+        <form
+          role="search"
+          className="filters"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setFilter({ ...draft, q: draft.q?.trim() || undefined, area: draft.area?.trim().toLowerCase() || undefined });
+          }}
+        >
           <TextField label={t("directory.q")} type="search" maxLength={100} value={draft.q ?? ""} onChange={set("q")} />
           <TextField label={t("directory.area")} maxLength={80} value={draft.area ?? ""} onChange={set("area")} />
           <SelectField label={t("directory.language")} value={draft.language ?? ""} onChange={set("language")}>
             <option value="">{t("people.any")}</option>
-            {EXPERTISE_LANGUAGES.map((l) => <option key={l} value={l}>{fmt.language(l)}</option>)}
+            {EXPERTISE_LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {fmt.language(l)}
+              </option>
+            ))}
           </SelectField>
           <SelectField label={t("people.filterState")} value={draft.memberState ?? ""} onChange={set("memberState")}>
             <option value="">{t("people.any")}</option>
-            {states.map((s) => <option key={s} value={s}>{fmt.region(s)}</option>)}
+            {states.map((s) => (
+              <option key={s} value={s}>
+                {fmt.region(s)}
+              </option>
+            ))}
           </SelectField>
           <SelectField label={t("people.filterProgram")} value={draft.program ?? ""} onChange={set("program")}>
             <option value="">{t("people.any")}</option>
-            {programs.status === "ready" && programs.data.map((p) => <option key={p.code} value={p.code}>{programName(p.code)}</option>)}
+            {programs.status === "ready" &&
+              programs.data.map((p) => (
+                <option key={p.code} value={p.code}>
+                  {programName(p.code)}
+                </option>
+              ))}
           </SelectField>
-          <div className="field submit"><button type="submit" className="primary">{t("directory.search")}</button></div>
+          <div className="field submit">
+            <button type="submit" className="primary">
+              {t("directory.search")}
+            </button>
+          </div>
         </form>
         <AsyncView state={results} retry={reload}>
           {(list) => (
@@ -52,9 +76,12 @@ export function Directory() {
                     <h2>{p.fullName}</h2>
                     <p className="muted">{p.memberState ? fmt.region(p.memberState) : t("home.secretariat")}</p>
                     <dl className="facts">
-                      <dt>{t("directory.areas")}</dt><dd>{p.areas.length ? fmt.list(p.areas) : "—"}</dd>
-                      <dt>{t("directory.languages")}</dt><dd>{p.languages.length ? fmt.list(p.languages.map(fmt.language)) : "—"}</dd>
-                      <dt>{t("directory.programs")}</dt><dd>{p.programs.length ? fmt.list(p.programs.map(programName)) : "—"}</dd>
+                      <dt>{t("directory.areas")}</dt>
+                      <dd>{p.areas.length ? fmt.list(p.areas) : "—"}</dd>
+                      <dt>{t("directory.languages")}</dt>
+                      <dd>{p.languages.length ? fmt.list(p.languages.map(fmt.language)) : "—"}</dd>
+                      <dt>{t("directory.programs")}</dt>
+                      <dd>{p.programs.length ? fmt.list(p.programs.map(programName)) : "—"}</dd>
                     </dl>
                   </li>
                 ))}

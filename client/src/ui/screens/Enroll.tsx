@@ -18,7 +18,9 @@ export function Enroll({ token }: { token: string }) {
   return (
     <section className="narrow" aria-labelledby="enroll-title">
       <h1 id="enroll-title">{t("enroll.title")}</h1>
-      {start.status === "loading" ? <p role="status">{t("enroll.loading")}</p> : (
+      {start.status === "loading" ? (
+        <p role="status">{t("enroll.loading")}</p>
+      ) : (
         <AsyncView state={start} retry={start.status === "error" && start.error.isNetwork ? retry : undefined}>
           {(info) => <EnrollForm token={token} info={info} />}
         </AsyncView>
@@ -56,20 +58,49 @@ function EnrollForm({ token, info }: { token: string; info: EnrollStart }) {
         <p>{info.totpRequired ? t("enroll.totpRequired") : t("enroll.totpOptional")}</p>
         <dl className="secret">
           <dt>{t("enroll.secret")}</dt>
-          <dd><code data-testid="totp-secret">{info.totp.secret}</code></dd>
+          <dd>
+            <code data-testid="totp-secret">{info.totp.secret}</code>
+          </dd>
           <dt>{t("enroll.uri")}</dt>
-          <dd><code className="wrap">{info.totp.uri}</code></dd>
+          <dd>
+            <code className="wrap">{info.totp.uri}</code>
+          </dd>
         </dl>
       </div>
-      <TextField label={t("enroll.password")} hint={t("enroll.passwordHint")} type="password" autoComplete="new-password"
-        required minLength={12} maxLength={1024} value={password} onChange={(e) => setPassword(e.target.value)} />
-      <TextField label={t("enroll.confirm")} type="password" autoComplete="new-password" required
-        value={confirm} onChange={(e) => setConfirm(e.target.value)} />
-      <TextField label={t("enroll.code")} hint={info.totpRequired ? t("signIn.totpHint") : t("enroll.codeOptionalHint")}
-        inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required={info.totpRequired}
-        value={code} onChange={(e) => setCode(e.target.value)} />
+      <TextField
+        label={t("enroll.password")}
+        hint={t("enroll.passwordHint")}
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={12}
+        maxLength={1024}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      <TextField
+        label={t("enroll.confirm")}
+        type="password"
+        autoComplete="new-password"
+        required
+        value={confirm}
+        onChange={(e) => setConfirm(e.target.value)}
+      />
+      <TextField
+        label={t("enroll.code")}
+        hint={info.totpRequired ? t("signIn.totpHint") : t("enroll.codeOptionalHint")}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="\d{6}"
+        maxLength={6}
+        required={info.totpRequired}
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+      />
       <ErrorMessage error={state.status === "error" ? state.error : null} text={problem} />
-      <button type="submit" className="primary" disabled={busy}>{busy ? t("enroll.submitting") : t("enroll.submit")}</button>
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? t("enroll.submitting") : t("enroll.submit")}
+      </button>
     </form>
   );
 }

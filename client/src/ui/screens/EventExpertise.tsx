@@ -33,12 +33,22 @@ export function EventExpertise({ eventId }: { eventId: string }) {
       <AsyncView state={events} retry={reload}>
         {(list) => {
           const ev = list.find((e) => e.id === eventId);
-          if (!ev) return <><h1 id="expertise-title">{t("expertise.title")}</h1><p className="notice">{t("expertise.unknownEvent")}</p></>;
+          if (!ev)
+            return (
+              <>
+                <h1 id="expertise-title">{t("expertise.title")}</h1>
+                <p className="notice">{t("expertise.unknownEvent")}</p>
+              </>
+            );
           return (
             <>
               <h1 id="expertise-title">{t("expertise.titleFor", { event: ev.name })}</h1>
-              <p className="muted">{fmt.region(ev.hostState)} · {fmt.dateRange(ev.startsOn, ev.endsOn)}</p>
-              <p><a href={navHref("directory")}>{t("expertise.directory")}</a> · <a href={navHref("events")}>{t("expertise.allEvents")}</a></p>
+              <p className="muted">
+                {fmt.region(ev.hostState)} · {fmt.dateRange(ev.startsOn, ev.endsOn)}
+              </p>
+              <p>
+                <a href={navHref("directory")}>{t("expertise.directory")}</a> · <a href={navHref("events")}>{t("expertise.allEvents")}</a>
+              </p>
               <MatrixGate>{(s) => <Requests session={s} eventId={eventId} />}</MatrixGate>
             </>
           );
@@ -55,16 +65,23 @@ function Requests({ session, eventId }: { session: EnlaceSession; eventId: strin
   const { items, loadOlder, loadingOlder } = useItems(KINDS);
   const now = useNow();
   const coordinatorOf = caps.coordinatorStates.join(",");
-  const views = useMemo(() => requestsForEvent(eventId, items, now, { userId: session.userId, officer: caps.isOfficer, coordinatorOf: coordinatorOf ? coordinatorOf.split(",") : [] }),
-    [session, eventId, items, now, caps.isOfficer, coordinatorOf]);
+  const views = useMemo(
+    () =>
+      requestsForEvent(eventId, items, now, { userId: session.userId, officer: caps.isOfficer, coordinatorOf: coordinatorOf ? coordinatorOf.split(",") : [] }),
+    [session, eventId, items, now, caps.isOfficer, coordinatorOf],
+  );
   return (
     <>
       <p role="status">{views.length === 0 ? t("expertise.none") : t("expertise.count", { count: views.length })}</p>
       <ul className="requests">
-        {views.map((v) => <RequestCard key={v.request.eventId} session={session} view={v} />)}
+        {views.map((v) => (
+          <RequestCard key={v.request.eventId} session={session} view={v} />
+        ))}
       </ul>
       <div className="actions">
-        <button type="button" onClick={() => void loadOlder()} disabled={loadingOlder}>{loadingOlder ? t("library.loadingOlder") : t("library.loadOlder")}</button>
+        <button type="button" onClick={() => void loadOlder()} disabled={loadingOlder}>
+          {loadingOlder ? t("library.loadingOlder") : t("library.loadOlder")}
+        </button>
       </div>
       <NewRequest session={session} eventId={eventId} />
     </>
@@ -83,15 +100,21 @@ function RequestCard({ session, view }: { session: EnlaceSession; view: RequestV
   return (
     <li className="panel request" data-request={r.eventId}>
       <h2>
-        <span className={`badge expertise-${status.status}`}>{t(`content.expertiseStatus.${status.status}`)}</span>{" "}
-        <TlpBadge tlp={c.tlp} /> {fmt.list(c.areasNeeded)}
+        <span className={`badge expertise-${status.status}`}>{t(`content.expertiseStatus.${status.status}`)}</span> <TlpBadge tlp={c.tlp} />{" "}
+        {fmt.list(c.areasNeeded)}
       </h2>
       {status.reason === "deadline" && <p className="muted">{t("expertise.closedAtDeadline")}</p>}
       <dl className="facts">
-        <dt>{t("expertise.requestedBy")}</dt><dd><Sender sender={r.sender} trust={r.trust} room={room} /></dd>
-        <dt>{t("expertise.form")}</dt><dd>{t(`content.expertiseForm.${c.form}`)}</dd>
-        <dt>{t("expertise.venue")}</dt><dd>{t(`expertise.venueType.${c.venueType}`)}</dd>
-        <dt>{t("expertise.deadline")}</dt><dd>{fmt.dateTime(c.deadline)}</dd>
+        <dt>{t("expertise.requestedBy")}</dt>
+        <dd>
+          <Sender sender={r.sender} trust={r.trust} room={room} />
+        </dd>
+        <dt>{t("expertise.form")}</dt>
+        <dd>{t(`content.expertiseForm.${c.form}`)}</dd>
+        <dt>{t("expertise.venue")}</dt>
+        <dd>{t(`expertise.venueType.${c.venueType}`)}</dd>
+        <dt>{t("expertise.deadline")}</dt>
+        <dd>{fmt.dateTime(c.deadline)}</dd>
       </dl>
       {c.details && <p className="summary">{c.details}</p>}
       <h3>{t("expertise.offers", { count: offers.length })}</h3>
@@ -99,21 +122,46 @@ function RequestCard({ session, view }: { session: EnlaceSession; view: RequestV
         <ul className="offers">
           {offers.map((o) => (
             <li key={o.eventId} className="offer">
-              <p><Sender sender={o.sender} trust={o.trust} room={room} /> <TlpBadge tlp={o.content.tlp} /></p>
+              <p>
+                <Sender sender={o.sender} trust={o.trust} room={room} /> <TlpBadge tlp={o.content.tlp} />
+              </p>
               <dl className="facts">
-                <dt>{t("expertise.offerAreas")}</dt><dd>{fmt.list(o.content.areas)}</dd>
-                <dt>{t("expertise.form")}</dt><dd>{t(`content.expertiseForm.${o.content.form}`)}</dd>
-                <dt>{t("expertise.availability")}</dt><dd>{o.content.availability}</dd>
-                {o.content.note && <><dt>{t("expertise.note")}</dt><dd>{o.content.note}</dd></>}
+                <dt>{t("expertise.offerAreas")}</dt>
+                <dd>{fmt.list(o.content.areas)}</dd>
+                <dt>{t("expertise.form")}</dt>
+                <dd>{t(`content.expertiseForm.${o.content.form}`)}</dd>
+                <dt>{t("expertise.availability")}</dt>
+                <dd>{o.content.availability}</dd>
+                {o.content.note && (
+                  <>
+                    <dt>{t("expertise.note")}</dt>
+                    <dd>{o.content.note}</dd>
+                  </>
+                )}
               </dl>
             </li>
           ))}
         </ul>
       )}
-      {!mine && status.status === "open" && (offering
-        ? <ExpertiseOfferComposer session={session} roomId={r.roomId} requestEventId={r.eventId} requestTlp={c.tlp} ceiling={ceiling} onCancel={() => setOffering(false)} />
-        : <button type="button" onClick={() => setOffering(true)}>{t("expertise.offer")}</button>)}
-      {view.mayChangeStatus && <ExpertiseStatusControl session={session} roomId={r.roomId} requestEventId={r.eventId} tlp={c.tlp} ceiling={ceiling} current={status.status} />}
+      {!mine &&
+        status.status === "open" &&
+        (offering ? (
+          <ExpertiseOfferComposer
+            session={session}
+            roomId={r.roomId}
+            requestEventId={r.eventId}
+            requestTlp={c.tlp}
+            ceiling={ceiling}
+            onCancel={() => setOffering(false)}
+          />
+        ) : (
+          <button type="button" onClick={() => setOffering(true)}>
+            {t("expertise.offer")}
+          </button>
+        ))}
+      {view.mayChangeStatus && (
+        <ExpertiseStatusControl session={session} roomId={r.roomId} requestEventId={r.eventId} tlp={c.tlp} ceiling={ceiling} current={status.status} />
+      )}
     </li>
   );
 }
@@ -122,7 +170,10 @@ function RequestCard({ session, view }: { session: EnlaceSession; view: RequestV
 function NewRequest({ session, eventId }: { session: EnlaceSession; eventId: string }) {
   const { t } = useTranslation();
   const roomName = useRoomName();
-  const rooms = enlaceRooms(session).filter((r) => { const k = roomKey(r); return !!k && (k.startsWith("network:") || k === `cell:${eventId}`); });
+  const rooms = enlaceRooms(session).filter((r) => {
+    const k = roomKey(r);
+    return !!k && (k.startsWith("network:") || k === `cell:${eventId}`);
+  });
   const [roomId, setRoomId] = useState("");
   const chosen = rooms.find((r) => r.roomId === roomId) ?? null;
   if (rooms.length === 0) return null;
@@ -131,7 +182,11 @@ function NewRequest({ session, eventId }: { session: EnlaceSession; eventId: str
       <h2 id="new-request-title">{t("expertise.newRequest")}</h2>
       <SelectField label={t("expertise.room")} name="room" value={roomId} onChange={(e) => setRoomId(e.target.value)}>
         <option value="">{t("expertise.chooseRoom")}</option>
-        {rooms.map((r) => <option key={r.roomId} value={r.roomId}>{roomName(r)}</option>)}
+        {rooms.map((r) => (
+          <option key={r.roomId} value={r.roomId}>
+            {roomName(r)}
+          </option>
+        ))}
       </SelectField>
       {chosen && <ExpertiseRequestComposer key={chosen.roomId} session={session} roomId={chosen.roomId} ceiling={roomCeiling(chosen)} eventId={eventId} />}
     </section>

@@ -20,23 +20,36 @@ export function Events() {
     <section aria-labelledby="events-title">
       <h1 id="events-title">{t("events.title")}</h1>
       <AsyncView state={events} retry={reload}>
-        {(list) => list.length === 0 ? <p>{t("events.empty")}</p> : (
-          <ul className="cards">
-            {[...list].sort((a, b) => a.startsOn.localeCompare(b.startsOn)).map((e) => (
-              <li key={e.id} className="panel">
-                <h2>{e.name}</h2>
-                <dl className="facts">
-                  <dt>{t("events.host")}</dt><dd>{fmt.region(e.hostState)}</dd>
-                  <dt>{t("events.dates")}</dt><dd>{fmt.dateRange(e.startsOn, e.endsOn)}</dd>
-                  <dt>{t("events.venue")}</dt><dd>{venue(e)}</dd>
-                  <dt>{t("events.supporting")}</dt>
-                  <dd>{e.supportingStates.length ? fmt.list(e.supportingStates.map(fmt.region)) : "—"}</dd>
-                </dl>
-                <p><a href={hrefOf({ name: "event-expertise", eventId: e.id })} aria-label={`${t("expertise.forEvent")}: ${e.name}`}>{t("expertise.forEvent")}</a></p>
-              </li>
-            ))}
-          </ul>
-        )}
+        {(list) =>
+          list.length === 0 ? (
+            <p>{t("events.empty")}</p>
+          ) : (
+            <ul className="cards">
+              {[...list]
+                .sort((a, b) => a.startsOn.localeCompare(b.startsOn))
+                .map((e) => (
+                  <li key={e.id} className="panel">
+                    <h2>{e.name}</h2>
+                    <dl className="facts">
+                      <dt>{t("events.host")}</dt>
+                      <dd>{fmt.region(e.hostState)}</dd>
+                      <dt>{t("events.dates")}</dt>
+                      <dd>{fmt.dateRange(e.startsOn, e.endsOn)}</dd>
+                      <dt>{t("events.venue")}</dt>
+                      <dd>{venue(e)}</dd>
+                      <dt>{t("events.supporting")}</dt>
+                      <dd>{e.supportingStates.length ? fmt.list(e.supportingStates.map(fmt.region)) : "—"}</dd>
+                    </dl>
+                    <p>
+                      <a href={hrefOf({ name: "event-expertise", eventId: e.id })} aria-label={`${t("expertise.forEvent")}: ${e.name}`}>
+                        {t("expertise.forEvent")}
+                      </a>
+                    </p>
+                  </li>
+                ))}
+            </ul>
+          )
+        }
       </AsyncView>
     </section>
   );

@@ -18,14 +18,20 @@ export function FirstRun() {
 
   const start = async () => {
     setPhase("working");
-    try { setRecoveryKey(await setUp()); } catch { setPhase("failed"); }
+    try {
+      setRecoveryKey(await setUp());
+    } catch {
+      setPhase("failed");
+    }
   };
 
   return (
     <section className="narrow" aria-labelledby="setup-title">
       <h1 id="setup-title">{t("firstRun.title")}</h1>
       {state.status === "ready" ? (
-        <p>{t("firstRun.alreadyDone")} <a href={hrefOf({ name: "home" })}>{t("app.backHome")}</a></p>
+        <p>
+          {t("firstRun.alreadyDone")} <a href={hrefOf({ name: "home" })}>{t("app.backHome")}</a>
+        </p>
       ) : state.status !== "needs-setup" ? (
         <MatrixGate>{() => null}</MatrixGate>
       ) : (
@@ -37,8 +43,18 @@ export function FirstRun() {
               {t("firstRun.start")}
             </button>
           </div>
-          <div className="live" aria-live="assertive">{phase === "failed" && <p className="error" role="alert">{t("firstRun.failed")}</p>}</div>
-          {phase === "working" && <p className="muted" role="status">{t("firstRun.working")}</p>}
+          <div className="live" aria-live="assertive">
+            {phase === "failed" && (
+              <p className="error" role="alert">
+                {t("firstRun.failed")}
+              </p>
+            )}
+          </div>
+          {phase === "working" && (
+            <p className="muted" role="status">
+              {t("firstRun.working")}
+            </p>
+          )}
         </div>
       )}
     </section>
@@ -51,13 +67,20 @@ function ShowRecoveryKey({ recoveryKey }: { recoveryKey: string }) {
   const [saved, setSaved] = useState(false);
   const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => { heading.current?.focus(); }, []);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
   const copy = () => {
-    void navigator.clipboard?.writeText(recoveryKey).then(() => setCopied("copied"), () => setCopied("failed"));
+    void navigator.clipboard?.writeText(recoveryKey).then(
+      () => setCopied("copied"),
+      () => setCopied("failed"),
+    );
   };
   return (
     <section className="narrow" aria-labelledby={`${id}-title`}>
-      <h1 id={`${id}-title`} tabIndex={-1} ref={heading}>{t("firstRun.keyTitle")}</h1>
+      <h1 id={`${id}-title`} tabIndex={-1} ref={heading}>
+        {t("firstRun.keyTitle")}
+      </h1>
       <div className="panel recovery-panel">
         <p>{t("firstRun.keyWhy")}</p>
         <ul>
@@ -67,11 +90,22 @@ function ShowRecoveryKey({ recoveryKey }: { recoveryKey: string }) {
         </ul>
         <div className="field">
           <label htmlFor={`${id}-key`}>{t("firstRun.keyLabel")}</label>
-          <textarea id={`${id}-key`} className="recovery-key" readOnly rows={2} value={recoveryKey} translate="no" spellCheck={false}
-            onFocus={(e) => e.currentTarget.select()} data-testid="recovery-key" />
+          <textarea
+            id={`${id}-key`}
+            className="recovery-key"
+            readOnly
+            rows={2}
+            value={recoveryKey}
+            translate="no"
+            spellCheck={false}
+            onFocus={(e) => e.currentTarget.select()}
+            data-testid="recovery-key"
+          />
         </div>
         <div className="actions">
-          <button type="button" onClick={copy}>{t("firstRun.copy")}</button>
+          <button type="button" onClick={copy}>
+            {t("firstRun.copy")}
+          </button>
           <span aria-live="polite">{copied === "copied" ? t("firstRun.copied") : copied === "failed" ? t("firstRun.copyFailed") : ""}</span>
         </div>
         <label className="choice confirm">
@@ -79,7 +113,9 @@ function ShowRecoveryKey({ recoveryKey }: { recoveryKey: string }) {
           {t("firstRun.confirm")}
         </label>
         <div className="actions">
-          <button type="button" className="primary" disabled={!saved} onClick={() => navigate({ name: "home" })}>{t("firstRun.continue")}</button>
+          <button type="button" className="primary" disabled={!saved} onClick={() => navigate({ name: "home" })}>
+            {t("firstRun.continue")}
+          </button>
         </div>
       </div>
     </section>

@@ -27,23 +27,40 @@ function IncidentView({ session, roomId, eventId }: { session: EnlaceSession; ro
   const [fetched, setFetched] = useState<{ events: MatrixEvent[]; done: boolean }>({ events: [], done: false });
   useEffect(() => {
     let live = true;
-    session.client.relations(roomId, eventId, "m.thread", null, { dir: Direction.Backward, limit: 200 })
-      .then((r) => { if (live) setFetched({ events: [...(r.originalEvent ? [r.originalEvent] : []), ...r.events], done: true }); })
-      .catch(() => { if (live) setFetched({ events: [], done: true }); });
-    return () => { live = false; };
+    session.client
+      .relations(roomId, eventId, "m.thread", null, { dir: Direction.Backward, limit: 200 })
+      .then((r) => {
+        if (live) setFetched({ events: [...(r.originalEvent ? [r.originalEvent] : []), ...r.events], done: true });
+      })
+      .catch(() => {
+        if (live) setFetched({ events: [], done: true });
+      });
+    return () => {
+      live = false;
+    };
   }, [session, roomId, eventId]);
   const { items } = useItems(KINDS, roomId, fetched.events);
   const root = useMemo(() => ofKind(items, "incident").find((i) => i.eventId === eventId) as Item<"incident"> | undefined, [items, eventId]);
   const thread = useMemo(() => (root ? incidentThread(root, items) : null), [root, items]);
   const room = session.client.getRoom(roomId);
-  const back = <p className="crumbs"><a href={hrefOf({ name: "room", roomId })}>{t("incident.back")}</a></p>;
+  const back = (
+    <p className="crumbs">
+      <a href={hrefOf({ name: "room", roomId })}>{t("incident.back")}</a>
+    </p>
+  );
 
   if (!root || !thread) {
     return (
       <section aria-labelledby="incident-title">
         {back}
         <h1 id="incident-title">{t("incident.title")}</h1>
-        {fetched.done ? <p className="notice">{t("incident.notFound")}</p> : <p className="muted" role="status">{t("incident.loading")}</p>}
+        {fetched.done ? (
+          <p className="notice">{t("incident.notFound")}</p>
+        ) : (
+          <p className="muted" role="status">
+            {t("incident.loading")}
+          </p>
+        )}
       </section>
     );
   }
@@ -51,22 +68,32 @@ function IncidentView({ session, roomId, eventId }: { session: EnlaceSession; ro
   return (
     <section aria-labelledby="incident-title" className="incident">
       {back}
-      <h1 id="incident-title"><TlpBadge tlp={c.tlp} /> {c.title}</h1>
+      <h1 id="incident-title">
+        <TlpBadge tlp={c.tlp} /> {c.title}
+      </h1>
       <p className={`incident-status status-${thread.status}`} data-status={thread.status}>
         <strong>{t("incident.current", { status: t(`content.incidentStatus.${thread.status}`) })}</strong>{" "}
         <span className="muted">{t("incident.since", { time: fmt.dateTime(new Date(thread.since)) })}</span>
       </p>
       <article className="panel">
         <dl className="facts">
-          <dt>{t("incident.when")}</dt><dd>{fmt.dateTime(c.when)}</dd>
-          <dt>{t("incident.where")}</dt><dd>{c.where.text}</dd>
-          <dt>{t("incident.reportedBy")}</dt><dd><Sender sender={root.sender} trust={root.trust} room={room} /></dd>
-          <dt>{t("incident.reportedAt")}</dt><dd>{fmt.dateTime(new Date(root.ts))}</dd>
+          <dt>{t("incident.when")}</dt>
+          <dd>{fmt.dateTime(c.when)}</dd>
+          <dt>{t("incident.where")}</dt>
+          <dd>{c.where.text}</dd>
+          <dt>{t("incident.reportedBy")}</dt>
+          <dd>
+            <Sender sender={root.sender} trust={root.trust} room={room} />
+          </dd>
+          <dt>{t("incident.reportedAt")}</dt>
+          <dd>{fmt.dateTime(new Date(root.ts))}</dd>
         </dl>
         <p className="summary">{c.what}</p>
       </article>
       <h2>{t("incident.updates")}</h2>
-      {thread.updates.length === 0 ? <p className="muted">{t("incident.noUpdates")}</p> : (
+      {thread.updates.length === 0 ? (
+        <p className="muted">{t("incident.noUpdates")}</p>
+      ) : (
         <ol className="updates">
           {thread.updates.map((u) => (
             <li key={u.eventId} className={`panel update${u.counts ? "" : " update-uncounted"}`}>
@@ -75,14 +102,22 @@ function IncidentView({ session, roomId, eventId }: { session: EnlaceSession; ro
                 <span className="muted">{fmt.dateTime(new Date(u.ts))}</span>
               </p>
               <p className="summary">{u.content.text}</p>
-              <p><Sender sender={u.sender} trust={u.trust} room={room} /></p>
+              <p>
+                <Sender sender={u.sender} trust={u.trust} room={room} />
+              </p>
               {!u.counts && <p className="notice">{t("incident.notCounted")}</p>}
             </li>
           ))}
         </ol>
       )}
-      <IncidentUpdateComposer session={session} roomId={roomId} incidentEventId={eventId} incidentTlp={c.tlp}
-        currentStatus={thread.status} ceiling={roomCeiling(room)} />
+      <IncidentUpdateComposer
+        session={session}
+        roomId={roomId}
+        incidentEventId={eventId}
+        incidentTlp={c.tlp}
+        currentStatus={thread.status}
+        ceiling={roomCeiling(room)}
+      />
     </section>
   );
 }

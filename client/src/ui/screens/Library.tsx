@@ -36,7 +36,10 @@ function LibraryView({ session }: { session: EnlaceSession }) {
   const docs = useMemo(() => ofKind(items, "document"), [items]);
   const found = useMemo(() => searchLibrary(docs, { text, language }, fmt.language), [docs, text, language, fmt]);
   const roomName = useRoomName();
-  const nameOf = (roomId: string) => { const r = session.client.getRoom(roomId); return r ? roomName(r) : roomId; };
+  const nameOf = (roomId: string) => {
+    const r = session.client.getRoom(roomId);
+    return r ? roomName(r) : roomId;
+  };
 
   return (
     <>
@@ -44,21 +47,35 @@ function LibraryView({ session }: { session: EnlaceSession }) {
         <TextField label={t("library.search")} hint={t("library.searchHint")} type="search" name="q" value={text} onChange={(e) => setText(e.target.value)} />
         <SelectField label={t("library.language")} name="language" value={language} onChange={(e) => setLanguage(e.target.value)}>
           <option value="">{t("library.anyLanguage")}</option>
-          {Language.options.map((l) => <option key={l} value={l}>{fmt.language(l)}</option>)}
+          {Language.options.map((l) => (
+            <option key={l} value={l}>
+              {fmt.language(l)}
+            </option>
+          ))}
         </SelectField>
       </form>
       <p role="status">{docs.length === 0 ? t("library.empty") : found.length === 0 ? t("library.none") : t("library.results", { count: found.length })}</p>
       <ul className="cards library">
         {found.map((d) => (
           <li key={d.eventId} className="panel doc" data-document={d.content.filename}>
-            <h2><TlpBadge tlp={d.content.tlp} /> {d.content.title}</h2>
+            <h2>
+              <TlpBadge tlp={d.content.tlp} /> {d.content.title}
+            </h2>
             <dl className="facts">
-              <dt>{t("library.event")}</dt><dd>{d.content.event}</dd>
-              <dt>{t("library.date")}</dt><dd>{fmt.date(d.content.date)}</dd>
-              <dt>{t("library.topics")}</dt><dd>{fmt.list(d.content.topics)}</dd>
-              <dt>{t("library.language")}</dt><dd>{fmt.language(d.content.language)}</dd>
-              <dt>{t("library.sharedBy")}</dt><dd><Sender sender={d.sender} trust={d.trust} room={session.client.getRoom(d.roomId)} /></dd>
-              <dt>{t("library.room")}</dt><dd>{nameOf(d.roomId)}</dd>
+              <dt>{t("library.event")}</dt>
+              <dd>{d.content.event}</dd>
+              <dt>{t("library.date")}</dt>
+              <dd>{fmt.date(d.content.date)}</dd>
+              <dt>{t("library.topics")}</dt>
+              <dd>{fmt.list(d.content.topics)}</dd>
+              <dt>{t("library.language")}</dt>
+              <dd>{fmt.language(d.content.language)}</dd>
+              <dt>{t("library.sharedBy")}</dt>
+              <dd>
+                <Sender sender={d.sender} trust={d.trust} room={session.client.getRoom(d.roomId)} />
+              </dd>
+              <dt>{t("library.room")}</dt>
+              <dd>{nameOf(d.roomId)}</dd>
             </dl>
             <p className="summary">{d.content.summary}</p>
             <DownloadButton session={session} file={d.content} />
@@ -66,7 +83,9 @@ function LibraryView({ session }: { session: EnlaceSession }) {
         ))}
       </ul>
       <div className="actions">
-        <button type="button" onClick={() => void loadOlder()} disabled={loadingOlder}>{loadingOlder ? t("library.loadingOlder") : t("library.loadOlder")}</button>
+        <button type="button" onClick={() => void loadOlder()} disabled={loadingOlder}>
+          {loadingOlder ? t("library.loadingOlder") : t("library.loadOlder")}
+        </button>
       </div>
     </>
   );

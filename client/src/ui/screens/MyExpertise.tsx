@@ -31,18 +31,36 @@ export function MyExpertise({ onSaved }: { onSaved: () => void }) {
   return (
     <section className="panel" aria-labelledby="mine-title">
       <h2 id="mine-title">{t("directory.mine")}</h2>
-      <form onSubmit={async (e) => {
-        e.preventDefault();
-        setSaved(null);
-        const list = [...new Set(areas.split(",").map((a) => a.trim()).filter(Boolean))];
-        const r = await save.run({ areas: list, languages });
-        if (r) { setAreas(r.areas.join(", ")); setSaved(t("directory.saved")); onSaved(); }
-      }}>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setSaved(null);
+          const list = [
+            ...new Set(
+              areas
+                .split(",")
+                .map((a) => a.trim())
+                .filter(Boolean),
+            ),
+          ];
+          const r = await save.run({ areas: list, languages });
+          if (r) {
+            setAreas(r.areas.join(", "));
+            setSaved(t("directory.saved"));
+            onSaved();
+          }
+        }}
+      >
         <TextField label={t("directory.myAreas")} hint={t("directory.myAreasHint")} value={areas} onChange={(e) => setAreas(e.target.value)} />
         <Choices legend={t("directory.myLanguages")}>
           {EXPERTISE_LANGUAGES.map((l) => (
-            <Choice key={l} type="checkbox" label={fmt.language(l)} checked={languages.includes(l)}
-              onChange={(e) => setLanguages(e.target.checked ? [...languages, l] : languages.filter((x) => x !== l))} />
+            <Choice
+              key={l}
+              type="checkbox"
+              label={fmt.language(l)}
+              checked={languages.includes(l)}
+              onChange={(e) => setLanguages(e.target.checked ? [...languages, l] : languages.filter((x) => x !== l))}
+            />
           ))}
         </Choices>
         <ErrorMessage error={save.state.status === "error" ? save.state.error : null} />

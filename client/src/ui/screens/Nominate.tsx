@@ -21,7 +21,9 @@ export function Nominate() {
   return (
     <>
       <NominationForm caps={caps} onNominated={() => setChanged((n) => n + 1)} />
-      {caps.coordinatorStates.map((state) => <Roster key={state} state={state} version={changed} />)}
+      {caps.coordinatorStates.map((state) => (
+        <Roster key={state} state={state} version={changed} />
+      ))}
       {caps.coordinatorStates.length === 0 && <p className="muted">{t("nominate.intro")}</p>}
     </>
   );
@@ -44,12 +46,11 @@ function NominationForm({ caps, onNominated }: { caps: Capabilities; onNominated
   const nominate = useAction(api.nominate);
 
   // Officers nominate only for their programs; coordinators and administrators for any.
-  const offeredPrograms = programs.status === "ready"
-    ? programs.data.map((p) => p.code).filter((c) => caps.isAdmin || caps.coordinatorStates.length > 0 || caps.officerPrograms.includes(c))
-    : [];
-  const offeredStates = caps.isSecretariat
-    ? (memberStates.status === "ready" ? memberStates.data.map((s) => s.code) : [])
-    : caps.coordinatorStates;
+  const offeredPrograms =
+    programs.status === "ready"
+      ? programs.data.map((p) => p.code).filter((c) => caps.isAdmin || caps.coordinatorStates.length > 0 || caps.officerPrograms.includes(c))
+      : [];
+  const offeredStates = caps.isSecretariat ? (memberStates.status === "ready" ? memberStates.data.map((s) => s.code) : []) : caps.coordinatorStates;
   const sortedStates = [...offeredStates].sort((a, b) => fmt.region(a).localeCompare(fmt.region(b)));
 
   return (
@@ -63,7 +64,9 @@ function NominationForm({ caps, onNominated }: { caps: Capabilities; onNominated
           if (chosen.length === 0) return setMissingProgram(true);
           setMissingProgram(false);
           const outcome = await nominate.run({
-            fullName: fullName.trim(), email: email.trim(), memberState: state,
+            fullName: fullName.trim(),
+            email: email.trim(),
+            memberState: state,
             roles: chosen.map((program) => ({ role, memberState: state, program })),
             ...(reason.trim() ? { reason: reason.trim() } : {}),
           });
@@ -72,18 +75,33 @@ function NominationForm({ caps, onNominated }: { caps: Capabilities; onNominated
           // created, and the answer names no one; the Secretariat follows it up.
           if ("referred" in outcome) setDone(t("nominate.referred", { email: email.trim() }));
           else setDone(t("nominate.done", { name: outcome.fullName }));
-          setFullName(""); setEmail(""); setChosen([]); setReason("");
+          setFullName("");
+          setEmail("");
+          setChosen([]);
+          setReason("");
           if (!("referred" in outcome)) onNominated(outcome);
         }}
       >
         <TextField label={t("nominate.fullName")} required maxLength={200} autoComplete="off" value={fullName} onChange={(e) => setFullName(e.target.value)} />
-        <TextField label={t("nominate.email")} type="email" required maxLength={254} autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />
+        <TextField
+          label={t("nominate.email")}
+          type="email"
+          required
+          maxLength={254}
+          autoComplete="off"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
         {fixedState ? (
           <TextField label={t("nominate.memberState")} readOnly value={fmt.region(fixedState)} />
         ) : (
           <SelectField label={t("nominate.memberState")} required value={state} onChange={(e) => setState(e.target.value)}>
             <option value="">{t("nominate.chooseState")}</option>
-            {sortedStates.map((s) => <option key={s} value={s}>{fmt.region(s)}</option>)}
+            {sortedStates.map((s) => (
+              <option key={s} value={s}>
+                {fmt.region(s)}
+              </option>
+            ))}
           </SelectField>
         )}
         <Choices legend={t("nominate.role")}>
@@ -93,8 +111,15 @@ function NominationForm({ caps, onNominated }: { caps: Capabilities; onNominated
         </Choices>
         <Choices legend={t("nominate.programs")} hint={t("nominate.programsHint")} error={missingProgram ? t("nominate.noProgram") : null}>
           {offeredPrograms.map((code) => (
-            <Choice key={code} type="checkbox" name="program" value={code} label={programName(code)} checked={chosen.includes(code)}
-              onChange={(e) => setChosen(e.target.checked ? [...chosen, code] : chosen.filter((c) => c !== code))} />
+            <Choice
+              key={code}
+              type="checkbox"
+              name="program"
+              value={code}
+              label={programName(code)}
+              checked={chosen.includes(code)}
+              onChange={(e) => setChosen(e.target.checked ? [...chosen, code] : chosen.filter((c) => c !== code))}
+            />
           ))}
         </Choices>
         <TextArea label={t("nominate.reason")} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -117,10 +142,17 @@ function Roster({ state, version }: { state: string; version: number }) {
     <section className="panel" aria-labelledby={`roster-${state}`}>
       <h2 id={`roster-${state}`}>{t("roster.title", { state: fmt.region(state) })}</h2>
       <AsyncView state={people} retry={reload}>
-        {(list) => list.length === 0 ? <p>{t("roster.empty")}</p> : (
-          <PeopleTable people={list} caption={t("people.count", { count: list.length })}
-            actions={(p) => <PersonActions person={p} allowed={["suspend"]} onChanged={reload} />} />
-        )}
+        {(list) =>
+          list.length === 0 ? (
+            <p>{t("roster.empty")}</p>
+          ) : (
+            <PeopleTable
+              people={list}
+              caption={t("people.count", { count: list.length })}
+              actions={(p) => <PersonActions person={p} allowed={["suspend"]} onChanged={reload} />}
+            />
+          )
+        }
       </AsyncView>
     </section>
   );

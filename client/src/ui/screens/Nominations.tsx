@@ -25,30 +25,38 @@ export function Nominations() {
       {issued && <EnrollmentLinkPanel name={issued.name} link={issued.link} onDismiss={() => setIssued(null)} />}
       <StatusMessage text={done} />
       <AsyncView state={queue} retry={reload}>
-        {(list) => list.length === 0 ? <p>{t("queue.empty")}</p> : (
-          <PeopleTable
-            people={list}
-            caption={t("people.count", { count: list.length })}
-            extra={{ label: t("people.nominatedOn"), cell: (p) => fmt.date(p.createdAt) }}
-            actions={(p) => (
-              <Decide
-                nomination={p}
-                onApproved={(link) => { setDone(null); setIssued({ name: p.fullName, link }); reload(); }}
-                onRejected={() => { setIssued(null); setDone(t("decide.done", { name: p.fullName, status: t("status.rejected") })); reload(); }}
-              />
-            )}
-          />
-        )}
+        {(list) =>
+          list.length === 0 ? (
+            <p>{t("queue.empty")}</p>
+          ) : (
+            <PeopleTable
+              people={list}
+              caption={t("people.count", { count: list.length })}
+              extra={{ label: t("people.nominatedOn"), cell: (p) => fmt.date(p.createdAt) }}
+              actions={(p) => (
+                <Decide
+                  nomination={p}
+                  onApproved={(link) => {
+                    setDone(null);
+                    setIssued({ name: p.fullName, link });
+                    reload();
+                  }}
+                  onRejected={() => {
+                    setIssued(null);
+                    setDone(t("decide.done", { name: p.fullName, status: t("status.rejected") }));
+                    reload();
+                  }}
+                />
+              )}
+            />
+          )
+        }
       </AsyncView>
     </section>
   );
 }
 
-function Decide({ nomination, onApproved, onRejected }: {
-  nomination: QueuedNomination;
-  onApproved: (link: EnrollmentLink) => void;
-  onRejected: () => void;
-}) {
+function Decide({ nomination, onApproved, onRejected }: { nomination: QueuedNomination; onApproved: (link: EnrollmentLink) => void; onRejected: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const [open, setOpen] = useState<"approve" | "reject" | null>(null);
@@ -57,26 +65,56 @@ function Decide({ nomination, onApproved, onRejected }: {
   return (
     <div>
       {/* Four eyes cover the account too: the approver sees the Matrix ID that will speak as this person. */}
-      <p className="matrix-id" data-testid="matrix-id">{t("queue.matrixId")} <code>{matrixId}</code></p>
+      <p className="matrix-id" data-testid="matrix-id">
+        {t("queue.matrixId")} <code>{matrixId}</code>
+      </p>
       <div className="actions">
         {/* Disabled buttons cannot be focused, so the reason is plain visible text tied to the button. */}
-        <button type="button" className="primary" disabled={!nomination.canApprove} aria-describedby={nomination.canApprove ? undefined : why}
-          aria-expanded={open === "approve"} onClick={() => setOpen(open === "approve" ? null : "approve")}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!nomination.canApprove}
+          aria-describedby={nomination.canApprove ? undefined : why}
+          aria-expanded={open === "approve"}
+          onClick={() => setOpen(open === "approve" ? null : "approve")}
+        >
           {t("decide.approve")}
         </button>
         <button type="button" aria-expanded={open === "reject"} onClick={() => setOpen(open === "reject" ? null : "reject")}>
           {t("decide.reject")}
         </button>
       </div>
-      {!nomination.canApprove && <p className="hint" id={why} data-testid="cannot-approve">{t("queue.cannotApprove")}</p>}
-      {open === "approve" && <p className="hint" data-testid="approving-matrix-id">{t("queue.approvingAs", { name: nomination.fullName, id: matrixId })}</p>}
+      {!nomination.canApprove && (
+        <p className="hint" id={why} data-testid="cannot-approve">
+          {t("queue.cannotApprove")}
+        </p>
+      )}
       {open === "approve" && (
-        <ReasonForm action={t("decide.approve")} submit={(reason) => api.approve(nomination.id, reason)}
-          onCancel={() => setOpen(null)} onDone={(r) => { setOpen(null); onApproved(r.enrollment); }} />
+        <p className="hint" data-testid="approving-matrix-id">
+          {t("queue.approvingAs", { name: nomination.fullName, id: matrixId })}
+        </p>
+      )}
+      {open === "approve" && (
+        <ReasonForm
+          action={t("decide.approve")}
+          submit={(reason) => api.approve(nomination.id, reason)}
+          onCancel={() => setOpen(null)}
+          onDone={(r) => {
+            setOpen(null);
+            onApproved(r.enrollment);
+          }}
+        />
       )}
       {open === "reject" && (
-        <ReasonForm action={t("decide.reject")} submit={(reason) => api.decide(nomination.id, "reject", reason)}
-          onCancel={() => setOpen(null)} onDone={() => { setOpen(null); onRejected(); }} />
+        <ReasonForm
+          action={t("decide.reject")}
+          submit={(reason) => api.decide(nomination.id, "reject", reason)}
+          onCancel={() => setOpen(null)}
+          onDone={() => {
+            setOpen(null);
+            onRejected();
+          }}
+        />
       )}
     </div>
   );

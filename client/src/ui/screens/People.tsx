@@ -32,28 +32,53 @@ export function People() {
       <div className="filters" role="search">
         <SelectField label={t("people.filterStatus")} value={filter.status ?? ""} onChange={set("status")}>
           <option value="">{t("people.any")}</option>
-          {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
         </SelectField>
         <SelectField label={t("people.filterState")} value={filter.memberState ?? ""} onChange={set("memberState")}>
           <option value="">{t("people.any")}</option>
-          {states.map((s) => <option key={s} value={s}>{fmt.region(s)}</option>)}
+          {states.map((s) => (
+            <option key={s} value={s}>
+              {fmt.region(s)}
+            </option>
+          ))}
         </SelectField>
         <SelectField label={t("people.filterProgram")} value={filter.program ?? ""} onChange={set("program")}>
           <option value="">{t("people.any")}</option>
-          {programs.status === "ready" && programs.data.map((p) => <option key={p.code} value={p.code}>{programName(p.code)}</option>)}
+          {programs.status === "ready" &&
+            programs.data.map((p) => (
+              <option key={p.code} value={p.code}>
+                {programName(p.code)}
+              </option>
+            ))}
         </SelectField>
       </div>
       {issued && <EnrollmentLinkPanel name={issued.name} link={issued.link} onDismiss={() => setIssued(null)} />}
       <StatusMessage text={done} />
       <AsyncView state={people} retry={reload}>
-        {(list) => list.length === 0 ? <p>{t("people.empty")}</p> : (
-          <PeopleTable people={list} caption={t("people.count", { count: list.length })}
-            actions={(p) => (
-              <PersonActions person={p}
-                onChanged={(changed) => { setDone(t("decide.done", { name: changed.fullName, status: t(`status.${changed.status}`) })); reload(); }}
-                onLink={(link, who) => setIssued({ name: who.fullName, link })} />
-            )} />
-        )}
+        {(list) =>
+          list.length === 0 ? (
+            <p>{t("people.empty")}</p>
+          ) : (
+            <PeopleTable
+              people={list}
+              caption={t("people.count", { count: list.length })}
+              actions={(p) => (
+                <PersonActions
+                  person={p}
+                  onChanged={(changed) => {
+                    setDone(t("decide.done", { name: changed.fullName, status: t(`status.${changed.status}`) }));
+                    reload();
+                  }}
+                  onLink={(link, who) => setIssued({ name: who.fullName, link })}
+                />
+              )}
+            />
+          )
+        }
       </AsyncView>
     </section>
   );

@@ -32,7 +32,9 @@ export function Restore() {
     <section className="narrow" aria-labelledby="restore-title">
       <h1 id="restore-title">{t("firstRun.restoreTitle")}</h1>
       {state.status === "ready" ? (
-        <p>{t("firstRun.restoreDone")} <a href={hrefOf({ name: "home" })}>{t("app.backHome")}</a></p>
+        <p>
+          {t("firstRun.restoreDone")} <a href={hrefOf({ name: "home" })}>{t("app.backHome")}</a>
+        </p>
       ) : state.status !== "needs-restore" ? (
         <MatrixGate>{() => null}</MatrixGate>
       ) : (
@@ -40,11 +42,27 @@ export function Restore() {
           <p>{t("firstRun.restoreIntro")}</p>
           <div className="field">
             <label htmlFor={`${id}-key`}>{t("firstRun.keyLabel")}</label>
-            <textarea id={`${id}-key`} name="recoveryKey" rows={2} value={key} onChange={(e) => setKey(e.currentTarget.value)}
-              autoComplete="off" spellCheck={false} translate="no" aria-invalid={error ? true : undefined}
-              aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`} required />
-            <p className="hint" id={`${id}-hint`}>{t("firstRun.restoreHint")}</p>
-            {error && <p className="field-error" id={`${id}-error`} role="alert">{error}</p>}
+            <textarea
+              id={`${id}-key`}
+              name="recoveryKey"
+              rows={2}
+              value={key}
+              onChange={(e) => setKey(e.currentTarget.value)}
+              autoComplete="off"
+              spellCheck={false}
+              translate="no"
+              aria-invalid={error ? true : undefined}
+              aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+              required
+            />
+            <p className="hint" id={`${id}-hint`}>
+              {t("firstRun.restoreHint")}
+            </p>
+            {error && (
+              <p className="field-error" id={`${id}-error`} role="alert">
+                {error}
+              </p>
+            )}
           </div>
           <div className="actions">
             <button type="submit" className="primary" disabled={status === "working" || key.trim() === ""}>

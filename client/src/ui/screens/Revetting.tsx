@@ -21,17 +21,30 @@ export function Revetting() {
       <p className="muted">{t("revetting.intro")}</p>
       <StatusMessage text={done} />
       <AsyncView state={queue} retry={reload}>
-        {(list) => list.length === 0 ? <p>{t("revetting.empty")}</p> : (
-          <PeopleTable people={list} caption={t("people.count", { count: list.length })}
-            extra={{
-              label: t("people.vettedUntil"),
-              cell: (p) => `${p.vettedUntil ? fmt.date(p.vettedUntil) : "—"} (${p.status === "suspended" ? t("revetting.lapsed") : t("revetting.dueSoon")})`,
-            }}
-            actions={(p) => (
-              <PersonActions person={p} allowed={["reinstate", "suspend"]}
-                onChanged={(c) => { setDone(t("decide.done", { name: c.fullName, status: t(`status.${c.status}`) })); reload(); }} />
-            )} />
-        )}
+        {(list) =>
+          list.length === 0 ? (
+            <p>{t("revetting.empty")}</p>
+          ) : (
+            <PeopleTable
+              people={list}
+              caption={t("people.count", { count: list.length })}
+              extra={{
+                label: t("people.vettedUntil"),
+                cell: (p) => `${p.vettedUntil ? fmt.date(p.vettedUntil) : "—"} (${p.status === "suspended" ? t("revetting.lapsed") : t("revetting.dueSoon")})`,
+              }}
+              actions={(p) => (
+                <PersonActions
+                  person={p}
+                  allowed={["reinstate", "suspend"]}
+                  onChanged={(c) => {
+                    setDone(t("decide.done", { name: c.fullName, status: t(`status.${c.status}`) }));
+                    reload();
+                  }}
+                />
+              )}
+            />
+          )
+        }
       </AsyncView>
     </section>
   );

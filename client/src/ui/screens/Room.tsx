@@ -58,30 +58,43 @@ function RoomView({ roomId, session, timeline }: { roomId: string; session: Enla
 
   return (
     <section aria-labelledby="room-title" className="room">
-      <p className="crumbs"><a href={hrefOf({ name: "home" })}>{t("nav.home")}</a></p>
+      <p className="crumbs">
+        <a href={hrefOf({ name: "home" })}>{t("nav.home")}</a>
+      </p>
       <h1 id="room-title">{name}</h1>
-      {ceiling && <p className="room-meta">{t("room.ceiling")} <TlpBadge tlp={ceiling} /></p>}
+      {ceiling && (
+        <p className="room-meta">
+          {t("room.ceiling")} <TlpBadge tlp={ceiling} />
+        </p>
+      )}
       <div className="actions">
         <button type="button" onClick={() => void loadOlder()} disabled={older !== "idle"}>
           {older === "loading" ? t("room.loadingOlder") : older === "start" ? t("room.atStart") : t("room.loadOlder")}
         </button>
       </div>
-      {shown.length === 0
-        ? <p className="muted">{t("room.empty")}</p>
-        : (
-          <ol className="timeline" aria-label={t("room.timeline", { room: name })}>
-            {shown.map((item) => (
-              <li key={item.eventId}>
-                <EventCard item={item} room={room} ack={{
+      {shown.length === 0 ? (
+        <p className="muted">{t("room.empty")}</p>
+      ) : (
+        <ol className="timeline" aria-label={t("room.timeline", { room: name })}>
+          {shown.map((item) => (
+            <li key={item.eventId}>
+              <EventCard
+                item={item}
+                room={room}
+                ack={{
                   canAck,
                   acked: acked.has(item.eventId),
-                  onAck: async () => { await sendAck(session, roomId, item.eventId); setJustAcked((s) => new Set(s).add(item.eventId)); },
+                  onAck: async () => {
+                    await sendAck(session, roomId, item.eventId);
+                    setJustAcked((s) => new Set(s).add(item.eventId));
+                  },
                   showCoverage: isAdvisory(item) && (caps.isAdmin || caps.officerPrograms.includes(item.content.content.programCode)),
-                }} />
-              </li>
-            ))}
-          </ol>
-        )}
+                }}
+              />
+            </li>
+          ))}
+        </ol>
+      )}
       <Composer roomId={roomId} tlpCeiling={ceiling} roomKey={roomKey(room)} />
     </section>
   );

@@ -24,21 +24,36 @@ export function SignIn({ reason }: { reason: SignedOutReason }) {
 
   const error = state.status === "error" ? state.error : null;
   const refused = error?.kind === "invalid-credentials";
-  useEffect(() => { if (refused) setShowCode(true); }, [refused]);
+  useEffect(() => {
+    if (refused) setShowCode(true);
+  }, [refused]);
   // Move to the code field when it first appears.
-  useEffect(() => { if (showCode) codeRef.current?.focus(); }, [showCode]);
+  useEffect(() => {
+    if (showCode) codeRef.current?.focus();
+  }, [showCode]);
 
-  const notice = reason === "session-ended" ? t("signIn.sessionEnded")
-    : reason === "signed-out" ? t("signIn.signedOut")
-    : reason === "unreachable" && !error ? t("errors.network") : null;
+  const notice =
+    reason === "session-ended"
+      ? t("signIn.sessionEnded")
+      : reason === "signed-out"
+        ? t("signIn.signedOut")
+        : reason === "unreachable" && !error
+          ? t("errors.network")
+          : null;
   const busy = state.status === "loading";
   return (
     <section className="narrow" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">{t("signIn.title")}</h1>
       <p className="muted">{t("signIn.intro")}</p>
-      {reason === "session-ended"
-        ? <div className="live" aria-live="assertive"><p className="notice" role="alert" data-testid="session-notice">{notice}</p></div>
-        : <StatusMessage text={notice} />}
+      {reason === "session-ended" ? (
+        <div className="live" aria-live="assertive">
+          <p className="notice" role="alert" data-testid="session-notice">
+            {notice}
+          </p>
+        </div>
+      ) : (
+        <StatusMessage text={notice} />
+      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -47,16 +62,42 @@ export function SignIn({ reason }: { reason: SignedOutReason }) {
           void run({ email: email.trim(), password, ...(code ? { totp: code } : {}) });
         }}
       >
-        <TextField label={t("signIn.email")} type="email" name="email" autoComplete="username" required
-          value={email} onChange={(e) => setEmail(e.target.value)} />
-        <TextField label={t("signIn.password")} type="password" name="password" autoComplete="current-password" required
-          value={password} onChange={(e) => setPassword(e.target.value)} />
+        <TextField
+          label={t("signIn.email")}
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <TextField
+          label={t("signIn.password")}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         {showCode && (
-          <TextField ref={codeRef} label={t("signIn.totp")} hint={t("signIn.totpOptionalHint")} name="totp" inputMode="numeric"
-            autoComplete="one-time-code" pattern="\d{6}" maxLength={6} value={totp} onChange={(e) => setTotp(e.target.value)} />
+          <TextField
+            ref={codeRef}
+            label={t("signIn.totp")}
+            hint={t("signIn.totpOptionalHint")}
+            name="totp"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="\d{6}"
+            maxLength={6}
+            value={totp}
+            onChange={(e) => setTotp(e.target.value)}
+          />
         )}
         <ErrorMessage error={error} text={refused && !sentCode ? t("signIn.codeOrCheck") : null} />
-        <button type="submit" className="primary" disabled={busy}>{busy ? t("signIn.submitting") : t("signIn.submit")}</button>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t("signIn.submitting") : t("signIn.submit")}
+        </button>
       </form>
     </section>
   );
