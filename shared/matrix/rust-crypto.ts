@@ -29,7 +29,7 @@ interface OlmMachineLike {
   getDevice(userId: RustUserId, deviceId: unknown, timeoutSecs?: number): Promise<{ free?(): void } | undefined>;
 }
 
-export class RustCryptoShapeError extends Error {
+class RustCryptoShapeError extends Error {
   constructor(what: string) {
     super(`matrix-js-sdk's Rust crypto no longer has ${what}: update shared/matrix/rust-crypto.ts for this SDK version`);
     this.name = "RustCryptoShapeError";

@@ -24,7 +24,11 @@ export async function principalBySessionHash(db: Queryable, hash: Buffer, now: D
     memberState: r.member_state?.trim() ?? null,
     status: r.status,
     expiresAt: r.expires_at,
-    roles: r.roles.map((g: any) => ({ role: g.role, memberState: g.memberState?.trim() ?? null, program: g.program })),
+    roles: r.roles.map((g: { role: Principal["roles"][number]["role"]; memberState: string | null; program: string | null }) => ({
+      role: g.role,
+      memberState: g.memberState?.trim() ?? null,
+      program: g.program,
+    })),
   };
 }
 

@@ -83,7 +83,10 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<Resolved>
   const lookup = () => repo.principalBySessionHash(ctx.db, hash, ctx.now());
   if (!ctx.changes) return lookup();
   let cache = sessionCaches.get(ctx.changes);
-  if (!cache) sessionCaches.set(ctx.changes, (cache = createQueryCache<Resolved>(ctx.changes, { ttlMs: 10_000, max: 10_000 })));
+  if (!cache) {
+    cache = createQueryCache<Resolved>(ctx.changes, { ttlMs: 10_000, max: 10_000 });
+    sessionCaches.set(ctx.changes, cache);
+  }
   const p = await cache(hash.toString("base64"), lookup);
   return p && p.expiresAt > ctx.now() ? p : null;
 }

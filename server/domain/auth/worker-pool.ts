@@ -19,7 +19,7 @@ export interface PoolOptions {
   maxQueue?: number;
 }
 
-export const serverBusy = () =>
+const serverBusy = () =>
   new AppError("server-busy", 503, "Server busy", "The server is handling too many sign-ins at once. Try again in a moment.", { retryAfterSeconds: 2 });
 
 /**

@@ -11,7 +11,7 @@ export interface MatrixAccountDirectory {
   lookup(userId: string): Promise<{ admin: boolean; deactivated: boolean } | null>;
 }
 
-export const matrixIdNotAllowed = (detail: string) => new AppError("matrix-id-not-allowed", 422, "Matrix ID not allowed", detail);
+const matrixIdNotAllowed = (detail: string) => new AppError("matrix-id-not-allowed", 422, "Matrix ID not allowed", detail);
 export const matrixIdReserved = () =>
   new AppError(
     "matrix-id-reserved",
@@ -21,14 +21,14 @@ export const matrixIdReserved = () =>
   );
 export const matrixIdTaken = () =>
   new AppError("matrix-id-taken", 409, "Matrix ID taken", "This Matrix ID is already bound to another person in the registry.");
-export const homeserverUnavailable = () =>
+const homeserverUnavailable = () =>
   new AppError("homeserver-unavailable", 503, "Homeserver unavailable", "The homeserver could not be asked about this Matrix account; try again shortly.", {
     retryAfterSeconds: 5,
   });
 
 /** The part after the first colon, lower-cased (server names compare case-insensitively). */
-export const serverOf = (userId: string) => userId.slice(userId.indexOf(":") + 1).toLowerCase();
-export const localpartOf = (userId: string) => userId.slice(1, userId.indexOf(":"));
+const serverOf = (userId: string) => userId.slice(userId.indexOf(":") + 1).toLowerCase();
+const localpartOf = (userId: string) => userId.slice(1, userId.indexOf(":"));
 
 // The bot's localpart is reserved even before the bot has connected (and on every homeserver we run).
 const RESERVED_LOCALPARTS = /^(enlace-registry|admin|administrator|root|synapse|server|system|support|security|abuse|postmaster|mxid|bot)$/;
@@ -80,12 +80,4 @@ export async function checkProposedMatrixId(
     throw matrixIdNotAllowed(`${server} is not an active homeserver registered for ${o.memberState ?? "the Secretariat"}.`);
   }
   if ((await db.query("SELECT 1 FROM people WHERE matrix_user_id = $1", [o.userId])).rowCount) throw matrixIdTaken();
-}
-
-/**
- * Defence in depth for the sign-in token: whatever the registry holds, never a login for the bot,
- * a reserved localpart or a server admin.
- */
-export async function assertMayLogIn(dir: MatrixAccountDirectory | undefined, serverName: string, userId: string) {
-  if (await isReservedLocal(dir, serverName, userId)) throw matrixIdReserved();
 }

@@ -29,7 +29,7 @@ export async function issueMatrixLogin(ctx: Ctx, link: MatrixLink, p: Principal)
   const userId = (await ctx.db.query("SELECT matrix_user_id FROM people WHERE id = $1 AND status = 'active'", [p.personId])).rows[0]?.matrix_user_id as
     | string
     | undefined;
-  if (!userId || !userId.endsWith(`:${link.serverName}`)) {
+  if (!userId?.endsWith(`:${link.serverName}`)) {
     throw conflict("no-local-matrix-account", "Your Matrix account is on your own state's homeserver: sign in there.");
   }
   if (await isReservedLocal(ctx.matrixAccounts, link.serverName, userId)) {

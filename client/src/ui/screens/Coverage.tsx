@@ -31,9 +31,11 @@ function CoverageView({ roomId, eventId, session, timeline }: { roomId: string; 
   const programsKey = programs?.join(",") ?? "";
 
   useEffect(() => {
-    if (!programs) return;
+    // Keyed on the programs' text, not the array (a new array on every render).
+    const list = programsKey ? programsKey.split(",") : null;
+    if (!list) return;
     let live = true;
-    void expectedStates(session, roomId, programs).then((s) => {
+    void expectedStates(session, roomId, list).then((s) => {
       if (live) setExpected(s);
     });
     return () => {

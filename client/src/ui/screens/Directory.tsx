@@ -25,47 +25,48 @@ export function Directory() {
       <section aria-labelledby="directory-title">
         <h1 id="directory-title">{t("directory.title")}</h1>
         <p className="muted">{t("directory.intro")}</p>
-        <form
-          role="search"
-          className="filters"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setFilter({ ...draft, q: draft.q?.trim() || undefined, area: draft.area?.trim().toLowerCase() || undefined });
-          }}
-        >
-          <TextField label={t("directory.q")} type="search" maxLength={100} value={draft.q ?? ""} onChange={set("q")} />
-          <TextField label={t("directory.area")} maxLength={80} value={draft.area ?? ""} onChange={set("area")} />
-          <SelectField label={t("directory.language")} value={draft.language ?? ""} onChange={set("language")}>
-            <option value="">{t("people.any")}</option>
-            {EXPERTISE_LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {fmt.language(l)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t("people.filterState")} value={draft.memberState ?? ""} onChange={set("memberState")}>
-            <option value="">{t("people.any")}</option>
-            {states.map((s) => (
-              <option key={s} value={s}>
-                {fmt.region(s)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t("people.filterProgram")} value={draft.program ?? ""} onChange={set("program")}>
-            <option value="">{t("people.any")}</option>
-            {programs.status === "ready" &&
-              programs.data.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {programName(p.code)}
+        <search>
+          <form
+            className="filters"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setFilter({ ...draft, q: draft.q?.trim() || undefined, area: draft.area?.trim().toLowerCase() || undefined });
+            }}
+          >
+            <TextField label={t("directory.q")} type="search" maxLength={100} value={draft.q ?? ""} onChange={set("q")} />
+            <TextField label={t("directory.area")} maxLength={80} value={draft.area ?? ""} onChange={set("area")} />
+            <SelectField label={t("directory.language")} value={draft.language ?? ""} onChange={set("language")}>
+              <option value="">{t("people.any")}</option>
+              {EXPERTISE_LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {fmt.language(l)}
                 </option>
               ))}
-          </SelectField>
-          <div className="field submit">
-            <button type="submit" className="primary">
-              {t("directory.search")}
-            </button>
-          </div>
-        </form>
+            </SelectField>
+            <SelectField label={t("people.filterState")} value={draft.memberState ?? ""} onChange={set("memberState")}>
+              <option value="">{t("people.any")}</option>
+              {states.map((s) => (
+                <option key={s} value={s}>
+                  {fmt.region(s)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t("people.filterProgram")} value={draft.program ?? ""} onChange={set("program")}>
+              <option value="">{t("people.any")}</option>
+              {programs.status === "ready" &&
+                programs.data.map((p) => (
+                  <option key={p.code} value={p.code}>
+                    {programName(p.code)}
+                  </option>
+                ))}
+            </SelectField>
+            <div className="field submit">
+              <button type="submit" className="primary">
+                {t("directory.search")}
+              </button>
+            </div>
+          </form>
+        </search>
         <AsyncView state={results} retry={reload}>
           {(list) => (
             <>

@@ -43,17 +43,19 @@ function LibraryView({ session }: { session: EnlaceSession }) {
 
   return (
     <>
-      <form role="search" className="filters" onSubmit={(e) => e.preventDefault()}>
-        <TextField label={t("library.search")} hint={t("library.searchHint")} type="search" name="q" value={text} onChange={(e) => setText(e.target.value)} />
-        <SelectField label={t("library.language")} name="language" value={language} onChange={(e) => setLanguage(e.target.value)}>
-          <option value="">{t("library.anyLanguage")}</option>
-          {Language.options.map((l) => (
-            <option key={l} value={l}>
-              {fmt.language(l)}
-            </option>
-          ))}
-        </SelectField>
-      </form>
+      <search>
+        <form className="filters" onSubmit={(e) => e.preventDefault()}>
+          <TextField label={t("library.search")} hint={t("library.searchHint")} type="search" name="q" value={text} onChange={(e) => setText(e.target.value)} />
+          <SelectField label={t("library.language")} name="language" value={language} onChange={(e) => setLanguage(e.target.value)}>
+            <option value="">{t("library.anyLanguage")}</option>
+            {Language.options.map((l) => (
+              <option key={l} value={l}>
+                {fmt.language(l)}
+              </option>
+            ))}
+          </SelectField>
+        </form>
+      </search>
       <p role="status">{docs.length === 0 ? t("library.empty") : found.length === 0 ? t("library.none") : t("library.results", { count: found.length })}</p>
       <ul className="cards library">
         {found.map((d) => (

@@ -29,7 +29,7 @@ export function People() {
   return (
     <section aria-labelledby="people-title">
       <h1 id="people-title">{t("people.title")}</h1>
-      <div className="filters" role="search">
+      <search className="filters">
         <SelectField label={t("people.filterStatus")} value={filter.status ?? ""} onChange={set("status")}>
           <option value="">{t("people.any")}</option>
           {STATUSES.map((s) => (
@@ -55,7 +55,7 @@ export function People() {
               </option>
             ))}
         </SelectField>
-      </div>
+      </search>
       {issued && <EnrollmentLinkPanel name={issued.name} link={issued.link} onDismiss={() => setIssued(null)} />}
       <StatusMessage text={done} />
       <AsyncView state={people} retry={reload}>
