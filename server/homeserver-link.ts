@@ -1,4 +1,6 @@
-import type { Ctx } from "./domain/context.js";
+import type { Ctx, RegistryHooks } from "./domain/context.js";
+import type { MatrixAccountDirectory } from "./domain/matrix-session/accounts.js";
+import type { Logger } from "./log.js";
 import type { RouteDef } from "./http/route.js";
 import { SynapseAdmin } from "./synapse/admin-client.js";
 import { connectBot } from "./synapse/bot.js";
@@ -16,13 +18,13 @@ export interface MatrixConfig {
   registrationSharedSecret: string;
 }
 
-async function retrying<T>(what: string, ctx: Ctx, fn: () => Promise<T>, attempts = 60): Promise<T> {
+async function retrying<T>(what: string, log: Logger, fn: () => Promise<T>, attempts = 60): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await fn();
     } catch (err) {
       if (i >= attempts) throw err;
-      ctx.log.warn({ err: (err as Error).message, attempt: i }, `${what} failed; retrying`);
+      log.warn({ err: (err as Error).message, attempt: i }, `${what} failed; retrying`);
       await new Promise((r) => setTimeout(r, Math.min(5000, 250 * i)));
     }
   }
@@ -40,31 +42,55 @@ export const publishedMasterKeyVia =
     return Object.values(keys)[0] ?? null;
   };
 
+/** What the context takes from a connected homeserver (buildCtx): job hooks, the account directory, its name. */
+export interface HomeserverWiring {
+  config: MatrixConfig;
+  admin: SynapseAdmin;
+  hs: SynapseHomeserver;
+  boss: Awaited<ReturnType<typeof createBoss>>;
+  timing: JobTiming;
+  serverName: string;
+  hooks: RegistryHooks;
+  accounts: MatrixAccountDirectory;
+}
+
 /**
- * Puts the homeserver in the loop: the registry bot, durable reconcile jobs enqueued by registry
- * changes, the Matrix sign-in endpoint, and Synapse's state in /api/health.
+ * First half, before the context exists: the registry bot signs in and the job queue is created,
+ * so that registry changes enqueue reconcile jobs from the first transaction on.
+ */
+export async function connectHomeserver(dbUrl: string, m: MatrixConfig, log: Logger, timing: JobTiming = DEFAULT_TIMING): Promise<HomeserverWiring> {
+  const admin = new SynapseAdmin({ baseUrl: m.url });
+  const botUserId = await retrying("connecting the registry bot to Synapse", log, () => connectBot(admin, m));
+  const boss = await createBoss(dbUrl, timing);
+  return {
+    config: m,
+    admin,
+    hs: new SynapseHomeserver(admin, m.serverName, botUserId),
+    boss,
+    timing,
+    serverName: m.serverName,
+    hooks: jobHooks(boss, timing),
+    accounts: {
+      serverName: m.serverName,
+      botUserId,
+      async lookup(userId) {
+        const u = await admin.findUser(userId);
+        return u ? { admin: Boolean(u.admin), deactivated: Boolean(u.deactivated) } : null;
+      },
+    },
+  };
+}
+
+/**
+ * Second half, with the context built from the wiring: the durable reconcile jobs, the Matrix
+ * sign-in endpoint, and Synapse's state in /api/health.
  */
 export async function linkHomeserver(
   ctx: Ctx,
-  dbUrl: string,
-  m: MatrixConfig,
-  opts: { sweepCron?: string; timing?: JobTiming; revocationCron?: string; revocationResignAfterMs?: number } = {},
+  wiring: HomeserverWiring,
+  opts: { sweepCron?: string; revocationCron?: string; revocationResignAfterMs?: number } = {},
 ) {
-  const timing = opts.timing ?? DEFAULT_TIMING;
-  const admin = new SynapseAdmin({ baseUrl: m.url });
-  const botUserId = await retrying("connecting the registry bot to Synapse", ctx, () => connectBot(admin, m));
-  const hs = new SynapseHomeserver(admin, m.serverName, botUserId);
-  const boss = await createBoss(dbUrl, timing);
-  ctx.hooks = jobHooks(boss, timing);
-  ctx.settings.matrixServerName = m.serverName;
-  ctx.matrixAccounts = {
-    serverName: m.serverName,
-    botUserId,
-    async lookup(userId) {
-      const u = await admin.findUser(userId);
-      return u ? { admin: Boolean(u.admin), deactivated: Boolean(u.deactivated) } : null;
-    },
-  };
+  const { admin, hs, boss, timing, config: m } = wiring;
   const reconciler = await startReconciler(ctx, boss, hs, { sweepCron: opts.sweepCron, timing });
   const revocations = await startRevocationRefresh(ctx, boss, hs, { cron: opts.revocationCron, resignAfterMs: opts.revocationResignAfterMs });
   const routes: RouteDef[] = matrixRoutes(ctx, { serverName: m.serverName, publicUrl: m.publicUrl, jwtSecret: m.jwtSecret });

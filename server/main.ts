@@ -6,16 +6,14 @@ import { createPool, type Db } from "./db/pool.js";
 import { migrate } from "./db/migrate.js";
 import { startEmbeddedPostgres } from "./db/embedded.js";
 import { loadKeys } from "./keys/keystore.js";
-import { createPasswordHasher } from "./domain/auth/passwords.js";
-import { auditWriter } from "./domain/audit/append.js";
-import { noHooks, type Ctx, type RegistryHooks } from "./domain/context.js";
+import type { Ctx, RegistryHooks } from "./domain/context.js";
+import { buildCtx } from "./ctx.js";
 import { makeApp, type AppDeps } from "./app.js";
 import { answerClientErrors } from "./http/problem.js";
 import { startExpirySweep } from "./jobs/expiry.js";
-import { startChangeFeed } from "./db/change-feed.js";
 import { startAuditCheckpointer } from "./jobs/audit-checkpoint.js";
 import type { RouteDef } from "./http/route.js";
-import { linkHomeserver } from "./homeserver-link.js";
+import { connectHomeserver, linkHomeserver } from "./homeserver-link.js";
 
 export interface Running {
   ctx: Ctx;
@@ -61,18 +59,21 @@ export async function startControlPlane(config: Config, opts: StartOptions = {})
   const applied = await migrate(db);
   if (applied.length) log.info({ applied }, "migrations applied");
   const keys = await loadKeys(config.dataDir, { ...config.secrets });
-  const ctx: Ctx = {
-    db,
-    keys,
-    audit: auditWriter,
-    log,
-    now: () => new Date(),
-    hasher: await createPasswordHasher(config.passwordCost),
-    hooks: opts.hooks ?? noHooks,
-    changes: await startChangeFeed(dbUrl, log),
-    settings: { vettingMonths: config.vettingMonths, sessionHours: config.sessionHours, publicUrl: config.publicUrl, enrollmentHours: 72 },
-  };
-  const link = config.matrix ? await linkHomeserver(ctx, dbUrl, config.matrix, { timing: config.jobs }) : null;
+  const homeserver = config.matrix ? await connectHomeserver(dbUrl, config.matrix, log, config.jobs) : null;
+  const ctx = await buildCtx(
+    {
+      db,
+      dbUrl,
+      keys,
+      log,
+      passwordCost: config.passwordCost,
+      caches: true,
+      settings: { vettingMonths: config.vettingMonths, sessionHours: config.sessionHours, publicUrl: config.publicUrl, enrollmentHours: 72 },
+      homeserver,
+    },
+    { hooks: opts.hooks },
+  );
+  const link = homeserver ? await linkHomeserver(ctx, homeserver) : null;
   const { app } = makeApp({
     ctx,
     extraRoutes: [...(link?.routes ?? []), ...(opts.extraRoutes?.(ctx) ?? [])],

@@ -11,8 +11,8 @@ export interface ChangeFeed {
   generation(): number;
   live(): boolean;
   onChange(fn: (table: string) => void): () => void;
-  /** Marks a change this process just committed, without waiting for the notification. */
-  touch(): void;
+  /** Announces tables this process just committed changes to, without waiting for the NOTIFY (withTransaction calls it). */
+  publish(tables: string[]): void;
   close(): Promise<void>;
 }
 
@@ -57,7 +57,9 @@ export async function startChangeFeed(connectionString: string, log: Logger): Pr
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
-    touch: () => bump("*"),
+    publish(tables) {
+      for (const t of tables) bump(t);
+    },
     async close() {
       closed = true;
       connected = false;
@@ -66,13 +68,16 @@ export async function startChangeFeed(connectionString: string, log: Logger): Pr
   };
 }
 
+export type QueryCache<V> = (key: string, compute: () => Promise<V>) => Promise<V>;
+
 /**
  * A read-through cache that is only trusted while the change feed is live and nothing changed
  * since the value was read (a value read across a change is never stored). Bounded in size and age.
  */
-export function createQueryCache<V>(feed: ChangeFeed, opts: { ttlMs: number; max: number }) {
+export function createQueryCache<V>(feed: ChangeFeed | null, opts: { ttlMs: number; max: number }): QueryCache<V> {
+  if (!feed) return (_key, compute) => compute();
   const entries = new Map<string, { gen: number; at: number; value: V }>();
-  return async function cached(key: string, compute: () => Promise<V>): Promise<V> {
+  return async function cached(key, compute) {
     if (!feed.live()) return compute();
     const hit = entries.get(key);
     const now = Date.now();

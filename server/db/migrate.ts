@@ -37,7 +37,7 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<number[]> {
     const done = new Set((await lock.query("SELECT version FROM schema_migrations")).rows.map((r) => r.version));
     for (const m of migrations) {
       if (done.has(m.version)) continue;
-      await withTransaction(db, async (tx) => {
+      await withTransaction({ db, changes: null }, async (tx) => {
         await tx.query(m.sql);
         await tx.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [m.version, m.name]);
       });

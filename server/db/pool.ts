@@ -1,9 +1,15 @@
 import pg from "pg";
+import type { ChangeFeed } from "./change-feed.js";
 
 // One module owns the pool. Features get a `Db` (pool) or a `Tx` (client inside a transaction);
 // both satisfy `Queryable`, so repo functions work inside and outside transactions.
 export type Db = pg.Pool;
-export type Tx = pg.PoolClient;
+/**
+ * A client inside a transaction. Repo functions that write a table other replicas cache (see
+ * CONVENTIONS.md, "Locks and NOTIFY") call `changed(table)`; withTransaction tells this
+ * process's change feed after COMMIT, so its read caches drop at once instead of when the NOTIFY arrives.
+ */
+export type Tx = pg.PoolClient & { changed(table: string): void };
 export interface Queryable {
   // biome-ignore lint/suspicious/noExplicitAny: pg's own default: a query without a row type reads columns untyped (repo.ts files map them)
   query<R extends pg.QueryResultRow = any>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
@@ -19,12 +25,22 @@ export function createPool(connectionString: string, max = 10): Db {
   return pool;
 }
 
-export async function withTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const client = await db.connect();
+/** What a transaction needs: the pool, and the change feed to tell after COMMIT (null: no caches). */
+export interface TxTarget {
+  db: Db;
+  changes: Pick<ChangeFeed, "publish"> | null;
+}
+
+export async function withTransaction<T>(on: TxTarget, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const client = await on.db.connect();
+  const changed = new Set<string>();
+  const tx: Tx = Object.assign(client, { changed: (table: string) => void changed.add(table) });
   try {
     await client.query("BEGIN");
-    const result = await fn(client);
+    const result = await fn(tx);
     await client.query("COMMIT");
+    // Only after COMMIT: a rolled-back change must not be announced.
+    if (changed.size) on.changes?.publish([...changed]);
     return result;
   } catch (err) {
     await client.query("ROLLBACK").catch(() => {});

@@ -23,7 +23,7 @@ export async function ensureDemoData(ctx: Ctx, dataDir: string): Promise<DemoCre
   const exists = (await ctx.db.query("SELECT 1 FROM people WHERE email = $1", [DEMO_ACCOUNTS[0].email])).rowCount;
   if (exists && existsSync(file)) return JSON.parse(await readFile(file, "utf8"));
   if (exists) throw new Error(`demo data exists but ${file} is missing; remove ${dataDir} to start afresh`);
-  const creds = await withTransaction(ctx.db, async (tx) => {
+  const creds = await withTransaction(ctx, async (tx) => {
     const out: DemoCredentials[] = [];
     for (const a of DEMO_ACCOUNTS) {
       const totp = a.roles.some((r) => r.role !== "focal_point" && r.role !== "alternate");

@@ -3,7 +3,9 @@ import type { Keys } from "../keys/keystore.js";
 import type { Logger } from "../log.js";
 import type { PasswordHasher } from "./auth/passwords.js";
 import type { AuditInput } from "./audit/append.js";
-import type { ChangeFeed } from "../db/change-feed.js";
+import type { ChangeFeed, QueryCache } from "../db/change-feed.js";
+import type { ResolvedSession } from "./auth/service.js";
+import type { DirectoryEntry } from "./registry/repo.js";
 import type { MatrixAccountDirectory } from "./matrix-session/accounts.js";
 
 /**
@@ -21,6 +23,22 @@ export interface AuditWriter {
   append(tx: Tx, input: AuditInput): Promise<number>;
 }
 
+/** Read caches, made once with the context (see buildCtx); without a change feed they read through. */
+interface ReadCaches {
+  sessions: QueryCache<ResolvedSession>;
+  directory: QueryCache<DirectoryEntry[]>;
+}
+
+export interface Settings {
+  readonly vettingMonths: number;
+  readonly sessionHours: number;
+  readonly publicUrl: string;
+  readonly enrollmentHours: number;
+  /** The Secretariat's homeserver, once one is linked. */
+  readonly matrixServerName?: string | null;
+}
+
+/** Built once by buildCtx (server/ctx.ts); nothing rewires it afterwards. */
 export interface Ctx {
   db: Db;
   audit: AuditWriter;
@@ -28,10 +46,11 @@ export interface Ctx {
   hasher: PasswordHasher;
   log: Logger;
   now: () => Date;
-  hooks: RegistryHooks;
+  readonly hooks: RegistryHooks;
   /** Committed registry changes (LISTEN/NOTIFY); null disables read caches. */
-  changes: ChangeFeed | null;
+  readonly changes: ChangeFeed | null;
+  readonly caches: ReadCaches;
   /** The Secretariat's homeserver accounts (admin API), once a homeserver is linked: reserved-ID checks. */
-  matrixAccounts?: MatrixAccountDirectory;
-  settings: { vettingMonths: number; sessionHours: number; publicUrl: string; enrollmentHours: number; matrixServerName?: string | null };
+  readonly matrixAccounts?: MatrixAccountDirectory;
+  readonly settings: Settings;
 }

@@ -3,6 +3,7 @@
 // attachment, which is decrypted and integrity-checked on their device, and gets the same bytes.
 // Then a lessons-learned document goes the same way through the composer and the Library search,
 // shared while Juan's browser cannot reach the homeserver: he is told, and gets it once it is back.
+import { withTransaction } from "#server/db/pool.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
 import { randomBytes } from "node:crypto";
@@ -205,15 +206,17 @@ describe("web client: an alert with an attached document, and the library", () =
     await expect.poll(() => a.page.locator(".incident-status").getAttribute("data-status"), { timeout: 60_000 }).toBe("contained");
 
     // A major event of the registry; Ana asks for expertise for it, Juan offers, Ana marks it matched.
-    const event = await insertEvent(plane.ctx.db, {
-      name: "Juegos Panamericanos 2031",
-      hostState: "CL",
-      startsOn: "2031-07-01",
-      endsOn: "2031-07-20",
-      venueType: "multiple",
-      supportingStates: ["JM"],
-      createdBy: ana.id,
-    });
+    const event = await withTransaction(plane.ctx, (tx) =>
+      insertEvent(tx, {
+        name: "Juegos Panamericanos 2031",
+        hostState: "CL",
+        startsOn: "2031-07-01",
+        endsOn: "2031-07-20",
+        venueType: "multiple",
+        supportingStates: ["JM"],
+        createdBy: ana.id,
+      }),
+    );
     await go(a.page, "Major events");
     await a.page.getByRole("link", { name: "Expertise requests: Juegos Panamericanos 2031" }).click();
     await a.page.getByRole("heading", { name: "Expertise requests — Juegos Panamericanos 2031" }).waitFor();

@@ -5,18 +5,16 @@ import { createServer, type Server } from "node:http";
 import { inject } from "vitest";
 import { createPool } from "#server/db/pool.js";
 import { loadKeys } from "#server/keys/keystore.js";
-import { createPasswordHasher } from "#server/domain/auth/passwords.js";
 import type { PasswordCost } from "#server/config.js";
 import { createLogger } from "#server/log.js";
-import { auditWriter } from "#server/domain/audit/append.js";
-import { noHooks, type Ctx, type RegistryHooks } from "#server/domain/context.js";
+import type { Ctx, RegistryHooks } from "#server/domain/context.js";
+import { buildCtx } from "#server/ctx.js";
 import { makeApp, type AppDeps } from "#server/app.js";
 import { answerClientErrors } from "#server/http/problem.js";
 import { seedActivePerson, type SeedPerson } from "#server/domain/registry/seed.js";
 import { currentTotp } from "#server/domain/auth/totp.js";
 import { createTestDatabase } from "./postgres-server.js";
-import { startChangeFeed } from "#server/db/change-feed.js";
-import { linkHomeserver } from "#server/homeserver-link.js";
+import { connectHomeserver, linkHomeserver } from "#server/homeserver-link.js";
 import type { TestSynapse } from "./synapse.js";
 import type { RoleGrant } from "#server/domain/auth/principal.js";
 
@@ -62,27 +60,36 @@ export async function startTestPlane(
       this.now = new Date(this.now.getTime() + ms);
     },
   };
-  const ctx: Ctx = {
-    db,
-    keys,
-    audit: auditWriter,
-    log: opts.logSink ? createLogger("debug", opts.logSink as any) : createLogger("silent"),
-    now: () => clock.now,
-    hasher: await createPasswordHasher(opts.passwordCost ?? "min", opts.hasherPool),
-    hooks: opts.hooks ?? noHooks,
-    changes: opts.caches === false ? null : await startChangeFeed(dbUrl, createLogger("silent")),
-    settings: { vettingMonths: 12, sessionHours: 12, publicUrl: "http://localhost:8080", enrollmentHours: 72 },
-  };
+  const log = opts.logSink ? createLogger("debug", opts.logSink as any) : createLogger("silent");
   // With a Synapse: the registry bot, durable reconcile jobs and the Matrix sign-in endpoint.
-  const link = opts.synapse
-    ? await linkHomeserver(ctx, dbUrl, {
-        url: opts.synapse.url,
-        publicUrl: opts.synapse.url,
-        serverName: opts.synapse.serverName,
-        jwtSecret: opts.synapse.jwtSecret,
-        registrationSharedSecret: opts.synapse.registrationSharedSecret,
-      })
+  const homeserver = opts.synapse
+    ? await connectHomeserver(
+        dbUrl,
+        {
+          url: opts.synapse.url,
+          publicUrl: opts.synapse.url,
+          serverName: opts.synapse.serverName,
+          jwtSecret: opts.synapse.jwtSecret,
+          registrationSharedSecret: opts.synapse.registrationSharedSecret,
+        },
+        log,
+      )
     : null;
+  const ctx = await buildCtx(
+    {
+      db,
+      dbUrl,
+      keys,
+      log,
+      passwordCost: opts.passwordCost ?? "min",
+      hasherPool: opts.hasherPool,
+      caches: opts.caches !== false,
+      settings: { vettingMonths: 12, sessionHours: 12, publicUrl: "http://localhost:8080", enrollmentHours: 72 },
+      homeserver,
+    },
+    { now: () => clock.now, hooks: opts.hooks },
+  );
+  const link = homeserver ? await linkHomeserver(ctx, homeserver) : null;
   const { app } = makeApp({
     ctx,
     validateResponses: opts.validateResponses ?? true,

@@ -1,3 +1,4 @@
+import { withTransaction } from "#server/db/pool.js";
 import { ControlPlaneClient } from "#shared/matrix/control-plane.js";
 import { signInThroughControlPlane, type EnlaceSession } from "#shared/matrix/session.js";
 import { firstRun } from "#shared/matrix/first-run.js";
@@ -60,14 +61,16 @@ export async function credentialsPublished(observer: EnlaceSession, members: Mem
 /** The example expertise request, for a major event entered in the registry (requests must name a real one). */
 export async function requestForRegisteredEvent(plane: TestPlane, createdBy: string): Promise<ExpertiseRequestContent> {
   const example = EXAMPLES["expertise.request"];
-  const e = await insertEvent(plane.ctx.db, {
-    name: example.eventName,
-    hostState: example.hostState,
-    startsOn: example.startDate,
-    endsOn: example.endDate,
-    venueType: "multiple",
-    supportingStates: [],
-    createdBy,
-  });
+  const e = await withTransaction(plane.ctx, (tx) =>
+    insertEvent(tx, {
+      name: example.eventName,
+      hostState: example.hostState,
+      startsOn: example.startDate,
+      endsOn: example.endDate,
+      venueType: "multiple",
+      supportingStates: [],
+      createdBy,
+    }),
+  );
   return { ...example, eventId: e.id };
 }

@@ -12,7 +12,7 @@ const mustBeOfficer = (p: Principal, program: string) => {
 /** The next advisory number of a program, reserved for the officer composing it. */
 export async function reserveNumber(ctx: Ctx, p: Principal, program: string) {
   mustBeOfficer(p, program);
-  return withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('advisory:' || $1))", [program]);
     const { rows } = await tx.query(
       `INSERT INTO advisory_numbers (program, number, reserved_by)
@@ -35,7 +35,7 @@ export async function reserveNumber(ctx: Ctx, p: Principal, program: string) {
  */
 export async function countersign(ctx: Ctx, p: Principal, program: string, number: number, digest: string) {
   mustBeOfficer(p, program);
-  return withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const row = (await tx.query("SELECT reserved_by, digest FROM advisory_numbers WHERE program = $1 AND number = $2 FOR UPDATE", [program, number])).rows[0];
     if (!row) throw notFound("This advisory number");
     if (row.reserved_by !== p.personId) throw forbidden("This number was reserved by another officer.");

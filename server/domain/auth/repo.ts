@@ -1,4 +1,4 @@
-import type { Queryable } from "../../db/pool.js";
+import type { Queryable, Tx } from "../../db/pool.js";
 import type { Principal } from "./principal.js";
 
 export async function insertSession(db: Queryable, personId: string, hash: Buffer, expiresAt: Date) {
@@ -32,12 +32,14 @@ export async function principalBySessionHash(db: Queryable, hash: Buffer, now: D
   };
 }
 
-export async function revokeSession(db: Queryable, sessionId: string) {
-  await db.query("UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL", [sessionId]);
+export async function revokeSession(tx: Tx, sessionId: string) {
+  tx.changed("sessions");
+  await tx.query("UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL", [sessionId]);
 }
 
-export async function revokeSessionsOf(db: Queryable, personId: string): Promise<number> {
-  const r = await db.query("UPDATE sessions SET revoked_at = now() WHERE person_id = $1 AND revoked_at IS NULL", [personId]);
+export async function revokeSessionsOf(tx: Tx, personId: string): Promise<number> {
+  tx.changed("sessions");
+  const r = await tx.query("UPDATE sessions SET revoked_at = now() WHERE person_id = $1 AND revoked_at IS NULL", [personId]);
   return r.rowCount ?? 0;
 }
 
@@ -67,12 +69,14 @@ export async function loginRowByEmail(db: Queryable, email: string, forUpdate = 
     : null;
 }
 
-export async function setTotpLastStep(db: Queryable, personId: string, step: number) {
-  await db.query("UPDATE people SET totp_last_step = $2 WHERE id = $1", [personId, step]);
+export async function setTotpLastStep(tx: Tx, personId: string, step: number) {
+  tx.changed("people");
+  await tx.query("UPDATE people SET totp_last_step = $2 WHERE id = $1", [personId, step]);
 }
 
-export async function setCredentials(db: Queryable, personId: string, passwordHash: string, totpSecret: Buffer | null, totpStep: number | null) {
-  await db.query(
+export async function setCredentials(tx: Tx, personId: string, passwordHash: string, totpSecret: Buffer | null, totpStep: number | null) {
+  tx.changed("people");
+  await tx.query(
     "UPDATE people SET password_hash = $2, totp_secret = $3::bytea, totp_enabled = $3::bytea IS NOT NULL, totp_last_step = $4, updated_at = now() WHERE id = $1",
     [personId, passwordHash, totpSecret, totpStep],
   );

@@ -3,8 +3,7 @@ import type { Ctx } from "../context.js";
 import { AppError, badRequest, conflict } from "../../errors.js";
 import * as repo from "./repo.js";
 import * as registryRepo from "../registry/repo.js";
-import { activate, committed } from "../registry/service.js";
-import { createQueryCache } from "../../db/change-feed.js";
+import { activate } from "../registry/service.js";
 import { requiresTotp, type Principal } from "./principal.js";
 import { newToken, tokenHash } from "./tokens.js";
 import { matchTotp, newTotpSecret, openSecret, sealSecret, totpUri } from "./totp.js";
@@ -39,7 +38,7 @@ export async function login(ctx: Ctx, input: { email: string; password: string; 
   // Always run Argon2id (against a decoy for unknown accounts) so timing reveals nothing.
   const passwordOk = await ctx.hasher.verify(row?.passwordHash ?? null, input.password);
   const fail = async (why: string) => {
-    await withTransaction(ctx.db, (tx) =>
+    await withTransaction(ctx, (tx) =>
       ctx.audit.append(tx, {
         actor: row?.id ?? "anonymous",
         action: "auth.login.failed",
@@ -51,7 +50,7 @@ export async function login(ctx: Ctx, input: { email: string; password: string; 
   };
   if (!row || !passwordOk || row.status !== "active") throw await fail(!row ? "unknown account" : !passwordOk ? "wrong password" : `status ${row.status}`);
 
-  return withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const locked = (await repo.loginRowByEmail(tx, input.email, true))!;
     if (locked.totpEnabled && locked.totpSecret) {
       const step = input.totp ? matchTotp(await openSecret(ctx.keys.dataKey, locked.totpSecret), input.totp, ctx.now().getTime()) : null;
@@ -72,33 +71,23 @@ export async function login(ctx: Ctx, input: { email: string; password: string; 
   });
 }
 
-type Resolved = (Principal & { expiresAt: Date }) | null;
+export type ResolvedSession = (Principal & { expiresAt: Date }) | null;
 // Sessions are checked on every request. A resolved session is reused only until the next committed
-// change to people, roles or sessions (any replica's, via NOTIFY; this process's, at once).
-const sessionCaches = new WeakMap<object, ReturnType<typeof createQueryCache<Resolved>>>();
+// change to people, roles or sessions (any replica's, via NOTIFY; this process's, at once): ctx.caches.
 
-export async function resolveSession(ctx: Ctx, token: string): Promise<Resolved> {
+export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedSession> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const hash = await tokenHash(ctx.keys.sessionSecret, token);
   const lookup = () => repo.principalBySessionHash(ctx.db, hash, ctx.now());
-  if (!ctx.changes) return lookup();
-  let cache = sessionCaches.get(ctx.changes);
-  if (!cache) {
-    cache = createQueryCache<Resolved>(ctx.changes, { ttlMs: 10_000, max: 10_000 });
-    sessionCaches.set(ctx.changes, cache);
-  }
-  const p = await cache(hash.toString("base64"), lookup);
+  const p = await ctx.caches.sessions(hash.toString("base64"), lookup);
   return p && p.expiresAt > ctx.now() ? p : null;
 }
 
 export async function logout(ctx: Ctx, p: Principal) {
-  await committed(
-    ctx,
-    withTransaction(ctx.db, async (tx) => {
-      await repo.revokeSession(tx, p.sessionId);
-      await ctx.audit.append(tx, { actor: p.personId, action: "auth.logout", subject: p.personId });
-    }),
-  );
+  await withTransaction(ctx, async (tx) => {
+    await repo.revokeSession(tx, p.sessionId);
+    await ctx.audit.append(tx, { actor: p.personId, action: "auth.logout", subject: p.personId });
+  });
 }
 
 export async function sessionView(ctx: Ctx, p: Principal & { expiresAt?: Date }) {
@@ -126,7 +115,7 @@ async function liveLink(ctx: Ctx, tx: Parameters<typeof repo.enrollmentByHash>[0
 
 /** First step of enrollment: shows who the link is for and offers a TOTP secret to scan. */
 export async function enrollStart(ctx: Ctx, token: string) {
-  return withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const link = await liveLink(ctx, tx, token);
     const person = (await registryRepo.getPerson(tx, link.person_id))!;
     const secret = newTotpSecret();
@@ -137,26 +126,23 @@ export async function enrollStart(ctx: Ctx, token: string) {
 
 /** Sets the password (and TOTP, mandatory for staff and coordinators), activates the person, signs them in. */
 export async function enrollComplete(ctx: Ctx, input: { token: string; password: string; totp?: string }) {
-  return committed(
-    ctx,
-    withTransaction(ctx.db, async (tx) => {
-      const link = await liveLink(ctx, tx, input.token);
-      const person = (await registryRepo.getPerson(tx, link.person_id, true))!;
-      const mustTotp = requiresTotp(person.roles);
-      let sealed: Buffer | null = null;
-      let step: number | null = null;
-      if (mustTotp || input.totp) {
-        if (!link.pending_totp) throw conflict("enrollment-not-started", "Open the enrollment link first to get your authenticator secret.");
-        if (!input.totp) throw badRequest("Your role requires a second factor: enter the 6-digit code from your authenticator app.");
-        step = matchTotp(await openSecret(ctx.keys.dataKey, link.pending_totp), input.totp, ctx.now().getTime());
-        if (step === null) throw badRequest("The 6-digit code is not correct. Check your device's clock and try again.");
-        sealed = link.pending_totp;
-      }
-      await repo.setCredentials(tx, person.id, await ctx.hasher.hash(input.password), sealed, step);
-      await repo.markEnrollmentUsed(tx, link.id);
-      await ctx.audit.append(tx, { actor: person.id, action: "auth.enrollment.completed", subject: person.id, details: { secondFactor: sealed !== null } });
-      await activate(ctx, tx, person.id);
-      return startSession(ctx, tx, person.id);
-    }),
-  );
+  return withTransaction(ctx, async (tx) => {
+    const link = await liveLink(ctx, tx, input.token);
+    const person = (await registryRepo.getPerson(tx, link.person_id, true))!;
+    const mustTotp = requiresTotp(person.roles);
+    let sealed: Buffer | null = null;
+    let step: number | null = null;
+    if (mustTotp || input.totp) {
+      if (!link.pending_totp) throw conflict("enrollment-not-started", "Open the enrollment link first to get your authenticator secret.");
+      if (!input.totp) throw badRequest("Your role requires a second factor: enter the 6-digit code from your authenticator app.");
+      step = matchTotp(await openSecret(ctx.keys.dataKey, link.pending_totp), input.totp, ctx.now().getTime());
+      if (step === null) throw badRequest("The 6-digit code is not correct. Check your device's clock and try again.");
+      sealed = link.pending_totp;
+    }
+    await repo.setCredentials(tx, person.id, await ctx.hasher.hash(input.password), sealed, step);
+    await repo.markEnrollmentUsed(tx, link.id);
+    await ctx.audit.append(tx, { actor: person.id, action: "auth.enrollment.completed", subject: person.id, details: { secondFactor: sealed !== null } });
+    await activate(ctx, tx, person.id);
+    return startSession(ctx, tx, person.id);
+  });
 }

@@ -1,4 +1,4 @@
-import type { Queryable } from "../../db/pool.js";
+import type { Queryable, Tx } from "../../db/pool.js";
 import type { RoleGrant } from "../auth/principal.js";
 import type { SignedRevocationList } from "#shared/credentials/credential.js";
 
@@ -28,8 +28,9 @@ export async function personMatrix(db: Queryable, personId: string) {
   return rows[0] ? { matrixUserId: rows[0].matrix_user_id as string | null, masterKey: rows[0].master_key as string | null } : null;
 }
 
-export async function setMasterKey(db: Queryable, personId: string, masterKey: string): Promise<boolean> {
-  const r = await db.query(
+export async function setMasterKey(tx: Tx, personId: string, masterKey: string): Promise<boolean> {
+  tx.changed("people");
+  const r = await tx.query(
     `UPDATE people SET master_key = $2, credential_version = credential_version + 1, updated_at = now()
       WHERE id = $1 AND master_key IS DISTINCT FROM $2`,
     [personId, masterKey],

@@ -11,7 +11,6 @@ import {
   type CredentialBody,
   type SignedRevocationList,
 } from "#shared/credentials/credential.js";
-import { committed } from "../registry/service.js";
 import * as repo from "./repo.js";
 
 const CREDENTIAL_DAYS = 30;
@@ -46,7 +45,7 @@ export async function credentialFor(ctx: Ctx, userId: string) {
  * otherwise the last one as it is. Concurrent callers queue on the row lock.
  */
 export async function revocationList(ctx: Ctx, o: { refreshAfterMs?: number } = {}): Promise<SignedRevocationList> {
-  return withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const entries = await repo.revocationEntries(tx);
     const digest = createHash("sha256").update(JSON.stringify(entries)).digest("hex");
     const last = await repo.lockRevocationList(tx);
@@ -80,15 +79,12 @@ export async function registerMasterKey(ctx: Ctx, p: Principal, masterKey: strin
     const actual = await published(row.matrixUserId);
     if (actual !== masterKey) throw badRequest("This is not the cross-signing master key your homeserver publishes for you.");
   }
-  return committed(
-    ctx,
-    withTransaction(ctx.db, async (tx) => {
-      const changed = await repo.setMasterKey(tx, p.personId, masterKey);
-      if (changed) {
-        await ctx.audit.append(tx, { actor: p.personId, action: "credential.master_key_registered", subject: p.personId, details: { masterKey } });
-        await ctx.hooks.personChanged(tx, p.personId, "master key");
-      }
-      return { userId: row.matrixUserId!, masterKey };
-    }),
-  );
+  return withTransaction(ctx, async (tx) => {
+    const changed = await repo.setMasterKey(tx, p.personId, masterKey);
+    if (changed) {
+      await ctx.audit.append(tx, { actor: p.personId, action: "credential.master_key_registered", subject: p.personId, details: { masterKey } });
+      await ctx.hooks.personChanged(tx, p.personId, "master key");
+    }
+    return { userId: row.matrixUserId!, masterKey };
+  });
 }

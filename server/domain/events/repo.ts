@@ -1,5 +1,5 @@
 import type { QueryResultRow } from "pg";
-import type { Queryable } from "../../db/pool.js";
+import type { Queryable, Tx } from "../../db/pool.js";
 
 const day = (d: Date | string) =>
   typeof d === "string" ? d : `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
@@ -22,11 +22,12 @@ export async function getEvent(db: Queryable, id: string) {
   return r ? view(r) : null;
 }
 export async function insertEvent(
-  db: Queryable,
+  tx: Tx,
   e: { name: string; hostState: string; startsOn: string; endsOn: string; venueType: string; supportingStates: string[]; createdBy: string },
 ) {
+  tx.changed("major_events");
   const r = (
-    await db.query(
+    await tx.query(
       `INSERT INTO major_events (name, host_state, starts_on, ends_on, venue_type, supporting_states, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
       [e.name, e.hostState, e.startsOn, e.endsOn, e.venueType, e.supportingStates, e.createdBy],

@@ -18,7 +18,7 @@ export async function get(ctx: Ctx, id: string) {
 
 export async function create(ctx: Ctx, p: Principal, input: Omit<Parameters<typeof repo.insertEvent>[1], "createdBy">) {
   if (!canCreateEventFor(p, input.hostState)) throw forbidden("Only the Secretariat or the host state's national coordinator creates an event.");
-  return withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const states = [...new Set(input.supportingStates)];
     const known = (await tx.query("SELECT count(*)::int AS n FROM member_states WHERE code = ANY($1::char(2)[])", [states])).rows[0].n;
     if (known !== states.length) throw badRequest("Unknown supporting state.");

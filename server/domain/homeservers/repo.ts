@@ -1,5 +1,5 @@
 import type { QueryResultRow } from "pg";
-import type { Queryable } from "../../db/pool.js";
+import type { Queryable, Tx } from "../../db/pool.js";
 
 const view = (r: QueryResultRow) => ({
   id: r.id,
@@ -12,10 +12,12 @@ const view = (r: QueryResultRow) => ({
 export async function listHomeservers(db: Queryable) {
   return (await db.query("SELECT * FROM homeservers ORDER BY server_name")).rows.map(view);
 }
-export async function insertHomeserver(db: Queryable, serverName: string, memberState: string | null) {
-  return view((await db.query("INSERT INTO homeservers (server_name, member_state) VALUES (lower($1), $2) RETURNING *", [serverName, memberState])).rows[0]);
+export async function insertHomeserver(tx: Tx, serverName: string, memberState: string | null) {
+  tx.changed("homeservers");
+  return view((await tx.query("INSERT INTO homeservers (server_name, member_state) VALUES (lower($1), $2) RETURNING *", [serverName, memberState])).rows[0]);
 }
-export async function setHomeserverStatus(db: Queryable, id: string, status: string) {
-  const r = (await db.query("UPDATE homeservers SET status = $2 WHERE id = $1 RETURNING *", [id, status])).rows[0];
+export async function setHomeserverStatus(tx: Tx, id: string, status: string) {
+  tx.changed("homeservers");
+  const r = (await tx.query("UPDATE homeservers SET status = $2 WHERE id = $1 RETURNING *", [id, status])).rows[0];
   return r ? view(r) : null;
 }

@@ -13,7 +13,7 @@ export async function list(ctx: Ctx, p: Principal) {
 
 export async function register(ctx: Ctx, p: Principal, serverName: string, memberState: string | null) {
   if (!canManageRegistry(p)) throw forbidden();
-  return withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     let hs: Awaited<ReturnType<typeof repo.insertHomeserver>>;
     try {
       hs = await repo.insertHomeserver(tx, serverName, memberState);
@@ -31,7 +31,7 @@ export async function register(ctx: Ctx, p: Principal, serverName: string, membe
 
 export async function setStatus(ctx: Ctx, p: Principal, id: string, status: "active" | "suspended") {
   if (!canManageRegistry(p)) throw forbidden();
-  return withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const hs = await repo.setHomeserverStatus(tx, id, status);
     if (!hs) throw notFound("The homeserver");
     await ctx.audit.append(tx, { actor: p.personId, action: "homeserver.status_changed", subject: id, details: { status } });

@@ -34,7 +34,7 @@ export async function issueMatrixLogin(ctx: Ctx, link: MatrixLink, p: Principal)
   }
   if (await isReservedLocal(ctx.matrixAccounts, link.serverName, userId)) {
     ctx.log.error({ personId: p.personId }, "refused a Matrix login token for a reserved account bound to a person");
-    await withTransaction(ctx.db, (tx) =>
+    await withTransaction(ctx, (tx) =>
       ctx.audit.append(tx, { actor: p.personId, action: "matrix.login_token_refused", subject: p.personId, details: { userId, why: "reserved" } }),
     );
     throw matrixIdReserved();
@@ -46,7 +46,7 @@ export async function issueMatrixLogin(ctx: Ctx, link: MatrixLink, p: Principal)
   const localpart = userId.slice(1, userId.indexOf(":"));
   const jti = randomUUID();
   const loginToken = await mintLoginGrant(link.jwtSecret, localpart, TOKEN_SECONDS, jti);
-  await withTransaction(ctx.db, (tx) =>
+  await withTransaction(ctx, (tx) =>
     ctx.audit.append(tx, {
       actor: p.personId,
       action: "matrix.login_token_issued",

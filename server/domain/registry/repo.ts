@@ -1,5 +1,5 @@
 import type { QueryResultRow } from "pg";
-import type { Queryable } from "../../db/pool.js";
+import type { Queryable, Tx } from "../../db/pool.js";
 import type { RoleGrant } from "../auth/principal.js";
 import type { VettingStatus } from "#shared/api/common.js";
 
@@ -76,10 +76,11 @@ export async function findPersonIdByEmail(db: Queryable, email: string): Promise
 }
 
 export async function insertPerson(
-  db: Queryable,
+  tx: Tx,
   p: { email: string; fullName: string; memberState: string | null; matrixUserId: string | null; nominatedBy: string | null; status?: VettingStatus },
 ) {
-  const { rows } = await db.query(
+  tx.changed("people");
+  const { rows } = await tx.query(
     `INSERT INTO people (email, full_name, member_state, matrix_user_id, nominated_by, status)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [p.email, p.fullName, p.memberState, p.matrixUserId, p.nominatedBy, p.status ?? "nominated"],
@@ -87,9 +88,10 @@ export async function insertPerson(
   return rows[0].id as string;
 }
 
-export async function insertRoles(db: Queryable, personId: string, roles: RoleGrant[]) {
+export async function insertRoles(tx: Tx, personId: string, roles: RoleGrant[]) {
+  tx.changed("roles");
   for (const r of roles) {
-    await db.query("INSERT INTO roles (person_id, role, member_state, program) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", [
+    await tx.query("INSERT INTO roles (person_id, role, member_state, program) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", [
       personId,
       r.role,
       r.memberState,
@@ -99,12 +101,13 @@ export async function insertRoles(db: Queryable, personId: string, roles: RoleGr
 }
 
 export async function setStatus(
-  db: Queryable,
+  tx: Tx,
   personId: string,
   to: VettingStatus,
   extra: { vettedUntil?: Date | null; approvedBy?: string; revettingDue?: boolean } = {},
 ) {
-  await db.query(
+  tx.changed("people");
+  await tx.query(
     `UPDATE people SET status = $2, updated_at = now(), credential_version = credential_version + 1,
        vetted_until = CASE WHEN $3::boolean THEN $4::timestamptz ELSE vetted_until END,
        approved_by = coalesce($5, approved_by),
@@ -142,14 +145,30 @@ export async function lockExpired(db: Queryable, now: Date, limit = 500): Promis
   return rows.map((r) => r.id);
 }
 
-export async function setExpertise(db: Queryable, personId: string, areas: string[], languages: string[]) {
-  await db.query("UPDATE people SET expertise_areas = $2, languages = $3, updated_at = now() WHERE id = $1", [personId, areas, languages]);
+export async function setExpertise(tx: Tx, personId: string, areas: string[], languages: string[]) {
+  tx.changed("people");
+  await tx.query("UPDATE people SET expertise_areas = $2, languages = $3, updated_at = now() WHERE id = $1", [personId, areas, languages]);
 }
 
-export async function searchDirectory(
-  db: Queryable,
-  q: { q?: string; area?: string; language?: string; memberState?: string; program?: string; limit: number },
-) {
+export interface DirectoryQuery {
+  q?: string;
+  area?: string;
+  language?: string;
+  memberState?: string;
+  program?: string;
+  limit: number;
+}
+export interface DirectoryEntry {
+  id: string;
+  fullName: string;
+  memberState: string | null;
+  matrixUserId: string | null;
+  programs: string[];
+  areas: string[];
+  languages: string[];
+}
+
+export async function searchDirectory(db: Queryable, q: DirectoryQuery): Promise<DirectoryEntry[]> {
   const { rows } = await db.query(
     `SELECT p.id, p.full_name, p.member_state, p.matrix_user_id, p.expertise_areas, p.languages,
             coalesce(array(SELECT DISTINCT r.program FROM roles r WHERE r.person_id = p.id AND r.program IS NOT NULL), '{}') AS programs

@@ -45,5 +45,5 @@ export async function seedActivePerson(ctx: Ctx, p: SeedPerson, tx?: Tx): Promis
     await ctx.hooks.personChanged(t, id, "seeded");
     return { id, totpSecret };
   };
-  return tx ? run(tx) : withTransaction(ctx.db, run);
+  return tx ? run(tx) : withTransaction(ctx, run);
 }

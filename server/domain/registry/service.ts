@@ -5,20 +5,13 @@ import type { Principal } from "../auth/principal.js";
 import { badRequest, conflict, forbidden, invalidTransition, notFound } from "../../errors.js";
 import type { NominationInput } from "#shared/api/people.js";
 import * as repo from "./repo.js";
+import type { DirectoryQuery } from "./repo.js";
 import * as authRepo from "../auth/repo.js";
 import * as policy from "./policy.js";
 import { nextStatus, addMonths, type VettingAction } from "./lifecycle.js";
 import { newToken, tokenHash } from "../auth/tokens.js";
-import { createQueryCache } from "../../db/change-feed.js";
 import { assignLocalUserId } from "../matrix-session/service.js";
 import { checkProposedMatrixId, matrixIdTaken } from "../matrix-session/accounts.js";
-
-/** After a committed status change, cached reads in this process are dropped at once (other replicas: NOTIFY). */
-export async function committed<T>(ctx: Ctx, work: Promise<T>): Promise<T> {
-  const result = await work;
-  ctx.changes?.touch();
-  return result;
-}
 
 const audit = (ctx: Ctx, tx: Tx, actor: string, action: string, subject: string, details: Record<string, unknown> = {}) =>
   ctx.audit.append(tx, { actor, action, subject, details });
@@ -38,7 +31,7 @@ export async function nominate(ctx: Ctx, p: Principal, input: NominationInput) {
   const staffOnly = roles.every((r) => r.role === "secretariat_admin" || r.role === "secretariat_officer");
   if (staffOnly !== (input.memberState === null)) throw badRequest(staffOnly ? "Secretariat staff have no member state." : "A member state is required.");
   if (!policy.canNominate(p, input.memberState, roles)) throw forbidden("You may not nominate for this member state, program or role.");
-  return withTransaction(ctx.db, async (tx): Promise<NominationOutcome> => {
+  return withTransaction(ctx, async (tx): Promise<NominationOutcome> => {
     const existingId = await repo.findPersonIdByEmail(tx, input.email);
     if (existingId) {
       const existing = (await repo.getPerson(tx, existingId))!;
@@ -122,29 +115,26 @@ async function issueLink(ctx: Ctx, tx: Tx, personId: string, createdBy: string) 
 }
 
 export async function approve(ctx: Ctx, p: Principal, id: string, reason: string) {
-  return committed(
-    ctx,
-    withTransaction(ctx.db, async (tx) => {
-      const person = await lockVisiblePerson(ctx, tx, p, id);
-      if (!policy.canApprove(p, person)) {
-        throw forbidden(
-          person.nominatedBy === p.personId
-            ? "Four eyes: the nominator cannot approve their own nomination."
-            : "Only a Secretariat officer of this person's programs can approve.",
-        );
-      }
-      await transition(ctx, tx, person, "approve", p.personId, reason, {
-        approvedBy: p.personId,
-        vettedUntil: addMonths(ctx.now(), ctx.settings.vettingMonths),
-      });
-      const enrollment = await issueLink(ctx, tx, id, p.personId);
-      return { person: (await repo.getPerson(tx, id))!, enrollment };
-    }),
-  );
+  return withTransaction(ctx, async (tx) => {
+    const person = await lockVisiblePerson(ctx, tx, p, id);
+    if (!policy.canApprove(p, person)) {
+      throw forbidden(
+        person.nominatedBy === p.personId
+          ? "Four eyes: the nominator cannot approve their own nomination."
+          : "Only a Secretariat officer of this person's programs can approve.",
+      );
+    }
+    await transition(ctx, tx, person, "approve", p.personId, reason, {
+      approvedBy: p.personId,
+      vettedUntil: addMonths(ctx.now(), ctx.settings.vettingMonths),
+    });
+    const enrollment = await issueLink(ctx, tx, id, p.personId);
+    return { person: (await repo.getPerson(tx, id))!, enrollment };
+  });
 }
 
 export async function reissueEnrollment(ctx: Ctx, p: Principal, id: string) {
-  return withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const person = await lockVisiblePerson(ctx, tx, p, id);
     if (!policy.canDecide(p, person)) throw forbidden();
     if (person.status !== "approved") throw conflict("not-awaiting-enrollment", "Only an approved person who has not signed in yet gets an enrollment link.");
@@ -154,22 +144,19 @@ export async function reissueEnrollment(ctx: Ctx, p: Principal, id: string) {
 
 type Decision = "reject" | "suspend" | "reinstate" | "revoke";
 export async function decide(ctx: Ctx, p: Principal, id: string, action: Decision, reason: string) {
-  return committed(
-    ctx,
-    withTransaction(ctx.db, async (tx) => {
-      const person = await lockVisiblePerson(ctx, tx, p, id);
-      const allowed = action === "suspend" ? policy.canSuspend(p, person) : policy.canDecide(p, person);
-      if (!allowed) throw forbidden();
-      const extra: Parameters<typeof repo.setStatus>[3] = {};
-      if (action === "reinstate") {
-        // Reinstating someone whose vetting lapsed is their re-vetting: a fresh validity period.
-        const lapsed = person.vettedUntil !== null && new Date(person.vettedUntil) <= ctx.now();
-        if (lapsed || person.revettingDue) Object.assign(extra, { vettedUntil: addMonths(ctx.now(), ctx.settings.vettingMonths), revettingDue: false });
-      }
-      await transition(ctx, tx, person, action, p.personId, reason, extra);
-      return (await repo.getPerson(tx, id))!;
-    }),
-  );
+  return withTransaction(ctx, async (tx) => {
+    const person = await lockVisiblePerson(ctx, tx, p, id);
+    const allowed = action === "suspend" ? policy.canSuspend(p, person) : policy.canDecide(p, person);
+    if (!allowed) throw forbidden();
+    const extra: Parameters<typeof repo.setStatus>[3] = {};
+    if (action === "reinstate") {
+      // Reinstating someone whose vetting lapsed is their re-vetting: a fresh validity period.
+      const lapsed = person.vettedUntil !== null && new Date(person.vettedUntil) <= ctx.now();
+      if (lapsed || person.revettingDue) Object.assign(extra, { vettedUntil: addMonths(ctx.now(), ctx.settings.vettingMonths), revettingDue: false });
+    }
+    await transition(ctx, tx, person, action, p.personId, reason, extra);
+    return (await repo.getPerson(tx, id))!;
+  });
 }
 
 /** Enrollment completed: approved → active. Called by the auth service inside its transaction. */
@@ -180,17 +167,14 @@ export async function activate(ctx: Ctx, tx: Tx, personId: string) {
 
 /** Suspends everyone whose vetting has expired and flags them for re-vetting. Returns how many. */
 export async function expireDue(ctx: Ctx): Promise<number> {
-  return committed(
-    ctx,
-    withTransaction(ctx.db, async (tx) => {
-      const ids = await repo.lockExpired(tx, ctx.now());
-      for (const id of ids) {
-        const person = (await repo.getPerson(tx, id))!;
-        await transition(ctx, tx, person, "expire", null, "vetting expired", { revettingDue: true });
-      }
-      return ids.length;
-    }),
-  );
+  return withTransaction(ctx, async (tx) => {
+    const ids = await repo.lockExpired(tx, ctx.now());
+    for (const id of ids) {
+      const person = (await repo.getPerson(tx, id))!;
+      await transition(ctx, tx, person, "expire", null, "vetting expired", { revettingDue: true });
+    }
+    return ids.length;
+  });
 }
 
 export async function getPerson(ctx: Ctx, p: Principal, id: string) {
@@ -221,7 +205,7 @@ export async function revettingQueue(ctx: Ctx, p: Principal) {
 }
 
 export async function setMyExpertise(ctx: Ctx, p: Principal, areas: string[], languages: string[]) {
-  return withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const norm = [...new Set(areas.map((a) => a.toLowerCase()))];
     await repo.setExpertise(tx, p.personId, norm, [...new Set(languages)]);
     await audit(ctx, tx, p.personId, "person.expertise_updated", p.personId, { areas: norm, languages });
@@ -229,14 +213,7 @@ export async function setMyExpertise(ctx: Ctx, p: Principal, areas: string[], la
   });
 }
 
-// Directory reads vastly outnumber registry writes: answers are cached until the next committed change.
-const directoryCaches = new WeakMap<object, ReturnType<typeof createQueryCache<Awaited<ReturnType<typeof repo.searchDirectory>>>>>();
-export function searchDirectory(ctx: Ctx, q: Parameters<typeof repo.searchDirectory>[1]) {
-  if (!ctx.changes) return repo.searchDirectory(ctx.db, q);
-  let cache = directoryCaches.get(ctx.changes);
-  if (!cache) {
-    cache = createQueryCache(ctx.changes, { ttlMs: 60_000, max: 2000 });
-    directoryCaches.set(ctx.changes, cache);
-  }
-  return cache(JSON.stringify(q), () => repo.searchDirectory(ctx.db, q));
+// Directory reads vastly outnumber registry writes: answers are cached until the next committed change (ctx.caches).
+export function searchDirectory(ctx: Ctx, q: DirectoryQuery) {
+  return ctx.caches.directory(JSON.stringify(q), () => repo.searchDirectory(ctx.db, q));
 }

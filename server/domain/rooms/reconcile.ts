@@ -28,7 +28,7 @@ export interface ReconcileDeps {
 const today = (d: Date) => d.toISOString().slice(0, 10);
 /** Every action of the reconciler is an audit entry (actor "reconciler"). */
 export const auditReconciler = (ctx: Ctx, action: string, subject: string, details: Record<string, unknown>) =>
-  withTransaction(ctx.db, (tx) => ctx.audit.append(tx, { actor: "reconciler", action, subject, details }));
+  withTransaction(ctx, (tx) => ctx.audit.append(tx, { actor: "reconciler", action, subject, details }));
 
 /** The reconciler refused to act on an account it must never touch (its own, or a server admin's). */
 class ReservedAccountError extends Error {
