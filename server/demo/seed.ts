@@ -5,6 +5,7 @@ import type { Ctx } from "../domain/context.js";
 import { withTransaction } from "../db/pool.js";
 import { seedActivePerson } from "../domain/registry/seed.js";
 import { insertEvent } from "../domain/events/repo.js";
+import { findPersonIdByEmail } from "../domain/registry/repo.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts.js";
 import { currentTotp } from "../domain/auth/totp.js";
 
@@ -20,7 +21,7 @@ const fileOf = (dataDir: string) => join(dataDir, "demo-accounts.json");
 /** Seeds the demo network once (idempotent) and returns the demo credentials, kept outside git. */
 export async function ensureDemoData(ctx: Ctx, dataDir: string): Promise<DemoCredentials[]> {
   const file = fileOf(dataDir);
-  const exists = (await ctx.db.query("SELECT 1 FROM people WHERE email = $1", [DEMO_ACCOUNTS[0].email])).rowCount;
+  const exists = (await findPersonIdByEmail(ctx.db, DEMO_ACCOUNTS[0].email)) !== null;
   if (exists && existsSync(file)) return JSON.parse(await readFile(file, "utf8"));
   if (exists) throw new Error(`demo data exists but ${file} is missing; remove ${dataDir} to start afresh`);
   const creds = await withTransaction(ctx, async (tx) => {
@@ -30,7 +31,7 @@ export async function ensureDemoData(ctx: Ctx, dataDir: string): Promise<DemoCre
       const { totpSecret } = await seedActivePerson(ctx, { ...a, password: DEMO_PASSWORD, totp }, tx);
       out.push({ email: a.email, label: a.label, password: DEMO_PASSWORD, totpSecret });
     }
-    const coordinator = (await tx.query("SELECT id FROM people WHERE email = $1", ["coordinator.cl@demo.enlace.test"])).rows[0].id;
+    const coordinator = (await findPersonIdByEmail(tx, "coordinator.cl@demo.enlace.test"))!;
     await insertEvent(tx, {
       name: "Caribbean Cricket Championship 2027",
       hostState: "JM",

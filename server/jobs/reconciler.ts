@@ -4,6 +4,7 @@ import type { Ctx, RegistryHooks } from "../domain/context.js";
 import type { HomeserverPort } from "../domain/rooms/port.js";
 import { reconcileAll } from "../domain/rooms/reconcile.js";
 import { reconcilePerson } from "../domain/rooms/person.js";
+import { pendingJobs } from "./repo.js";
 
 export const Q_ALL = "reconcile-all";
 export const Q_PERSON = "reconcile-person";
@@ -153,11 +154,7 @@ export async function startReconciler(ctx: Ctx, boss: PgBoss, hs: HomeserverPort
     wake,
     /** No reconcile job waiting or running: the rooms follow the registry as it is now. */
     async idle() {
-      const r = await ctx.db.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM pgboss.job WHERE name = ANY($1) AND state IN ('created', 'retry', 'active') AND start_after <= now()",
-        [[Q_ALL, Q_PERSON]],
-      );
-      return status.lastFullRun !== null && r.rows[0].n === 0;
+      return status.lastFullRun !== null && (await pendingJobs(ctx.db, [Q_ALL, Q_PERSON])) === 0;
     },
     async stop() {
       unsubscribe?.();

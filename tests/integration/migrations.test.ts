@@ -26,4 +26,41 @@ describe("migrations", async () => {
     await expect(db.query("UPDATE audit_log SET action = 'x'")).rejects.toThrow(/append-only/);
     await expect(db.query("TRUNCATE audit_log")).rejects.toThrow(/append-only|cannot truncate/);
   });
+
+  // 009: codes were char(2) (padded, so every read trimmed them); now text with a CHECK on every column.
+  it("keeps member-state codes as text, refusing anything but two capital letters", async () => {
+    const types = (
+      await db.query(
+        `SELECT table_name || '.' || column_name AS col, data_type FROM information_schema.columns
+          WHERE (table_name, column_name) IN (('member_states', 'code'), ('people', 'member_state'), ('roles', 'member_state'),
+                                              ('homeservers', 'member_state'), ('major_events', 'host_state'), ('major_events', 'supporting_states'))
+          ORDER BY 1`,
+      )
+    ).rows;
+    expect(types).toEqual([
+      { col: "homeservers.member_state", data_type: "text" },
+      { col: "major_events.host_state", data_type: "text" },
+      { col: "major_events.supporting_states", data_type: "ARRAY" },
+      { col: "member_states.code", data_type: "text" },
+      { col: "people.member_state", data_type: "text" },
+      { col: "roles.member_state", data_type: "text" },
+    ]);
+    const event = (states: string) =>
+      db.query(
+        `INSERT INTO major_events (name, host_state, starts_on, ends_on, venue_type, supporting_states)
+                VALUES ('t', 'CL', '2030-01-01', '2030-01-02', 'stadium', $1::text[]) RETURNING supporting_states`,
+        [states],
+      );
+    expect((await event("{AR,BR}")).rows[0].supporting_states).toEqual(["AR", "BR"]);
+    await expect(event("{ar}")).rejects.toThrow(/major_events_supporting_states_code/);
+    await expect(event("{ARG}")).rejects.toThrow(/major_events_supporting_states_code/);
+    await expect(event("{AR,NULL}")).rejects.toThrow(/major_events_supporting_states_code/);
+    await expect(db.query("INSERT INTO people (email, full_name, member_state) VALUES ('x@example.org', 'X', 'C ')")).rejects.toThrow(
+      /people_member_state_code/,
+    );
+    // Still a key: an unknown, well-formed code is refused by the reference to member_states.
+    await expect(db.query("INSERT INTO people (email, full_name, member_state) VALUES ('y@example.org', 'Y', 'ZZ')")).rejects.toThrow(
+      /people_member_state_fkey/,
+    );
+  });
 });

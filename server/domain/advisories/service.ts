@@ -4,6 +4,7 @@ import { officerPrograms, type Principal } from "../auth/principal.js";
 import { conflict, forbidden, notFound } from "../../errors.js";
 import { signCanonical } from "#shared/crypto/sign.js";
 import { advisoryStatement } from "#shared/content/advisory-signature.js";
+import * as repo from "./repo.js";
 
 const mustBeOfficer = (p: Principal, program: string) => {
   if (!officerPrograms(p).has(program)) throw forbidden("Only a Secretariat officer of this program issues its advisories.");
@@ -13,19 +14,14 @@ const mustBeOfficer = (p: Principal, program: string) => {
 export async function reserveNumber(ctx: Ctx, p: Principal, program: string) {
   mustBeOfficer(p, program);
   return withTransaction(ctx, async (tx) => {
-    await tx.query("SELECT pg_advisory_xact_lock(hashtext('advisory:' || $1))", [program]);
-    const { rows } = await tx.query(
-      `INSERT INTO advisory_numbers (program, number, reserved_by)
-       SELECT $1, coalesce(max(number), 0) + 1, $2 FROM advisory_numbers WHERE program = $1 RETURNING number`,
-      [program, p.personId],
-    );
+    const number = await repo.reserveNextNumber(tx, program, p.personId);
     await ctx.audit.append(tx, {
       actor: p.personId,
       action: "advisory.number_reserved",
-      subject: `${program}#${rows[0].number}`,
-      details: { program, number: rows[0].number },
+      subject: `${program}#${number}`,
+      details: { program, number },
     });
-    return { programCode: program, number: rows[0].number as number };
+    return { programCode: program, number };
   });
 }
 
@@ -36,11 +32,11 @@ export async function reserveNumber(ctx: Ctx, p: Principal, program: string) {
 export async function countersign(ctx: Ctx, p: Principal, program: string, number: number, digest: string) {
   mustBeOfficer(p, program);
   return withTransaction(ctx, async (tx) => {
-    const row = (await tx.query("SELECT reserved_by, digest FROM advisory_numbers WHERE program = $1 AND number = $2 FOR UPDATE", [program, number])).rows[0];
+    const row = await repo.lockNumber(tx, program, number);
     if (!row) throw notFound("This advisory number");
-    if (row.reserved_by !== p.personId) throw forbidden("This number was reserved by another officer.");
+    if (row.reservedBy !== p.personId) throw forbidden("This number was reserved by another officer.");
     if (row.digest && row.digest !== digest) throw conflict("advisory-number-used", `${program} #${number} was already signed for another advisory.`);
-    await tx.query("UPDATE advisory_numbers SET digest = $3, signed_at = now() WHERE program = $1 AND number = $2", [program, number, digest]);
+    await repo.setDigest(tx, program, number, digest);
     const signature = await signCanonical(ctx.keys.secretariat.secretKey, advisoryStatement(program, number, digest));
     await ctx.audit.append(tx, { actor: p.personId, action: "advisory.countersigned", subject: `${program}#${number}`, details: { program, number, digest } });
     return { alg: "ed25519" as const, keyId: "secretariat", publicKey: ctx.keys.secretariat.publicKey, signature };

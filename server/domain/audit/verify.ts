@@ -1,7 +1,7 @@
-import type { QueryResultRow } from "pg";
 import type { Queryable } from "../../db/pool.js";
 import { getSodium } from "#shared/crypto/sodium.js";
 import { entryHash, GENESIS_HASH, checkpointMessage, type AuditFields } from "./chain.js";
+import * as repo from "./repo.js";
 
 interface StoredEntry extends AuditFields {
   prevHash: Uint8Array;
@@ -75,42 +75,7 @@ async function verifyEntries(
   return { ok: true, entries: expected - 1, headSeq: expected - 1, lastCheckpoint, firstBroken: null };
 }
 
-/** Streams a table in pages (keyset pagination keeps memory flat for long logs). */
-async function* paged<T>(db: Queryable, sql: string, map: (r: QueryResultRow) => T, pageSize = 1000): AsyncIterable<T> {
-  let after = -1;
-  for (;;) {
-    const { rows } = await db.query(sql, [after, pageSize]);
-    for (const r of rows) yield map(r);
-    if (rows.length < pageSize) return;
-    after = Number(rows[rows.length - 1].seq);
-  }
-}
-
-const readStoredEntries = (db: Queryable) =>
-  paged<StoredEntry>(db, `SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`, (r) => ({
-    seq: Number(r.seq),
-    at: new Date(r.at).toISOString(),
-    actor: r.actor,
-    action: r.action,
-    subject: r.subject,
-    details: r.details,
-    prevHash: new Uint8Array(r.prev_hash),
-    hash: new Uint8Array(r.hash),
-  }));
-
-const readCheckpoints = (db: Queryable) =>
-  paged<StoredCheckpoint>(db, `SELECT seq, hash, signature FROM audit_checkpoints WHERE seq > $1 ORDER BY seq LIMIT $2`, (r) => ({
-    seq: Number(r.seq),
-    hash: new Uint8Array(r.hash),
-    signature: new Uint8Array(r.signature),
-  }));
-
 export async function verifyStoredLog(db: Queryable, auditPublicKey: string): Promise<VerifyResult> {
-  const head = (await db.query("SELECT seq, hash FROM audit_head")).rows[0];
-  return verifyEntries(
-    readStoredEntries(db),
-    readCheckpoints(db),
-    auditPublicKey,
-    head ? { seq: Number(head.seq), hash: new Uint8Array(head.hash) } : undefined,
-  );
+  const head = await repo.readHead(db);
+  return verifyEntries(repo.readStoredEntries(db), repo.readCheckpoints(db), auditPublicKey, head ?? undefined);
 }

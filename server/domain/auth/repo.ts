@@ -21,14 +21,10 @@ export async function principalBySessionHash(db: Queryable, hash: Buffer, now: D
   return {
     personId: r.id,
     sessionId: r.session_id,
-    memberState: r.member_state?.trim() ?? null,
+    memberState: r.member_state,
     status: r.status,
     expiresAt: r.expires_at,
-    roles: r.roles.map((g: { role: Principal["roles"][number]["role"]; memberState: string | null; program: string | null }) => ({
-      role: g.role,
-      memberState: g.memberState?.trim() ?? null,
-      program: g.program,
-    })),
+    roles: r.roles as Principal["roles"],
   };
 }
 

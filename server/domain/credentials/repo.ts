@@ -14,7 +14,7 @@ export async function credentialRow(db: Queryable, userId: string) {
   if (!r) return null;
   return {
     id: r.id as string,
-    memberState: (r.member_state?.trim() ?? null) as string | null,
+    memberState: r.member_state as string | null,
     status: r.status as string,
     vettedUntil: r.vetted_until ? new Date(r.vetted_until).toISOString() : null,
     masterKey: r.master_key as string | null,

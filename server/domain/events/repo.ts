@@ -6,11 +6,11 @@ const day = (d: Date | string) =>
 const view = (r: QueryResultRow) => ({
   id: r.id,
   name: r.name,
-  hostState: r.host_state.trim(),
+  hostState: r.host_state,
   startsOn: day(r.starts_on),
   endsOn: day(r.ends_on),
   venueType: r.venue_type,
-  supportingStates: (r.supporting_states ?? []).map((s: string) => s.trim()),
+  supportingStates: r.supporting_states ?? [],
   createdAt: new Date(r.created_at).toISOString(),
 });
 

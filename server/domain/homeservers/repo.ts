@@ -4,7 +4,7 @@ import type { Queryable, Tx } from "../../db/pool.js";
 const view = (r: QueryResultRow) => ({
   id: r.id,
   serverName: r.server_name,
-  memberState: r.member_state?.trim() ?? null,
+  memberState: r.member_state,
   status: r.status,
   createdAt: new Date(r.created_at).toISOString(),
 });

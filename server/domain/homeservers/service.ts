@@ -1,4 +1,4 @@
-import type { DatabaseError } from "pg";
+import { PG, pgError } from "../../db/pg-errors.js";
 import { withTransaction } from "../../db/pool.js";
 import type { Ctx } from "../context.js";
 import type { Principal } from "../auth/principal.js";
@@ -17,10 +17,9 @@ export async function register(ctx: Ctx, p: Principal, serverName: string, membe
     let hs: Awaited<ReturnType<typeof repo.insertHomeserver>>;
     try {
       hs = await repo.insertHomeserver(tx, serverName, memberState);
-    } catch (caught) {
-      const err = caught as Partial<DatabaseError> | undefined;
-      if (err?.code === "23505") throw conflict("duplicate-homeserver", "This homeserver is already registered.");
-      if (err?.code === "23503") throw badRequest("Unknown member state.");
+    } catch (err) {
+      if (pgError(err, PG.uniqueViolation)) throw conflict("duplicate-homeserver", "This homeserver is already registered.");
+      if (pgError(err, PG.foreignKeyViolation)) throw badRequest("Unknown member state.");
       throw err;
     }
     await ctx.audit.append(tx, { actor: p.personId, action: "homeserver.registered", subject: hs.id, details: { serverName: hs.serverName, memberState } });

@@ -1,9 +1,10 @@
 import type { Queryable } from "../../db/pool.js";
 import { AppError } from "../../errors.js";
+import * as repo from "./repo.js";
 
 /**
  * What the registry may ask the Secretariat's homeserver about an account, through the admin API.
- * `null` from lookup: no such account. Set on the Ctx when a homeserver is linked.
+ * `null` from lookup: no such account. Part of the Ctx when a homeserver is linked (buildCtx).
  */
 export interface MatrixAccountDirectory {
   readonly serverName: string;
@@ -72,12 +73,8 @@ export async function checkProposedMatrixId(
   if (RESERVED_LOCALPARTS.test(localpartOf(o.userId))) throw matrixIdReserved();
   // Exactly as registered (Matrix compares user IDs as strings): "@ana:HS.GOB.CL" is not an account of
   // hs.gob.cl, and accepting it would let one account sit in the registry under two spellings.
-  const hs = await db.query("SELECT 1 FROM homeservers WHERE server_name = $1 AND status = 'active' AND member_state IS NOT DISTINCT FROM $2 FOR SHARE", [
-    o.userId.slice(o.userId.indexOf(":") + 1),
-    o.memberState,
-  ]);
-  if (!hs.rowCount) {
+  if (!(await repo.activeHomeserverFor(db, o.userId.slice(o.userId.indexOf(":") + 1), o.memberState))) {
     throw matrixIdNotAllowed(`${server} is not an active homeserver registered for ${o.memberState ?? "the Secretariat"}.`);
   }
-  if ((await db.query("SELECT 1 FROM people WHERE matrix_user_id = $1", [o.userId])).rowCount) throw matrixIdTaken();
+  if (await repo.matrixIdBound(db, o.userId)) throw matrixIdTaken();
 }

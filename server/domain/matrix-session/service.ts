@@ -5,6 +5,7 @@ import type { Principal } from "../auth/principal.js";
 import { conflict } from "../../errors.js";
 import { mintLoginGrant } from "../../synapse/admin-client.js";
 import { isReservedLocal, lookupOrUnavailable, matrixIdReserved } from "./accounts.js";
+import * as repo from "./repo.js";
 
 export interface MatrixLink {
   serverName: string;
@@ -26,9 +27,7 @@ export const TOKEN_SECONDS = 15;
  * holds (a wrongly bound ID would otherwise hand over the homeserver).
  */
 export async function issueMatrixLogin(ctx: Ctx, link: MatrixLink, p: Principal) {
-  const userId = (await ctx.db.query("SELECT matrix_user_id FROM people WHERE id = $1 AND status = 'active'", [p.personId])).rows[0]?.matrix_user_id as
-    | string
-    | undefined;
+  const userId = await repo.activeMatrixUserId(ctx.db, p.personId);
   if (!userId?.endsWith(`:${link.serverName}`)) {
     throw conflict("no-local-matrix-account", "Your Matrix account is on your own state's homeserver: sign in there.");
   }
@@ -74,7 +73,7 @@ export async function assignLocalUserId(db: Queryable, serverName: string, email
   for (let n = 0; n < 1000; n++) {
     const stem = base.endsWith(`.${suffix}`) ? base : `${base}.${suffix}`;
     const candidate = `@${stem}${n ? n : ""}:${serverName}`;
-    if ((await db.query("SELECT 1 FROM people WHERE matrix_user_id = $1", [candidate])).rowCount) continue;
+    if (await repo.matrixIdBound(db, candidate)) continue;
     if (await isReservedLocal(undefined, serverName, candidate)) continue;
     if (dir && (await lookupOrUnavailable(dir, candidate)) !== null) continue;
     return candidate;

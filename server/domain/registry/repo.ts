@@ -28,14 +28,14 @@ const toPerson = (r: QueryResultRow): PersonRow => ({
   id: r.id,
   email: r.email,
   fullName: r.full_name,
-  memberState: r.member_state?.trim() ?? null,
+  memberState: r.member_state,
   matrixUserId: r.matrix_user_id,
   status: r.status,
   vettedUntil: iso(r.vetted_until),
   revettingDue: r.revetting_due,
   nominatedBy: r.nominated_by,
   approvedBy: r.approved_by,
-  roles: r.roles.map((g: RoleGrant) => ({ ...g, memberState: g.memberState?.trim() ?? null })),
+  roles: r.roles as RoleGrant[],
   createdAt: iso(r.created_at)!,
 });
 
@@ -59,10 +59,10 @@ export interface PeopleFilter {
 export async function listPeople(db: Queryable, f: PeopleFilter): Promise<PersonRow[]> {
   const { rows } = await db.query(
     `SELECT ${PERSON_COLUMNS} FROM people p
-      WHERE ($1::char(2) IS NULL OR p.member_state = $1)
+      WHERE ($1::text IS NULL OR p.member_state = $1)
         AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM roles r WHERE r.person_id = p.id AND r.program = $2))
         AND ($3::vetting_status IS NULL OR p.status = $3)
-        AND ($4::char(2)[] IS NULL OR p.member_state = ANY($4))
+        AND ($4::text[] IS NULL OR p.member_state = ANY($4))
         AND ($5::text[] IS NULL OR EXISTS (SELECT 1 FROM roles r WHERE r.person_id = p.id AND r.program = ANY($5)))
       ORDER BY p.created_at, p.id LIMIT $6 OFFSET $7`,
     [f.memberState ?? null, f.program ?? null, f.status ?? null, f.scopeStates ?? null, f.scopePrograms ?? null, f.limit, f.offset],
@@ -177,7 +177,7 @@ export async function searchDirectory(db: Queryable, q: DirectoryQuery): Promise
         AND ($1::text IS NULL OR p.search @@ plainto_tsquery('simple', $1))
         AND ($2::text IS NULL OR p.expertise_areas @> ARRAY[$2::text])
         AND ($3::text IS NULL OR p.languages @> ARRAY[$3::text])
-        AND ($4::char(2) IS NULL OR p.member_state = $4)
+        AND ($4::text IS NULL OR p.member_state = $4)
         AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM roles r WHERE r.person_id = p.id AND r.program = $5))
       ORDER BY p.full_name, p.id LIMIT $6`,
     [q.q ?? null, q.area ?? null, q.language ?? null, q.memberState ?? null, q.program ?? null, q.limit],
@@ -185,10 +185,24 @@ export async function searchDirectory(db: Queryable, q: DirectoryQuery): Promise
   return rows.map((r) => ({
     id: r.id,
     fullName: r.full_name,
-    memberState: r.member_state?.trim() ?? null,
+    memberState: r.member_state,
     matrixUserId: r.matrix_user_id,
     programs: r.programs,
     areas: r.expertise_areas,
     languages: r.languages,
   }));
+}
+
+// Reference data (migrations/003_seed_reference.sql): the member states and the programs.
+export async function listMemberStates(db: Queryable): Promise<{ code: string; name: string; languages: string[] }[]> {
+  return (await db.query("SELECT code, name, languages FROM member_states ORDER BY name")).rows;
+}
+
+export async function listPrograms(db: Queryable): Promise<{ code: string; names: Record<string, string> }[]> {
+  return (await db.query("SELECT code, names FROM programs ORDER BY code")).rows;
+}
+
+/** How many of `codes` (distinct) are member states. */
+export async function countMemberStates(db: Queryable, codes: string[]): Promise<number> {
+  return (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM member_states WHERE code = ANY($1::text[])", [codes])).rows[0].n;
 }

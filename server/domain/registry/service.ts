@@ -1,4 +1,4 @@
-import type { DatabaseError } from "pg";
+import { PG, pgError } from "../../db/pg-errors.js";
 import { withTransaction, type Tx } from "../../db/pool.js";
 import type { Ctx } from "../context.js";
 import type { Principal } from "../auth/principal.js";
@@ -65,11 +65,10 @@ export async function nominate(ctx: Ctx, p: Principal, input: NominationInput) {
     try {
       id = await repo.insertPerson(tx, { email: input.email, fullName: input.fullName, memberState: input.memberState, matrixUserId, nominatedBy: p.personId });
       await repo.insertRoles(tx, id, roles);
-    } catch (caught) {
-      const err = caught as Partial<DatabaseError> | undefined;
-      if (err?.code === "23505" && /matrix/.test(err?.constraint ?? "")) throw matrixIdTaken();
-      if (err?.code === "23505") throw conflict("duplicate-nomination", "Someone with this email is already in the registry.");
-      if (err?.code === "23503") throw badRequest("Unknown member state or program.");
+    } catch (err) {
+      if (pgError(err, PG.uniqueViolation, /matrix/)) throw matrixIdTaken();
+      if (pgError(err, PG.uniqueViolation)) throw conflict("duplicate-nomination", "Someone with this email is already in the registry.");
+      if (pgError(err, PG.foreignKeyViolation)) throw badRequest("Unknown member state or program.");
       throw err;
     }
     const reason = input.reason ?? "nominated";

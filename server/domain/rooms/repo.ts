@@ -4,7 +4,6 @@ import type { RoleGrant } from "../auth/principal.js";
 
 const ROLES = `coalesce((SELECT json_agg(json_build_object('role', r.role, 'memberState', r.member_state, 'program', r.program) ORDER BY r.id)
                          FROM roles r WHERE r.person_id = p.id), '[]')`;
-const trimRoles = (roles: RoleGrant[]) => roles.map((g) => ({ ...g, memberState: g.memberState?.trim() ?? null }));
 
 export async function loadSnapshot(
   db: Queryable,
@@ -18,18 +17,16 @@ export async function loadSnapshot(
           await db.query(
             `SELECT p.id, p.matrix_user_id, p.member_state, ${ROLES} AS roles FROM people p WHERE p.status = 'active' AND p.matrix_user_id IS NOT NULL`,
           )
-        ).rows.map(
-          (r): SnapshotPerson => ({ id: r.id, matrixUserId: r.matrix_user_id, memberState: r.member_state?.trim() ?? null, roles: trimRoles(r.roles) }),
-        );
+        ).rows.map((r): SnapshotPerson => ({ id: r.id, matrixUserId: r.matrix_user_id, memberState: r.member_state, roles: r.roles as RoleGrant[] }));
   const programs = (await db.query("SELECT code, names->>'en' AS name FROM programs ORDER BY code")).rows;
   const events = (
     await db.query("SELECT id, name, host_state, to_char(ends_on, 'YYYY-MM-DD') AS ends_on, supporting_states FROM major_events ORDER BY starts_on, id")
   ).rows.map((e) => ({
     id: e.id,
     name: e.name,
-    hostState: e.host_state.trim(),
+    hostState: e.host_state,
     endsOn: e.ends_on,
-    supportingStates: (e.supporting_states ?? []).map((s: string) => s.trim()),
+    supportingStates: e.supporting_states ?? [],
   }));
   const homeservers = (await db.query("SELECT server_name FROM homeservers WHERE status = 'active' ORDER BY server_name")).rows.map((r) => r.server_name);
   // Status changes after this point are re-checked by the reconciler (see reconcileAll).
@@ -60,8 +57,8 @@ export async function personForMatrix(db: Queryable, personId: string) {
         id: r.id as string,
         matrixUserId: r.matrix_user_id as string | null,
         status: r.status as string,
-        memberState: r.member_state?.trim() ?? null,
-        roles: trimRoles(r.roles),
+        memberState: r.member_state,
+        roles: r.roles as RoleGrant[],
       }
     : null;
 }
@@ -76,5 +73,5 @@ export async function activePersonByUserId(db: Queryable, userId: string): Promi
       userId,
     ])
   ).rows[0];
-  return r ? { id: r.id, matrixUserId: r.matrix_user_id, memberState: r.member_state?.trim() ?? null, roles: trimRoles(r.roles) } : null;
+  return r ? { id: r.id, matrixUserId: r.matrix_user_id, memberState: r.member_state, roles: r.roles as RoleGrant[] } : null;
 }

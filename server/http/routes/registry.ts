@@ -5,6 +5,7 @@ import * as homeservers from "../../domain/homeservers/service.js";
 import * as events from "../../domain/events/service.js";
 import { verifyStoredLog } from "../../domain/audit/verify.js";
 import { listAudit } from "../../domain/audit/repo.js";
+import * as registryRepo from "../../domain/registry/repo.js";
 import { canReadAudit } from "../../domain/registry/policy.js";
 import { forbidden } from "../../errors.js";
 import { Uuid } from "#shared/api/common.js";
@@ -32,7 +33,7 @@ export const registryRoutes = (ctx: Ctx) => [
     access: "session",
     summary: "The OAS member states",
     response: z.array(MemberStateView),
-    handler: async () => (await ctx.db.query("SELECT code, name, languages FROM member_states ORDER BY name")).rows,
+    handler: () => registryRepo.listMemberStates(ctx.db),
   }),
   route({
     method: "get",
@@ -42,7 +43,7 @@ export const registryRoutes = (ctx: Ctx) => [
     access: "session",
     summary: "The CICTE programs",
     response: z.array(ProgramView),
-    handler: async () => (await ctx.db.query("SELECT code, names FROM programs ORDER BY code")).rows,
+    handler: () => registryRepo.listPrograms(ctx.db),
   }),
   route({
     method: "get",
