@@ -1,5 +1,5 @@
 -- Member-state codes as text instead of char(2). char(n) pads shorter values, so every read of a
--- code was trimmed just in case (`?.trim()`, eleven times); text reads back exactly as written. Every
+-- code was trimmed just in case (`?.trim()` in the repos); text reads back exactly as written. Every
 -- column keeps the two-capital-letters rule as a CHECK of its own, not only through the key it references.
 -- The keys referencing member_states(code) are dropped and made again around the type change.
 ALTER TABLE people       DROP CONSTRAINT people_member_state_fkey;
