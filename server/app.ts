@@ -120,7 +120,7 @@ export function makeApp(deps: AppDeps) {
         const principal = r.anonymous ? null : await authenticate(req);
         if (r.access === "session" && !principal) throw unauthenticated();
         if (r.body && (!req.is("application/json") || req.body === undefined)) {
-          throw new AppError("unsupported-media-type", 415, "Unsupported media type", "Send the body as application/json.");
+          throw new AppError("unsupported-media-type", "Send the body as application/json.");
         }
         const input = {
           params: parse(r.params, req.params, "params"),
@@ -160,7 +160,7 @@ export function makeApp(deps: AppDeps) {
       }
     });
   }
-  api.use((_req, res) => sendProblem(res, new AppError("not-found", 404, "Not found", "No such API operation.")));
+  api.use((_req, res) => sendProblem(res, new AppError("not-found", "No such API operation.")));
   api.use(problemHandler(ctx.log));
   app.use("/api", api);
 

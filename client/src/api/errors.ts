@@ -1,3 +1,4 @@
+import { CLIENT_PROBLEMS, isProblemType, type ClientProblemType, type ProblemType } from "#shared/api/problems.js";
 /**
  * An RFC 9457 problem from the control plane, or a lost connection (status 0). Screens decide what
  * to show from `kind` (the last segment of the stable `type` URI), never from the English title.
@@ -19,12 +20,20 @@ export class ApiError extends Error {
     return /[^/:]*$/.exec(this.type)![0];
   }
 
+  /** The kind if the client has a message for it (every server problem type and the client's own), else "unknown". */
+  get knownKind(): ProblemType | ClientProblemType | "unknown" {
+    const k = this.kind;
+    if (isProblemType(k) || (CLIENT_PROBLEMS as readonly string[]).includes(k)) return k as ProblemType | ClientProblemType;
+    return "unknown";
+  }
+
   get isNetwork(): boolean {
     return this.status === 0;
   }
 }
 
 const NETWORK_PROBLEM = "urn:enlace:client:network";
+const BAD_GATEWAY_PROBLEM = "urn:enlace:client:bad-gateway";
 
 export const networkError = (detail: string) => new ApiError(NETWORK_PROBLEM, 0, "Network unreachable", detail);
 
@@ -46,5 +55,8 @@ export async function problemFrom(res: Response): Promise<ApiError> {
   } catch {
     /* not JSON: fall through */
   }
+  // Not the control plane's JSON: a gateway or proxy answered for it (an HTML 502 page, say).
+  if (res.status === 502 || res.status === 503 || res.status === 504)
+    return new ApiError(BAD_GATEWAY_PROBLEM, res.status, res.statusText || `HTTP ${res.status}`);
   return new ApiError("about:blank", res.status, res.statusText || `HTTP ${res.status}`);
 }

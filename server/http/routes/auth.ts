@@ -20,12 +20,7 @@ import type { LoginThrottle } from "../throttle.js";
 // which is refused when the request carries what every browser adds to a POST (Origin, Sec-Fetch-Site)
 // or a cookie, so page scripts cannot use it to read a token either.
 const cliFromBrowser = () =>
-  new AppError(
-    "cli-token-refused",
-    403,
-    "Token not available to browsers",
-    `A request with ${CLI_CLIENT_HEADER}: cli must come from a program, without Origin, Sec-Fetch-Site or cookies.`,
-  );
+  new AppError("cli-token-refused", `A request with ${CLI_CLIENT_HEADER}: cli must come from a program, without Origin, Sec-Fetch-Site or cookies.`);
 
 function guardCli(meta: RequestMeta) {
   if (meta.cli && meta.browser) throw cliFromBrowser();
