@@ -37,19 +37,26 @@ export const PROBLEMS = {
   "advisory-number-used": { status: 409, title: "Conflict" },
   "no-matrix-account": { status: 409, title: "Conflict" },
   // Matrix accounts
-  "homeserver-unavailable": { status: 503, title: "Homeserver unavailable" },
+  // 503 when it cannot be reached, 502 when it refused the request
+  "homeserver-unavailable": { status: 503, title: "Homeserver unavailable", otherStatuses: [502] },
   "matrix-id-not-allowed": { status: 422, title: "Matrix ID not allowed" },
   "matrix-id-reserved": { status: 422, title: "Matrix ID reserved" },
   "matrix-id-taken": { status: 409, title: "Matrix ID taken" },
   "no-local-matrix-account": { status: 409, title: "Conflict" },
   "matrix-id-exhausted": { status: 409, title: "Conflict" },
-} as const satisfies Record<string, { status: number; title: string }>;
+} as const satisfies Record<string, { status: number; title: string; otherStatuses?: readonly number[] }>;
 
 export type ProblemType = keyof typeof PROBLEMS;
 export const PROBLEM_TYPES = Object.keys(PROBLEMS) as ProblemType[];
 
 /** The stable URI prefix of every problem type (`type` is this plus the key). */
 export const PROBLEM_BASE = "https://enlace.oas.org/problems/";
+
+/** The statuses a problem type is answered with: its own, and the few others it has. */
+export const statusesOf = (type: ProblemType): readonly number[] => {
+  const p: { status: number; otherStatuses?: readonly number[] } = PROBLEMS[type];
+  return [p.status, ...(p.otherStatuses ?? [])];
+};
 
 export const isProblemType = (s: string): s is ProblemType => Object.hasOwn(PROBLEMS, s);
 
