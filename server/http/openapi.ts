@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { RouteDef } from "./route.js";
 import { DOCUMENTED_AS } from "#shared/api/common.js";
-import { statusesOf, type ProblemType } from "#shared/api/problems.js";
+import { PROBLEM_BASE, PROBLEM_TYPES, statusesOf, type ProblemType } from "#shared/api/problems.js";
 
 // A schema that registered what it really accepts (a whole-number query parameter) is documented
 // as that, not as its first step ("a string"): the document is as strict as the validation.
@@ -87,7 +87,12 @@ export function buildOpenApi(routes: RouteDef[], version: string) {
         Problem: {
           type: "object",
           required: ["type", "title", "status"],
-          properties: { type: { type: "string", format: "uri" }, title: { type: "string" }, status: { type: "integer" }, detail: { type: "string" } },
+          properties: {
+            type: { type: "string", format: "uri", enum: PROBLEM_TYPES.map((t) => PROBLEM_BASE + t) },
+            title: { type: "string" },
+            status: { type: "integer" },
+            detail: { type: "string" },
+          },
         },
       },
     },
