@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
 import type { Ctx } from "./domain/context.js";
-import type { HealthParts } from "./http/routes/health.js";
+import type { HealthParts } from "#shared/api/health.js";
 import { AppError, badRequest, unauthenticated } from "./errors.js";
 import { problemHandler, sendProblem } from "./http/problem.js";
 import { isReply, type RouteDef, type Reply } from "./http/route.js";
@@ -120,7 +120,7 @@ export function makeApp(deps: AppDeps) {
         const principal = r.anonymous ? null : await authenticate(req);
         if (r.access === "session" && !principal) throw unauthenticated();
         if (r.body && (!req.is("application/json") || req.body === undefined)) {
-          throw new AppError("unsupported-media-type", 415, "Unsupported media type", "Send the body as application/json.");
+          throw new AppError("unsupported-media-type", "Send the body as application/json.");
         }
         const input = {
           params: parse(r.params, req.params, "params"),
@@ -135,7 +135,9 @@ export function makeApp(deps: AppDeps) {
           },
         };
         const out = await r.handler(input);
-        const reply: Reply = isReply(out) ? out : { status: r.successStatus ?? 200, body: out };
+        const reply: Pick<Reply, "status" | "body" | "setSession"> = isReply(out)
+          ? out
+          : { status: r.successStatus ?? (out === undefined ? 204 : 200), body: out };
         if (deps.validateResponses && r.response && reply.body !== undefined) {
           const check = r.response.safeParse(reply.body);
           if (!check.success)
@@ -153,14 +155,14 @@ export function makeApp(deps: AppDeps) {
           res.clearCookie(SESSION_COOKIE, { path: "/api" });
         }
         res.set("cache-control", "no-store");
-        if (reply.body === undefined) res.status(reply.status ?? 204).end();
-        else res.status(reply.status ?? 200).json(reply.body);
+        if (reply.body === undefined) res.status(reply.status).end();
+        else res.status(reply.status).json(reply.body);
       } catch (err) {
         next(err);
       }
     });
   }
-  api.use((_req, res) => sendProblem(res, new AppError("not-found", 404, "Not found", "No such API operation.")));
+  api.use((_req, res) => sendProblem(res, new AppError("not-found", "No such API operation.")));
   api.use(problemHandler(ctx.log));
   app.use("/api", api);
 

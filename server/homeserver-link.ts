@@ -6,7 +6,8 @@ import { SynapseAdmin } from "./synapse/admin-client.js";
 import { connectBot } from "./synapse/bot.js";
 import { SynapseHomeserver } from "./synapse/homeserver.js";
 import { matrixRoutes } from "./http/routes/matrix.js";
-import { healthRoutes, type HealthParts } from "./http/routes/health.js";
+import { healthRoutes } from "./http/routes/health.js";
+import type { HealthParts } from "#shared/api/health.js";
 import { createBoss, jobHooks, startReconciler, DEFAULT_TIMING, type JobTiming } from "./jobs/reconciler.js";
 import { startRevocationRefresh } from "./jobs/revocation-refresh.js";
 

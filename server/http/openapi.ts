@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { RouteDef } from "./route.js";
 import { DOCUMENTED_AS } from "#shared/api/common.js";
+import { PROBLEM_BASE, PROBLEM_TYPES, statusesOf, type ProblemType } from "#shared/api/problems.js";
 
 // A schema that registered what it really accepts (a whole-number query parameter) is documented
 // as that, not as its first step ("a string"): the document is as strict as the validation.
@@ -50,8 +51,17 @@ export function buildOpenApi(routes: RouteDef[], version: string) {
     };
     for (const code of r.sameBodyStatuses ?? [])
       responses[String(code)] = { ...(responses[String(r.successStatus ?? 200)] as object), description: `Same body as ${r.successStatus ?? 200}` };
-    const errs = new Set([400, ...(r.access === "session" ? [401, 403] : []), ...(r.body ? [413, 415] : []), ...(r.errors ?? [])]); // 413/415: body too large, not JSON
-    for (const code of errs) responses[String(code)] = { description: "Problem", content: { "application/problem+json": { schema: problemRef } } };
+    // The problem types it may answer with, by status: those of every operation, then the table's own.
+    const types: ProblemType[] = [
+      "validation-failed",
+      ...(r.access === "session" ? (["unauthenticated", "forbidden"] as const) : []),
+      ...(r.body ? (["malformed-json", "payload-too-large", "unsupported-media-type", "unsupported-encoding"] as const) : []), // body not JSON, too large
+      ...r.problems,
+    ];
+    const byStatus = new Map<number, ProblemType[]>();
+    for (const t of types) for (const code of statusesOf(t)) byStatus.set(code, [...(byStatus.get(code) ?? []), t]);
+    for (const [code, ts] of byStatus)
+      responses[String(code)] = { description: `Problem: ${ts.join(", ")}`, content: { "application/problem+json": { schema: problemRef } } };
     paths[path] ??= {};
     paths[path][r.method] = {
       operationId: r.operationId,
@@ -77,7 +87,12 @@ export function buildOpenApi(routes: RouteDef[], version: string) {
         Problem: {
           type: "object",
           required: ["type", "title", "status"],
-          properties: { type: { type: "string", format: "uri" }, title: { type: "string" }, status: { type: "integer" }, detail: { type: "string" } },
+          properties: {
+            type: { type: "string", format: "uri", enum: PROBLEM_TYPES.map((t) => PROBLEM_BASE + t) },
+            title: { type: "string" },
+            status: { type: "integer" },
+            detail: { type: "string" },
+          },
         },
       },
     },

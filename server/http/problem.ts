@@ -3,7 +3,7 @@ import { AppError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { MatrixError } from "../synapse/http.js";
 
-const PROBLEM_BASE = "https://enlace.oas.org/problems/";
+import { PROBLEM_BASE, PROBLEMS } from "#shared/api/problems.js";
 
 export function sendProblem(res: Response, err: AppError) {
   if (typeof err.extra.retryAfterSeconds === "number") res.set("Retry-After", String(err.extra.retryAfterSeconds));
@@ -22,13 +22,11 @@ export function sendProblem(res: Response, err: AppError) {
 /** Express's body parser errors carry a status and a type; map them to stable problem types. */
 function fromParserError(caught: unknown): AppError | undefined {
   const err = caught as { type?: string; status?: unknown } | null | undefined;
-  if (err?.type === "entity.too.large")
-    return new AppError("payload-too-large", 413, "Request body too large", "The request body exceeds the limit of 64 KiB.");
-  if (err?.type === "entity.parse.failed") return new AppError("malformed-json", 400, "Malformed JSON", "The request body is not valid JSON.");
-  if (err?.type === "encoding.unsupported" || err?.type === "charset.unsupported")
-    return new AppError("unsupported-encoding", 415, "Unsupported encoding", "Send UTF-8 JSON.");
+  if (err?.type === "entity.too.large") return new AppError("payload-too-large", "The request body exceeds the limit of 64 KiB.");
+  if (err?.type === "entity.parse.failed") return new AppError("malformed-json", "The request body is not valid JSON.");
+  if (err?.type === "encoding.unsupported" || err?.type === "charset.unsupported") return new AppError("unsupported-encoding", "Send UTF-8 JSON.");
   if (typeof err?.status === "number" && err.status >= 400 && err.status < 500)
-    return new AppError("bad-request", err.status, "Bad request", "The request could not be read.");
+    return new AppError("bad-request", "The request could not be read.", {}, err.status);
   return undefined;
 }
 
@@ -46,15 +44,14 @@ export function problemHandler(log: Logger): ErrorRequestHandler {
         res,
         new AppError(
           "homeserver-unavailable",
-          unreachable ? 503 : 502,
-          "Homeserver unavailable",
           "The messaging server could not be reached or refused the request. Try again in a moment.",
           { retryAfterSeconds: 5 },
+          unreachable ? 503 : 502,
         ),
       );
     }
     log.error({ err: { message: err?.message, stack: err?.stack, code: err?.code }, route: req.route?.path, method: req.method }, "unhandled error");
-    sendProblem(res, new AppError("internal", 500, "Internal error", "Something went wrong on our side; it has been logged."));
+    sendProblem(res, new AppError("internal", "Something went wrong on our side; it has been logged."));
   };
 }
 
@@ -69,7 +66,7 @@ export function answerClientErrors(server: import("node:http").Server) {
     const status = tooLarge ? 431 : 400;
     const body = JSON.stringify({
       type: PROBLEM_BASE + (tooLarge ? "headers-too-large" : "bad-request"),
-      title: tooLarge ? "Request headers too large" : "Bad request",
+      title: PROBLEMS[tooLarge ? "headers-too-large" : "bad-request"].title,
       status,
     });
     socket.end(

@@ -38,7 +38,7 @@ export interface LoginThrottle {
 }
 
 const tooMany = (ms: number) =>
-  new AppError("too-many-attempts", 429, "Too many attempts", "Too many sign-in attempts. Wait a few minutes and try again.", {
+  new AppError("too-many-attempts", "Too many sign-in attempts. Wait a few minutes and try again.", {
     retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)),
   });
 

@@ -71,9 +71,10 @@ export const PeopleQuery = z
   })
   .strict();
 
+export const EnrollmentLinkView = z.object({ token: z.string(), url: z.string(), expiresAt: z.string() });
 export const ApprovalResult = z.object({
   person: PersonView,
-  enrollment: z.object({ token: z.string(), url: z.string(), expiresAt: z.string() }),
+  enrollment: EnrollmentLinkView,
 });
 
 export const ExpertiseInput = z
@@ -105,3 +106,7 @@ export const DirectoryEntry = z.object({
   areas: z.array(z.string()),
   languages: z.array(z.string()),
 });
+
+export const QueuedNomination = PersonView.extend({ canApprove: z.boolean() });
+export const ExpertiseView = z.object({ areas: z.array(z.string()), languages: z.array(z.string()) });
+export const IdParams = z.object({ id: Uuid }).strict();

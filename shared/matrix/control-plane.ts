@@ -1,87 +1,47 @@
 /**
- * The control-plane calls an Enlace client needs (browser and Node). Bearer-token based so
- * tests, bots and the CLI can use it; the web app passes its session token the same way.
+ * The control-plane calls an Enlace program needs (CLI, bots, tests; Node and browser): the one
+ * typed client of shared/api with a bearer token, which login() takes from the body (programs ask
+ * for it with `Enlace-Client: cli`; browsers get only the HttpOnly cookie, see server/http/routes/auth.ts).
+ * Failures are shared/api's ApiError.
  */
-import type { MajorEventFacts } from "./registry.js";
-
-export interface MatrixSessionGrant {
-  homeserverUrl: string;
-  userId: string;
-  loginToken: string;
-  expiresInSeconds: number;
-  secretariatKey: string;
-}
-
-export class ControlPlaneError extends Error {
-  constructor(
-    readonly status: number,
-    readonly type: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ControlPlaneError";
-  }
-}
+import { createClient } from "../api/client.js";
+import { CLI_CLIENT_HEADER } from "../api/auth.js";
 
 export class ControlPlaneClient {
+  private readonly client;
+
   constructor(
     readonly baseUrl: string,
     public token?: string,
-    private readonly fetchImpl: typeof fetch = (...a) => fetch(...a),
-  ) {}
-
-  private async call<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
-    const res = await this.fetchImpl(this.baseUrl + path, {
-      method,
-      headers: {
-        ...(body !== undefined ? { "content-type": "application/json" } : {}),
-        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
-        ...extraHeaders,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    const json = text ? JSON.parse(text) : undefined;
-    if (!res.ok)
-      throw new ControlPlaneError(
-        res.status,
-        String(json?.type ?? "")
-          .split("/")
-          .pop() ?? "",
-        json?.detail ?? json?.title ?? `HTTP ${res.status}`,
-      );
-    return json as T;
+    fetchImpl?: typeof fetch,
+  ) {
+    this.client = createClient({ baseUrl, fetch: fetchImpl, token: () => this.token });
   }
 
   async login(email: string, password: string, totp?: string) {
-    // Programs ask for the token in the body (browsers get only the HttpOnly cookie; see server/http/routes/auth.ts).
-    const r = await this.call<{ token: string }>("POST", "/api/auth/login", { email, password, ...(totp ? { totp } : {}) }, { "enlace-client": "cli" });
+    const r = await this.client.call("login", { body: { email, password, ...(totp ? { totp } : {}) }, headers: { [CLI_CLIENT_HEADER]: "cli" } });
     this.token = r.token;
     return r;
   }
   matrixSession() {
-    return this.call<MatrixSessionGrant>("POST", "/api/matrix/session");
+    return this.client.call("createMatrixSession");
   }
   registerMasterKey(masterKey: string) {
-    return this.call<{ userId: string; masterKey: string }>("PUT", "/api/me/master-key", { masterKey });
+    return this.client.call("registerMasterKey", { body: { masterKey } });
   }
   credential(userId: string) {
-    return this.call<unknown>("GET", `/api/credentials/${encodeURIComponent(userId)}`);
+    return this.client.call("getCredential", { params: { userId } });
   }
   revocations() {
-    return this.call<unknown>("GET", "/api/revocations");
+    return this.client.call("getRevocations");
   }
   majorEvent(id: string) {
-    return this.call<MajorEventFacts>("GET", `/api/events/${encodeURIComponent(id)}`);
+    return this.client.call("getEvent", { params: { id } });
   }
   reserveAdvisoryNumber(programCode: string) {
-    return this.call<{ programCode: string; number: number }>("POST", "/api/advisories/numbers", { programCode });
+    return this.client.call("reserveAdvisoryNumber", { body: { programCode } });
   }
   countersignAdvisory(programCode: string, number: number, digest: string) {
-    return this.call<{ alg: "ed25519"; keyId: string; publicKey: string; signature: string }>("POST", "/api/advisories/countersign", {
-      programCode,
-      number,
-      digest,
-    });
+    return this.client.call("countersignAdvisory", { body: { programCode, number, digest } });
   }
 }

@@ -1,14 +1,10 @@
 import type { ExpertiseRequestContent } from "../content/expertise-request.js";
-import { ControlPlaneError, type ControlPlaneClient } from "./control-plane.js";
+import type { z } from "zod";
+import { ApiError } from "../api/client.js";
+import type { MajorEventView } from "../api/registry.js";
 
 /** What the registry says about a major event: the facts an expertise request must agree with. */
-export interface MajorEventFacts {
-  id: string;
-  name: string;
-  hostState: string;
-  startsOn: string;
-  endsOn: string;
-}
+type MajorEventFacts = Pick<z.output<typeof MajorEventView>, "id" | "name" | "hostState" | "startsOn" | "endsOn">;
 
 /** The registry as an Enlace client sees it (a port: the control plane in practice). */
 export interface RegistryLookup {
@@ -26,7 +22,7 @@ export class UnknownMajorEventError extends Error {
  * The control plane as a registry, remembering answers for the session: events are few, and an
  * expertise request must not become unreadable because one lookup failed later.
  */
-export function registryOf(cp: Pick<ControlPlaneClient, "majorEvent">): RegistryLookup {
+export function registryOf(cp: RegistryLookup): RegistryLookup {
   const known = new Map<string, Promise<MajorEventFacts | null>>();
   return {
     majorEvent(id) {
@@ -34,7 +30,7 @@ export function registryOf(cp: Pick<ControlPlaneClient, "majorEvent">): Registry
       if (!hit) {
         hit = cp.majorEvent(id).catch((err) => {
           known.delete(id); // a network failure is not an answer
-          if (err instanceof ControlPlaneError && (err.status === 404 || err.status === 400)) return null;
+          if (err instanceof ApiError && (err.status === 404 || err.status === 400)) return null;
           throw err;
         });
         known.set(id, hit);

@@ -1,7 +1,9 @@
 import { createClient, ClientEvent, SyncState, type MatrixClient, type ICreateClientOpts } from "matrix-js-sdk";
 import { OnlySignedDevicesIsolationMode } from "matrix-js-sdk/lib/crypto-api/index.js";
 import { logger as sdkLogger, type Logger } from "matrix-js-sdk/lib/logger.js";
-import type { ControlPlaneClient, MatrixSessionGrant } from "./control-plane.js";
+import type { z } from "zod";
+import type { ControlPlaneClient } from "./control-plane.js";
+import type { MatrixSessionResult } from "../api/matrix.js";
 import { SecretStorageKeyHolder } from "./secret-storage.js";
 import { registryOf, type RegistryLookup } from "./registry.js";
 import { memoryRevocationStore, type RevocationStore } from "../credentials/revocation-status.js";
@@ -152,7 +154,7 @@ export async function signInThroughControlPlane(
  * The /login body for a control-plane grant: our homeserver's own login type, naming the account
  * the grant is for. The homeserver redeems a grant once; a failed login needs a new grant.
  */
-export function grantLoginBody(grant: Pick<MatrixSessionGrant, "userId" | "loginToken">, o: { deviceName?: string; deviceId?: string } = {}) {
+export function grantLoginBody(grant: Pick<z.output<typeof MatrixSessionResult>, "userId" | "loginToken">, o: { deviceName?: string; deviceId?: string } = {}) {
   return {
     type: LOGIN_GRANT_TYPE,
     identifier: { type: "m.id.user", user: grant.userId },

@@ -149,6 +149,12 @@ export async function actor(plane: TestPlane, roles: RoleGrant[], memberState: s
 /** Operations that hand out a session: tests act as the CLI and take the token from the body. */
 const SESSION_PATHS = new Set(["/api/auth/login", "/api/auth/enroll/complete"]);
 
+/**
+ * A raw HTTP call to the control plane, untyped on purpose: attack and edge tests send what no
+ * well-behaved client would (malformed JSON, wrong content types, unknown fields, forged headers)
+ * and read raw statuses and headers. Programs and tests that act as a normal client use the one
+ * typed client instead (shared/api/client.ts, via ControlPlaneClient in shared/matrix).
+ */
 export async function api(
   plane: TestPlane,
   method: string,

@@ -6,6 +6,7 @@ import { startTestPlane, actor, api, role, type TestPlane, type Actor } from "..
 import { makeApp } from "#server/app.js";
 import { matrixRoutes } from "#server/http/routes/matrix.js";
 import type { RouteDef } from "#server/http/route.js";
+import { statusesOf } from "#shared/api/problems.js";
 import type { Ctx } from "#server/domain/context.js";
 
 // The published document describes every operation of the route table, as the server really behaves,
@@ -91,7 +92,7 @@ describe("GET /api/openapi.json", () => {
       const success = op.responses[String(r.successStatus ?? 200)];
       expect(success, r.operationId).toBeTruthy();
       if (r.response) expect(success.content["application/json"].schema, r.operationId).toBeTruthy();
-      const problems = [400, ...(r.access === "session" ? [401, 403] : []), ...(r.errors ?? [])];
+      const problems = [400, ...(r.access === "session" ? [401, 403] : []), ...r.problems.flatMap(statusesOf)];
       for (const code of problems) {
         expect(op.responses[String(code)]?.content?.["application/problem+json"]?.schema, `${r.operationId} ${code}`).toEqual({
           $ref: "#/components/schemas/Problem",

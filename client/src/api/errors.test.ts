@@ -26,7 +26,9 @@ describe("problem+json", () => {
 
   it("a non-problem answer still becomes an ApiError with the status", async () => {
     const e = await problemFrom(new Response("<html>bad gateway</html>", { status: 502, statusText: "Bad Gateway" }));
-    expect([e.type, e.status, e.title, e.isNetwork]).toEqual(["about:blank", 502, "Bad Gateway", false]);
+    expect([e.kind, e.status, e.title, e.isNetwork]).toEqual(["bad-gateway", 502, "Bad Gateway", false]);
+    const other = await problemFrom(new Response("<html>no</html>", { status: 404, statusText: "Not Found" }));
+    expect([other.type, other.status, other.knownKind]).toEqual(["about:blank", 404, "unknown"]);
   });
 
   it("network loss and unexpected throws have their own shapes", () => {

@@ -4,6 +4,7 @@ import { en } from "./locales/en.js";
 import { es } from "./locales/es.js";
 import { pt } from "./locales/pt.js";
 import { fr } from "./locales/fr.js";
+import { CLIENT_PROBLEMS, PROBLEM_TYPES } from "#shared/api/problems.js";
 
 const keys = (o: object, p = ""): string[] =>
   Object.entries(o)
@@ -15,6 +16,12 @@ describe("i18n", () => {
     for (const m of [es, pt, fr]) {
       expect(keys(m)).toEqual(keys(en));
       expect(JSON.stringify(m)).not.toMatch(/""/);
+    }
+  });
+
+  it("every language has a message for every problem type of shared/api/problems.ts and the client's own", () => {
+    for (const m of [en, es, pt, fr]) {
+      for (const type of [...PROBLEM_TYPES, ...CLIENT_PROBLEMS, "unknown"]) expect(m.errors, type).toHaveProperty([type]);
     }
   });
 

@@ -3,7 +3,7 @@ import type { EnlaceSession } from "#shared/matrix/session.js";
 import { useApi } from "../app/api-context.js";
 import { useSession } from "../app/session.js";
 import { toApiError } from "../api/errors.js";
-import { webControlPlane } from "./control-plane.js";
+
 import { acquireTabLock } from "./tab-lock.js";
 import type { Connection } from "./connect.js";
 import type { TimelineStore } from "./timeline.js";
@@ -92,7 +92,7 @@ export function MatrixClientProvider({ children }: { children: ReactNode }) {
         return;
       }
       const { connect } = await import("./connect.js");
-      opened = await connect(webControlPlane(api), { storage: storage(), personId, deviceName: "Enlace web" });
+      opened = await connect(api, { storage: storage(), personId, deviceName: "Enlace web" });
       if (!live) {
         const late = opened;
         if (explicitSignOut.current) void late.forget().finally(() => release?.());

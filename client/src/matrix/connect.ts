@@ -6,7 +6,10 @@ import { firstRun, restoreFromRecoveryKey, isCrossSigned } from "#shared/matrix/
 import { deviceToReuse, forgetDevice, writeDevice } from "./device-record.js";
 import { TimelineStore } from "./timeline.js";
 import { SyncHealth } from "./sync-health.js";
-import type { WebControlPlane } from "./control-plane.js";
+import type { Api } from "../api/client.js";
+
+/** The control-plane calls shared/matrix needs, answered by the web app's one API module (cookie session). */
+type WebControlPlane = Pick<Api, "matrixSession" | "majorEvent" | "registerMasterKey" | "reserveAdvisoryNumber" | "countersignAdvisory" | "revocations">;
 import { webRevocationStore } from "./revocation-store.js";
 
 type Phase = "needs-setup" | "needs-restore" | "ready";

@@ -1,6 +1,6 @@
 import { withTransaction } from "../../db/pool.js";
 import type { Ctx } from "../context.js";
-import { AppError, badRequest, conflict } from "../../errors.js";
+import { AppError, conflict } from "../../errors.js";
 import * as repo from "./repo.js";
 import * as registryRepo from "../registry/repo.js";
 import { activate } from "../registry/service.js";
@@ -12,19 +12,8 @@ import { matchTotp, newTotpSecret, openSecret, sealSecret, totpUri } from "./tot
 // second factor — a right password with a missing or wrong code: no account enumeration, and no
 // password oracle (a password is never confirmed unless the code is right too).
 const badCredentials = () =>
-  new AppError(
-    "invalid-credentials",
-    401,
-    "Sign-in failed",
-    "The email, password or code is not correct. If your account uses an authenticator app, enter its code too.",
-  );
-const linkInvalid = () =>
-  new AppError(
-    "enrollment-link-invalid",
-    410,
-    "Enrollment link not valid",
-    "This enrollment link has expired or was already used. Ask the Secretariat for a new one.",
-  );
+  new AppError("invalid-credentials", "The email, password or code is not correct. If your account uses an authenticator app, enter its code too.");
+const linkInvalid = () => new AppError("enrollment-link-invalid", "This enrollment link has expired or was already used. Ask the Secretariat for a new one.");
 
 async function startSession(ctx: Ctx, tx: Parameters<typeof repo.insertSession>[0], personId: string) {
   const token = newToken();
@@ -134,9 +123,9 @@ export async function enrollComplete(ctx: Ctx, input: { token: string; password:
     let step: number | null = null;
     if (mustTotp || input.totp) {
       if (!link.pending_totp) throw conflict("enrollment-not-started", "Open the enrollment link first to get your authenticator secret.");
-      if (!input.totp) throw badRequest("Your role requires a second factor: enter the 6-digit code from your authenticator app.");
+      if (!input.totp) throw new AppError("totp-required", "Your role requires a second factor: enter the 6-digit code from your authenticator app.");
       step = matchTotp(await openSecret(ctx.keys.dataKey, link.pending_totp), input.totp, ctx.now().getTime());
-      if (step === null) throw badRequest("The 6-digit code is not correct. Check your device's clock and try again.");
+      if (step === null) throw new AppError("totp-incorrect", "The 6-digit code is not correct. Check your device's clock and try again.");
       sealed = link.pending_totp;
     }
     await repo.setCredentials(tx, person.id, await ctx.hasher.hash(input.password), sealed, step);

@@ -19,8 +19,7 @@ export interface PoolOptions {
   maxQueue?: number;
 }
 
-const serverBusy = () =>
-  new AppError("server-busy", 503, "Server busy", "The server is handling too many sign-ins at once. Try again in a moment.", { retryAfterSeconds: 2 });
+const serverBusy = () => new AppError("server-busy", "The server is handling too many sign-ins at once. Try again in a moment.", { retryAfterSeconds: 2 });
 
 /**
  * A fixed set of worker threads (one per core by default) with a bounded FIFO queue: CPU-heavy jobs

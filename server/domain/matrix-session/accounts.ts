@@ -12,18 +12,12 @@ export interface MatrixAccountDirectory {
   lookup(userId: string): Promise<{ admin: boolean; deactivated: boolean } | null>;
 }
 
-const matrixIdNotAllowed = (detail: string) => new AppError("matrix-id-not-allowed", 422, "Matrix ID not allowed", detail);
+const matrixIdNotAllowed = (detail: string) => new AppError("matrix-id-not-allowed", detail);
 export const matrixIdReserved = () =>
-  new AppError(
-    "matrix-id-reserved",
-    422,
-    "Matrix ID reserved",
-    "This Matrix ID belongs to the homeserver's own administration and is never given to a person.",
-  );
-export const matrixIdTaken = () =>
-  new AppError("matrix-id-taken", 409, "Matrix ID taken", "This Matrix ID is already bound to another person in the registry.");
+  new AppError("matrix-id-reserved", "This Matrix ID belongs to the homeserver's own administration and is never given to a person.");
+export const matrixIdTaken = () => new AppError("matrix-id-taken", "This Matrix ID is already bound to another person in the registry.");
 const homeserverUnavailable = () =>
-  new AppError("homeserver-unavailable", 503, "Homeserver unavailable", "The homeserver could not be asked about this Matrix account; try again shortly.", {
+  new AppError("homeserver-unavailable", "The homeserver could not be asked about this Matrix account; try again shortly.", {
     retryAfterSeconds: 5,
   });
 

@@ -3,47 +3,34 @@ import type { TFunction } from "i18next";
 import type { ApiError } from "../../api/errors.js";
 
 // Messages come from the problem's stable type, in the reader's language; the server's English
-// title is never shown. Only validation details (which field) are passed through.
+// title and its prose `detail` are never shown. What passes through is data: the names of the
+// fields a validation problem points at, and the wait a throttle asks for.
 export function errorText(t: TFunction, err: ApiError): string {
-  if (err.isNetwork) return t("errors.network");
-  switch (err.kind) {
-    case "invalid-credentials":
-      return t("errors.invalid-credentials");
-    case "totp-required":
-      return t("errors.totp-required");
-    case "server-busy":
-      return t("errors.server-busy");
-    case "cli-token-refused":
-      return t("errors.cli-token-refused");
-    case "homeserver-unavailable":
-      return t("errors.homeserver-unavailable");
-    case "unauthenticated":
-      return t("errors.unauthenticated");
-    case "forbidden":
-      return t("errors.forbidden");
-    case "not-found":
-      return t("errors.not-found");
-    case "enrollment-link-invalid":
-      return t("errors.enrollment-link-invalid");
-    case "enrollment-not-started":
-      return t("errors.enrollment-not-started");
-    case "duplicate-nomination":
-      return t("errors.duplicate-nomination");
-    case "invalid-transition":
-      return t("errors.invalid-transition");
-    case "not-awaiting-enrollment":
-      return t("errors.not-awaiting-enrollment");
-    case "validation-failed":
-      return t("errors.validation-failed", { detail: err.detail ?? "" });
+  const kind = err.knownKind;
+  switch (kind) {
+    case "unknown":
+      return t("errors.unknown", { status: err.status });
     case "too-many-attempts": {
       const seconds = typeof err.extra.retryAfterSeconds === "number" ? err.extra.retryAfterSeconds : 900;
       return t("errors.too-many-attempts", { minutes: Math.max(1, Math.ceil(seconds / 60)) });
     }
-    case "internal":
-      return t("errors.internal");
+    case "validation-failed": {
+      const fields = fieldsOf(err.extra.errors);
+      return fields ? `${t("errors.validation-failed")} ${t("errorHints.fields", { fields })}` : t("errors.validation-failed");
+    }
     default:
-      return t("errors.unknown", { status: err.status });
+      return t(`errors.${kind}`);
   }
+}
+
+/** "email, roles.0.program" from the problem's `errors` ([{ path: "body.email", … }]): field names, never the English messages. */
+function fieldsOf(errors: unknown): string {
+  if (!Array.isArray(errors)) return "";
+  const paths = errors
+    .map((e) => (typeof e === "object" && e !== null && typeof (e as { path?: unknown }).path === "string" ? (e as { path: string }).path : ""))
+    .map((p) => p.replace(/^(body|query|params)\.?/, ""))
+    .filter((p) => /^[A-Za-z0-9_.]{1,80}$/.test(p));
+  return [...new Set(paths)].slice(0, 5).join(", ");
 }
 
 /** A live region that is always present, so screen readers announce an error as soon as it appears. */
