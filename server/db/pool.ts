@@ -25,6 +25,13 @@ export function createPool(connectionString: string, max = 10): Db {
   return pool;
 }
 
+/** Whether the database answers at all (health): true or false, never throws. */
+export const ping = (db: Queryable): Promise<boolean> =>
+  db.query("SELECT 1").then(
+    () => true,
+    () => false,
+  );
+
 /** What a transaction needs: the pool, and the change feed to tell after COMMIT (null: no caches). */
 export interface TxTarget {
   db: Db;

@@ -1,3 +1,4 @@
+import { ping } from "../../db/pool.js";
 import { reply, route } from "../route.js";
 import type { Ctx } from "../../domain/context.js";
 import { isAdmin } from "../../domain/auth/principal.js";
@@ -12,10 +13,7 @@ import type { HealthDetails, HealthParts, HealthReport } from "#shared/api/healt
  */
 export const publicHealthRoute = (ctx: Ctx, parts?: () => Promise<HealthParts>) =>
   route("health", async () => {
-    const database = await ctx.db.query("SELECT 1").then(
-      () => "ok" as const,
-      () => "down" as const,
-    );
+    const database = (await ping(ctx.db)) ? ("ok" as const) : ("down" as const);
     const extra = parts ? await parts().catch(() => null) : {};
     const down = database !== "ok" || extra === null || Object.values(extra as Partial<HealthParts>).some((v) => v?.status === "down");
     const body: HealthReport = { status: down ? "degraded" : "ok", database, ...(extra ?? {}) };
