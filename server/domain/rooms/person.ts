@@ -1,6 +1,7 @@
 import { desiredRooms } from "./desired.js";
 import { stateKey } from "./port.js";
-import { auditReconciler as audit, refuseReservedAccount, type ReconcileDeps } from "./reconcile.js";
+import type { ReconcileDeps } from "./deps.js";
+import { auditReconciler as audit, refuseReservedAccount } from "./reconcile.js";
 import * as repo from "./repo.js";
 import { withStateLock } from "./state-lock.js";
 import { putCredential, putRevocations } from "./space-credentials.js";

@@ -1,6 +1,7 @@
 /**
  * What the reconciler needs from a homeserver. The Synapse implementation (admin API + the
- * registry bot's account) lives in server/matrix; tests can run the reconciler against it only.
+ * registry bot's account) is server/synapse/homeserver.ts; memory-homeserver.ts, next to this
+ * file, is a fake with controllable interleaving for tests of the reconciler's races.
  */
 export type Membership = "join" | "invite" | "leave" | "ban" | "knock";
 

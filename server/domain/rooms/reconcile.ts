@@ -2,7 +2,8 @@ import { withTransaction } from "../../db/pool.js";
 import type { Ctx } from "../context.js";
 import { desiredRooms, type DesiredRoom, type RegistrySnapshot } from "./desired.js";
 import { managedState, covers } from "./room-state.js";
-import { stateKey, type HomeserverPort, type RoomSnapshot } from "./port.js";
+import { stateKey, type RoomSnapshot } from "./port.js";
+import type { ReconcileDeps } from "./deps.js";
 import { CREDENTIAL_STATE_TYPE } from "./event-types.js";
 import { REVOCATIONS_TYPE, credentialStateKey, userIdOfCredentialKey, verifyCredential } from "#shared/credentials/credential.js";
 import { credentialFor } from "../credentials/service.js";
@@ -19,10 +20,6 @@ export interface ReconcileReport {
   requeue: string[];
   /** People left out because the registry binds them to the bot's or a homeserver admin's account. */
   refused: string[];
-}
-export interface ReconcileDeps {
-  ctx: Ctx;
-  hs: HomeserverPort;
 }
 
 const today = (d: Date) => d.toISOString().slice(0, 10);

@@ -2,7 +2,7 @@ import { CREDENTIAL_STATE_TYPE } from "./event-types.js";
 import { REVOCATIONS_TYPE, credentialStateKey, type SignedRevocationList } from "#shared/credentials/credential.js";
 import { credentialFor, revocationList } from "../credentials/service.js";
 import { withStateLock } from "./state-lock.js";
-import type { ReconcileDeps } from "./reconcile.js";
+import type { ReconcileDeps } from "./deps.js";
 
 // Credentials and the revocation list live as state in the Space. Both the full reconcile and the
 // person jobs write them; each write computes its value under the key's lock (see state-lock.ts).
