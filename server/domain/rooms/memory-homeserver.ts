@@ -194,8 +194,8 @@ export class MemoryHomeserver implements HomeserverPort {
 
   addMember(roomId: string, userId: string): Promise<void> {
     return this.call({ op: "addMember", roomId, userId }, () => {
-      const a = this.account(userId);
-      if (this.isLocal(userId) && (a.deactivated || a.locked)) throw new Error(`cannot join ${userId}: account locked or deactivated`);
+      // A deactivated account cannot be joined; a locked one can (the lock stops its sessions, not the admin API).
+      if (this.isLocal(userId) && this.account(userId).deactivated) throw new Error(`cannot join ${userId}: account deactivated`);
       this.room(roomId).members.set(userId, this.isLocal(userId) ? "join" : "invite");
     });
   }

@@ -6,9 +6,8 @@ import { stateKey, type RoomSnapshot } from "./port.js";
 import type { ReconcileDeps } from "./deps.js";
 import { CREDENTIAL_STATE_TYPE } from "./event-types.js";
 import { REVOCATIONS_TYPE, credentialStateKey, userIdOfCredentialKey, verifyCredential } from "#shared/credentials/credential.js";
-import { credentialFor } from "../credentials/service.js";
 import { withStateLock } from "./state-lock.js";
-import { putCredential, putRevocations } from "./space-credentials.js";
+import { currentCredential, putCredential, putRevocations } from "./space-credentials.js";
 import * as repo from "./repo.js";
 
 export interface ReconcileReport {
@@ -120,6 +119,14 @@ async function converge(
     // A status change since the snapshot wins: never bring back someone just suspended.
     if (userId !== d.hs.botUserId && (await repo.statusOfUser(d.ctx.db, userId)) !== "active") continue;
     await d.hs.addMember(roomId, userId);
+    // A suspension committed between that read and the join may have had its person job kick them
+    // before they were joined: look again, and undo the join (the status change wins).
+    if (userId !== d.hs.botUserId && (await repo.statusOfUser(d.ctx.db, userId)) !== "active") {
+      await d.hs.kick(roomId, userId, "No longer vetted");
+      report.removed++;
+      await auditReconciler(d.ctx, "reconciler.member_removed", roomId, { key: room.key, userId, was: "join" });
+      continue;
+    }
     report.added++;
     await auditReconciler(d.ctx, "reconciler.member_added", roomId, { key: room.key, userId });
   }
@@ -181,7 +188,15 @@ async function publishCredentials(d: ReconcileDeps, spaceId: string, snap: RoomS
     const current = snap.state.get(stateKey(CREDENTIAL_STATE_TYPE, credentialStateKey(userId))) as
       | { credential?: { serial?: number; expiresAt?: string } }
       | undefined;
-    const fresh = await credentialFor(d.ctx, userId);
+    const fresh = await currentCredential(d.ctx, userId);
+    if (!fresh) {
+      // Suspended since the snapshot: withdrawn here and by their person job (whichever comes first).
+      if (current && Object.keys(current).length > 0) {
+        await putCredential(d, spaceId, userId, true);
+        changed++;
+      }
+      continue;
+    }
     // Up to date, not expiring soon, and really ours: a forged one (a homeserver admin's) is replaced.
     const genuine = current ? (await verifyCredential(current, { pinnedKeys: [d.ctx.keys.secretariat.publicKey], userId })).status === "valid" : false;
     if (
