@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { signCanonical, verifyCanonical } from "../crypto/sign.js";
-import type { RevocationCheck } from "./revocation-status.js";
 
 /**
  * A Secretariat-signed statement of who a Matrix user is in the network. Clients verify it against
@@ -61,6 +60,12 @@ export const RevocationList = z
 export type RevocationList = z.infer<typeof RevocationList>;
 export const SignedRevocationList = z.object({ list: RevocationList, signature: Signature }).strict();
 export type SignedRevocationList = z.infer<typeof SignedRevocationList>;
+
+/** What a reader knows about revocations (see revocation-status.ts: high-water mark and maximum age). */
+export type RevocationCheck =
+  | { known: true; list: RevocationList }
+  /** No usable list, or only a stale one. `list` is the best one seen: a revocation in it still counts. */
+  | { known: false; reason: string; list: RevocationList | null };
 
 export async function signCredential(secretKey: string, publicKey: string, credential: CredentialBody): Promise<SignedCredential> {
   return { credential, signature: { alg: "ed25519", publicKey, sig: await signCanonical(secretKey, credential) } };

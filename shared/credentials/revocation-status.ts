@@ -1,4 +1,4 @@
-import { verifyRevocationList, type RevocationList, type SignedRevocationList } from "./credential.js";
+import { verifyRevocationList, type RevocationCheck, type RevocationList, type SignedRevocationList } from "./credential.js";
 
 /**
  * How fresh a revocation list must be. The control plane re-signs the list at least every
@@ -38,11 +38,6 @@ export function newerList(a: RevocationList, b: RevocationList): boolean {
   if (a.serial !== b.serial) return a.serial > b.serial;
   return Date.parse(a.issuedAt) > Date.parse(b.issuedAt);
 }
-
-export type RevocationCheck =
-  | { known: true; list: RevocationList }
-  /** No usable list, or only a stale one. `list` is the best one seen: a revocation in it still counts. */
-  | { known: false; reason: string; list: RevocationList | null };
 
 /**
  * The revocation list a reader should use: the one in the Space if it verifies and is not older
