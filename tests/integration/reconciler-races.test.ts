@@ -5,12 +5,12 @@ import { withTransaction } from "#server/db/pool.js";
 import { seedActivePerson } from "#server/domain/registry/seed.js";
 import * as registry from "#server/domain/registry/repo.js";
 import { setMasterKey } from "#server/domain/credentials/repo.js";
-import { MemoryHomeserver } from "#server/domain/rooms/memory-homeserver.js";
+import { type Call, MemoryHomeserver } from "#server/domain/rooms/memory-homeserver.js";
 import { stateKey } from "#server/domain/rooms/port.js";
 import { reconcileAll } from "#server/domain/rooms/reconcile.js";
 import { reconcilePerson } from "#server/domain/rooms/person.js";
 import { CREDENTIAL_STATE_TYPE } from "#server/domain/rooms/event-types.js";
-import { credentialStateKey } from "#shared/credentials/credential.js";
+import { credentialStateKey, REVOCATIONS_TYPE, type SignedRevocationList } from "#shared/credentials/credential.js";
 import type { ReconcileDeps } from "#server/domain/rooms/deps.js";
 
 // The reconciler's races (docs/reconciler.md), replayed in a chosen order: real PostgreSQL (the
@@ -21,6 +21,12 @@ import type { ReconcileDeps } from "#server/domain/rooms/deps.js";
 const SERVER = "enlace.test";
 const ana = `@ana.cl:${SERVER}`;
 const anaRooms = ["advisories:all", "advisories:tourism", "network:tourism", "space"];
+
+// Someone waiting for the state lock on one key (state-lock.ts: pg_advisory_lock(hashtext(key)));
+// pg_locks shows the whole cluster and other advisory locks (the audit chain's), so match both.
+const WAITING_FOR_KEY = `SELECT count(*)::int AS n FROM pg_locks
+  WHERE locktype = 'advisory' AND NOT granted AND objid::bigint = (hashtext($1)::bigint & 4294967295)
+    AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
 
 let plane: TestPlane | undefined;
 afterEach(async () => {
@@ -48,13 +54,14 @@ async function setup(o: { reconciled?: boolean } = {}) {
       await registry.setStatus(tx, personId, "suspended");
       await registry.recordTransition(tx, { personId, from: "active", to: "suspended", actorId: null, reason: "test" });
     });
-  // The second writer has gone as far as it can: blocked on an advisory lock (the per-key state
-  // lock the first writer holds) or, were there no lock, writing the same key beside the first.
-  const secondWriterWaits = (roomId: string, key: string) =>
+  // The second writer has gone as far as it can while the first is `held`: waiting for the key's
+  // state lock, which the first holds, or, were there no lock, writing the same key beside it.
+  const secondWriterWaits = (held: Call, type: string, key = "") =>
     eventually(
       async () => ({
-        blocked: (await plane!.ctx.db.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).rows[0].n,
-        writing: hs.calls.filter((c) => c.op === "putState" && c.roomId === roomId && c.key === key).length - 1,
+        blocked: (await plane!.ctx.db.query(WAITING_FOR_KEY, [`state:${held.roomId}:${type}:${key}`])).rows[0].n,
+        writing: hs.calls.slice(hs.calls.indexOf(held) + 1).filter((c) => c.op === "putState" && c.roomId === held.roomId && c.key === stateKey(type, key))
+          .length,
       }),
       (w) => w.blocked + w.writing >= 1,
       10_000,
@@ -75,7 +82,7 @@ describe("the reconciler's races, deterministic (in-memory homeserver, real Post
     // …when her master key is registered (a new credential version) and her person job writes too.
     expect(await setMasterKey(ctx.db, id, "A".repeat(43))).toBe(true);
     const person = reconcilePerson(d, id);
-    await secondWriterWaits(held.roomId!, credKey);
+    await secondWriterWaits(held, CREDENTIAL_STATE_TYPE, credentialStateKey(ana));
     full.release();
     await Promise.all([running, person]);
     const published = hs.state([...hs.rooms.values()].find((r) => r.isSpace)!.roomId, CREDENTIAL_STATE_TYPE, credentialStateKey(ana)) as {
@@ -93,14 +100,35 @@ describe("the reconciler's races, deterministic (in-memory homeserver, real Post
     const room = (await rooms()).get("advisories:tourism")!;
     const first = hs.pause((c) => c.op === "putState" && c.roomId === room && c.key === stateKey("m.room.power_levels"));
     const jobOne = reconcilePerson(d, one.id);
-    await first.reached;
+    const held = await first.reached;
     const jobTwo = reconcilePerson(d, two.id);
-    await secondWriterWaits(room, stateKey("m.room.power_levels"));
+    await secondWriterWaits(held, "m.room.power_levels");
     first.release();
     await Promise.all([jobOne, jobTwo]);
     const users = (hs.state(room, "m.room.power_levels") as { users: Record<string, number> }).users;
     expect(users[`@officer.one:${SERVER}`]).toBeGreaterThan(0);
     expect(users[`@officer.two:${SERVER}`]).toBeGreaterThan(0);
+  });
+
+  it("two writers of the revocation list: the full reconcile signed it before a suspension, the person job after; the Space ends with the newer (invariant 6)", async () => {
+    const { hs, d, ctx, seed, suspend, secondWriterWaits } = await setup();
+    const { id } = await seed("ana@gob.cl", ana);
+    await reconcileAll(d);
+    // The stored list no longer matches its entries (as after any change): the next full reconcile signs and writes one…
+    await ctx.db.query("UPDATE revocation_list SET digest = 'changed'");
+    const full = hs.pause((c) => c.op === "putState" && c.key === stateKey(REVOCATIONS_TYPE));
+    const running = reconcileAll(d);
+    const held = await full.reached;
+    // …when Ana is suspended; her person job signs a list naming her and waits for the key.
+    await suspend(id);
+    const person = reconcilePerson(d, id);
+    await secondWriterWaits(held, REVOCATIONS_TYPE);
+    full.release();
+    await Promise.all([running, person]);
+    const inSpace = hs.state(held.roomId!, REVOCATIONS_TYPE) as unknown as SignedRevocationList;
+    expect((held.content as unknown as SignedRevocationList).list.entries.map((e) => e.personId)).not.toContain(id);
+    expect(inSpace.list.entries.map((e) => e.personId)).toContain(id);
+    expect(inSpace.list.serial).toBeGreaterThan((held.content as unknown as SignedRevocationList).list.serial);
   });
 
   it("a suspension beside a full reconcile whose snapshot predates it: the person ends up out and locked, never re-added (invariant 1)", async () => {
