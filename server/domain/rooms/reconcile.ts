@@ -124,7 +124,7 @@ async function converge(
     if (userId !== d.hs.botUserId && (await repo.statusOfUser(d.ctx.db, userId)) !== "active") {
       await d.hs.kick(roomId, userId, "No longer vetted");
       report.removed++;
-      await auditReconciler(d.ctx, "reconciler.member_removed", roomId, { key: room.key, userId, was: "join" });
+      await auditReconciler(d.ctx, "reconciler.member_removed", roomId, { key: room.key, userId, was: d.hs.isLocal(userId) ? "join" : "invite" });
       continue;
     }
     report.added++;
