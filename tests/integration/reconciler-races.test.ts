@@ -50,7 +50,7 @@ async function setup(o: { reconciled?: boolean } = {}) {
   const seed = (email: string, matrixUserId: string, roles = [role.focal("CL", "tourism")]) =>
     seedActivePerson(plane!.ctx, { email, fullName: email, memberState: "CL", roles, password: "a long enough passphrase", matrixUserId });
   const suspend = (personId: string) =>
-    withTransaction(plane!.ctx.db, async (tx) => {
+    withTransaction(plane!.ctx, async (tx) => {
       await registry.setStatus(tx, personId, "suspended");
       await registry.recordTransition(tx, { personId, from: "active", to: "suspended", actorId: null, reason: "test" });
     });
@@ -80,7 +80,7 @@ describe("the reconciler's races, deterministic (in-memory homeserver, real Post
     const running = reconcileAll(d);
     const held = await full.reached;
     // …when her master key is registered (a new credential version) and her person job writes too.
-    expect(await setMasterKey(ctx.db, id, "A".repeat(43))).toBe(true);
+    expect(await withTransaction(ctx, (tx) => setMasterKey(tx, id, "A".repeat(43)))).toBe(true);
     const person = reconcilePerson(d, id);
     await secondWriterWaits(held, CREDENTIAL_STATE_TYPE, credentialStateKey(ana));
     full.release();
