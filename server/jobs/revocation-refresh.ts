@@ -61,6 +61,9 @@ export async function startRevocationRefresh(ctx: Ctx, boss: PgBoss, hs: Homeser
       status.lastSerial = head.serial;
       status.lastError = null;
       if (r.published) ctx.log.info({ serial: status.lastSerial, issuedAt: status.lastSignedAt }, "revocation list published");
+      // A fresh deployment: the reconciler has not made the Space yet. Look again shortly rather than
+      // at the next scheduled run, so health does not say "starting" for ten minutes.
+      if ("reason" in r) await boss.send(Q_REVOCATIONS, {}, { ...JOB, startAfter: 5 });
     } catch (err) {
       status.lastError = (err as Error)?.message ?? String(err);
       status.lastErrorAt = ctx.now().toISOString();

@@ -128,7 +128,7 @@ describe("attack: a registry row bound to the bot or a Synapse admin, then suspe
       200,
     );
     // (A job that failed once, say under load, is retried; wait for it rather than race it.)
-    await eventually(health, (r) => r.status === 200 && r.body.reconciler?.status === "ok", 60_000, 200);
+    await eventually(health, (r) => r.status === 200 && r.body.reconciler?.status === "ok" && r.body.revocations?.status === "ok", 60_000, 200);
     await bind(botBound.id, hs.botUserId);
     await bind(adminBound.id, OPS_ADMIN);
   });
