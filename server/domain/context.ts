@@ -4,7 +4,7 @@ import type { Logger } from "../log.js";
 import type { PasswordHasher } from "./auth/passwords.js";
 import type { AuditInput } from "./audit/append.js";
 import type { ChangeFeed, QueryCache } from "../db/change-feed.js";
-import type { ResolvedSession } from "./auth/service.js";
+import type { ResolvedSession } from "./auth/principal.js";
 import type { DirectoryEntry } from "./registry/repo.js";
 import type { MatrixAccountDirectory } from "./matrix-session/accounts.js";
 

@@ -23,3 +23,6 @@ export const isSecretariat = (p: Principal) => p.roles.some((r) => r.role === "s
 /** Roles whose holders must use a second factor. */
 export const requiresTotp = (roles: RoleGrant[]) =>
   roles.some((r) => r.role === "secretariat_admin" || r.role === "secretariat_officer" || r.role === "national_coordinator");
+
+/** A session token looked up: its principal and expiry, or null (unknown, ended, expired). */
+export type ResolvedSession = (Principal & { expiresAt: Date }) | null;

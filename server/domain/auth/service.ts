@@ -4,7 +4,7 @@ import { AppError, conflict } from "../../errors.js";
 import * as repo from "./repo.js";
 import * as registryRepo from "../registry/repo.js";
 import { activate } from "../registry/service.js";
-import { requiresTotp, type Principal } from "./principal.js";
+import { requiresTotp, type Principal, type ResolvedSession } from "./principal.js";
 import { newToken, tokenHash } from "./tokens.js";
 import { matchTotp, newTotpSecret, openSecret, sealSecret, totpUri } from "./totp.js";
 
@@ -60,7 +60,6 @@ export async function login(ctx: Ctx, input: { email: string; password: string; 
   });
 }
 
-export type ResolvedSession = (Principal & { expiresAt: Date }) | null;
 // Sessions are checked on every request. A resolved session is reused only until the next committed
 // change to people, roles or sessions (any replica's, via NOTIFY; this process's, at once): ctx.caches.
 
