@@ -16,6 +16,20 @@ export interface SynapseConfigOptions {
 
 const UNLIMITED = { per_second: 100000, burst_count: 1000000 };
 
+/**
+ * Sign-in limits outside tests. The only login here is a single-use grant the control plane mints
+ * after its own throttled sign-in (a 256-bit HMAC: nothing to guess), so Synapse's defaults (3 per
+ * address, then one every 6 s) only hurt: an office behind one address, or `npm start` where every
+ * browser is on loopback, was refused after three sign-ins. Still bounded, per address and account.
+ */
+const PRODUCTION_LOGIN_LIMITS = {
+  rc_login: {
+    address: { per_second: 1, burst_count: 30 },
+    account: { per_second: 0.5, burst_count: 10 },
+    failed_attempts: { per_second: 0.2, burst_count: 10 },
+  },
+};
+
 // Every rc_* option Synapse knows; tests must never be throttled.
 const testRateLimits = {
   rc_message: UNLIMITED,
@@ -134,7 +148,7 @@ export async function writeSynapseConfig(o: SynapseConfigOptions): Promise<strin
     // Without it, clients rebuild state from timeline order and can keep an older value than the
     // room's resolved state when events race (a member's credential was seen stuck that way).
     experimental_features: { msc4222_enabled: true },
-    ...(o.forTests ? testRateLimits : {}),
+    ...(o.forTests ? testRateLimits : PRODUCTION_LOGIN_LIMITS),
   };
   const path = join(o.dataDir, "homeserver.yaml");
   await writeFile(path, JSON.stringify(config, null, 2), { mode: SECRET_FILE_MODE });

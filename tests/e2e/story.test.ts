@@ -469,4 +469,27 @@ describe("web client: vetting story", () => {
     await expect.poll(deviceKnown, { timeout: 30_000 }).toBe(false);
     expect(b.errors).toEqual([]);
   }, 120_000);
+  it("the homeserver refusing the first Matrix sign-in (429): 'Try again' connects in the same tab, and signing out and in again does too", async () => {
+    const person = await seedPerson(plane, "Rita Reintento", [role.focal("CL", "tourism")], "CL");
+    const p = await openPage(browser, plane.url);
+    let refused = 0;
+    await p.page.route("**/_matrix/client/v3/login", async (route) => {
+      if (route.request().method() !== "POST" || refused++ > 0) return route.fallback();
+      await route.fulfill({ status: 429, contentType: "application/json", body: JSON.stringify({ errcode: "M_LIMIT_EXCEEDED", error: "Too Many Requests" }) });
+    });
+    await signIn(p.page, plane, person);
+    await p.page.getByText("Secure messaging could not be opened.", { exact: false }).waitFor({ timeout: 60_000 });
+    await p.page.getByRole("button", { name: "Try again" }).click();
+    // A failed attempt let go of the tab's lock: the retry opens messaging, not "open in another tab".
+    await p.page.getByText("Set up secure messaging").first().waitFor({ timeout: 60_000 });
+    expect(await p.page.getByText("open in another tab", { exact: false }).count()).toBe(0);
+    await p.page.getByRole("button", { name: "Sign out" }).click();
+    await p.page.getByText("You have signed out.").waitFor();
+    await signIn(p.page, plane, person);
+    await p.page.getByText("Set up secure messaging").first().waitFor({ timeout: 60_000 });
+    expect(await p.page.getByText("open in another tab", { exact: false }).count()).toBe(0);
+    expect(refused).toBeGreaterThan(1);
+    expect(p.errors).toEqual([]);
+    await p.context.close();
+  }, 180_000);
 });

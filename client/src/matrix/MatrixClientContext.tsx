@@ -108,6 +108,12 @@ export function MatrixClientProvider({ children }: { children: ReactNode }) {
       if (!live) return;
       setState(phase === "ready" ? { status: "ready", session: opened.session, timeline: opened.timeline } : { status: phase, session: opened.session });
     })().catch((e: unknown) => {
+      // A failed connect holds no client: let go of the tab lock, or this tab's next attempt (retry,
+      // or signing in again) would find it taken and say "open in another tab".
+      if (!opened) {
+        release?.();
+        release = null;
+      }
       if (live) setState({ status: "error", reason: reasonOf(e) });
     });
     return () => {
