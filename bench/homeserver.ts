@@ -9,6 +9,7 @@ import { credentialFor } from "#server/domain/credentials/service.js";
 import { credentialStateKey } from "#shared/credentials/credential.js";
 import { type SynapseAdmin, mintLoginGrant } from "#server/synapse/admin-client.js";
 import { summarize, round } from "./lib/stats.js";
+import { pgReconcileDeps } from "#server/domain/rooms/registry-port.js";
 
 /**
  * The floor: the same Synapse calls the reconciler makes for an empty-to-full onboarding, issued
@@ -78,7 +79,7 @@ export async function benchHomeserver(pgAdminUrl: string, log: (s: string) => vo
   try {
     await plane.link!.reconciler.stop(); // measure the reconciler itself, not the job loop
     await seedBulkPeople(plane.ctx, people, hsA.serverName, "p");
-    const deps = { ctx: plane.ctx, hs: plane.link!.hs };
+    const deps = pgReconcileDeps(plane.ctx, plane.link!.hs);
     log(`homeserver: onboarding ${people} people through the reconciler…`);
     let t = performance.now();
     const first = await reconcileAll(deps);

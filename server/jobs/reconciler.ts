@@ -4,6 +4,7 @@ import type { Ctx, RegistryHooks } from "../domain/context.js";
 import type { HomeserverPort } from "../domain/rooms/port.js";
 import { reconcileAll } from "../domain/rooms/reconcile.js";
 import { reconcilePerson } from "../domain/rooms/person.js";
+import { pgReconcileDeps } from "../domain/rooms/registry-port.js";
 import { pendingJobs } from "./repo.js";
 
 export const Q_ALL = "reconcile-all";
@@ -112,7 +113,7 @@ export async function startReconciler(ctx: Ctx, boss: PgBoss, hs: HomeserverPort
   const JOB = jobOptions(opts.timing ?? DEFAULT_TIMING);
   const tracker = createReconcilerTracker();
   const status = tracker.status;
-  const deps = { ctx, hs };
+  const deps = pgReconcileDeps(ctx, hs);
   const fail = (err: unknown, personId?: string) => {
     tracker.failed(err, personId);
     ctx.log.error({ err: (err as Error).message }, "reconcile job failed; it will be retried");

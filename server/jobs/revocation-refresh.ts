@@ -3,6 +3,7 @@ import type { Ctx } from "../domain/context.js";
 import type { HomeserverPort } from "../domain/rooms/port.js";
 import { putRevocations } from "../domain/rooms/space-credentials.js";
 import { roomIds } from "../domain/rooms/repo.js";
+import { pgReconcileDeps } from "../domain/rooms/registry-port.js";
 import { revocationListHead } from "../domain/credentials/repo.js";
 import { REVOCATIONS_TYPE } from "#shared/credentials/credential.js";
 import { REVOCATION_REFRESH_MS } from "#shared/credentials/revocation-status.js";
@@ -34,7 +35,7 @@ async function refreshRevocations(ctx: Ctx, hs: HomeserverPort, resignAfterMs = 
   const spaceId = (await roomIds(ctx.db)).get("space");
   if (!spaceId) return { published: false, reason: "no Space yet" as const };
   const inSpace = hs.stateContent ? await hs.stateContent(spaceId, REVOCATIONS_TYPE, "") : undefined;
-  const published = await putRevocations({ ctx, hs }, spaceId, { inSpace, refreshAfterMs: resignAfterMs });
+  const published = await putRevocations(pgReconcileDeps(ctx, hs), spaceId, { inSpace, refreshAfterMs: resignAfterMs });
   return { published };
 }
 

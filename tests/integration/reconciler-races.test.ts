@@ -12,6 +12,7 @@ import { reconcilePerson } from "#server/domain/rooms/person.js";
 import { CREDENTIAL_STATE_TYPE } from "#server/domain/rooms/event-types.js";
 import { credentialStateKey, REVOCATIONS_TYPE, type SignedRevocationList } from "#shared/credentials/credential.js";
 import type { ReconcileDeps } from "#server/domain/rooms/deps.js";
+import { pgReconcileDeps } from "#server/domain/rooms/registry-port.js";
 
 // The reconciler's races (docs/reconciler.md), replayed in a chosen order: real PostgreSQL (the
 // registry, the advisory locks), the in-memory homeserver with gates instead of Synapse. Here and
@@ -37,7 +38,7 @@ afterEach(async () => {
 async function setup(o: { reconciled?: boolean } = {}) {
   plane = await startTestPlane({ caches: false });
   const hs = new MemoryHomeserver(SERVER);
-  const d: ReconcileDeps = { ctx: plane.ctx, hs };
+  const d: ReconcileDeps = pgReconcileDeps(plane.ctx, hs);
   if (o.reconciled !== false) await reconcileAll(d);
   const rooms = async () => new Map<string, string>((await plane!.ctx.db.query("SELECT key, room_id FROM matrix_rooms")).rows.map((r) => [r.key, r.room_id]));
   const roomsOf = async (userId: string) => {
@@ -175,7 +176,7 @@ describe("the reconciler's races, deterministic (in-memory homeserver, real Post
     const slow = hs.pause((c) => c.op === "createRoom" && c.key === "network:tourism", "after");
     const first = reconcileAll(d);
     await slow.reached;
-    const second = await reconcileAll({ ctx, hs }); // the replica: the same registry and homeserver
+    const second = await reconcileAll(pgReconcileDeps(ctx, hs)); // the replica: the same registry and homeserver
     expect(second.created).toBeGreaterThan(0);
     slow.release();
     await first;
@@ -201,7 +202,7 @@ describe("the reconciler's races, deterministic (in-memory homeserver, real Post
     await expect(dying).rejects.toThrow("worker died");
     expect(hs.roomsWithKey("advisories:all")).toHaveLength(1);
     expect((await rooms()).has("advisories:all")).toBe(false);
-    await reconcileAll({ ctx, hs });
+    await reconcileAll(pgReconcileDeps(ctx, hs));
     expect((await rooms()).get("advisories:all")).toBe(hs.roomsWithKey("advisories:all")[0]);
     expect(hs.roomsWithKey("advisories:all")).toHaveLength(1);
   });

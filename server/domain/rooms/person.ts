@@ -2,14 +2,13 @@ import { desiredRooms } from "./desired.js";
 import { stateKey } from "./port.js";
 import type { ReconcileDeps } from "./deps.js";
 import { auditReconciler as audit, refuseReservedAccount } from "./reconcile.js";
-import * as repo from "./repo.js";
 import { withStateLock } from "./state-lock.js";
 import { putCredential, putRevocations } from "./space-credentials.js";
 import { REVOCATIONS_TYPE } from "#shared/credentials/credential.js";
 
 // Read, change and write under the key's lock: another writer's change in between would be lost.
 const ensurePowerLevel = (d: ReconcileDeps, roomId: string, userId: string, level: number) =>
-  withStateLock(d.ctx.db, roomId, "m.room.power_levels", "", async () => {
+  withStateLock(d.locks, roomId, "m.room.power_levels", "", async () => {
     const snap = await d.hs.roomSnapshot(roomId);
     const pl = (snap.state.get(stateKey("m.room.power_levels", "")) ?? {}) as { users?: Record<string, number> };
     if (pl.users?.[userId] === level) return;
@@ -32,14 +31,13 @@ export interface PersonReport {
  * brought into exactly the rooms of their roles. Always ends by updating their credential.
  */
 export async function reconcilePerson(d: ReconcileDeps, personId: string): Promise<PersonReport> {
-  const person = await repo.personForMatrix(d.ctx.db, personId);
+  const person = await d.registry.personForMatrix(personId);
   const report: PersonReport = { status: person?.status ?? "unknown", added: [], removed: [], locked: false, deactivated: false, missingRooms: false };
   if (!person?.matrixUserId) return report;
   const userId = person.matrixUserId;
   if (person.status === "active" || person.status === "suspended" || person.status === "revoked") await refuseReservedAccount(d, person.id, userId);
-  const known = await repo.roomIds(d.ctx.db);
-  const snapshot = await repo.loadSnapshot(
-    d.ctx.db,
+  const known = await d.registry.roomIds();
+  const snapshot = await d.registry.loadSnapshot(
     { secretariatServer: d.hs.serverName, botUserId: d.hs.botUserId, today: new Date().toISOString().slice(0, 10) },
     { people: false },
   );
@@ -104,7 +102,7 @@ export async function reconcilePerson(d: ReconcileDeps, personId: string): Promi
     }
   }
   if (report.added.length || report.removed.length || report.locked || report.deactivated) {
-    await audit(d.ctx, "reconciler.person_applied", personId, {
+    await audit(d, "reconciler.person_applied", personId, {
       userId,
       status: person.status,
       added: report.added.length,

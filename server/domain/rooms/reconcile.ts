@@ -1,5 +1,3 @@
-import { withTransaction } from "../../db/pool.js";
-import type { Ctx } from "../context.js";
 import { desiredRooms, type DesiredRoom, type RegistrySnapshot } from "./desired.js";
 import { managedState, covers } from "./room-state.js";
 import { stateKey, type RoomSnapshot } from "./port.js";
@@ -7,8 +5,7 @@ import type { ReconcileDeps } from "./deps.js";
 import { CREDENTIAL_STATE_TYPE } from "./event-types.js";
 import { REVOCATIONS_TYPE, credentialStateKey, userIdOfCredentialKey, verifyCredential } from "#shared/credentials/credential.js";
 import { withStateLock } from "./state-lock.js";
-import { currentCredential, putCredential, putRevocations } from "./space-credentials.js";
-import * as repo from "./repo.js";
+import { putCredential, putRevocations } from "./space-credentials.js";
 
 export interface ReconcileReport {
   created: number;
@@ -23,8 +20,8 @@ export interface ReconcileReport {
 
 const today = (d: Date) => d.toISOString().slice(0, 10);
 /** Every action of the reconciler is an audit entry (actor "reconciler"). */
-export const auditReconciler = (ctx: Ctx, action: string, subject: string, details: Record<string, unknown>) =>
-  withTransaction(ctx, (tx) => ctx.audit.append(tx, { actor: "reconciler", action, subject, details }));
+export const auditReconciler = (d: ReconcileDeps, action: string, subject: string, details: Record<string, unknown>) =>
+  d.registry.audit(action, subject, details);
 
 /** The reconciler refused to act on an account it must never touch (its own, or a server admin's). */
 class ReservedAccountError extends Error {
@@ -44,7 +41,7 @@ export async function refuseReservedAccount(d: ReconcileDeps, personId: string, 
   const reserved = userId === d.hs.botUserId || (d.hs.isLocal(userId) && (await d.hs.isServerAdmin?.(userId)) === true);
   if (!reserved) return;
   d.ctx.log.error({ personId }, "reconciler refused to act on a reserved Matrix account bound to a person");
-  await auditReconciler(d.ctx, "reconciler.reserved_account_refused", personId, { userId });
+  await auditReconciler(d, "reconciler.reserved_account_refused", personId, { userId });
   throw new ReservedAccountError(userId);
 }
 
@@ -60,10 +57,10 @@ async function ensureRoom(d: ReconcileDeps, room: DesiredRoom, known: Map<string
     powerLevels: room.powerLevels,
     initialState: state,
   });
-  await repo.saveRoom(d.ctx.db, room.key, roomId, room.kind);
+  await d.registry.saveRoom(room.key, roomId, room.kind);
   known.set(room.key, roomId);
   report.created++;
-  await auditReconciler(d.ctx, "reconciler.room_created", roomId, { key: room.key });
+  await auditReconciler(d, "reconciler.room_created", roomId, { key: room.key });
   return roomId;
 }
 
@@ -73,7 +70,7 @@ async function ensureRoom(d: ReconcileDeps, room: DesiredRoom, known: Map<string
  */
 async function wantedNow(d: ReconcileDeps, base: RegistrySnapshot, userId: string, key: string, reserved: Set<string>): Promise<boolean> {
   if (reserved.has(userId)) return false;
-  const person = await repo.activePersonByUserId(d.ctx.db, userId);
+  const person = await d.registry.activePersonByUserId(userId);
   if (!person) return false;
   return desiredRooms({ ...base, people: [person] }).some((r) => r.key === key && r.members.has(userId));
 }
@@ -96,39 +93,39 @@ async function converge(
     const written =
       ev.type !== "m.room.power_levels"
         ? await d.hs.putState(roomId, ev).then(() => true)
-        : await withStateLock(d.ctx.db, roomId, ev.type, ev.stateKey, async () => {
+        : await withStateLock(d.locks, roomId, ev.type, ev.stateKey, async () => {
             if (covers((await d.hs.roomSnapshot(roomId)).state.get(stateKey(ev.type, ev.stateKey)), ev.content)) return false;
             await d.hs.putState(roomId, ev);
             return true;
           });
     if (!written) continue;
     report.stateChanges++;
-    await auditReconciler(d.ctx, "reconciler.state_set", roomId, { key: room.key, type: ev.type, stateKey: ev.stateKey });
+    await auditReconciler(d, "reconciler.state_set", roomId, { key: room.key, type: ev.type, stateKey: ev.stateKey });
   }
   for (const [userId, membership] of snap.members) {
     if ((membership === "join" || membership === "invite") && !room.members.has(userId)) {
       if (userId !== d.hs.botUserId && (await wantedNow(d, base, userId, room.key, reserved))) continue;
       await d.hs.kick(roomId, userId, "Not vetted for this room");
       report.removed++;
-      await auditReconciler(d.ctx, "reconciler.member_removed", roomId, { key: room.key, userId, was: membership });
+      await auditReconciler(d, "reconciler.member_removed", roomId, { key: room.key, userId, was: membership });
     }
   }
   for (const userId of room.members.keys()) {
     const m = snap.members.get(userId);
     if (m === "join" || (m === "invite" && !d.hs.isLocal(userId))) continue;
     // A status change since the snapshot wins: never bring back someone just suspended.
-    if (userId !== d.hs.botUserId && (await repo.statusOfUser(d.ctx.db, userId)) !== "active") continue;
+    if (userId !== d.hs.botUserId && (await d.registry.statusOfUser(userId)) !== "active") continue;
     await d.hs.addMember(roomId, userId);
     // A suspension committed between that read and the join may have had its person job kick them
     // before they were joined: look again, and undo the join (the status change wins).
-    if (userId !== d.hs.botUserId && (await repo.statusOfUser(d.ctx.db, userId)) !== "active") {
+    if (userId !== d.hs.botUserId && (await d.registry.statusOfUser(userId)) !== "active") {
       await d.hs.kick(roomId, userId, "No longer vetted");
       report.removed++;
-      await auditReconciler(d.ctx, "reconciler.member_removed", roomId, { key: room.key, userId, was: d.hs.isLocal(userId) ? "join" : "invite" });
+      await auditReconciler(d, "reconciler.member_removed", roomId, { key: room.key, userId, was: d.hs.isLocal(userId) ? "join" : "invite" });
       continue;
     }
     report.added++;
-    await auditReconciler(d.ctx, "reconciler.member_added", roomId, { key: room.key, userId });
+    await auditReconciler(d, "reconciler.member_added", roomId, { key: room.key, userId });
   }
 }
 
@@ -139,7 +136,7 @@ async function converge(
  */
 export async function reconcileAll(d: ReconcileDeps): Promise<ReconcileReport> {
   const report: ReconcileReport = { created: 0, stateChanges: 0, added: 0, removed: 0, credentials: 0, requeue: [], refused: [] };
-  const loaded = await repo.loadSnapshot(d.ctx.db, { secretariatServer: d.hs.serverName, botUserId: d.hs.botUserId, today: today(d.ctx.now()) });
+  const loaded = await d.registry.loadSnapshot({ secretariatServer: d.hs.serverName, botUserId: d.hs.botUserId, today: today(d.ctx.now()) });
   // A person bound to the bot's own ID or to a homeserver admin gets no rooms, power or credential
   // from it (see refuseReservedAccount): a Secretariat-signed "vetted" credential for an operator's
   // admin account would let the operator speak as a focal point. Their person job fails, so health says so.
@@ -152,7 +149,7 @@ export async function reconcileAll(d: ReconcileDeps): Promise<ReconcileReport> {
       "people in the registry are bound to the registry bot's or a homeserver admin's Matrix ID; ignored by the reconciler",
     );
   const rooms = desiredRooms(snapshot);
-  const known = await repo.roomIds(d.ctx.db);
+  const known = await d.registry.roomIds();
   const space = rooms.find((r) => r.kind === "space")!;
   const spaceId = await ensureRoom(d, space, known, report);
   for (const room of rooms) await ensureRoom(d, room, known, report);
@@ -176,7 +173,7 @@ export async function reconcileAll(d: ReconcileDeps): Promise<ReconcileReport> {
         reserved,
       );
   }
-  report.requeue = await repo.peopleChangedSince(d.ctx.db, snapshot.watermark);
+  report.requeue = await d.registry.peopleChangedSince(snapshot.watermark);
   return report;
 }
 
@@ -188,7 +185,7 @@ async function publishCredentials(d: ReconcileDeps, spaceId: string, snap: RoomS
     const current = snap.state.get(stateKey(CREDENTIAL_STATE_TYPE, credentialStateKey(userId))) as
       | { credential?: { serial?: number; expiresAt?: string } }
       | undefined;
-    const fresh = await currentCredential(d.ctx, userId);
+    const fresh = await d.registry.currentCredential(userId);
     if (!fresh) {
       // Suspended since the snapshot: withdrawn here and by their person job (whichever comes first).
       if (current && Object.keys(current).length > 0) {
@@ -219,7 +216,7 @@ async function publishCredentials(d: ReconcileDeps, spaceId: string, snap: RoomS
       userId &&
       Object.keys(content).length > 0 &&
       !activeUsers.includes(userId) &&
-      (reserved.has(userId) || (await repo.statusOfUser(d.ctx.db, userId)) !== "active")
+      (reserved.has(userId) || (await d.registry.statusOfUser(userId)) !== "active")
     ) {
       await putCredential(d, spaceId, userId, true);
       changed++;

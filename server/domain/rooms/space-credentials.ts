@@ -1,28 +1,18 @@
 import { CREDENTIAL_STATE_TYPE } from "./event-types.js";
 import { REVOCATIONS_TYPE, credentialStateKey, type SignedRevocationList } from "#shared/credentials/credential.js";
-import { credentialFor, revocationList } from "../credentials/service.js";
-import type { Ctx } from "../context.js";
-import { AppError } from "../../errors.js";
 import { withStateLock } from "./state-lock.js";
 import type { ReconcileDeps } from "./deps.js";
 
 // Credentials and the revocation list live as state in the Space. Both the full reconcile and the
 // person jobs write them; each write computes its value under the key's lock (see state-lock.ts).
 
-/** The person's credential as the registry has it now; null once they are no longer active (suspended since the caller looked). */
-export const currentCredential = (ctx: Ctx, userId: string) =>
-  credentialFor(ctx, userId).catch((err: unknown) => {
-    if (err instanceof AppError && err.type === "not-found") return null;
-    throw err;
-  });
-
 /**
  * The person's credential as the registry has it now (withdrawn: empty), written under its key's
  * lock. A status change wins: someone suspended after the caller chose to publish gets the withdrawal.
  */
 export const putCredential = (d: ReconcileDeps, spaceId: string, userId: string, withdraw: boolean) =>
-  withStateLock(d.ctx.db, spaceId, CREDENTIAL_STATE_TYPE, credentialStateKey(userId), async () => {
-    const content = withdraw ? {} : (((await currentCredential(d.ctx, userId)) ?? {}) as unknown as Record<string, unknown>);
+  withStateLock(d.locks, spaceId, CREDENTIAL_STATE_TYPE, credentialStateKey(userId), async () => {
+    const content = withdraw ? {} : (((await d.registry.currentCredential(userId)) ?? {}) as unknown as Record<string, unknown>);
     await d.hs.putState(spaceId, { type: CREDENTIAL_STATE_TYPE, stateKey: credentialStateKey(userId), content });
   });
 
@@ -33,8 +23,8 @@ export const putCredential = (d: ReconcileDeps, spaceId: string, userId: string,
  * list put back, an emptied state, a forgery) is replaced.
  */
 export const putRevocations = (d: ReconcileDeps, spaceId: string, o: { inSpace?: unknown; refreshAfterMs?: number } = {}) =>
-  withStateLock(d.ctx.db, spaceId, REVOCATIONS_TYPE, "", async () => {
-    const list = await revocationList(d.ctx, { refreshAfterMs: o.refreshAfterMs });
+  withStateLock(d.locks, spaceId, REVOCATIONS_TYPE, "", async () => {
+    const list = await d.registry.revocationList({ refreshAfterMs: o.refreshAfterMs });
     if (o.inSpace !== undefined && sameList(o.inSpace, list)) return false;
     await d.hs.putState(spaceId, { type: REVOCATIONS_TYPE, stateKey: "", content: list as unknown as Record<string, unknown> });
     return true;

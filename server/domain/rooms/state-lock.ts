@@ -1,4 +1,4 @@
-import { withAdvisoryLock, type Db } from "../../db/pool.js";
+import type { Locks } from "./deps.js";
 
 /**
  * One writer at a time for one state key of one room. The full reconcile and the person jobs both
@@ -7,5 +7,5 @@ import { withAdvisoryLock, type Db } from "../../db/pool.js";
  * older value: a member's credential was seen stuck without their master key that way. Callers
  * compute the value inside the lock, so the last writer writes the newest.
  */
-export const withStateLock = <T>(db: Db, roomId: string, type: string, stateKey: string, fn: () => Promise<T>): Promise<T> =>
-  withAdvisoryLock(db, `state:${roomId}:${type}:${stateKey}`, fn);
+export const withStateLock = <T>(locks: Locks, roomId: string, type: string, stateKey: string, fn: () => Promise<T>): Promise<T> =>
+  locks.withLock(`state:${roomId}:${type}:${stateKey}`, fn);

@@ -6,6 +6,7 @@ import { SynapseAdmin, MatrixError } from "#server/synapse/admin-client.js";
 import { CREDENTIAL_STATE_TYPE } from "#server/domain/rooms/event-types.js";
 import { Q_ALL, Q_PERSON } from "#server/jobs/reconciler.js";
 import { TOKEN_SECONDS } from "#server/domain/matrix-session/service.js";
+import { pgReconcileDeps } from "#server/domain/rooms/registry-port.js";
 
 // Issue 9 item 1. A national coordinator tries to choose a nominee's Matrix account (the registry
 // bot, a Synapse admin, someone else's), and a registry row bound to such an account (forced by SQL,
@@ -155,7 +156,7 @@ describe("attack: a registry row bound to the bot or a Synapse admin, then suspe
 
   it("the full reconcile gives neither account rooms or a credential, and health turns degraded", async () => {
     const { reconcileAll } = await import("#server/domain/rooms/reconcile.js");
-    await reconcileAll({ ctx: plane.ctx, hs: plane.link!.hs });
+    await reconcileAll(pgReconcileDeps(plane.ctx, plane.link!.hs));
     expect(await managedRoomsOf(OPS_ADMIN)).toEqual([]);
     const space = (await plane.ctx.db.query("SELECT room_id FROM matrix_rooms WHERE key = 'space'")).rows[0].room_id;
     const creds = (await hs.admin.roomState(space)).state.filter((e) => e.type === CREDENTIAL_STATE_TYPE && Object.keys(e.content ?? {}).length > 0);

@@ -4,6 +4,7 @@ import { startTestPlane, actor, api, role, type TestPlane } from "../../helpers/
 import { eventually } from "../../helpers/matrix-wait.js";
 import { SynapseAdmin, MatrixError } from "#server/synapse/admin-client.js";
 import { Q_ALL } from "#server/jobs/reconciler.js";
+import { pgReconcileDeps } from "#server/domain/rooms/registry-port.js";
 
 describe("rooms follow the registry (real Synapse, real PostgreSQL)", () => {
   let hs: TestSynapse;
@@ -136,8 +137,8 @@ describe("rooms follow the registry (real Synapse, real PostgreSQL)", () => {
 
   it("a second full reconcile with nothing to change changes nothing", async () => {
     const { reconcileAll } = await import("#server/domain/rooms/reconcile.js");
-    await reconcileAll({ ctx: plane.ctx, hs: plane.link!.hs });
-    const again = await reconcileAll({ ctx: plane.ctx, hs: plane.link!.hs });
+    await reconcileAll(pgReconcileDeps(plane.ctx, plane.link!.hs));
+    const again = await reconcileAll(pgReconcileDeps(plane.ctx, plane.link!.hs));
     expect(again).toMatchObject({ created: 0, stateChanges: 0, added: 0, removed: 0, credentials: 0 });
   });
 
