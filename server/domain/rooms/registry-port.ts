@@ -7,7 +7,7 @@ import type { HomeserverPort } from "./port.js";
 import * as repo from "./repo.js";
 
 /** The registry in PostgreSQL, as the reconciler sees it. */
-export const pgRegistry = (ctx: Ctx): ReconcileRegistry => ({
+const pgRegistry = (ctx: Ctx): ReconcileRegistry => ({
   loadSnapshot: (base, opts) => repo.loadSnapshot(ctx.db, base, opts),
   peopleChangedSince: (watermark) => repo.peopleChangedSince(ctx.db, watermark),
   roomIds: () => repo.roomIds(ctx.db),
@@ -27,7 +27,7 @@ export const pgRegistry = (ctx: Ctx): ReconcileRegistry => ({
 });
 
 /** PostgreSQL advisory locks: one holder per key across every replica. */
-export const pgLocks = (ctx: Ctx): Locks => ({ withLock: (key, fn) => withAdvisoryLock(ctx.db, key, fn) });
+const pgLocks = (ctx: Ctx): Locks => ({ withLock: (key, fn) => withAdvisoryLock(ctx.db, key, fn) });
 
 /** The production wiring: PostgreSQL behind the registry and the locks. */
 export const pgReconcileDeps = (ctx: Ctx, hs: HomeserverPort): ReconcileDeps => ({ ctx, hs, registry: pgRegistry(ctx), locks: pgLocks(ctx) });

@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import { generateSigningKeyPair } from "#shared/crypto/sign.js";
+import { credentialStateKey } from "#shared/credentials/credential.js";
+import { createLogger } from "../../log.js";
+import type { Locks, ReconcileDeps } from "./deps.js";
+import { CREDENTIAL_STATE_TYPE } from "./event-types.js";
+import { type Call, MemoryHomeserver } from "./memory-homeserver.js";
+import { MemoryLocks, MemoryRegistry, noLocks } from "./memory-registry.js";
+import { reconcilePerson } from "./person.js";
+import { stateKey } from "./port.js";
+import { reconcileAll } from "./reconcile.js";
+
+// The reconciler's races (docs/reconciler.md, issue 13 part 4) replayed in a chosen order with no
+// server at all: the in-memory homeserver's gates pick the interleaving, the in-memory registry and
+// locks stand in for PostgreSQL. tests/integration/reconciler-races.test.ts runs the same races
+// against real PostgreSQL (its advisory locks, the signed lists as stored).
+
+const SERVER = "enlace.test";
+const ana = `@ana.cl:${SERVER}`;
+const focal = { role: "focal_point" as const, memberState: "CL", program: "tourism" };
+
+async function setup(o: { locks?: Locks; reconciled?: boolean } = {}) {
+  const secretariat = await generateSigningKeyPair();
+  const hs = new MemoryHomeserver(SERVER);
+  const registry = new MemoryRegistry(secretariat);
+  const locks = o.locks ?? new MemoryLocks();
+  const d: ReconcileDeps = { ctx: { log: createLogger("silent"), now: () => new Date(), keys: { secretariat } }, hs, registry, locks };
+  if (o.reconciled !== false) await reconcileAll(d);
+  const roomsOf = async (userId: string) => {
+    const joined = new Set(await hs.joinedRooms(userId));
+    return [...(await registry.roomIds())]
+      .filter(([, id]) => joined.has(id))
+      .map(([k]) => k)
+      .sort();
+  };
+  return { hs, registry, locks, d, roomsOf };
+}
+
+/** Lets every runnable promise run (the fake homeserver yields once per call). */
+const settle = async (rounds = 50) => {
+  for (let i = 0; i < rounds; i++) await new Promise((r) => setImmediate(r));
+};
+
+/**
+ * The full reconcile is held while writing Ana's credential (computed before her master key came);
+ * her person job then writes the new one. Returns the serial the Space ends with and the newest.
+ */
+async function twoCredentialWriters(locks: Locks) {
+  const { hs, registry, d } = await setup({ locks });
+  const id = registry.addActive(ana, "CL", [focal]);
+  const credKey = stateKey(CREDENTIAL_STATE_TYPE, credentialStateKey(ana));
+  const full = hs.pause((c) => c.op === "putState" && c.key === credKey);
+  const running = reconcileAll(d);
+  const held: Call = await full.reached;
+  registry.setMasterKey(id, "A".repeat(43));
+  const person = reconcilePerson(d, id);
+  await settle();
+  // The second writer has gone as far as it can: waiting for the key's lock, or writing beside the first.
+  const lockKey = `state:${held.roomId}:${CREDENTIAL_STATE_TYPE}:${credentialStateKey(ana)}`;
+  const blocked = locks instanceof MemoryLocks ? (locks.waiting.get(lockKey) ?? 0) : 0;
+  const writing = hs.calls.slice(hs.calls.indexOf(held) + 1).filter((c) => c.op === "putState" && c.key === credKey).length;
+  expect(blocked + writing).toBeGreaterThanOrEqual(1);
+  full.release();
+  await Promise.all([running, person]);
+  const spaceId = (await registry.roomIds()).get("space")!;
+  const published = hs.state(spaceId, CREDENTIAL_STATE_TYPE, credentialStateKey(ana)) as { credential: { serial: number; masterKey: string | null } };
+  return {
+    held: (held.content as { credential: { serial: number } }).credential.serial,
+    published: published.credential,
+    newest: registry.people.get(id)!.credentialVersion,
+  };
+}
+
+describe("the reconciler's races, deterministic and server-free (in-memory homeserver, registry and locks; issue 13 part 4)", () => {
+  it("two writers of one credential: computed inside the key's lock, the newest wins", async () => {
+    const r = await twoCredentialWriters(new MemoryLocks());
+    expect(r.held).toBe(r.newest - 1);
+    expect(r.published).toMatchObject({ serial: r.newest, masterKey: "A".repeat(43) });
+  });
+
+  it("the same two writers with no lock: the fork keeps the older credential (the test above is what catches it)", async () => {
+    const r = await twoCredentialWriters(noLocks);
+    expect(r.published.serial).toBe(r.newest - 1);
+    expect(r.published.masterKey).toBeNull();
+  });
+
+  it("a suspension beside a full reconcile whose snapshot predates it: the person ends out and locked, never re-added (invariant 1)", async () => {
+    const { hs, registry, d, roomsOf } = await setup();
+    const id = registry.addActive(ana, "CL", [focal]);
+    // The full reconcile has read the registry (Ana active) and looks at its first room…
+    const full = hs.pause((c) => c.op === "roomSnapshot");
+    const running = reconcileAll(d);
+    await full.reached;
+    // …when Ana is suspended and her person job runs to the end.
+    registry.setStatus(id, "suspended");
+    await reconcilePerson(d, id);
+    const after = hs.calls.length;
+    full.release();
+    const report = await running;
+    expect(hs.calls.slice(after).filter((c) => c.op === "addMember" && c.userId === ana)).toEqual([]);
+    expect(report.requeue).toContain(id);
+    expect(await roomsOf(ana)).toEqual([]);
+    expect(hs.account(ana).locked).toBe(true);
+    for (const roomId of (await registry.roomIds()).values()) expect(["leave", undefined]).toContain(hs.membership(roomId, ana));
+    // Her credential is withdrawn and the revocation list names her.
+    const spaceId = (await registry.roomIds()).get("space")!;
+    expect(hs.state(spaceId, CREDENTIAL_STATE_TYPE, credentialStateKey(ana))).toEqual({});
+  });
+
+  it("a replica re-runs an expired full reconcile beside the slow worker: no duplicate rooms, and a third run changes nothing", async () => {
+    const { hs, registry, d, roomsOf } = await setup({ reconciled: false });
+    const id = registry.addActive(ana, "CL", [focal]);
+    // Worker A's homeserver created a room but A has not heard back (nor recorded it) when its job expires.
+    const slow = hs.pause((c) => c.op === "createRoom" && c.key === "network:tourism", "after");
+    const first = reconcileAll(d);
+    await slow.reached;
+    const second = await reconcileAll({ ...d }); // the replica: the same registry, locks and homeserver
+    expect(second.created).toBeGreaterThan(0);
+    slow.release();
+    await first;
+    const recorded = await registry.roomIds();
+    for (const [key, roomId] of recorded) expect(hs.roomsWithKey(key)).toEqual([roomId]);
+    expect(hs.rooms.size).toBe(recorded.size);
+    expect(await roomsOf(ana)).toEqual(["advisories:all", "advisories:tourism", "network:tourism", "space"]);
+    const third = await reconcileAll(d);
+    expect({ ...third, requeue: [] }).toEqual({ created: 0, stateChanges: 0, added: 0, removed: 0, credentials: 0, requeue: [], refused: [] });
+    await reconcilePerson(d, id);
+    const again = await reconcilePerson(d, id);
+    expect({ added: again.added, removed: again.removed }).toEqual({ added: [], removed: [] });
+  });
+});
