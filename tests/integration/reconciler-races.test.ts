@@ -15,9 +15,9 @@ import type { ReconcileDeps } from "#server/domain/rooms/deps.js";
 import { pgReconcileDeps } from "#server/domain/rooms/registry-port.js";
 
 // The reconciler's races (docs/reconciler.md), replayed in a chosen order: real PostgreSQL (the
-// registry, the advisory locks), the in-memory homeserver with gates instead of Synapse. Here and
-// not next to the code because the reconciler reads the registry, signs credentials and audits
-// through PostgreSQL; the fake homeserver alone is unit-tested in server/domain/rooms.
+// registry, the advisory locks), the in-memory homeserver with gates instead of Synapse. The same
+// races without any server (in-memory registry and locks) are server/domain/rooms/races.test.ts;
+// this file is the one that checks PostgreSQL's locks and stored revocation list really hold them.
 
 const SERVER = "enlace.test";
 const ana = `@ana.cl:${SERVER}`;
