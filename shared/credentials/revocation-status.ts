@@ -39,6 +39,20 @@ export function newerList(a: RevocationList, b: RevocationList): boolean {
   return Date.parse(a.issuedAt) > Date.parse(b.issuedAt);
 }
 
+// trustOf runs for every event of a timeline, and each time checks the same one or two signed lists:
+// remember the verdict for a list as given (its JSON and the keys asked), so each is verified once.
+const verdicts = new Map<string, Promise<Awaited<ReturnType<typeof verifyRevocationList>> | null>>();
+function verifiedOnce(raw: unknown, keys: string[]) {
+  const k = `${keys.join(",")}\u0000${JSON.stringify(raw)}`;
+  let v = verdicts.get(k);
+  if (!v) {
+    if (verdicts.size >= 64) verdicts.clear(); // a handful of lists are live at a time
+    v = verifyRevocationList(raw, keys).catch(() => null);
+    verdicts.set(k, v);
+  }
+  return v;
+}
+
 /**
  * The revocation list a reader should use: the one in the Space if it verifies and is not older
  * than the highest seen before (which it then becomes), else that highest one. Missing or older
@@ -50,11 +64,10 @@ export async function currentRevocations(
 ): Promise<RevocationCheck> {
   const now = o.now ?? new Date();
   const candidates: Array<{ key: string; signed: SignedRevocationList }> = [];
-  const space =
-    inSpace && typeof inSpace === "object" && Object.keys(inSpace).length > 0 ? await verifyRevocationList(inSpace, o.pinnedKeys).catch(() => null) : null;
+  const space = inSpace && typeof inSpace === "object" && Object.keys(inSpace).length > 0 ? await verifiedOnce(inSpace, o.pinnedKeys) : null;
   for (const key of o.pinnedKeys) {
     const stored = o.store.get(key);
-    if (stored && (await verifyRevocationList(stored, [key]).catch(() => null))?.ok) candidates.push({ key, signed: stored });
+    if (stored && (await verifiedOnce(stored, [key]))?.ok) candidates.push({ key, signed: stored });
   }
   if (space?.ok) {
     const signed = inSpace as SignedRevocationList;
