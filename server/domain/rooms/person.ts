@@ -38,7 +38,7 @@ export async function reconcilePerson(d: ReconcileDeps, personId: string): Promi
   if (person.status === "active" || person.status === "suspended" || person.status === "revoked") await refuseReservedAccount(d, person.id, userId);
   const known = await d.registry.roomIds();
   const snapshot = await d.registry.loadSnapshot(
-    { secretariatServer: d.hs.serverName, botUserId: d.hs.botUserId, today: new Date().toISOString().slice(0, 10) },
+    { secretariatServer: d.hs.serverName, botUserId: d.hs.botUserId, today: d.ctx.now().toISOString().slice(0, 10) },
     { people: false },
   );
   // The rooms this person belongs in when active (the registry's answer for them alone).
