@@ -74,10 +74,8 @@ export async function cryptoMasterKey(client: MatrixClient, userId: string, wait
   const m = olmMachineOf(client);
   let identity = await m.getIdentity(rustUserId(m, userId));
   if (!identity && waitSecs > 0) {
-    // getDevice with a timeout waits for an outstanding /keys/query about this user to finish.
-    const DeviceId = (client.getCrypto() as unknown as { olmMachine: { deviceId: { constructor: new (id: string) => unknown } } }).olmMachine.deviceId
-      ?.constructor;
-    if (typeof DeviceId === "function") (await m.getDevice(rustUserId(m, userId), new DeviceId("ENLACE-PROBE"), waitSecs).catch(() => undefined))?.free?.();
+    // Waiting on any device of the user waits for an outstanding /keys/query about them to finish.
+    await awaitDevice(client, userId, "ENLACE-PROBE", waitSecs);
     identity = await m.getIdentity(rustUserId(m, userId));
   }
   if (!identity) return null;
