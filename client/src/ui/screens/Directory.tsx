@@ -6,6 +6,7 @@ import { useReference } from "../../app/reference.js";
 import { useFormat } from "../../i18n/format.js";
 import type { DirectoryFilter } from "../../api/types.js";
 import { AsyncView } from "../components/bits.js";
+import { ProgramFilter, StateFilter } from "../components/FilterSelects.js";
 import { SelectField, TextField } from "../components/Field.js";
 import { MyExpertise, EXPERTISE_LANGUAGES } from "./MyExpertise.js";
 
@@ -14,12 +15,11 @@ export function Directory() {
   const { t } = useTranslation();
   const api = useApi();
   const fmt = useFormat();
-  const { programs, memberStates, programName } = useReference();
+  const { programName } = useReference();
   const [draft, setDraft] = useState<DirectoryFilter>({});
   const [filter, setFilter] = useState<DirectoryFilter>({});
   const [results, reload] = useAsync(() => api.directory({ ...filter, limit: 100 }), JSON.stringify(filter));
   const set = (k: keyof DirectoryFilter) => (e: { target: { value: string } }) => setDraft({ ...draft, [k]: e.target.value || undefined });
-  const states = memberStates.status === "ready" ? memberStates.data.map((s) => s.code).sort((a, b) => fmt.region(a).localeCompare(fmt.region(b))) : [];
   return (
     <>
       <section aria-labelledby="directory-title">
@@ -43,23 +43,8 @@ export function Directory() {
                 </option>
               ))}
             </SelectField>
-            <SelectField label={t("people.filterState")} value={draft.memberState ?? ""} onChange={set("memberState")}>
-              <option value="">{t("people.any")}</option>
-              {states.map((s) => (
-                <option key={s} value={s}>
-                  {fmt.region(s)}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField label={t("people.filterProgram")} value={draft.program ?? ""} onChange={set("program")}>
-              <option value="">{t("people.any")}</option>
-              {programs.status === "ready" &&
-                programs.data.map((p) => (
-                  <option key={p.code} value={p.code}>
-                    {programName(p.code)}
-                  </option>
-                ))}
-            </SelectField>
+            <StateFilter value={draft.memberState} onChange={set("memberState")} />
+            <ProgramFilter value={draft.program} onChange={set("program")} />
             <div className="field submit">
               <button type="submit" className="primary">
                 {t("directory.search")}

@@ -2,11 +2,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api-context.js";
 import { useAsync } from "../../app/async.js";
-import { useReference } from "../../app/reference.js";
-import { useFormat } from "../../i18n/format.js";
 import type { EnrollmentLink, PeopleFilter, Status } from "../../api/types.js";
 import { AsyncView } from "../components/bits.js";
 import { StatusMessage } from "../components/ErrorMessage.js";
+import { ProgramFilter, StateFilter } from "../components/FilterSelects.js";
 import { SelectField } from "../components/Field.js";
 import { PeopleTable } from "../components/PeopleTable.js";
 import { PersonActions } from "../components/PersonActions.js";
@@ -18,14 +17,11 @@ const STATUSES: Status[] = ["nominated", "approved", "active", "suspended", "rev
 export function People() {
   const { t } = useTranslation();
   const api = useApi();
-  const fmt = useFormat();
-  const { programs, memberStates, programName } = useReference();
   const [filter, setFilter] = useState<PeopleFilter>({});
   const [people, reload] = useAsync(() => api.people({ ...filter, limit: 500 }), JSON.stringify(filter));
   const [done, setDone] = useState<string | null>(null);
   const [issued, setIssued] = useState<{ name: string; link: EnrollmentLink } | null>(null);
   const set = (k: keyof PeopleFilter) => (e: { target: { value: string } }) => setFilter({ ...filter, [k]: e.target.value || undefined });
-  const states = memberStates.status === "ready" ? memberStates.data.map((s) => s.code).sort((a, b) => fmt.region(a).localeCompare(fmt.region(b))) : [];
   return (
     <section aria-labelledby="people-title">
       <h1 id="people-title">{t("people.title")}</h1>
@@ -38,23 +34,8 @@ export function People() {
             </option>
           ))}
         </SelectField>
-        <SelectField label={t("people.filterState")} value={filter.memberState ?? ""} onChange={set("memberState")}>
-          <option value="">{t("people.any")}</option>
-          {states.map((s) => (
-            <option key={s} value={s}>
-              {fmt.region(s)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t("people.filterProgram")} value={filter.program ?? ""} onChange={set("program")}>
-          <option value="">{t("people.any")}</option>
-          {programs.status === "ready" &&
-            programs.data.map((p) => (
-              <option key={p.code} value={p.code}>
-                {programName(p.code)}
-              </option>
-            ))}
-        </SelectField>
+        <StateFilter value={filter.memberState} onChange={set("memberState")} />
+        <ProgramFilter value={filter.program} onChange={set("program")} />
       </search>
       {issued && <EnrollmentLinkPanel name={issued.name} link={issued.link} onDismiss={() => setIssued(null)} />}
       <StatusMessage text={done} />
