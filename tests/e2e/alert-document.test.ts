@@ -16,7 +16,7 @@ import { roomsReady } from "../helpers/e2ee.js";
 import { insertEvent } from "#server/domain/events/repo.js";
 import { buildClientForTest, launchBrowser, openPage, PHONE, LAPTOP, type OpenedPage } from "../helpers/browser.js";
 import { seedPerson, signIn, go, overflowsHorizontally, visibleStrings, sendIncident, setUpMessaging, keySavedAndRoomsShown, type Person } from "./steps.js";
-import { en } from "../../client/src/i18n/locales/en.js";
+import { en } from "../../client/src/i18n/locales/en/index.js";
 
 // i18next shows a missing translation as its key ("compose.err.required") or with "{{…}}" left in.
 const keysOf = (o: object, prefix = ""): string[] =>

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { startTestPlane, actor, api, role, type TestPlane } from "../helpers/control-plane.js";
 import { buildClientForTest, launchBrowser, openPage } from "../helpers/browser.js";
-import { en } from "../../client/src/i18n/locales/en.js";
+import { en } from "../../client/src/i18n/locales/en/index.js";
 import { LANGUAGES } from "../../client/src/i18n/index.js";
 import { freshCode, seedPerson, settled, signIn, visibleStrings, type Person } from "./steps.js";
 

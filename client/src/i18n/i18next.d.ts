@@ -1,4 +1,4 @@
-import type { en } from "./locales/en.js";
+import type { en } from "./locales/en/index.js";
 
 // Typed keys: t("some.key") fails the typecheck when the key is not in the English resources.
 declare module "i18next" {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createI18n, initialLanguage, LANGUAGES } from "./index.js";
-import { en } from "./locales/en.js";
-import { es } from "./locales/es.js";
-import { pt } from "./locales/pt.js";
-import { fr } from "./locales/fr.js";
+import { en } from "./locales/en/index.js";
+import { es } from "./locales/es/index.js";
+import { pt } from "./locales/pt/index.js";
+import { fr } from "./locales/fr/index.js";
 import { CLIENT_PROBLEMS, PROBLEM_TYPES } from "#shared/api/problems.js";
 
 const keys = (o: object, p = ""): string[] =>

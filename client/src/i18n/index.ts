@@ -1,8 +1,8 @@
 import i18next, { type i18n } from "i18next";
-import { en } from "./locales/en.js";
-import { es } from "./locales/es.js";
-import { pt } from "./locales/pt.js";
-import { fr } from "./locales/fr.js";
+import { en } from "./locales/en/index.js";
+import { es } from "./locales/es/index.js";
+import { pt } from "./locales/pt/index.js";
+import { fr } from "./locales/fr/index.js";
 
 // The OAS official languages. Each name is written in its own language, so it needs no translation.
 export const LANGUAGES = ["en", "es", "pt", "fr"] as const;

@@ -1,0 +1,15 @@
+export const audit = {
+  title: "Audit log",
+  verify: "Verify the audit log",
+  verifying: "Verifying the hash chain and signatures…",
+  ok: "Verified: {{entries}} entries, hash chain intact, last signed checkpoint at entry {{checkpoint}}.",
+  okNoCheckpoint: "Verified: {{entries}} entries, hash chain intact; no signed checkpoint yet.",
+  broken: "Verification failed at entry {{seq}}: {{problem}}",
+  seq: "No.",
+  at: "Time",
+  actor: "Actor",
+  action: "Action",
+  subject: "Subject",
+  more: "Load more",
+  empty: "No entries.",
+};

@@ -1,0 +1,22 @@
+export const coverage = {
+  title: "Acknowledgement coverage",
+  deadline: "Deadline: {{date}}",
+  summary: "{{acknowledged}} of {{expected}} member states acknowledged · {{pending}} pending · {{overdue}} overdue",
+  caption: "Member states and their acknowledgement",
+  state: "Member state",
+  status: "Status",
+  when: "Acknowledged at",
+  statuses: {
+    acknowledged: "Acknowledged",
+    pending: "Pending",
+    overdue: "Overdue",
+  },
+  late: "late",
+  nobody: "No member state is expected to acknowledge this advisory.",
+  notFound: "This advisory is not in the room's recent history.",
+  backToRoom: "Back to the room",
+  notCounted_one: "{{count}} acknowledgement cannot be verified and does not count",
+  notCounted_other: "{{count}} acknowledgements cannot be verified and do not count",
+  notCountedHelp: "An acknowledgement counts only when a device its sender cross-signed signed it, under a valid credential of their member state.",
+  notCountedStatus: "Not counted",
+};

@@ -1,0 +1,18 @@
+export const enroll = {
+  title: "Set up your account",
+  loading: "Opening your enrollment link…",
+  forWhom: "This link is for {{name}} ({{email}}).",
+  totpRequired: "Your role requires a second factor. Add this key to your authenticator app, then enter the code it shows.",
+  totpOptional: "Optional: protect your account with a second factor by adding this key to an authenticator app.",
+  secret: "Secret key",
+  uri: "Setup link (otpauth)",
+  password: "New password",
+  passwordHint: "At least 12 characters.",
+  confirm: "Repeat the password",
+  code: "Authenticator code",
+  codeOptionalHint: "Leave empty to skip the second factor.",
+  submit: "Activate my account",
+  submitting: "Activating…",
+  tooShort: "The password needs at least 12 characters.",
+  mismatch: "The two passwords differ.",
+};

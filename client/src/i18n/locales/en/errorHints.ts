@@ -1,0 +1,3 @@
+export const errorHints = {
+  fields: "Check: {{fields}}",
+};

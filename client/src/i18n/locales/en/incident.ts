@@ -1,0 +1,15 @@
+export const incident = {
+  title: "Incident",
+  loading: "Reading the incident…",
+  notFound: "This incident notice could not be found or read on this device.",
+  back: "Back to the room",
+  current: "Current status: {{status}}",
+  since: "since {{time}}",
+  when: "When",
+  where: "Where",
+  reportedBy: "Reported by",
+  reportedAt: "Reported at",
+  updates: "Status updates",
+  noUpdates: "No updates yet.",
+  notCounted: "From an unverified sender: shown, but it does not change the current status.",
+};

@@ -1,0 +1,11 @@
+export const nav = {
+  home: "Home",
+  state: "Nominate",
+  nominations: "Nomination queue",
+  people: "People",
+  revetting: "Re-vetting",
+  audit: "Audit log",
+  directory: "Expertise directory",
+  events: "Major events",
+  library: "Library",
+};

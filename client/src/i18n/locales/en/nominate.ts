@@ -1,0 +1,17 @@
+export const nominate = {
+  title: "Nominate a focal point",
+  intro: "The nominee is vetted by a Secretariat officer of each program, never by the person who nominates.",
+  fullName: "Full name",
+  email: "Email",
+  memberState: "Member state",
+  chooseState: "Choose a member state",
+  role: "Role",
+  programs: "Programs",
+  programsHint: "Choose at least one program.",
+  noProgram: "Choose at least one program.",
+  reason: "Note for the Secretariat (optional)",
+  submit: "Nominate",
+  submitting: "Nominating…",
+  done: "{{name}} is nominated and waits for a Secretariat officer's approval.",
+  referred: "A nomination for {{email}} was recorded. The Secretariat will check it and follow up with you; nothing else changes for now.",
+};

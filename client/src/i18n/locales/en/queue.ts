@@ -1,0 +1,15 @@
+export const queue = {
+  title: "Nomination queue",
+  intro: "Approving issues a single-use enrollment link to hand to the nominee over a trusted channel.",
+  empty: "No nominations are waiting.",
+  cannotApprove: "You cannot approve this one: you nominated this person, or it is outside your programs. Another officer approves (four eyes).",
+  linkTitle: "Enrollment link for {{name}}",
+  linkHelp: "Single use, valid until {{date}}. Hand it over in person or over a trusted channel; it is shown only now.",
+  linkLabel: "Enrollment link",
+  copy: "Copy link",
+  copied: "Copied.",
+  dismiss: "Done",
+  matrixId: "Matrix account:",
+  noMatrixId: "none yet (no homeserver linked)",
+  approvingAs: "You approve {{name}} with the Matrix account {{id}}: this account will appear as a vetted member. Check it before you confirm.",
+};

@@ -1,0 +1,8 @@
+export const status = {
+  nominated: "Nominated",
+  approved: "Approved, awaiting enrollment",
+  active: "Active",
+  suspended: "Suspended",
+  revoked: "Revoked",
+  rejected: "Rejected",
+};

@@ -1,0 +1,16 @@
+import type { Messages } from "../en/index.js";
+
+export const app: Messages["app"] = {
+  name: "Enlace",
+  tagline: "Red segura de puntos focales del CICTE",
+  loading: "Cargando…",
+  skipToContent: "Ir al contenido principal",
+  language: "Idioma",
+  signOut: "Cerrar sesión",
+  signedInAs: "Sesión de {{name}}",
+  mainNav: "Principal",
+  notFound: "Esta página no existe.",
+  notAllowed: "Sus funciones no dan acceso a esta página.",
+  backHome: "Volver al inicio",
+  retry: "Reintentar",
+};

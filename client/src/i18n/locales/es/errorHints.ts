@@ -1,0 +1,5 @@
+import type { Messages } from "../en/index.js";
+
+export const errorHints: Messages["errorHints"] = {
+  fields: "Revise: {{fields}}",
+};

@@ -1,0 +1,27 @@
+import type { Messages } from "../en/index.js";
+
+export const library: Messages["library"] = {
+  title: "Biblioteca",
+  intro: "Documentos de lecciones aprendidas compartidos en sus salas. La búsqueda se hace en este dispositivo, sobre los datos descifrados.",
+  search: "Buscar",
+  searchHint: "Título, evento, tema o idioma.",
+  language: "Idioma",
+  anyLanguage: "Cualquiera",
+  empty: "Aún no hay documentos de lecciones aprendidas en sus salas.",
+  none: "Ningún documento coincide con esta búsqueda.",
+  results_one: "{{count}} documento",
+  results_other: "{{count}} documentos",
+  event: "Evento",
+  date: "Fecha",
+  topics: "Temas",
+  sharedBy: "Compartido por",
+  room: "Sala",
+  download: "Descargar",
+  downloadNamed: "Descargar {{name}}",
+  downloading: "Descargando y descifrando…",
+  downloaded: "{{name}} descargado: descifrado en este dispositivo y con su integridad verificada.",
+  integrity: "{{name}} no superó la verificación de integridad: fue modificado después de enviarse y no se guardó.",
+  downloadFailed: "No se pudo descargar {{name}}. Inténtelo de nuevo.",
+  loadOlder: "Buscar más atrás",
+  loadingOlder: "Buscando más atrás…",
+};

@@ -1,0 +1,27 @@
+import type { Messages } from "../en/index.js";
+
+export const library: Messages["library"] = {
+  title: "Bibliothèque",
+  intro: "Les documents de retour d’expérience partagés dans vos salons. La recherche a lieu sur cet appareil, dans les données déchiffrées.",
+  search: "Rechercher",
+  searchHint: "Titre, événement, thème ou langue.",
+  language: "Langue",
+  anyLanguage: "Toutes",
+  empty: "Aucun document de retour d’expérience dans vos salons pour l’instant.",
+  none: "Aucun document ne correspond à cette recherche.",
+  results_one: "{{count}} document",
+  results_other: "{{count}} documents",
+  event: "Événement",
+  date: "Date",
+  topics: "Thèmes",
+  sharedBy: "Partagé par",
+  room: "Salon",
+  download: "Télécharger",
+  downloadNamed: "Télécharger {{name}}",
+  downloading: "Téléchargement et déchiffrement…",
+  downloaded: "{{name}} téléchargé : déchiffré sur cet appareil, intégrité vérifiée.",
+  integrity: "{{name}} n’a pas passé le contrôle d’intégrité : il a été modifié après l’envoi et n’a pas été enregistré.",
+  downloadFailed: "Impossible de télécharger {{name}}. Réessayez.",
+  loadOlder: "Remonter plus loin",
+  loadingOlder: "Recherche plus ancienne…",
+};

@@ -1,0 +1,16 @@
+import type { Messages } from "../en/index.js";
+
+export const app: Messages["app"] = {
+  name: "Enlace",
+  tagline: "Rede segura dos pontos focais do CICTE",
+  loading: "Carregando…",
+  skipToContent: "Ir para o conteúdo principal",
+  language: "Idioma",
+  signOut: "Sair",
+  signedInAs: "Sessão de {{name}}",
+  mainNav: "Principal",
+  notFound: "Esta página não existe.",
+  notAllowed: "Suas funções não dão acesso a esta página.",
+  backHome: "Voltar ao início",
+  retry: "Tentar novamente",
+};

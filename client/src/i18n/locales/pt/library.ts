@@ -1,0 +1,27 @@
+import type { Messages } from "../en/index.js";
+
+export const library: Messages["library"] = {
+  title: "Biblioteca",
+  intro: "Documentos de lições aprendidas compartilhados nas suas salas. A busca é feita neste dispositivo, sobre os dados descriptografados.",
+  search: "Buscar",
+  searchHint: "Título, evento, tema ou idioma.",
+  language: "Idioma",
+  anyLanguage: "Qualquer",
+  empty: "Ainda não há documentos de lições aprendidas nas suas salas.",
+  none: "Nenhum documento corresponde a esta busca.",
+  results_one: "{{count}} documento",
+  results_other: "{{count}} documentos",
+  event: "Evento",
+  date: "Data",
+  topics: "Temas",
+  sharedBy: "Compartilhado por",
+  room: "Sala",
+  download: "Baixar",
+  downloadNamed: "Baixar {{name}}",
+  downloading: "Baixando e descriptografando…",
+  downloaded: "{{name}} baixado: descriptografado neste dispositivo e com a integridade verificada.",
+  integrity: "{{name}} falhou na verificação de integridade: foi alterado depois de enviado e não foi salvo.",
+  downloadFailed: "Não foi possível baixar {{name}}. Tente novamente.",
+  loadOlder: "Procurar mais atrás",
+  loadingOlder: "Procurando mais atrás…",
+};
