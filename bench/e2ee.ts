@@ -1,67 +1,14 @@
-import { MatrixEventEvent, RoomEvent, type MatrixEvent, type Room } from "matrix-js-sdk";
 import { startTestSynapse } from "../tests/helpers/synapse.js";
 import { startTestPlane, actor, role } from "../tests/helpers/control-plane.js";
 import { roomsReady } from "../tests/helpers/e2ee.js";
 import { ControlPlaneClient } from "#shared/matrix/control-plane.js";
-import pg from "pg";
 import { loginThroughControlPlane, openSession, type EnlaceSession } from "#shared/matrix/session.js";
 import { buildEventContent } from "#shared/content/event.js";
 import { EXAMPLES } from "#shared/content/examples.js";
 import { summarize, round } from "./lib/stats.js";
-
-/** Resolves with the time at which `session` has the event decrypted (or received, if plain). */
-function whenReadable(s: EnlaceSession, roomId: string, match: (e: MatrixEvent) => boolean): Promise<number> {
-  return new Promise((resolve) => {
-    const onTimeline = (e: MatrixEvent, room: Room | undefined) => {
-      if (room?.roomId !== roomId || !match(e)) return;
-      s.client.off(RoomEvent.Timeline, onTimeline);
-      const done = () => {
-        if (!e.isBeingDecrypted() && !e.isDecryptionFailure() && e.getClearContent() !== null) {
-          e.off(MatrixEventEvent.Decrypted, done);
-          resolve(performance.now());
-        }
-      };
-      if (!e.isEncrypted()) return resolve(performance.now());
-      e.on(MatrixEventEvent.Decrypted, done);
-      done();
-    };
-    s.client.on(RoomEvent.Timeline, onTimeline);
-  });
-}
+import { whenReadable, synapseDatabase, inBatches } from "./lib/matrix.js";
 
 export type BenchSynapseDb = "postgres" | "sqlite";
-
-/** A database for the bench's Synapse on the bench's PostgreSQL server (Synapse requires C collation). */
-async function synapseDatabase(pgAdminUrl: string): Promise<{ kind: "postgres"; url: string }> {
-  const name = `synapse_bench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: pgAdminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(pgAdminUrl);
-  url.pathname = `/${name}`;
-  return { kind: "postgres", url: url.toString() };
-}
-
-async function dropDatabase(pgAdminUrl: string, name: string) {
-  const admin = new pg.Client({ connectionString: pgAdminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-}
-
-/** Runs `f` over `items`, at most `width` at a time. */
-async function inBatches<T, R>(items: T[], width: number, f: (x: T, i: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += width) out.push(...(await Promise.all(items.slice(i, i + width).map((x, k) => f(x, i + k)))));
-  return out;
-}
 
 export async function benchE2ee(pgAdminUrl: string, log: (s: string) => void, maxN = 200, db: BenchSynapseDb = "postgres") {
   const figures: Record<string, number> = {};
@@ -206,7 +153,7 @@ export async function benchE2ee(pgAdminUrl: string, log: (s: string) => void, ma
     for (const s of sessions) s.stop();
     await plane.close();
     await hs.close();
-    if (database) await dropDatabase(pgAdminUrl, new URL(database.url).pathname.slice(1));
+    await database?.drop();
   }
   return figures;
 }

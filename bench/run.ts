@@ -1,4 +1,4 @@
-// `npm run bench [-- --out FILE] [-- --only auth|registry|homeserver|e2ee|client]`: every benchmark, as ratios against a floor
+// `npm run bench [-- --out FILE] [-- --only auth|registry|homeserver|e2ee|keyshare|client]`: every benchmark, as ratios against a floor
 // measured in the same run (these machines are noisy), printed and optionally written as JSON.
 import { writeFile } from "node:fs/promises";
 import { startTestPostgres } from "../tests/helpers/postgres-server.js";
@@ -7,6 +7,7 @@ import { benchRegistry } from "./registry.js";
 import { benchHomeserver } from "./homeserver.js";
 import { benchE2ee } from "./e2ee.js";
 import { benchClient } from "./client.js";
+import { benchKeyshare } from "./keyshare.js";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -25,6 +26,7 @@ try {
     registry: () => benchRegistry(pg.adminUrl(), log),
     homeserver: () => benchHomeserver(pg.adminUrl(), log, Number(flag("people") ?? 1000)),
     e2ee: () => benchE2ee(pg.adminUrl(), log, Number(flag("clients") ?? 200), flag("synapse-db") === "sqlite" ? "sqlite" : "postgres"),
+    keyshare: () => benchKeyshare(pg.adminUrl(), log, Number(flag("keyshare-people") ?? 1000)),
     client: () => benchClient(pg.adminUrl(), log, Number(flag("client-people") ?? 3)),
   };
   for (const [name, run] of Object.entries(suites)) {
