@@ -29,7 +29,6 @@ async function flush(machine: RustSdkCryptoJs.OlmMachine, processor: OutgoingReq
 
 function httpFor(hs: TestSynapse, l: Login): { client: MatrixClient; processor: (m: RustSdkCryptoJs.OlmMachine) => OutgoingRequestProcessor } {
   const client = createClient({ baseUrl: hs.url, userId: l.userId, deviceId: l.deviceId, accessToken: l.accessToken, logger: quietLogger });
-  // biome-ignore lint/suspicious/noExplicitAny: the processor wants the client's internal onlyData http API
   return { client, processor: (m) => new OutgoingRequestProcessor(quietLogger, m, client.http as any) };
 }
 
