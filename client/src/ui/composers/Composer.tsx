@@ -4,6 +4,7 @@ import type { Tlp } from "#shared/content/tlp.js";
 import { useSignedIn } from "../../app/session.js";
 import { capabilitiesOf } from "../../app/roles.js";
 import { useMatrixClient } from "../../matrix/MatrixClientContext.js";
+import { usePrepareToEncrypt } from "../../matrix/hooks.js";
 import { AlertComposer } from "./AlertComposer.js";
 import { IncidentComposer } from "./IncidentComposer.js";
 import { DocumentComposer } from "./DocumentComposer.js";
@@ -22,6 +23,7 @@ export function Composer({ roomId, roomKey, tlpCeiling }: { roomId: string; room
   const caps = capabilitiesOf(me);
   const kinds = kindsFor(roomKey, caps);
   const [kind, setKind] = useState<ComposeKind | null>(kinds.length === 1 ? kinds[0]! : null);
+  usePrepareToEncrypt(session, roomId, kind !== null);
   if (!session) return null;
   if (kinds.length === 0) return roomKey?.startsWith("advisories:") ? <p className="muted composer-note">{t("compose.noKinds")}</p> : null;
   const common = { session, roomId, ceiling: tlpCeiling };
