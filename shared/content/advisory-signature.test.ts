@@ -45,6 +45,33 @@ describe("advisory signatures", () => {
     expect(await verifyAdvisory(kp.publicKey, { ...forged, signature: { ...forged.signature, publicKey: kp.publicKey } })).toBe(false);
   });
 
+  it("cover every language version: a tampered, dropped, added or re-marked version fails", async () => {
+    const kp = await generateSigningKeyPair();
+    const es = { language: "es" as const, title: "Amenaza elevada en las zonas de aficionados", body: "Revisen las *barreras*." };
+    const fr = { language: "fr" as const, title: "Menace accrue dans les zones de supporters", body: "Vérifiez les *barrières*." };
+    const signed = await signAdvisory(kp.secretKey, { ...EXAMPLE_UNSIGNED_ADVISORY, language: "en", translations: [es, fr] });
+    expect(await verifyAdvisory(kp.publicKey, signed)).toBe(true);
+    // Through an event and back, as a reader receives it.
+    const wire = JSON.parse(JSON.stringify(buildEventContent("advisory", signed, { roomCeiling: "RED" })));
+    expect(await verifyAdvisory(kp.publicKey, wire[EVENT_TYPES.advisory])).toBe(true);
+
+    const tampered = [
+      { ...signed, translations: [{ ...es, body: "Retiren las barreras." }, fr] },
+      { ...signed, translations: [es, { ...fr, title: "Fin de l'alerte" }] },
+      { ...signed, translations: [es] },
+      { ...signed, translations: [fr, es] },
+      { ...signed, translations: [es, fr, { language: "pt" as const, title: "Falso", body: "Falso" }] },
+      // The Spanish version passed off as the original, the English one as its translation.
+      { ...signed, ...es, translations: [{ language: "en" as const, title: signed.title, body: signed.body }, fr] },
+      { ...signed, language: "pt" as const },
+    ];
+    for (const t of tampered) expect(await verifyAdvisory(kp.publicKey, t)).toBe(false);
+    // A single-language advisory signed before versions existed does not gain one unnoticed.
+    const old = await signAdvisory(kp.secretKey, EXAMPLE_UNSIGNED_ADVISORY);
+    expect(await verifyAdvisory(kp.publicKey, old)).toBe(true);
+    expect(await verifyAdvisory(kp.publicKey, { ...old, language: "en", translations: [es] })).toBe(false);
+  });
+
   it("accept any of several pinned keys (rotation) and never throw on junk", async () => {
     const [oldKey, newKey] = [await generateSigningKeyPair(), await generateSigningKeyPair()];
     const signed = await signAdvisory(oldKey.secretKey, EXAMPLE_UNSIGNED_ADVISORY);

@@ -52,4 +52,24 @@ describe("acknowledgement coverage", () => {
     expect(r.states).toEqual([{ state: "AR", status: "pending" }]);
     expect(computeCoverage({ advisory: { ackDeadline: deadline }, expectedStates: [], acks: [], now: at("2030-01-01T00:00:00Z") }).ratio).toBe(1);
   });
+
+  it("a state with nobody in the room to acknowledge is no-focal-point, never pending or overdue, unless it acknowledged", () => {
+    const input = {
+      advisory: { ackDeadline: deadline },
+      expectedStates: ["AR", "BR", "CL", "JM"],
+      acks: [{ state: "JM", at: at("2025-07-09T10:00:00Z") }], // JM's focal point acknowledged, then left the room
+      withFocalPoints: new Set(["CL"]),
+    };
+    const before = computeCoverage({ ...input, now: at("2025-07-09T12:00:00Z") });
+    expect(before.states.map((s) => [s.state, s.status])).toEqual([
+      ["AR", "no-focal-point"],
+      ["BR", "no-focal-point"],
+      ["CL", "pending"],
+      ["JM", "acknowledged"],
+    ]);
+    expect(before).toMatchObject({ acknowledged: 1, pending: 1, overdue: 0, noFocalPoint: 2 });
+    expect(before.ratio).toBeCloseTo(1 / 4);
+    const after = computeCoverage({ ...input, now: at("2025-07-11T00:00:00Z") });
+    expect(after).toMatchObject({ acknowledged: 1, pending: 0, overdue: 1, noFocalPoint: 2 });
+  });
 });

@@ -5,17 +5,16 @@
 // shared while Juan's browser cannot reach the homeserver: he is told, and gets it once it is back.
 import { withTransaction } from "#server/db/pool.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readFile, rm, truncate, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startTestPlane, role, type TestPlane } from "../helpers/control-plane.js";
-import { startTestSynapse, type TestSynapse } from "../helpers/synapse.js";
-import { roomsReady } from "../helpers/e2ee.js";
+import { role, type TestPlane } from "../helpers/control-plane.js";
+import { startMessagingStack, type MessagingStack } from "./stack.js";
 import { insertEvent } from "#server/domain/events/repo.js";
-import { buildClientForTest, launchBrowser, openPage, PHONE, LAPTOP, type OpenedPage } from "../helpers/browser.js";
-import { seedPerson, signIn, go, overflowsHorizontally, visibleStrings, sendIncident, setUpMessaging, keySavedAndRoomsShown, type Person } from "./steps.js";
+import { PHONE, LAPTOP, type OpenedPage } from "../helpers/browser.js";
+import { seedPerson, go, overflowsHorizontally, visibleStrings, sendIncident, type Person, readyToMessage, openRoom, download } from "./steps.js";
 import { en } from "../../client/src/i18n/locales/en/index.js";
 
 // i18next shows a missing translation as its key ("compose.err.required") or with "{{…}}" left in.
@@ -26,51 +25,22 @@ async function untranslated(page: Page) {
   return (await visibleStrings(page)).filter((s) => /^[a-z][A-Za-z0-9_]*(\.[A-Za-z0-9_-]+)+$/.test(s) || s.includes("{{") || KEYS.some((k) => s.includes(k)));
 }
 
-/** Signs in, sets up secure messaging (first run) and lands on Home with the room list. */
-async function readyToMessage(browser: Browser, plane: TestPlane, who: Person): Promise<OpenedPage> {
-  const p = await openPage(browser, plane.url);
-  await signIn(p.page, plane, who);
-  await setUpMessaging(p.page);
-  await keySavedAndRoomsShown(p.page);
-  return p;
-}
-
-async function openRoom(page: Page, key: string): Promise<Locator> {
-  await go(page, "Home");
-  await page.locator(`li[data-room-key="${key}"] a`).click({ timeout: 60_000 });
-  const composer = page.locator("section.composer");
-  await composer.waitFor({ timeout: 30_000 });
-  return composer;
-}
-
-/** Clicks a download button and returns the bytes the browser saved. */
-async function download(page: Page, button: Locator): Promise<{ name: string; bytes: Buffer }> {
-  const [d] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), button.click()]);
-  return { name: d.suggestedFilename(), bytes: await readFile((await d.path())!) };
-}
-
 describe("web client: an alert with an attached document, and the library", () => {
-  let hs: TestSynapse;
   let plane: TestPlane;
   let browser: Browser;
-  let client: Awaited<ReturnType<typeof buildClientForTest>>;
+  let stack: MessagingStack | undefined;
   let files: string;
   let ana: Person, juan: Person;
   let a: OpenedPage, j: OpenedPage;
 
   beforeAll(async () => {
-    client = await buildClientForTest();
-    [hs, browser, files] = await Promise.all([startTestSynapse(), launchBrowser(), mkdtemp(join(tmpdir(), "enlace-e2e-files-"))]);
-    plane = await startTestPlane({ staticDir: client.dir, synapse: hs });
-    await roomsReady(plane);
+    [stack, files] = await Promise.all([startMessagingStack(), mkdtemp(join(tmpdir(), "enlace-e2e-files-"))]);
+    ({ browser, plane } = stack);
     ana = await seedPerson(plane, "Ana Alerta", [role.focal("CL", "tourism")], "CL");
     juan = await seedPerson(plane, "Juan Par", [role.focal("JM", "tourism")], "JM");
   }, 240_000);
   afterAll(async () => {
-    await browser?.close();
-    await plane?.close();
-    await hs?.close();
-    await client?.remove();
+    await stack?.close();
     if (files) await rm(files, { recursive: true, force: true });
   });
 
@@ -81,7 +51,7 @@ describe("web client: an alert with an attached document, and the library", () =
 
     // Ana composes in the Tourism network room: the TLP selector stops at the room's ceiling.
     const composer = await openRoom(a.page, "network:tourism");
-    await composer.getByRole("radio", { name: "Alert" }).check();
+    await composer.getByRole("button", { name: "New alert" }).click();
     const tlp = composer.getByLabel("Traffic Light Protocol (TLP)");
     expect(await tlp.locator("option").allTextContents()).toEqual(["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER"]);
     expect(await composer.getByText("This room accepts up to TLP:AMBER.").count()).toBe(1);
@@ -140,7 +110,7 @@ describe("web client: an alert with an attached document, and the library", () =
 
     // A lessons-learned document, shared with a visible upload, found by Juan in the Library.
     const lessons = randomBytes(1_500_000);
-    await composer.getByRole("radio", { name: "Lessons-learned document" }).check();
+    await composer.getByRole("button", { name: "New lessons-learned document" }).click();
     await composer.getByLabel("File", { exact: true }).setInputFiles({ name: "lecciones-final.pdf", mimeType: "application/pdf", buffer: lessons });
     await composer.getByLabel("Title").fill("Staggered entry at the final");
     await composer.getByLabel("Event", { exact: true }).fill("Copa América 2024 final");
@@ -251,7 +221,10 @@ describe("web client: an alert with an attached document, and the library", () =
     const oscar = await seedPerson(plane, "Oscar Oficial", [role.officer("tourism")], null);
     const o = await readyToMessage(browser, plane, oscar);
     const advisory = await openRoom(o.page, "advisories:tourism");
-    expect(await advisory.getByRole("radio").count()).toBe(0); // the only kind offered there
+    // The only kind offered there, closed until asked for: the timeline comes first.
+    expect(await advisory.getByRole("button", { name: /^New / }).allTextContents()).toEqual(["New advisory"]);
+    expect(await advisory.getByLabel("Title").count()).toBe(0);
+    await advisory.getByRole("button", { name: "New advisory" }).click();
     await advisory.getByLabel("Title").fill("Review barrier placement at fan zones");
     await advisory.getByLabel("Text", { exact: true }).fill("Member states hosting fan zones should review *vehicle barrier* placement.");
     await advisory.getByRole("button", { name: "Publish advisory" }).click();
@@ -263,7 +236,10 @@ describe("web client: an alert with an attached document, and the library", () =
     await go(a.page, "Home");
     await a.page.locator('li[data-room-key="advisories:tourism"] a').click({ timeout: 60_000 });
     await a.page.getByText("Only Secretariat officers of this program publish here.", { exact: false }).waitFor();
-    await a.page.locator("article[data-kind=advisory]").filter({ hasText: "Review barrier placement at fan zones" }).waitFor({ timeout: 60_000 });
+    const advisoryCard = a.page.locator("article[data-kind=advisory]").filter({ hasText: "Review barrier placement at fan zones" });
+    await advisoryCard.waitFor({ timeout: 60_000 });
+    // The body's Markdown renders (the composer promises it).
+    await expect.poll(() => advisoryCard.locator(".markdown em").textContent(), { timeout: 60_000 }).toBe("vehicle barrier");
 
     // The composers (with field errors), the library, the expertise page and the incident thread in every language.
     const inEveryLanguage = async (page: Page) => {
@@ -278,7 +254,7 @@ describe("web client: an alert with an attached document, and the library", () =
     await advisory.locator(".field-error").first().waitFor();
     await inEveryLanguage(o.page);
     const composerAgain = await openRoom(a.page, "network:tourism");
-    await composerAgain.getByRole("radio", { name: "Alert" }).check();
+    await composerAgain.getByRole("button", { name: "New alert" }).click();
     await composerAgain.getByRole("button", { name: "Send alert" }).click();
     await composerAgain.locator(".field-error").first().waitFor();
     await inEveryLanguage(a.page);

@@ -2,11 +2,12 @@
 // key; and the sign-in form works from the keyboard alone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { startTestPlane, actor, api, role, type TestPlane } from "../helpers/control-plane.js";
-import { buildClientForTest, launchBrowser, openPage } from "../helpers/browser.js";
+import { actor, api, role, type TestPlane } from "../helpers/control-plane.js";
+import { openPage } from "../helpers/browser.js";
 import { en } from "../../client/src/i18n/locales/en/index.js";
 import { LANGUAGES } from "../../client/src/i18n/index.js";
 import { freshCode, seedPerson, settled, signIn, visibleStrings, type Person } from "./steps.js";
+import { startConsoleStack, type ConsoleStack } from "./stack.js";
 
 // i18next shows the key itself when a translation is missing: "signIn.title", "errors.forbidden".
 const KEY_SHAPE = /^[a-z][A-Za-z0-9_]*(\.[A-Za-z0-9_-]+)+$/;
@@ -28,12 +29,12 @@ async function switchLanguage(page: Page, lng: string) {
 describe("web client: languages", () => {
   let plane: TestPlane;
   let browser: Browser;
-  let client: Awaited<ReturnType<typeof buildClientForTest>>;
+  let stack: ConsoleStack | undefined;
   let admin: Person, officer: Person;
 
   beforeAll(async () => {
-    client = await buildClientForTest();
-    [plane, browser] = await Promise.all([startTestPlane({ staticDir: client.dir }), launchBrowser()]);
+    stack = await startConsoleStack();
+    ({ plane, browser } = stack);
     admin = await seedPerson(plane, "Alicia Admin", [role.admin()], null);
     officer = await seedPerson(plane, "Oscar Officer", [role.officer("tourism")], null);
     // Something in every console list: a nomination waiting, and people in several states.
@@ -52,9 +53,7 @@ describe("web client: languages", () => {
     }
   });
   afterAll(async () => {
-    await browser?.close();
-    await plane?.close();
-    await client?.remove();
+    await stack?.close();
   });
 
   it("the sign-in screen in en, es, pt and fr: no untranslated key, four different renderings", async () => {

@@ -1,25 +1,26 @@
 // Screenshots of the main screens at laptop (1280px) and phone (390px) widths, under
-// test-results/screenshots/; at phone width no screen may scroll sideways.
+// test-results/screenshots/; at phone width no screen may scroll sideways and the header stays one line.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { startTestPlane, actor, api, role, type TestPlane } from "../helpers/control-plane.js";
-import { buildClientForTest, launchBrowser, openPage, screenshot, LAPTOP, PHONE } from "../helpers/browser.js";
+import { actor, api, role, type TestPlane } from "../helpers/control-plane.js";
+import { openPage, screenshot, LAPTOP, PHONE } from "../helpers/browser.js";
 import { overflowsHorizontally, seedPerson, settled, signIn, type Person } from "./steps.js";
 import { seedActivePerson } from "#server/domain/registry/seed.js";
+import { startConsoleStack, type ConsoleStack } from "./stack.js";
 
 const VIEWPORTS = { laptop: LAPTOP, phone: PHONE } as const;
 
 describe("web client: screens at laptop and phone widths", () => {
   let plane: TestPlane;
   let browser: Browser;
-  let client: Awaited<ReturnType<typeof buildClientForTest>>;
+  let stack: ConsoleStack | undefined;
   let admin: Person, coordinator: Person, officer: Person;
   let enrollPath: string;
   const taken: string[] = [];
 
   beforeAll(async () => {
-    client = await buildClientForTest();
-    [plane, browser] = await Promise.all([startTestPlane({ staticDir: client.dir }), launchBrowser()]);
+    stack = await startConsoleStack();
+    ({ plane, browser } = stack);
     admin = await seedPerson(plane, "Alicia Admin", [role.admin()], null);
     coordinator = await seedPerson(plane, "Camila Coordinadora", [role.coordinator("CL")], "CL");
     officer = await seedPerson(plane, "Oscar Officer", [role.officer("tourism"), role.officer("crowded-spaces")], null);
@@ -67,15 +68,18 @@ describe("web client: screens at laptop and phone widths", () => {
     expect(ev.status).toBe(201);
   });
   afterAll(async () => {
-    await browser?.close();
-    await plane?.close();
-    await client?.remove();
+    await stack?.close();
     console.log(`screenshots: ${taken.length} under test-results/screenshots/`);
   });
 
   async function shoot(page: Page, name: string, width: keyof typeof VIEWPORTS) {
     await settled(page);
-    if (width === "phone") expect(await overflowsHorizontally(page), `${name} fits ${PHONE.width}px`).toBe(false);
+    if (width === "phone") {
+      expect(await overflowsHorizontally(page), `${name} fits ${PHONE.width}px`).toBe(false);
+      // One line with the name and the menu button (ui/Header.tsx), not a screenful of links.
+      const header = await page.locator("header.top").evaluate((el) => el.getBoundingClientRect().height);
+      expect(header, `${name} header height`).toBeLessThanOrEqual(80);
+    }
     taken.push(await screenshot(page, `${name}-${width}`));
   }
 
@@ -100,7 +104,7 @@ describe("web client: screens at laptop and phone widths", () => {
       const adm = await openPage(browser, plane.url, { viewport });
       await signIn(adm.page, plane, admin);
       await shoot(adm.page, "home-admin", width);
-      for (const screen of ["people", "revetting", "audit", "directory", "events"]) {
+      for (const screen of ["people", "revetting", "audit", "directory", "conversations", "events"]) {
         await adm.page.goto(`${plane.url}/#/${screen}`);
         await adm.page.locator("main h1").waitFor();
         await shoot(adm.page, screen, width);

@@ -1,11 +1,13 @@
 // `npm start` as a newcomer meets it: the whole network from one command (embedded PostgreSQL, a
 // local Synapse, the control plane serving the web app), with demo accounts printed on the console.
 // Two printed focal points sign in in a real browser, set up secure messaging, and one's incident
-// notice reaches the other as coming from a verified focal point of Chile.
+// notice reaches the other as coming from a verified focal point of Chile. It runs with Chile's own
+// homeserver too (`--member-state CL`, the one-machine federation demo): the printed focal point
+// whose account lives there signs in on it and sees her program rooms.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdir, rm, stat } from "node:fs/promises";
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -26,20 +28,28 @@ describe("npm start", () => {
     // Like a fresh clone's .enlace: it does not exist yet, and `npm start` creates it (and, run as
     // root, must leave it passable for PostgreSQL's own user). Nothing is prepared here.
     dataDir = join(tmpdir(), `enlace-start-${randomUUID()}`, ".enlace");
-    const [port, pgPort, hsPort] = [await freePort(), await freePort(), await freePort()];
+    const [port, pgPort, hsPort, memberPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ENLACE_PORT: String(port),
       ENLACE_EMBEDDED_PG_PORT: String(pgPort),
       ENLACE_LOCAL_SYNAPSE_PORT: String(hsPort),
       ENLACE_DATA_DIR: dataDir,
+      // Its own loopback address (federation on its :8448), never the one a federation test picked.
+      ENLACE_DEMO_MEMBER_STATE_ADDRESS: `127.${randomInt(16, 250)}.${randomInt(0, 256)}.3`,
+      ENLACE_DEMO_MEMBER_STATE_PORT: String(memberPort),
     };
     // What a fresh clone has: no database or homeserver configured.
     for (const k of ["DATABASE_URL", "SYNAPSE_URL", "SYNAPSE_PUBLIC_URL", "SYNAPSE_SERVER_NAME", "SYNAPSE_JWT_SECRET", "SYNAPSE_REGISTRATION_SHARED_SECRET"])
       delete env[k];
     // Node itself running scripts/start.ts (what `npm start` runs after its bootstrap), in its own
     // process group so that it and its PostgreSQL and Synapse children are stopped together.
-    child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--member-state", "CL"], {
+      cwd: ROOT,
+      env,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     child.stdout!.on("data", (d) => {
       out += d;
     });
@@ -77,8 +87,9 @@ describe("npm start", () => {
     return { email, password: /password for all: (\S+)\)/.exec(out)![1] };
   };
 
-  async function signedInAndSetUp(who: { email: string; password: string }): Promise<OpenedPage> {
+  async function signedInAndSetUp(who: { email: string; password: string }, watch?: (page: Page) => void): Promise<OpenedPage> {
     const p = await openPage(browser, url);
+    watch?.(p.page);
     await p.page.locator("input[name=email]").fill(who.email);
     await p.page.locator("input[name=password]").fill(who.password);
     await p.page.locator("main button[type=submit]").click();
@@ -98,6 +109,21 @@ describe("npm start", () => {
     await walk().catch((err: Error) => {
       throw new Error(`${err.message}\n--- npm start printed:\n${out.split("Synapse (")[1]?.slice(0, 4000) ?? out}`);
     });
+  }, 300_000);
+
+  it("runs Chile's own homeserver: its demo focal point signs in there and sees her program rooms", async () => {
+    const chileUrl = /Member state's homeserver \(CL, server name \S+\) at (\S+),/.exec(out)?.[1];
+    expect(chileUrl, out.slice(-2000)).toMatch(/^http:\/\/localhost:\d+$/);
+    const matrixCalls = new Set<string>();
+    const rocio = await signedInAndSetUp(printed("focal.cl.home@demo.enlace.test"), (page) =>
+      page.on("request", (r) => {
+        if (r.url().includes("/_matrix/client/")) matrixCalls.add(new URL(r.url()).origin);
+      }),
+    );
+    await rocio.page.locator('li[data-room-key="network:tourism"] a').waitFor({ timeout: 120_000 });
+    // Her client talked to Chile's homeserver (found from the registry), not to the Secretariat's.
+    expect([...matrixCalls]).toEqual([chileUrl]);
+    expect(rocio.errors).toEqual([]);
   }, 300_000);
 
   it("keeps its keys owner-only", async () => {

@@ -1,6 +1,8 @@
 // Shared steps of the browser tests: seeding people in the registry and driving the sign-in form.
 import { expect } from "vitest";
-import type { Locator, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
+import { readFile } from "node:fs/promises";
+import { openPage, type OpenedPage } from "../helpers/browser.js";
 import { seedActivePerson } from "#server/domain/registry/seed.js";
 import { currentTotp } from "#server/domain/auth/totp.js";
 import type { RoleGrant } from "#server/domain/auth/principal.js";
@@ -49,10 +51,18 @@ export async function signIn(page: Page, plane: TestPlane, who: Person) {
     await code.fill(freshCode(plane, who.totpSecret));
     await page.locator("main button[type=submit]").click();
   }
-  await page.locator("header nav").waitFor();
+  // On a phone the navigation is in the DOM but behind the menu button, so wait for it to exist, not to show.
+  await page.locator("header nav").waitFor({ state: "attached" });
+}
+
+/** Opens the phone menu when the header shows its button; on a laptop there is none and this does nothing. */
+export async function openMenu(page: Page) {
+  const toggle = page.locator("header button[aria-expanded]");
+  if ((await toggle.isVisible()) && (await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
 }
 
 export async function go(page: Page, navName: string) {
+  await openMenu(page);
   await page.locator("header nav").getByRole("link", { name: navName, exact: true }).click();
 }
 
@@ -120,6 +130,10 @@ export async function setUpMessaging(page: Page): Promise<string> {
   await page.getByRole("button", { name: "Create my keys and recovery key" }).click();
   const key = page.getByLabel("Recovery key", { exact: true });
   await key.waitFor({ timeout: 60_000 });
+  // Until it is confirmed saved, the key cannot be left behind by a click elsewhere: the link is held.
+  await page.locator('a[href^="#/"]:not(.skip):visible').first().click();
+  await page.getByTestId("recovery-key-held").waitFor();
+  await key.waitFor();
   return key.inputValue();
 }
 
@@ -147,7 +161,10 @@ export async function untranslatedStrings(page: Page): Promise<string[]> {
 
 /** Switches the language with the header's selector and waits until the page shows it. */
 export async function useLanguage(page: Page, lng: string) {
+  const phone = await page.locator("header button[aria-expanded=false]").isVisible();
+  await openMenu(page);
   await page.locator("header select").selectOption(lng);
+  if (phone) await page.keyboard.press("Escape");
   await page.waitForFunction((l) => document.documentElement.lang === l, lng);
   await settled(page);
 }
@@ -178,11 +195,66 @@ export async function backupHolds(plane: TestPlane, who: Person, count = 1, time
 
 /** Reports an incident through a room's composer and waits for it to be sent. */
 export async function sendIncident(composer: Locator, o: { title: string; what: string; where: string; when: string }) {
-  await composer.getByRole("radio", { name: "Incident notice" }).check();
+  await composer.getByRole("button", { name: "New incident notice" }).click();
   await composer.getByLabel("Title").fill(o.title);
   await composer.getByLabel("What happened").fill(o.what);
   await composer.getByLabel("Where").fill(o.where);
   await composer.getByLabel("When", { exact: true }).fill(o.when);
   await composer.getByRole("button", { name: "Send incident notice" }).click();
   await composer.getByText("Sent, end-to-end encrypted.").waitFor({ timeout: 60_000 });
+}
+
+/** Signs in, sets up secure messaging (first run) and lands on Home with the room list. */
+export async function readyToMessage(browser: Browser, plane: TestPlane, who: Person, viewport?: { width: number; height: number }): Promise<OpenedPage> {
+  const p = await openPage(browser, plane.url, viewport ? { viewport } : {});
+  await signIn(p.page, plane, who);
+  await setUpMessaging(p.page);
+  await keySavedAndRoomsShown(p.page);
+  return p;
+}
+
+/** Opens a program room from the room list (on the page named `home` in the navigation) and returns its composer. */
+export async function openRoom(page: Page, key: string, home = "Home"): Promise<Locator> {
+  await go(page, home);
+  await page.locator(`li[data-room-key="${key}"] a`).click({ timeout: 60_000 });
+  const composer = page.locator("section.composer");
+  await composer.waitFor({ timeout: 30_000 });
+  return composer;
+}
+
+/** Clicks a download button and returns the bytes the browser saved. */
+export async function download(page: Page, button: Locator): Promise<{ name: string; bytes: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), button.click()]);
+  const path = await d.path();
+  if (!path) throw new Error(`the download of ${d.suggestedFilename()} failed: ${await d.failure()}`);
+  return { name: d.suggestedFilename(), bytes: await readFile(path) };
+}
+
+/** Signs in someone whose first device is a Node client (`nodeClient`): the browser restores with its recovery key. */
+export async function signInRestored(browser: Browser, plane: TestPlane, who: Person, recoveryKey: string): Promise<OpenedPage> {
+  const p = await openPage(browser, plane.url);
+  await signIn(p.page, plane, who);
+  await restoreMessaging(p.page, recoveryKey);
+  await roomListShown(p.page);
+  return p;
+}
+
+/**
+ * Publishes an advisory requiring acknowledgement within two days from a program's advisories room
+ * (opened from the room list on the current page) and waits for the control plane's countersignature.
+ * Returns the sender's card.
+ */
+export async function publishAdvisory(page: Page, o: { title: string; text: string; tlp: string; program?: string }): Promise<Locator> {
+  const program = o.program ?? "tourism";
+  await page.locator(`li[data-room-key="advisories:${program}"] a`).click();
+  const composer = page.locator("section.composer");
+  // The composer is closed until asked for (the room's timeline comes first).
+  await composer.getByRole("button", { name: "New advisory" }).click({ timeout: 30_000 });
+  await composer.getByLabel("Title").fill(o.title);
+  await composer.getByLabel("Text", { exact: true }).fill(o.text);
+  await composer.getByLabel("Traffic Light Protocol (TLP)").selectOption(o.tlp);
+  await composer.getByLabel("Acknowledge by").fill(new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 16));
+  await composer.getByRole("button", { name: "Publish advisory" }).click();
+  await composer.getByText(new RegExp(`Advisory ${program} #\\d+ published`)).waitFor({ timeout: 60_000 });
+  return page.locator("article[data-kind=advisory]").filter({ hasText: o.title });
 }

@@ -1,6 +1,14 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 
+/** "50 MiB", "1.5 MiB", "800 KiB": the one way sizes are written (room cards, library, errors). */
+export function formatBytes(n: number, lng = "en"): string {
+  const num = (v: number, digits: number) => new Intl.NumberFormat(lng, { maximumFractionDigits: digits }).format(v);
+  if (n >= 1024 * 1024) return `${num(n / (1024 * 1024), 1)} MiB`;
+  if (n >= 1024) return `${num(n / 1024, 0)} KiB`;
+  return `${num(n, 0)} B`;
+}
+
 /** Dates, numbers, and country and language names in the current language, through Intl. */
 function makeFormat(lng: string) {
   // Date-only values ("2027-03-01") are calendar dates: format them in UTC so no time zone shifts the day.
@@ -19,6 +27,7 @@ function makeFormat(lng: string) {
     region: (code: string) => regions.of(code.trim().toUpperCase()) ?? code,
     language: (code: string) => languages.of(code) ?? code,
     list: (items: string[]) => list.format(items),
+    bytes: (n: number) => formatBytes(n, lng),
   };
 }
 

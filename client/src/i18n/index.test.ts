@@ -50,4 +50,13 @@ describe("i18n", () => {
     expect(b.t("signIn.submit")).toBe("Se connecter");
     expect(LANGUAGES.map((l) => createI18n(l).t("people.count", { count: 2 }))).toEqual(["2 people", "2 personas", "2 pessoas", "2 personnes"]);
   });
+
+  it('counts inside a sentence take their plural form ("1 pendente", not "1 pendentes")', () => {
+    const summary = (lng: (typeof LANGUAGES)[number], pending: number) =>
+      createI18n(lng).t("coverage.summary", { acknowledged: 1, expected: 35, pending, overdue: 2, noFocalPoint: 31 });
+    expect(summary("pt", 1)).toBe("1 de 35 Estados membros confirmaram o recebimento · 1 pendente · 2 vencidos · 31 sem ponto focal");
+    expect(summary("pt", 3)).toContain("· 3 pendentes ·");
+    expect(summary("es", 1)).toContain("· 1 pendiente · 2 vencidos");
+    expect(summary("en", 1)).toBe("1 of 35 member states acknowledged · 1 pending · 2 overdue · 31 with no focal point");
+  });
 });

@@ -7,6 +7,7 @@ import { ReferenceProvider } from "../app/reference.js";
 import { Header } from "./Header.js";
 import { ConnectionBanner } from "./components/ConnectionBanner.js";
 import { SyncBanner } from "../matrix/SyncBanner.js";
+import { AttentionSignals } from "../notify/AttentionSignals.js";
 import { SignIn } from "./screens/SignIn.js";
 import { Enroll } from "./screens/Enroll.js";
 import { Home } from "./screens/Home.js";
@@ -16,7 +17,10 @@ import { People } from "./screens/People.js";
 import { Revetting } from "./screens/Revetting.js";
 import { Audit } from "./screens/Audit.js";
 import { Directory } from "./screens/Directory.js";
+import { Conversations } from "./screens/Conversations.js";
 import { Events } from "./screens/Events.js";
+import { Account } from "./screens/Account.js";
+import { Notifications } from "./screens/Notifications.js";
 
 // Messaging screens carry matrix-js-sdk and the crypto bindings: loaded when first visited.
 const named = <K extends string, P>(load: () => Promise<Record<K, ComponentType<P>>>, name: K) => lazy(async () => ({ default: (await load())[name] }));
@@ -49,20 +53,27 @@ export function App() {
 
   return (
     <>
-      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link by convention; with hash routing its href cannot name #main, so the click moves focus itself */}
-      <a
-        className="skip"
-        href="#/"
-        onClick={(e) => {
-          e.preventDefault();
-          main.current?.focus();
-        }}
-      >
-        {t("app.skipToContent")}
-      </a>
-      <Header route={route} />
+      <Header
+        route={route}
+        // Inside the header's banner landmark, not before it: axe (region) wants all content in a
+        // landmark, and recognises a skip link only by an href naming an element, which hash routing rules out.
+        skip={
+          // biome-ignore lint/a11y/useValidAnchor: a skip link is a link by convention; with hash routing its href cannot name #main, so the click moves focus itself
+          <a
+            className="skip"
+            href="#/"
+            onClick={(e) => {
+              e.preventDefault();
+              main.current?.focus();
+            }}
+          >
+            {t("app.skipToContent")}
+          </a>
+        }
+      />
       <ConnectionBanner />
       <SyncBanner />
+      <AttentionSignals />
       <main id="main" ref={main} tabIndex={-1}>
         {route.name === "enroll" ? (
           <Enroll token={route.token} />
@@ -70,6 +81,9 @@ export function App() {
           <p role="status">{t("app.loading")}</p>
         ) : state.status === "signed-out" ? (
           <SignIn reason={state.reason} />
+        ) : state.session.person.totpSetupRequired ? (
+          // The server answers nothing else until the required second factor is set up.
+          <Account />
         ) : (
           <ReferenceProvider>
             <Suspense fallback={<p role="status">{t("app.loading")}</p>}>
@@ -102,6 +116,8 @@ function Screen({ route }: { route: Route }) {
       return <Audit />;
     case "directory":
       return <Directory />;
+    case "conversations":
+      return <Conversations />;
     case "events":
       return <Events />;
     case "library":
@@ -110,6 +126,10 @@ function Screen({ route }: { route: Route }) {
       return <FirstRun />;
     case "restore":
       return <Restore />;
+    case "notifications":
+      return <Notifications />;
+    case "account":
+      return <Account />;
     case "room":
       return <Room key={route.roomId} roomId={route.roomId} />;
     case "coverage":

@@ -1,13 +1,16 @@
+import { Markdown } from "../markdown/Markdown.js";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Room } from "matrix-js-sdk";
-import type { AdvisoryContent } from "#shared/content/advisory.js";
+import { advisoryVersions, preferredVersion, type AdvisoryContent } from "#shared/content/advisory.js";
+import type { Language } from "#shared/content/fields.js";
 import type { Item } from "../../matrix/items.js";
 import { hrefOf } from "../../app/router.js";
 import { useFormat } from "../../i18n/format.js";
 import { useReference } from "../../app/reference.js";
 import { CardFrame } from "./CardFrame.js";
 import { TlpBadge } from "./TlpBadge.js";
+import { AdvisoryLanguages } from "./AdvisoryLanguages.js";
 
 export interface AckControls {
   /** This reader acknowledges advisories (a member state's person, not the Secretariat). */
@@ -19,9 +22,13 @@ export interface AckControls {
 }
 
 export function AdvisoryCard({ item, content: a, room, ack }: { item: Item; content: AdvisoryContent; room: Room | null; ack: AckControls }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const { programName } = useReference();
+  // The reader's language first (else the original), until the reader picks another version.
+  const versions = advisoryVersions(a);
+  const [picked, setPicked] = useState<Language | undefined>();
+  const shown = versions.find((v) => picked !== undefined && v.language === picked) ?? preferredVersion(versions, i18n.language);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   const overdue = a.ackDeadline !== undefined && Date.parse(a.ackDeadline) < Date.now();
@@ -42,9 +49,12 @@ export function AdvisoryCard({ item, content: a, room, ack }: { item: Item; cont
     <CardFrame item={item} room={room} kind="advisory" urgent={awaiting}>
       <h3 className="card-title">
         <span className="advisory-number">{t("cards.advisory.number", { program: programName(a.programCode), number: a.number })}</span>{" "}
-        <TlpBadge tlp={a.tlp} /> {a.title}
+        <TlpBadge tlp={a.tlp} /> <span lang={shown.language}>{shown.title}</span>
       </h3>
-      <p className="card-text">{a.body}</p>
+      {versions.length > 1 && <AdvisoryLanguages versions={versions} shown={shown} onPick={setPicked} />}
+      <div lang={shown.language}>
+        <Markdown source={shown.body} className="card-text" />
+      </div>
       <dl className="facts">
         <dt>{t("cards.advisory.issued")}</dt>
         <dd>{fmt.dateTime(a.issuedAt)}</dd>
@@ -60,7 +70,7 @@ export function AdvisoryCard({ item, content: a, room, ack }: { item: Item; cont
           </>
         )}
         <dt>{t("cards.advisory.signature")}</dt>
-        <dd>{t("cards.advisory.signed")}</dd>
+        <dd>{versions.length > 1 ? t("cards.advisory.signedAll", { count: versions.length }) : t("cards.advisory.signed")}</dd>
       </dl>
       <div className="actions">
         {a.requiresAck &&

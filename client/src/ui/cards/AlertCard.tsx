@@ -8,6 +8,7 @@ import { CardFrame } from "./CardFrame.js";
 import { TlpBadge } from "./TlpBadge.js";
 import { useMatrixClient } from "../../matrix/MatrixClientContext.js";
 import { DownloadButton } from "../../library/Download.js";
+import { StixExportButton } from "./StixExport.js";
 
 export function SeverityBadge({ severity }: { severity: AlertContent["severity"] }) {
   const { t } = useTranslation();
@@ -51,6 +52,7 @@ export function AlertCard({ item, content: a, room }: { item: Item; content: Ale
         ) : null}
       </dl>
       {session && a.attachments?.map((f) => <DownloadButton key={f.file.url} session={session} file={f} />)}
+      <StixExportButton source={{ ...item, kind: "alert", content: a }} />
     </CardFrame>
   );
 }

@@ -45,7 +45,7 @@ export function DocumentCard({ item, content: d, room }: { item: Item; content: 
         <dd>{fmt.language(d.language)}</dd>
         <dt>{t("cards.document.file")}</dt>
         <dd>
-          <span translate="no">{d.filename}</span> ({t("cards.document.size", { kb: fmt.number(Math.ceil(d.size / 1024)) })})
+          <span translate="no">{d.filename}</span> ({fmt.bytes(d.size)})
         </dd>
       </dl>
       <div className="actions">

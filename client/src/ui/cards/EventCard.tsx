@@ -2,10 +2,12 @@ import { useTranslation } from "react-i18next";
 import type { Room } from "matrix-js-sdk";
 import type { Item } from "../../matrix/items.js";
 import { CardFrame } from "./CardFrame.js";
+import { Markdown } from "../markdown/Markdown.js";
 import { AlertCard } from "./AlertCard.js";
 import { IncidentCard, IncidentUpdateCard } from "./IncidentCard.js";
 import { AdvisoryCard, type AckControls } from "./AdvisoryCard.js";
 import { DocumentCard } from "./DocumentCard.js";
+import { DecryptionCard } from "./DecryptionCard.js";
 import { ExpertiseOfferCard, ExpertiseRequestCard, ExpertiseStatusCard } from "./ExpertiseCards.js";
 
 /** One timeline event as a card for its content kind. Invalid content is shown, never rendered from. */
@@ -24,6 +26,8 @@ export function EventCard({ item, room, ack }: { item: Item; room: Room | null; 
       </CardFrame>
     );
   }
+  // A key problem, not bad content: say which, in the reader's language (never "invalid content").
+  if (item.decryption) return <DecryptionCard item={item} room={room} failure={item.decryption} />;
   if (c.status === "invalid") {
     return (
       <CardFrame item={item} room={room} kind="invalid">
@@ -36,7 +40,7 @@ export function EventCard({ item, room, ack }: { item: Item; room: Room | null; 
   if (c.status === "ignored") {
     return (
       <CardFrame item={item} room={room} kind="message">
-        <p className="card-text">{item.text ?? ""}</p>
+        <Markdown source={item.text ?? ""} className="card-text" />
       </CardFrame>
     );
   }

@@ -7,6 +7,7 @@ import { hrefOf } from "../../app/router.js";
 import { useFormat } from "../../i18n/format.js";
 import { CardFrame } from "./CardFrame.js";
 import { TlpBadge } from "./TlpBadge.js";
+import { StixExportButton } from "./StixExport.js";
 
 const Status = ({ status }: { status: IncidentContent["status"] }) => {
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ export function IncidentCard({ item, content: c, room }: { item: Item; content: 
         <dd>{fmt.dateTime(c.when)}</dd>
       </dl>
       <a href={hrefOf({ name: "incident", roomId: item.roomId, eventId: item.eventId })}>{t("cards.incident.thread")}</a>
+      <StixExportButton source={{ ...item, kind: "incident", content: c }} />
     </CardFrame>
   );
 }

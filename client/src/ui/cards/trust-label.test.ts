@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TFunction } from "i18next";
 import { createI18n } from "../../i18n/index.js";
 import type { TrustVerdict } from "#shared/matrix/trust.js";
-import { trustHint, trustLabel } from "./trust-label.js";
+import { senderName, trustHint, trustLabel } from "./trust-label.js";
 
 const names = { state: (c: string) => ({ CL: "Chile", JM: "Jamaica" })[c] ?? c, program: (c: string) => ({ tourism: "Tourism Security" })[c] ?? c };
 
@@ -60,5 +60,30 @@ describe("the sender's trust label", () => {
       expect(trustHint(t, v)).toMatch(/\S{10,}/);
       expect(trustHint(t, v)).not.toBe(v.reason);
     }
+  });
+
+  it("a key whose origin is unknown is about the key, not the sender, in every language", () => {
+    const v: TrustVerdict = { level: "unverified", code: "key-origin-unknown", reason: "read with a key from backup" };
+    const en = createI18n("en").t as TFunction;
+    const es = createI18n("es").t as TFunction;
+    expect(trustLabel(en, v, names)).toBe("origin of the key not confirmed");
+    expect(trustLabel(es, v, names)).toBe("origen de la clave no confirmado");
+    for (const lng of ["en", "es", "pt", "fr"] as const) {
+      const t = createI18n(lng).t as TFunction;
+      expect(trustLabel(t, v, names)).not.toBe(trustLabel(t, { level: "unverified", reason: "x" }, names));
+      expect(trustHint(t, v)).not.toBe(v.reason);
+    }
+  });
+
+  it("names the sender from the verified credential only: 'Ana Pérez · Chile', else the account id", () => {
+    const t = createI18n("en").t as TFunction;
+    const base = { programs: [], roles: [], label: "" };
+    expect(senderName(t, { level: "verified", name: "Ana Pérez", memberState: "CL", ...base }, "@focal.cl:x", names.state)).toBe("Ana Pérez · Chile");
+    expect(senderName(t, { level: "verified", name: "Rosa Díaz", memberState: null, ...base }, "@sec:x", names.state)).toBe("Rosa Díaz · OAS Secretariat");
+    // A credential issued before names existed: the account id, still with the state it vouches for.
+    expect(senderName(t, { level: "verified", memberState: "JM", ...base }, "@focal.jm:x", names.state)).toBe("@focal.jm:x · Jamaica");
+    // Nothing verified: no name and no state, whatever the display name claims.
+    expect(senderName(t, { level: "unverified", reason: "no credential" }, "@mallory:x", names.state)).toBe("@mallory:x");
+    expect(senderName(t, { level: "invalid", reason: "forged" }, "@mallory:x", names.state)).toBe("@mallory:x");
   });
 });

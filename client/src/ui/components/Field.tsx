@@ -1,3 +1,4 @@
+import { useFormError } from "./CheckedForm.js";
 import { useId, type Ref, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 // Every input has a visible <label>; hints and errors are tied to it with aria-describedby.
@@ -28,8 +29,10 @@ function Extras({ id, hint, error }: { id: string } & Omit<Common, "label">) {
   );
 }
 
-export function TextField({ label, hint, error, ...input }: Common & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
+export function TextField({ label, hint, error: given, ...input }: Common & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
   const id = useId();
+  const checked = useFormError(id);
+  const error = given ?? checked;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -39,8 +42,10 @@ export function TextField({ label, hint, error, ...input }: Common & InputHTMLAt
   );
 }
 
-export function TextArea({ label, hint, error, ...input }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({ label, hint, error: given, ...input }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = useId();
+  const checked = useFormError(id);
+  const error = given ?? checked;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -50,12 +55,14 @@ export function TextArea({ label, hint, error, ...input }: Common & TextareaHTML
   );
 }
 
-export function SelectField({ label, hint, error, children, ...select }: Common & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
+export function SelectField({ label, hint, error: given, children, ...select }: Common & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
   const id = useId();
+  const checked = useFormError(id);
+  const error = given ?? checked;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} aria-describedby={describedBy(id, hint, error)} {...select}>
+      <select id={id} aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined} {...select}>
         {children}
       </select>
       <Extras id={id} hint={hint} error={error} />

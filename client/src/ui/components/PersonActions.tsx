@@ -1,23 +1,12 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api-context.js";
-import type { Decision, EnrollmentLink, Person } from "../../api/types.js";
+import type { Decision, EnrollmentLink, ListedPerson, Person } from "../../api/types.js";
 import { ReasonForm } from "./ReasonForm.js";
 import { useAction } from "../../app/async.js";
-import { useSignedIn } from "../../app/session.js";
 import { ErrorMessage } from "./ErrorMessage.js";
 
-export type PersonAction = Decision | "newLink";
-
-// What the vetting lifecycle allows from each status (server/domain/registry/lifecycle.ts).
-const BY_STATUS: Record<Person["status"], PersonAction[]> = {
-  nominated: ["revoke"],
-  approved: ["newLink", "revoke"],
-  active: ["suspend", "revoke"],
-  suspended: ["reinstate", "revoke"],
-  revoked: [],
-  rejected: [],
-};
+export type PersonAction = ListedPerson["mayDo"][number];
 
 export function PersonActions({
   person,
@@ -25,7 +14,7 @@ export function PersonActions({
   onChanged,
   onLink,
 }: {
-  person: Person;
+  person: ListedPerson;
   allowed?: PersonAction[];
   onChanged: (p: Person) => void;
   onLink?: (link: EnrollmentLink, p: Person) => void;
@@ -34,9 +23,9 @@ export function PersonActions({
   const api = useApi();
   const [open, setOpen] = useState<Decision | null>(null);
   const reissue = useAction(() => api.reissueEnrollmentLink(person.id));
-  const me = useSignedIn().person.id;
-  // Nobody decides about themself (the server refuses it too).
-  const actions = person.id === me ? [] : BY_STATUS[person.status].filter((a) => !allowed || allowed.includes(a));
+  // Only what the server's policy grants this viewer for this person now (status, role, four eyes):
+  // nothing is offered that would be refused after a reason is typed.
+  const actions = person.mayDo.filter((a) => !allowed || allowed.includes(a));
   if (actions.length === 0) return null;
   return (
     <div>

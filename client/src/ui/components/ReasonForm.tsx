@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useAction } from "../../app/async.js";
 import { ErrorMessage } from "./ErrorMessage.js";
 import { TextArea } from "./Field.js";
+import { CheckedForm } from "./CheckedForm.js";
 
 /**
  * Every vetting decision carries a reason (it goes to the audit log). Shown inline under the row,
@@ -27,7 +28,7 @@ export function ReasonForm<T>({
     ref.current?.querySelector("textarea")?.focus();
   }, []);
   return (
-    <form
+    <CheckedForm
       ref={ref}
       className="reason-form"
       onKeyDown={(e) => {
@@ -49,6 +50,6 @@ export function ReasonForm<T>({
           {t("decide.cancel")}
         </button>
       </div>
-    </form>
+    </CheckedForm>
   );
 }

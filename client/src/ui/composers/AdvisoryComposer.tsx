@@ -1,12 +1,17 @@
 import { useTranslation } from "react-i18next";
 import type { EnlaceSession } from "#shared/matrix/session.js";
 import { publishAdvisory } from "#shared/matrix/advisories.js";
+import { sendCounted } from "../../matrix/delivery-store.js";
 import { advisoryReference } from "#shared/content/advisory.js";
 import type { Tlp } from "#shared/content/tlp.js";
 import { useApi } from "../../app/api-context.js";
 import { useReference } from "../../app/reference.js";
 import { Choice, Choices, SelectField, TextArea, TextField } from "../components/Field.js";
-import { advisoryDraft, emptyAdvisory } from "./forms.js";
+import { advisoryDraft, emptyAdvisory, type AdvisoryForm } from "./forms.js";
+import { AdvisoryVersions } from "./AdvisoryVersions.js";
+import { LANGUAGES, isLanguage, type Language } from "../../i18n/index.js";
+import { useFormat } from "../../i18n/format.js";
+import { DateTimeField } from "../components/DateTimeField.js";
 import { SendFeedback, SubmitRow, TlpSelect } from "./parts.js";
 import { useComposerForm } from "./useComposerForm.js";
 
@@ -25,10 +30,13 @@ export function AdvisoryComposer({
   ceiling: Tlp | null;
   programs: string[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
   const api = useApi();
   const { programs, programName } = useReference();
-  const { f, setF, set, err, form, sender, submit } = useComposerForm(() => emptyAdvisory(ceiling, mine[0] ?? ""));
+  // The original is written in the interface's language unless the officer says otherwise.
+  const interfaceLanguage: Language = isLanguage(i18n.language) ? i18n.language : "en";
+  const { f, setF, set, err, form, sender, submit } = useComposerForm<AdvisoryForm>(() => emptyAdvisory(ceiling, mine[0] ?? "", interfaceLanguage));
   const all = programs.status === "ready" ? programs.data.map((p) => p.code) : mine;
   const toggle = (code: string, on: boolean) => setF({ ...f, programs: on ? [...f.programs, code] : f.programs.filter((p) => p !== code) });
 
@@ -36,10 +44,10 @@ export function AdvisoryComposer({
   const onSubmit = submit(
     (x) => advisoryDraft(x, ceiling),
     async (draft) => {
-      const r = await publishAdvisory(session, cp, roomId, draft);
+      const r = await sendCounted(session, roomId, () => publishAdvisory(session, cp, roomId, draft));
       return t("compose.advisory.published", { reference: advisoryReference(r.content) });
     },
-    (sent) => emptyAdvisory(ceiling, sent.programCode),
+    (sent) => emptyAdvisory(ceiling, sent.programCode, sent.language),
   );
 
   return (
@@ -64,16 +72,40 @@ export function AdvisoryComposer({
         <p className="muted">{t("compose.advisory.numbering", { program: programName(f.programCode) })}</p>
       )}
       <TlpSelect value={f.tlp} onChange={(tlp) => setF({ ...f, tlp })} ceiling={ceiling} error={err("tlp")} />
-      <TextField label={t("compose.advisory.title")} name="title" maxLength={200} value={f.title} onChange={set("title")} error={err("title")} />
+      <SelectField
+        label={t("compose.advisory.language")}
+        hint={t("compose.advisory.languageHint")}
+        name="language"
+        value={f.language}
+        onChange={(e) => isLanguage(e.target.value) && setF({ ...f, language: e.target.value })}
+        error={err("language")}
+      >
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l}>
+            {fmt.language(l)}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        label={t("compose.advisory.title")}
+        name="title"
+        lang={f.language}
+        maxLength={200}
+        value={f.title}
+        onChange={set("title")}
+        error={err("title")}
+      />
       <TextArea
         label={t("compose.advisory.body")}
         hint={t("compose.advisory.bodyHint")}
         name="body"
+        lang={f.language}
         rows={6}
         value={f.body}
         onChange={set("body")}
         error={err("body")}
       />
+      <AdvisoryVersions original={f.language} versions={f.translations} onChange={(translations) => setF({ ...f, translations })} err={err} />
       <Choices legend={t("compose.advisory.programs")} error={err("programs")}>
         {all.map((p) => (
           <Choice key={p} type="checkbox" label={programName(p)} checked={f.programs.includes(p)} onChange={(e) => toggle(p, e.target.checked)} />
@@ -87,10 +119,10 @@ export function AdvisoryComposer({
         onChange={(e) => setF({ ...f, requiresAck: e.target.checked })}
       />
       {f.requiresAck && (
-        <TextField
+        <DateTimeField
+          kind="datetime"
           label={t("compose.advisory.ackDeadline")}
           name="ackDeadline"
-          type="datetime-local"
           value={f.ackDeadline}
           onChange={set("ackDeadline")}
           error={err("ackDeadline")}

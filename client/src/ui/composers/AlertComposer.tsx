@@ -2,14 +2,18 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { EnlaceSession } from "#shared/matrix/session.js";
 import { sendContent } from "#shared/matrix/send.js";
+import { sendCounted } from "../../matrix/delivery-store.js";
 import { uploadEncryptedFile } from "#shared/matrix/documents.js";
 import { AlertCategory, AlertSeverity, MAX_ALERT_ATTACHMENTS, SourceReliability, type AlertContent } from "#shared/content/alert.js";
 import { MAX_DOCUMENT_BYTES } from "#shared/content/errors.js";
 import type { FileRef } from "#shared/content/fields.js";
 import type { Tlp } from "#shared/content/tlp.js";
 import { useReference } from "../../app/reference.js";
-import { useFormat } from "../../i18n/format.js";
-import { Choice, Choices, SelectField, TextArea, TextField } from "../components/Field.js";
+import { useApi } from "../../app/api-context.js";
+import { reportIfUrgent } from "../../notify/urgent.js";
+import { SelectField, TextArea, TextField } from "../components/Field.js";
+import { DateTimeField } from "../components/DateTimeField.js";
+import { StatePicker } from "../components/StatePicker.js";
 import { alertContent, emptyAlert, mimeOf, type AlertForm, type Checked } from "./forms.js";
 import type { FieldError } from "./issues.js";
 import { FilePicker } from "./FilePicker.js";
@@ -20,14 +24,12 @@ const CREDIBILITY = ["1", "2", "3", "4", "5", "6"] as const;
 
 export function AlertComposer({ session, roomId, ceiling, myState }: { session: EnlaceSession; roomId: string; ceiling: Tlp | null; myState: string | null }) {
   const { t } = useTranslation();
-  const fmt = useFormat();
   const { memberStates } = useReference();
+  const api = useApi();
   const { f, setF, set, err, form, sender, submit } = useComposerForm(() => emptyAlert(ceiling, myState));
   const [files, setFiles] = useState<File[]>([]);
   const [picker, setPicker] = useState(0);
-  const states = memberStates.status === "ready" ? memberStates.data.map((s) => s.code).sort((a, b) => fmt.region(a).localeCompare(fmt.region(b))) : [];
-  const toggleState = (code: string, on: boolean) =>
-    setF({ ...f, affectedStates: on ? [...f.affectedStates, code] : f.affectedStates.filter((c) => c !== code) });
+  const states = memberStates.status === "ready" ? memberStates.data.map((s) => s.code) : [];
 
   // The text is checked first; attachments are encrypted and uploaded only once it passes.
   const check = (x: AlertForm): Checked<AlertContent> => {
@@ -52,10 +54,11 @@ export function AlertComposer({ session, roomId, ceiling, myState }: { session: 
       );
     }
     report("sending");
-    await sendContent(session, roomId, "alert", refs.length ? { ...content, attachments: refs } : content);
+    const eventId = await sendCounted(session, roomId, () => sendContent(session, roomId, "alert", refs.length ? { ...content, attachments: refs } : content));
     setFiles([]);
     setPicker((n) => n + 1);
-    return t("compose.sent");
+    // High and critical: the room's other members are notified (push, mail) through the control plane.
+    return (await reportIfUrgent(api, roomId, eventId, content.severity)) ? t("compose.sent") : t("notify.urgent.sentNotTold");
   });
 
   return (
@@ -80,24 +83,18 @@ export function AlertComposer({ session, roomId, ceiling, myState }: { session: 
           ))}
         </SelectField>
       </div>
-      <Choices legend={t("compose.alert.affectedStates")} error={err("affectedStates")}>
-        <div className="state-picker">
-          {states.map((code) => (
-            <Choice
-              key={code}
-              type="checkbox"
-              label={fmt.region(code)}
-              checked={f.affectedStates.includes(code)}
-              onChange={(e) => toggleState(code, e.target.checked)}
-            />
-          ))}
-        </div>
-      </Choices>
+      <StatePicker
+        legend={t("compose.alert.affectedStates")}
+        codes={states}
+        value={f.affectedStates}
+        onChange={(affectedStates) => setF({ ...f, affectedStates })}
+        error={err("affectedStates")}
+      />
       <TextField label={t("compose.alert.location")} name="location" maxLength={300} value={f.location} onChange={set("location")} error={err("location")} />
-      <TextField
+      <DateTimeField
+        kind="datetime"
         label={t("compose.alert.validUntil")}
         name="validUntil"
-        type="datetime-local"
         value={f.validUntil}
         onChange={set("validUntil")}
         error={err("validUntil")}

@@ -13,7 +13,8 @@ import { AdvisoryComposer } from "./AdvisoryComposer.js";
 import { advisoryPrograms, cellEventOf, kindsFor, type ComposeKind } from "./kinds.js";
 
 /**
- * Composing in a room: choose a kind, then fill its form. What is offered follows the room
+ * Composing in a room: closed until asked for ("New alert", …), so the room's timeline comes
+ * first; then the kind's form, which Close folds away again. What is offered follows the room
  * (advisories rooms: Secretariat officers only) and the TLP selector follows the room's ceiling.
  */
 export function Composer({ roomId, roomKey, tlpCeiling }: { roomId: string; roomKey: string | null; tlpCeiling: Tlp | null }) {
@@ -22,26 +23,28 @@ export function Composer({ roomId, roomKey, tlpCeiling }: { roomId: string; room
   const session = useMatrixClient();
   const caps = capabilitiesOf(me);
   const kinds = kindsFor(roomKey, caps);
-  const [kind, setKind] = useState<ComposeKind | null>(kinds.length === 1 ? kinds[0]! : null);
+  const [kind, setKind] = useState<ComposeKind | null>(null);
   usePrepareToEncrypt(session, roomId, kind !== null);
   if (!session) return null;
   if (kinds.length === 0) return roomKey?.startsWith("advisories:") ? <p className="muted composer-note">{t("compose.noKinds")}</p> : null;
   const common = { session, roomId, ceiling: tlpCeiling };
   return (
-    <section className="panel composer" aria-labelledby="composer-title">
-      <h2 id="composer-title">{t("compose.title")}</h2>
-      {kinds.length > 1 && (
-        <fieldset className="kind-picker">
-          <legend>{t("compose.kind")}</legend>
-          <div className="choice-list">
-            {kinds.map((k) => (
-              <label key={k} className="choice kind-choice">
-                <input type="radio" name="compose-kind" value={k} checked={kind === k} onChange={() => setKind(k)} /> <span>{t(`compose.kinds.${k}`)}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      )}
+    <section className="panel composer" aria-labelledby="composer-title" data-open={kind !== null}>
+      <h2 id="composer-title" className={kind === null ? "sr-only" : undefined}>
+        {kind === null ? t("compose.title") : t(`compose.kinds.${kind}`)}
+      </h2>
+      <div className="actions compose-actions">
+        {kinds.map((k) => (
+          <button key={k} type="button" aria-pressed={kind === k} onClick={() => setKind(k)}>
+            {t(`talk.open.${k}`)}
+          </button>
+        ))}
+        {kind !== null && (
+          <button type="button" onClick={() => setKind(null)}>
+            {t("talk.close")}
+          </button>
+        )}
+      </div>
       {kind === "alert" && <AlertComposer key={roomId} {...common} myState={me.person.memberState} />}
       {kind === "incident" && <IncidentComposer key={roomId} {...common} />}
       {kind === "document" && <DocumentComposer key={roomId} {...common} />}

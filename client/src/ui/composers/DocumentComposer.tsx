@@ -8,6 +8,7 @@ import { useApi } from "../../app/api-context.js";
 import { useAsync } from "../../app/async.js";
 import { useFormat } from "../../i18n/format.js";
 import { SelectField, TextArea, TextField } from "../components/Field.js";
+import { DateTimeField } from "../components/DateTimeField.js";
 import { documentMeta, emptyDocument, mimeOf } from "./forms.js";
 import { FilePicker } from "./FilePicker.js";
 import { SendFeedback, SubmitRow, TlpSelect } from "./parts.js";
@@ -83,7 +84,7 @@ export function DocumentComposer({ session, roomId, ceiling }: { session: Enlace
         error={err("event")}
       />
       <div className="field-row">
-        <TextField label={t("compose.document.date")} name="date" type="date" value={f.date} onChange={set("date")} error={err("date")} />
+        <DateTimeField kind="date" label={t("compose.document.date")} name="date" value={f.date} onChange={set("date")} error={err("date")} />
         <SelectField label={t("compose.document.language")} name="language" value={f.language} onChange={set("language")} error={err("language")}>
           {Language.options.map((l) => (
             <option key={l} value={l}>

@@ -7,6 +7,7 @@ import { useApi } from "../../app/api-context.js";
 import { useAsync } from "../../app/async.js";
 import { useFormat } from "../../i18n/format.js";
 import { SelectField, TextArea, TextField } from "../components/Field.js";
+import { DateTimeField } from "../components/DateTimeField.js";
 import { emptyRequest, expertiseRequestContent } from "./forms.js";
 import { SendFeedback, SubmitRow, TlpSelect } from "./parts.js";
 import { useComposerForm } from "./useComposerForm.js";
@@ -73,10 +74,10 @@ export function ExpertiseRequestComposer({
             </option>
           ))}
         </SelectField>
-        <TextField
+        <DateTimeField
+          kind="datetime"
           label={t("compose.request.deadline")}
           name="deadline"
-          type="datetime-local"
           value={f.deadline}
           onChange={set("deadline")}
           error={err("deadline")}

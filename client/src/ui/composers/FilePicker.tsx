@@ -1,7 +1,7 @@
 import { useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { MAX_DOCUMENT_BYTES } from "#shared/content/errors.js";
-import { formatBytes } from "./sendError.js";
+import { formatBytes } from "../../i18n/format.js";
 
 /**
  * A labelled file input with the chosen files listed (name and size). A file over the limit is

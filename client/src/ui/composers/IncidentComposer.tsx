@@ -4,6 +4,7 @@ import { sendContent } from "#shared/matrix/send.js";
 import { IncidentStatus } from "#shared/content/incident.js";
 import type { Tlp } from "#shared/content/tlp.js";
 import { SelectField, TextArea, TextField } from "../components/Field.js";
+import { DateTimeField } from "../components/DateTimeField.js";
 import { emptyIncident, incidentContent } from "./forms.js";
 import { SendFeedback, SubmitRow, TlpSelect } from "./parts.js";
 import { useComposerForm } from "./useComposerForm.js";
@@ -26,7 +27,7 @@ export function IncidentComposer({ session, roomId, ceiling }: { session: Enlace
       <TextArea label={t("compose.incident.what")} name="what" rows={4} value={f.what} onChange={set("what")} error={err("what")} />
       <TextField label={t("compose.incident.where")} name="where" maxLength={300} value={f.where} onChange={set("where")} error={err("where")} />
       <div className="field-row">
-        <TextField label={t("compose.incident.when")} name="when" type="datetime-local" value={f.when} onChange={set("when")} error={err("when")} />
+        <DateTimeField kind="datetime" label={t("compose.incident.when")} name="when" value={f.when} onChange={set("when")} error={err("when")} />
         <SelectField label={t("compose.incident.status")} name="status" value={f.status} onChange={set("status")} error={err("status")}>
           {IncidentStatus.options.map((s) => (
             <option key={s} value={s}>

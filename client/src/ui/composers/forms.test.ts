@@ -28,6 +28,7 @@ const EVENT: MajorEvent = {
   endsOn: "2027-07-10",
   venueType: "open-air",
   supportingStates: ["CL"],
+  mayDo: [],
   createdAt: "2026-01-01T00:00:00Z",
 };
 const REQ = "$ExpertiseRequestEventBBBBBBBBBBBBBBBBBBBBBB";
@@ -189,8 +190,37 @@ describe("composer forms", () => {
     });
     expect(advisoryDraft({ ...base, requiresAck: false, ackDeadline: "2026-12-01T00:00" }, "AMBER", now)).toEqual({
       ok: true,
-      content: { tlp: "AMBER", programCode: "tourism", title: "Fan zones", body: "Review barriers.", programs: ["tourism"], requiresAck: false },
+      content: {
+        tlp: "AMBER",
+        programCode: "tourism",
+        title: "Fan zones",
+        body: "Review barriers.",
+        language: "en",
+        programs: ["tourism"],
+        requiresAck: false,
+      },
     });
+  });
+
+  it("adds an advisory's versions in other languages, each input with its own error", () => {
+    const now = new Date("2027-01-01T00:00:00Z");
+    const base = { ...emptyAdvisory("AMBER", "tourism", "es"), title: "Zonas de aficionados", body: "Revisen las barreras.", requiresAck: false };
+    const en = { language: "en" as const, title: " Fan zones ", body: "Review\r\nbarriers." };
+    expect(advisoryDraft({ ...base, translations: [en] }, "AMBER", now)).toMatchObject({
+      ok: true,
+      content: { language: "es", title: "Zonas de aficionados", translations: [{ language: "en", title: "Fan zones", body: "Review\nbarriers." }] },
+    });
+    expect(advisoryDraft({ ...base, translations: [en, { language: "fr", title: "", body: "Vérifiez." }] }, "AMBER", now)).toEqual({
+      ok: false,
+      errors: { "translations.1.title": { key: "required" } },
+    });
+    expect(advisoryDraft({ ...base, translations: [{ ...en, language: "es" }] }, "AMBER", now)).toEqual({
+      ok: false,
+      errors: { "translations.0.language": { key: "versionLanguage" } },
+    });
+    const long = "x".repeat(6000);
+    const three = ["en", "fr", "pt"].map((language) => ({ language: language as "en", title: "t", body: long }));
+    expect(advisoryDraft({ ...base, translations: three }, "AMBER", now)).toEqual({ ok: false, errors: { translations: { key: "versionsTooLong" } } });
   });
 
   it("has small helpers that do what the forms need", () => {

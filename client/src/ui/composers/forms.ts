@@ -9,7 +9,7 @@ import { ExpertiseOfferContent } from "#shared/content/expertise-offer.js";
 import { ExpertiseStatusContent } from "#shared/content/expertise-status.js";
 import { UnsignedAdvisory } from "#shared/content/advisory.js";
 import { DocumentContent, MAX_DOCUMENT_BYTES } from "#shared/content/document.js";
-import type { FileRef } from "#shared/content/fields.js";
+import type { FileRef, Language } from "#shared/content/fields.js";
 import { TLP_LEVELS, isWithinCeiling, type Tlp } from "#shared/content/tlp.js";
 import type { MajorEvent } from "../../api/types.js";
 import { ceilingError, fieldErrors, type FieldErrors } from "./issues.js";
@@ -263,25 +263,40 @@ export function expertiseStatusContent(tlp: Tlp, requestEventId: string, status:
 }
 
 // ---- advisory (Secretariat) ----
+/** A version in another language, as the composer holds it. */
+export interface AdvisoryVersionForm {
+  language: Language;
+  title: string;
+  body: string;
+}
 export interface AdvisoryForm {
   tlp: string;
   programCode: string;
+  /** The language of the title and body: the original version. */
+  language: Language;
   title: string;
   body: string;
+  translations: AdvisoryVersionForm[];
   programs: string[];
   requiresAck: boolean;
   ackDeadline: string;
 }
 export type AdvisoryDraftContent = Omit<UnsignedAdvisory, "number" | "issuedAt" | "version">;
-export const emptyAdvisory = (ceiling: Tlp | null, programCode: string): AdvisoryForm => ({
+export const emptyAdvisory = (ceiling: Tlp | null, programCode: string, language: Language = "en"): AdvisoryForm => ({
   tlp: defaultTlp(ceiling, "AMBER"),
   programCode,
+  language,
   title: "",
   body: "",
+  translations: [],
   programs: programCode ? [programCode] : [],
   requiresAck: true,
   ackDeadline: "",
 });
+
+/** ["translations", 1, "title"] → "translations.1.title": each version's inputs show their own errors. */
+const advisoryField = (p: ReadonlyArray<PropertyKey>): string =>
+  p[0] === "translations" && typeof p[1] === "number" ? `translations.${p[1]}.${String(p[2] ?? "title")}` : String(p[0] ?? "form");
 
 /**
  * Checked as it will be signed (with this moment as issuedAt and a stand-in number) before a
@@ -293,10 +308,14 @@ export function advisoryDraft(f: AdvisoryForm, ceiling: Tlp | null, now = new Da
     programCode: f.programCode,
     title: cleanText(f.title),
     body: cleanText(f.body),
+    language: f.language,
+    ...(f.translations.length
+      ? { translations: f.translations.map((v) => ({ language: v.language, title: cleanText(v.title), body: cleanText(v.body) })) }
+      : {}),
     programs: f.programs,
     requiresAck: f.requiresAck,
     ...(f.requiresAck ? { ackDeadline: localToIso(f.ackDeadline) || undefined } : {}),
   };
-  const r = check(UnsignedAdvisory, { version: 1, ...draft, number: 1, issuedAt: now.toISOString() }, f.tlp, ceiling);
+  const r = check(UnsignedAdvisory, { version: 1, ...draft, number: 1, issuedAt: now.toISOString() }, f.tlp, ceiling, advisoryField);
   return r.ok ? { ok: true, content: draft as AdvisoryDraftContent } : r;
 }

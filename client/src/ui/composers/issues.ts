@@ -26,7 +26,9 @@ type ErrKey =
   | "invalid"
   | "aboveCeiling"
   | "fileMissing"
-  | "fileTooLarge";
+  | "fileTooLarge"
+  | "versionLanguage"
+  | "versionsTooLong";
 
 // The shared schemas speak English to developers; these are the custom messages a composer can
 // meet, turned into keys the four locales translate. Anything else reads as "not valid".
@@ -34,10 +36,12 @@ const CUSTOM: ReadonlyArray<[RegExp, ErrKey]> = [
   [/must not be blank/, "required"],
   [/control characters/, "characters"],
   [/must not repeat an entry/, "duplicate"],
-  [/cannot end before it starts/, "endBeforeStart"],
+  [/cannot end before it starts|must not be before startsOn/, "endBeforeStart"],
   [/requires acknowledgement needs a deadline/, "ackDeadlineMissing"],
   [/deadline must be after/, "ackDeadlineOrder"],
   [/file name without/, "filename"],
+  [/each language has one version/, "versionLanguage"],
+  [/all versions together must not exceed/, "versionsTooLong"],
 ];
 
 type Issue = z.core.$ZodIssue;

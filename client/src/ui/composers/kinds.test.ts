@@ -9,6 +9,7 @@ describe("composer kinds per room", () => {
     expect(kindsFor("cell:6f1c1f0e-2a4b-4c4e-9a55-0d6e1d2b3c4d", focal)).toEqual(["alert", "incident", "document", "request"]);
     expect(cellEventOf("cell:abc")).toBe("abc");
     expect(kindsFor("space", officer)).toEqual([]);
+    expect(kindsFor("dm:6f1c1f0e-2a4b-4c4e-9a55-0d6e1d2b3c4d", officer)).toEqual([]);
   });
   it("offers advisories only to officers of the room's program", () => {
     expect(kindsFor("advisories:tourism", focal)).toEqual([]);

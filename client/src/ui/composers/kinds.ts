@@ -21,6 +21,7 @@ export function advisoryPrograms(roomKey: string | null, caps: Pick<Capabilities
  */
 export function kindsFor(roomKey: string | null, caps: Pick<Capabilities, "officerPrograms">): ComposeKind[] {
   if (advisoryProgramOf(roomKey) !== null) return advisoryPrograms(roomKey, caps).length ? ["advisory"] : [];
-  if (roomKey === "space") return [];
+  // The Space carries nothing; a direct conversation carries plain messages only (see MessageBox).
+  if (roomKey === "space" || roomKey?.startsWith("dm:")) return [];
   return ["alert", "incident", "document", "request"];
 }

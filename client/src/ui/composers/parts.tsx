@@ -4,7 +4,7 @@ import { tlpLabel, type Tlp } from "#shared/content/tlp.js";
 import { ErrorMessage, StatusMessage } from "../components/ErrorMessage.js";
 import { tlpChoices } from "./forms.js";
 import type { FieldError, FieldErrors } from "./issues.js";
-import { formatBytes } from "./sendError.js";
+import { formatBytes } from "../../i18n/format.js";
 import type { Phase } from "./useSender.js";
 
 /** Field errors in the reader's language. */

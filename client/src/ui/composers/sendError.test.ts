@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, sendFailure } from "./sendError.js";
+import { formatBytes } from "../../i18n/format.js";
+import { sendFailure } from "./sendError.js";
 import { TlpCeilingError } from "#shared/content/tlp.js";
 import { DocumentTooLargeError, InvalidContentError } from "#shared/content/errors.js";
 import { ApiError } from "../../api/errors.js";

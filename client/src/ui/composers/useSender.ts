@@ -18,7 +18,8 @@ export type Phase =
 
 export type Report = (step: "sending" | "encrypting" | "uploading", progress?: Progress) => void;
 
-function failureText(t: TFunction, f: SendFailure): string {
+/** What the composer shows for a failed send: the reader's language, never an exception's English message. */
+export function failureText(t: TFunction, f: SendFailure): string {
   if ("api" in f) return errorText(t, f.api);
   // The keys differ in their placeholders, which i18next's typing cannot follow through a union.
   const tr = t as unknown as (key: string, values: Record<string, string>) => string;

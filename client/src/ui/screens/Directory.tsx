@@ -9,6 +9,8 @@ import { AsyncView } from "../components/bits.js";
 import { ProgramFilter, StateFilter } from "../components/FilterSelects.js";
 import { SelectField, TextField } from "../components/Field.js";
 import { MyExpertise, EXPERTISE_LANGUAGES } from "./MyExpertise.js";
+import { useSignedIn } from "../../app/session.js";
+import { ContactButton } from "../conversations/ContactButton.js";
 
 /** Search vetted, active peers by expertise; and keep one's own entry current. */
 export function Directory() {
@@ -16,6 +18,7 @@ export function Directory() {
   const api = useApi();
   const fmt = useFormat();
   const { programName } = useReference();
+  const me = useSignedIn().person;
   const [draft, setDraft] = useState<DirectoryFilter>({});
   const [filter, setFilter] = useState<DirectoryFilter>({});
   const [results, reload] = useAsync(() => api.directory({ ...filter, limit: 100 }), JSON.stringify(filter));
@@ -69,6 +72,14 @@ export function Directory() {
                       <dt>{t("directory.programs")}</dt>
                       <dd>{p.programs.length ? fmt.list(p.programs.map(programName)) : "—"}</dd>
                     </dl>
+                    {/* A conversation needs a Matrix account on both sides (the control plane refuses otherwise). */}
+                    {p.id === me.id ? (
+                      <p className="muted">{t("conversations.you")}</p>
+                    ) : p.matrixUserId ? (
+                      <ContactButton personId={p.id} name={p.fullName} />
+                    ) : (
+                      <p className="muted">{t("conversations.noAccount")}</p>
+                    )}
                   </li>
                 ))}
               </ul>

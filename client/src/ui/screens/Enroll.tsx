@@ -8,6 +8,8 @@ import type { EnrollStart } from "../../api/types.js";
 import { AsyncView } from "../components/bits.js";
 import { ErrorMessage } from "../components/ErrorMessage.js";
 import { TextField } from "../components/Field.js";
+import { CheckedForm } from "../components/CheckedForm.js";
+import { TotpSecret } from "../components/TotpSecret.js";
 
 /** `#/enroll/<token>`: the single-use link an approver handed over. Ends signed in, on Home. */
 export function Enroll({ token }: { token: string }) {
@@ -44,7 +46,7 @@ function EnrollForm({ token, info }: { token: string; info: EnrollStart }) {
   });
   const busy = state.status === "loading";
   return (
-    <form
+    <CheckedForm
       onSubmit={async (e) => {
         e.preventDefault();
         if (password.length < 12) return setProblem(t("enroll.tooShort"));
@@ -56,16 +58,7 @@ function EnrollForm({ token, info }: { token: string; info: EnrollStart }) {
       <p>{t("enroll.forWhom", { name: info.fullName, email: info.email })}</p>
       <div className="panel">
         <p>{info.totpRequired ? t("enroll.totpRequired") : t("enroll.totpOptional")}</p>
-        <dl className="secret">
-          <dt>{t("enroll.secret")}</dt>
-          <dd>
-            <code data-testid="totp-secret">{info.totp.secret}</code>
-          </dd>
-          <dt>{t("enroll.uri")}</dt>
-          <dd>
-            <code className="wrap">{info.totp.uri}</code>
-          </dd>
-        </dl>
+        <TotpSecret secret={info.totp.secret} uri={info.totp.uri} />
       </div>
       <TextField
         label={t("enroll.password")}
@@ -101,6 +94,6 @@ function EnrollForm({ token, info }: { token: string; info: EnrollStart }) {
       <button type="submit" className="primary" disabled={busy}>
         {busy ? t("enroll.submitting") : t("enroll.submit")}
       </button>
-    </form>
+    </CheckedForm>
   );
 }

@@ -107,7 +107,7 @@ function RequestCard({ session, view }: { session: EnlaceSession; view: RequestV
       <dl className="facts">
         <dt>{t("expertise.requestedBy")}</dt>
         <dd>
-          <Sender sender={r.sender} trust={r.trust} room={room} />
+          <Sender sender={r.sender} trust={r.trust} />
         </dd>
         <dt>{t("expertise.form")}</dt>
         <dd>{t(`content.expertiseForm.${c.form}`)}</dd>
@@ -123,7 +123,7 @@ function RequestCard({ session, view }: { session: EnlaceSession; view: RequestV
           {offers.map((o) => (
             <li key={o.eventId} className="offer">
               <p>
-                <Sender sender={o.sender} trust={o.trust} room={room} /> <TlpBadge tlp={o.content.tlp} />
+                <Sender sender={o.sender} trust={o.trust} /> <TlpBadge tlp={o.content.tlp} />
               </p>
               <dl className="facts">
                 <dt>{t("expertise.offerAreas")}</dt>

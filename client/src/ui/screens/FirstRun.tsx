@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useMatrix } from "../../matrix/MatrixClientContext.js";
 import { MatrixGate } from "../../matrix/MatrixGate.js";
 import { hrefOf, navigate } from "../../app/router.js";
+import { RecoveryKeyCard, useHeldUntilSaved } from "../components/RecoveryKeyCard.js";
 
 /**
  * First run on a person's first device: cross-signing, key backup and the recovery key, which is
@@ -13,8 +14,9 @@ export function FirstRun() {
   const { state, setUp } = useMatrix();
   const [phase, setPhase] = useState<"intro" | "working" | "failed">("intro");
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  const account = "session" in state ? state.session.userId : "";
 
-  if (recoveryKey) return <ShowRecoveryKey recoveryKey={recoveryKey} />;
+  if (recoveryKey) return <ShowRecoveryKey recoveryKey={recoveryKey} account={account} />;
 
   const start = async () => {
     setPhase("working");
@@ -61,21 +63,15 @@ export function FirstRun() {
   );
 }
 
-function ShowRecoveryKey({ recoveryKey }: { recoveryKey: string }) {
+function ShowRecoveryKey({ recoveryKey, account }: { recoveryKey: string; account: string }) {
   const { t } = useTranslation();
   const id = useId();
   const [saved, setSaved] = useState(false);
-  const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
   }, []);
-  const copy = () => {
-    void navigator.clipboard?.writeText(recoveryKey).then(
-      () => setCopied("copied"),
-      () => setCopied("failed"),
-    );
-  };
+  const held = useHeldUntilSaved(saved);
   return (
     <section className="narrow" aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`} tabIndex={-1} ref={heading}>
@@ -88,26 +84,12 @@ function ShowRecoveryKey({ recoveryKey }: { recoveryKey: string }) {
           <li>{t("firstRun.keyNobody")}</li>
           <li>{t("firstRun.keyOnce")}</li>
         </ul>
-        <div className="field">
-          <label htmlFor={`${id}-key`}>{t("firstRun.keyLabel")}</label>
-          <textarea
-            id={`${id}-key`}
-            className="recovery-key"
-            readOnly
-            rows={2}
-            value={recoveryKey}
-            translate="no"
-            spellCheck={false}
-            onFocus={(e) => e.currentTarget.select()}
-            data-testid="recovery-key"
-          />
-        </div>
-        <div className="actions">
-          <button type="button" onClick={copy}>
-            {t("firstRun.copy")}
-          </button>
-          <span aria-live="polite">{copied === "copied" ? t("firstRun.copied") : copied === "failed" ? t("firstRun.copyFailed") : ""}</span>
-        </div>
+        <RecoveryKeyCard recoveryKey={recoveryKey} account={account} />
+        {held && !saved && (
+          <p className="error" role="alert" data-testid="recovery-key-held">
+            {t("firstRun.saveFirst")}
+          </p>
+        )}
         <label className="choice confirm">
           <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.currentTarget.checked)} />
           {t("firstRun.confirm")}

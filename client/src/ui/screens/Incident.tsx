@@ -83,7 +83,7 @@ function IncidentView({ session, roomId, eventId }: { session: EnlaceSession; ro
           <dd>{c.where.text}</dd>
           <dt>{t("incident.reportedBy")}</dt>
           <dd>
-            <Sender sender={root.sender} trust={root.trust} room={room} />
+            <Sender sender={root.sender} trust={root.trust} />
           </dd>
           <dt>{t("incident.reportedAt")}</dt>
           <dd>{fmt.dateTime(new Date(root.ts))}</dd>
@@ -103,7 +103,7 @@ function IncidentView({ session, roomId, eventId }: { session: EnlaceSession; ro
               </p>
               <p className="summary">{u.content.text}</p>
               <p>
-                <Sender sender={u.sender} trust={u.trust} room={room} />
+                <Sender sender={u.sender} trust={u.trust} />
               </p>
               {!u.counts && <p className="notice">{t("incident.notCounted")}</p>}
             </li>

@@ -74,7 +74,7 @@ function LibraryView({ session }: { session: EnlaceSession }) {
               <dd>{fmt.language(d.content.language)}</dd>
               <dt>{t("library.sharedBy")}</dt>
               <dd>
-                <Sender sender={d.sender} trust={d.trust} room={session.client.getRoom(d.roomId)} />
+                <Sender sender={d.sender} trust={d.trust} />
               </dd>
               <dt>{t("library.room")}</dt>
               <dd>{nameOf(d.roomId)}</dd>

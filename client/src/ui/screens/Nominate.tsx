@@ -10,6 +10,7 @@ import type { Person } from "../../api/types.js";
 import { AsyncView } from "../components/bits.js";
 import { ErrorMessage, StatusMessage } from "../components/ErrorMessage.js";
 import { Choice, Choices, SelectField, TextArea, TextField } from "../components/Field.js";
+import { CheckedForm } from "../components/CheckedForm.js";
 import { PeopleTable } from "../components/PeopleTable.js";
 import { PersonActions } from "../components/PersonActions.js";
 
@@ -57,7 +58,7 @@ function NominationForm({ caps, onNominated }: { caps: Capabilities; onNominated
     <section className="panel" aria-labelledby="nominate-title">
       <h1 id="nominate-title">{t("nominate.title")}</h1>
       <p className="muted">{t("nominate.intro")}</p>
-      <form
+      <CheckedForm
         onSubmit={async (e) => {
           e.preventDefault();
           setDone(null);
@@ -128,7 +129,7 @@ function NominationForm({ caps, onNominated }: { caps: Capabilities; onNominated
         <button type="submit" className="primary" disabled={nominate.state.status === "loading"}>
           {nominate.state.status === "loading" ? t("nominate.submitting") : t("nominate.submit")}
         </button>
-      </form>
+      </CheckedForm>
     </section>
   );
 }

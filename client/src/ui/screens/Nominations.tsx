@@ -64,9 +64,21 @@ function Decide({ nomination, onApproved, onRejected }: { nomination: QueuedNomi
   const matrixId = nomination.matrixUserId ?? t("queue.noMatrixId");
   return (
     <div>
+      <p className="nominated-by" data-testid="nominated-by">
+        {nomination.nominatorName ? t("queue.nominatedBy", { name: nomination.nominatorName }) : t("queue.nominatedBySystem")}
+        {nomination.note && (
+          <>
+            {" "}
+            <q data-testid="nomination-note">{nomination.note}</q>
+          </>
+        )}
+      </p>
       {/* Four eyes cover the account too: the approver sees the Matrix ID that will speak as this person. */}
       <p className="matrix-id" data-testid="matrix-id">
         {t("queue.matrixId")} <code>{matrixId}</code>
+      </p>
+      <p className="hint" data-testid="approval-rule">
+        {t(nomination.approvalRule === "admin" ? "queue.ruleAdmin" : "queue.ruleOfficerOrAdmin")}
       </p>
       <div className="actions">
         {/* Disabled buttons cannot be focused, so the reason is plain visible text tied to the button. */}

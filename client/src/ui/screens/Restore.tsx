@@ -4,9 +4,11 @@ import { useMatrix } from "../../matrix/MatrixClientContext.js";
 import { MatrixGate } from "../../matrix/MatrixGate.js";
 import { hrefOf, navigate } from "../../app/router.js";
 
-// decodeRecoveryKey's complaints about the text itself, as opposed to a well-formed key that
-// does not open this account's secret storage.
-const MALFORMED = /parity|prefix|length|base58|non-base58|invalid character/i;
+// recovery-key.ts's complaint about the text itself, as opposed to a well-formed key that does
+// not open this account's secret storage (the name survives the lazily loaded module boundary).
+const isMalformed = (err: unknown) => err instanceof Error && err.name === "MalformedRecoveryKey";
+// A key shown before Enlace's own encoding (the SDK's base58: 48 symbols from "Es") keeps its case.
+const looksLikeOldKey = (text: string) => /^es[1-9a-z]{46}$/i.test(text.replace(/\s/g, ""));
 
 /** A new device of an account that has cross-signing: the recovery key signs it and restores history. */
 export function Restore() {
@@ -14,7 +16,7 @@ export function Restore() {
   const { state, restore } = useMatrix();
   const id = useId();
   const [key, setKey] = useState("");
-  const [status, setStatus] = useState<"idle" | "working" | "malformed" | "wrong">("idle");
+  const [status, setStatus] = useState<"idle" | "working" | "malformed" | "old-case" | "wrong">("idle");
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -23,11 +25,18 @@ export function Restore() {
       await restore(key);
       navigate({ name: "home" });
     } catch (err) {
-      setStatus(MALFORMED.test((err as Error).message) ? "malformed" : "wrong");
+      setStatus(!isMalformed(err) ? "wrong" : looksLikeOldKey(key) ? "old-case" : "malformed");
     }
   };
 
-  const error = status === "malformed" ? t("firstRun.restoreMalformed") : status === "wrong" ? t("firstRun.restoreWrong") : null;
+  const error =
+    status === "malformed"
+      ? t("firstRun.restoreMalformed")
+      : status === "old-case"
+        ? t("firstRun.restoreOldCase")
+        : status === "wrong"
+          ? t("firstRun.restoreWrong")
+          : null;
   return (
     <section className="narrow" aria-labelledby="restore-title">
       <h1 id="restore-title">{t("firstRun.restoreTitle")}</h1>

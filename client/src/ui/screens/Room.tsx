@@ -4,6 +4,7 @@ import type { EnlaceSession } from "#shared/matrix/session.js";
 import { roomCeiling, roomKey } from "#shared/matrix/rooms.js";
 import { sendAck } from "#shared/matrix/send.js";
 import { useSignedIn } from "../../app/session.js";
+import { useApi } from "../../app/api-context.js";
 import { capabilitiesOf } from "../../app/roles.js";
 import { hrefOf } from "../../app/router.js";
 import { MatrixGate } from "../../matrix/MatrixGate.js";
@@ -13,6 +14,12 @@ import type { TimelineStore } from "../../matrix/timeline.js";
 import { EventCard } from "../cards/EventCard.js";
 import { TlpBadge } from "../cards/TlpBadge.js";
 import { Composer } from "../composers/Composer.js";
+import { MessageBox } from "../talk/MessageBox.js";
+import { Thread } from "../talk/Thread.js";
+import { discussable, isReply, talksHere, threadsOf, type ThreadItems } from "../talk/threads.js";
+import { useConversation, useCounterpartPresent } from "../conversations/useConversation.js";
+
+const NO_THREAD: ThreadItems = { replies: [], others: 0 };
 
 export function Room({ roomId }: { roomId: string }) {
   return <MatrixGate>{(s, timeline) => <RoomView roomId={roomId} session={s} timeline={timeline} />}</MatrixGate>;
@@ -21,16 +28,21 @@ export function Room({ roomId }: { roomId: string }) {
 function RoomView({ roomId, session, timeline }: { roomId: string; session: EnlaceSession; timeline: TimelineStore }) {
   const { t } = useTranslation();
   const person = useSignedIn().person;
+  const api = useApi();
   const caps = capabilitiesOf(useSignedIn());
   const version = useTimelineVersion(timeline);
   const roomName = useRoomName();
   const room = timeline.room(roomId);
+  const conversation = useConversation(room ? roomKey(room) : null);
+  const counterpartPresent = useCounterpartPresent(room, conversation?.with.matrixUserId);
   const joined = room?.getMyMembership() === "join";
   const items = useMemo(() => timeline.items(roomId), [timeline, roomId, version]);
   // Acknowledgements are bookkeeping (counted in coverage), not messages of their own.
-  const shown = useMemo(() => items.filter((i) => !isAck(i) && !(i.content.status === "valid" && i.content.kind === "room.tlp")), [items]);
+  // Replies are shown under their alert or incident, not in the room's own timeline (an incident's updates stay).
+  const shown = useMemo(() => items.filter((i) => !isAck(i) && !isReply(i) && !(i.content.status === "valid" && i.content.kind === "room.tlp")), [items]);
+  const threads = useMemo(() => threadsOf(items), [items]);
   const [justAcked, setJustAcked] = useState<Set<string>>(new Set());
-  const [older, setOlder] = useState<"idle" | "loading" | "start">("idle");
+  const [loadingOlder, setLoadingOlder] = useState(false);
   const acked = useMemo(() => new Set([...acknowledgedBy(items, session.userId), ...justAcked]), [items, session.userId, justAcked]);
   // People of a member state acknowledge; the Secretariat watches coverage.
   const canAck = person.memberState !== null;
@@ -50,11 +62,15 @@ function RoomView({ roomId, session, timeline }: { roomId: string; session: Enla
   }
 
   const ceiling = roomCeiling(room);
-  const name = roomName(room);
+  const name = conversation ? t("conversations.with", { name: conversation.with.fullName }) : roomName(room);
+  // In a direct conversation, write only once the other person is in (and still vetted): see useCounterpartPresent.
+  const canTalk = talksHere(roomKey(room)) && (!roomKey(room)?.startsWith("dm:") || (conversation !== null && counterpartPresent));
   const loadOlder = async () => {
-    setOlder("loading");
-    setOlder((await timeline.loadOlder(roomId)) ? "idle" : "start");
+    setLoadingOlder(true);
+    await timeline.loadOlder(roomId).finally(() => setLoadingOlder(false));
   };
+  // Offered only when the homeserver has something earlier (re-read at every timeline change).
+  const canLoadOlder = timeline.canLoadOlder(roomId);
 
   return (
     <section aria-labelledby="room-title" className="room">
@@ -67,11 +83,14 @@ function RoomView({ roomId, session, timeline }: { roomId: string; session: Enla
           {t("room.ceiling")} <TlpBadge tlp={ceiling} />
         </p>
       )}
-      <div className="actions">
-        <button type="button" onClick={() => void loadOlder()} disabled={older !== "idle"}>
-          {older === "loading" ? t("room.loadingOlder") : older === "start" ? t("room.atStart") : t("room.loadOlder")}
-        </button>
-      </div>
+      <Composer roomId={roomId} tlpCeiling={ceiling} roomKey={roomKey(room)} />
+      {(canLoadOlder || loadingOlder) && (
+        <div className="actions">
+          <button type="button" onClick={() => void loadOlder()} disabled={loadingOlder}>
+            {loadingOlder ? t("room.loadingOlder") : t("room.loadOlder")}
+          </button>
+        </div>
+      )}
       {shown.length === 0 ? (
         <p className="muted">{t("room.empty")}</p>
       ) : (
@@ -86,16 +105,27 @@ function RoomView({ roomId, session, timeline }: { roomId: string; session: Enla
                   acked: acked.has(item.eventId),
                   onAck: async () => {
                     await sendAck(session, roomId, item.eventId);
+                    // The signed ack in the room is what counts; telling the control plane stops the
+                    // state's reminders (it cannot read the room). If that call fails, the state may still get
+                    // reminders it no longer needs; the acknowledgement itself stands.
+                    if (isAdvisory(item)) void api.acknowledgeAdvisory(item.content.content.programCode, item.content.content.number).catch(() => undefined);
                     setJustAcked((s) => new Set(s).add(item.eventId));
                   },
                   showCoverage: isAdvisory(item) && (caps.isAdmin || caps.officerPrograms.includes(item.content.content.programCode)),
                 }}
               />
+              {discussable(item) && <Thread root={item} thread={threads.get(item.eventId) ?? NO_THREAD} title={discussable(item)!} />}
             </li>
           ))}
         </ol>
       )}
-      <Composer roomId={roomId} tlpCeiling={ceiling} roomKey={roomKey(room)} />
+      {conversation && !conversation.with.active && <p className="muted">{t("conversations.notVetted")}</p>}
+      {conversation?.with.active && !counterpartPresent && (
+        <p className="muted" role="status">
+          {t("conversations.waiting", { name: conversation.with.fullName })}
+        </p>
+      )}
+      {canTalk && <MessageBox roomId={roomId} label={t("talk.message.label")} placeholder={t("talk.message.placeholder")} />}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useSession, type SignedOutReason } from "../../app/session.js";
 import { useAction } from "../../app/async.js";
 import { ErrorMessage, StatusMessage } from "../components/ErrorMessage.js";
 import { TextField } from "../components/Field.js";
+import { CheckedForm } from "../components/CheckedForm.js";
 
 /**
  * Email and password, then the code. The server never says whether a password was right unless the
@@ -54,7 +55,7 @@ export function SignIn({ reason }: { reason: SignedOutReason }) {
       ) : (
         <StatusMessage text={notice} />
       )}
-      <form
+      <CheckedForm
         onSubmit={(e) => {
           e.preventDefault();
           const code = showCode ? totp.trim() : "";
@@ -98,7 +99,7 @@ export function SignIn({ reason }: { reason: SignedOutReason }) {
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t("signIn.submitting") : t("signIn.submit")}
         </button>
-      </form>
+      </CheckedForm>
     </section>
   );
 }

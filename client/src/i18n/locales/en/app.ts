@@ -7,8 +7,17 @@ export const app = {
   signOut: "Sign out",
   signedInAs: "Signed in as {{name}}",
   mainNav: "Main",
+  menu: "Menu",
   notFound: "This page does not exist.",
   notAllowed: "Your roles do not give access to this page.",
   backHome: "Back to home",
   retry: "Try again",
+  datePattern: {
+    day: "dd",
+    month: "mm",
+    year: "yyyy",
+    time12: "h:mm AM/PM",
+    time24: "hh:mm",
+    hint: "Format: {{pattern}}.",
+  },
 };

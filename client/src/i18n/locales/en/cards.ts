@@ -37,6 +37,12 @@ export const cards = {
     validUntil: "Valid until",
     attachments: "Attachments",
   },
+  stix: {
+    export: "Export STIX",
+    exported: "Saved {{name}} (STIX 2.1, marked {{tlp}}). Share it only as its marking allows.",
+    failed: "The STIX bundle could not be built. Nothing was saved.",
+    red: "TLP:RED is for the people in this room only: it cannot be exported as STIX.",
+  },
   incident: {
     where: "Where",
     when: "When",
@@ -55,6 +61,11 @@ export const cards = {
     acknowledged: "Acknowledged",
     ackFailed: "The acknowledgement was not sent. Try again.",
     coverage: "Acknowledgement coverage",
+    versions: "Language versions",
+    original: "Original",
+    isOriginal: "Original version, in {{language}}.",
+    isTranslation: "Translation; the original is in {{language}}.",
+    signedAll: "Signed by the Secretariat (verified), all {{count}} language versions",
   },
   document: {
     event: "Event",
@@ -62,7 +73,6 @@ export const cards = {
     topics: "Topics",
     language: "Language",
     file: "File",
-    size: "{{kb}} KB",
     download: "Download and decrypt",
     downloading: "Downloading…",
     failed: "The file could not be downloaded or did not pass the integrity check.",

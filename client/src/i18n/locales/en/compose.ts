@@ -1,6 +1,5 @@
 export const compose = {
   title: "Share in this room",
-  kind: "What do you want to share?",
   kinds: {
     alert: "Alert",
     incident: "Incident notice",
@@ -110,11 +109,21 @@ export const compose = {
     ackDeadline: "Acknowledge by",
     publish: "Publish advisory",
     published: "Advisory {{reference}} published and countersigned by the Secretariat.",
+    language: "Language of the original",
+    languageHint: "The title and text below are the original version.",
+    versions: "Versions in other languages (optional)",
+    versionsHint: "Each reader sees the version in their language first, or the {{language}} original. One signature covers every version.",
+    version: "{{language}} version",
+    versionTitle: "Title ({{language}})",
+    versionBody: "Text ({{language}})",
+    addVersion: "Add a version in {{language}}",
+    removeVersion: "Remove the {{language}} version",
   },
   err: {
     required: "Required.",
     tooLong: "At most {{max}} characters.",
     tooShort: "At least {{min}}.",
+    tooShortChars: "At least {{min}} characters.",
     tooMany: "At most {{max}}.",
     chooseOne: "Choose at least one.",
     choose: "Choose one of the options.",
@@ -139,5 +148,7 @@ export const compose = {
     notEnlaceRoom: "Not sent: this is not an Enlace room.",
     unknownEvent: "Not sent: the registry does not know this major event, or its details differ.",
     failed: "Not sent: the homeserver could not be reached. Nothing was lost; try again.",
+    versionLanguage: "This language already has a version: the original is in it.",
+    versionsTooLong: "All versions together are too long for one advisory. Shorten them.",
   },
 };

@@ -2,7 +2,7 @@ export const enroll = {
   title: "Set up your account",
   loading: "Opening your enrollment link…",
   forWhom: "This link is for {{name}} ({{email}}).",
-  totpRequired: "Your role requires a second factor. Add this key to your authenticator app, then enter the code it shows.",
+  totpRequired: "Your account requires a second factor. Scan this QR code with your authenticator app (or type the secret key), then enter the code it shows.",
   totpOptional: "Optional: protect your account with a second factor by adding this key to an authenticator app.",
   secret: "Secret key",
   uri: "Setup link (otpauth)",

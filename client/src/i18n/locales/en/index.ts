@@ -13,6 +13,7 @@ import { firstRun } from "./firstRun.js";
 import { room } from "./room.js";
 import { cards } from "./cards.js";
 import { coverage } from "./coverage.js";
+import { delivery } from "./delivery.js";
 import { roles } from "./roles.js";
 import { status } from "./status.js";
 import { nominate } from "./nominate.js";
@@ -30,6 +31,13 @@ import { incident } from "./incident.js";
 import { expertise } from "./expertise.js";
 import { content } from "./content.js";
 import { venue } from "./venue.js";
+import { decryption } from "./decryption.js";
+import { notify } from "./notify.js";
+import { talk } from "./talk.js";
+import { conversations } from "./conversations.js";
+import { account } from "./account.js";
+import { reminders } from "./reminders.js";
+import { picker } from "./picker.js";
 
 // One file per namespace (top-level key), so features add their strings without touching each other's files.
 export const en = {
@@ -46,6 +54,7 @@ export const en = {
   room,
   cards,
   coverage,
+  delivery,
   roles,
   status,
   nominate,
@@ -63,6 +72,13 @@ export const en = {
   expertise,
   content,
   venue,
+  decryption,
+  notify,
+  talk,
+  conversations,
+  account,
+  reminders,
+  picker,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -6,6 +6,7 @@ export const nav = {
   revetting: "Re-vetting",
   audit: "Audit log",
   directory: "Expertise directory",
+  conversations: "Conversations",
   events: "Major events",
   library: "Library",
 };

@@ -2,7 +2,8 @@ export const queue = {
   title: "Nomination queue",
   intro: "Approving issues a single-use enrollment link to hand to the nominee over a trusted channel.",
   empty: "No nominations are waiting.",
-  cannotApprove: "You cannot approve this one: you nominated this person, or it is outside your programs. Another officer approves (four eyes).",
+  cannotApprove:
+    "You cannot approve this one: you nominated this person, or it is outside your programs. Another officer or an administrator approves (four eyes).",
   linkTitle: "Enrollment link for {{name}}",
   linkHelp: "Single use, valid until {{date}}. Hand it over in person or over a trusted channel; it is shown only now.",
   linkLabel: "Enrollment link",
@@ -12,4 +13,8 @@ export const queue = {
   matrixId: "Matrix account:",
   noMatrixId: "none yet (no homeserver linked)",
   approvingAs: "You approve {{name}} with the Matrix account {{id}}: this account will appear as a vetted member. Check it before you confirm.",
+  nominatedBy: "Nominated by {{name}}.",
+  nominatedBySystem: "Nominated through a registry import.",
+  ruleAdmin: "Approval: an administrator, never the nominator (four eyes).",
+  ruleOfficerOrAdmin: "Approval: an officer of each of the person's programs, or an administrator; never the nominator (four eyes).",
 };

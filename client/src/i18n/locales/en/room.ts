@@ -10,6 +10,5 @@ export const room = {
   empty: "No messages yet.",
   loadOlder: "Load earlier messages",
   loadingOlder: "Loading earlier messages…",
-  atStart: "This is the beginning of the room",
   notMember: "You are not a member of this room.",
 };

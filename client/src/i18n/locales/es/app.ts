@@ -9,8 +9,17 @@ export const app: Messages["app"] = {
   signOut: "Cerrar sesión",
   signedInAs: "Sesión de {{name}}",
   mainNav: "Principal",
+  menu: "Menú",
   notFound: "Esta página no existe.",
   notAllowed: "Sus funciones no dan acceso a esta página.",
   backHome: "Volver al inicio",
   retry: "Reintentar",
+  datePattern: {
+    day: "dd",
+    month: "mm",
+    year: "aaaa",
+    time12: "h:mm a. m./p. m.",
+    time24: "hh:mm",
+    hint: "Formato: {{pattern}}.",
+  },
 };

@@ -39,6 +39,12 @@ export const cards: Messages["cards"] = {
     validUntil: "Válida hasta",
     attachments: "Adjuntos",
   },
+  stix: {
+    export: "Exportar STIX",
+    exported: "Se guardó {{name}} (STIX 2.1, marcado {{tlp}}). Compártalo solo como lo permite su marca.",
+    failed: "No se pudo generar el paquete STIX. No se guardó nada.",
+    red: "TLP:RED es solo para las personas de esta sala: no puede exportarse como STIX.",
+  },
   incident: {
     where: "Dónde",
     when: "Cuándo",
@@ -57,6 +63,11 @@ export const cards: Messages["cards"] = {
     acknowledged: "Recibo acusado",
     ackFailed: "El acuse de recibo no se envió. Vuelva a intentarlo.",
     coverage: "Cobertura de acuses de recibo",
+    versions: "Versiones por idioma",
+    original: "Original",
+    isOriginal: "Versión original, en {{language}}.",
+    isTranslation: "Traducción; el original está en {{language}}.",
+    signedAll: "Firmado por la Secretaría (verificado), las {{count}} versiones",
   },
   document: {
     event: "Evento",
@@ -64,7 +75,6 @@ export const cards: Messages["cards"] = {
     topics: "Temas",
     language: "Idioma",
     file: "Archivo",
-    size: "{{kb}} KB",
     download: "Descargar y descifrar",
     downloading: "Descargando…",
     failed: "No se pudo descargar el archivo o no superó la comprobación de integridad.",

@@ -2,12 +2,11 @@ import type { Messages } from "../en/index.js";
 
 export const compose: Messages["compose"] = {
   title: "Compartir en esta sala",
-  kind: "¿Qué desea compartir?",
   kinds: {
     alert: "Alerta",
     incident: "Aviso de incidente",
     document: "Documento de lecciones aprendidas",
-    request: "Solicitud de experiencia",
+    request: "Solicitud de especialistas",
     advisory: "Aviso oficial",
   },
   noKinds: "Solo los oficiales de la Secretaría de este programa publican aquí. Acuse recibo de los avisos desde sus tarjetas.",
@@ -112,11 +111,21 @@ export const compose: Messages["compose"] = {
     ackDeadline: "Acusar recibo antes del",
     publish: "Publicar aviso oficial",
     published: "Aviso oficial {{reference}} publicado y refrendado por la Secretaría.",
+    language: "Idioma del original",
+    languageHint: "El título y el texto que siguen son la versión original.",
+    versions: "Versiones en otros idiomas (opcional)",
+    versionsHint: "Cada lector ve primero la versión en su idioma o, si no la hay, el original en {{language}}. Una sola firma cubre todas las versiones.",
+    version: "Versión en {{language}}",
+    versionTitle: "Título ({{language}})",
+    versionBody: "Texto ({{language}})",
+    addVersion: "Añadir una versión en {{language}}",
+    removeVersion: "Quitar la versión en {{language}}",
   },
   err: {
     required: "Obligatorio.",
     tooLong: "Como máximo {{max}} caracteres.",
     tooShort: "Como mínimo {{min}}.",
+    tooShortChars: "Como mínimo {{min}} caracteres.",
     tooMany: "Como máximo {{max}}.",
     chooseOne: "Elija al menos uno.",
     choose: "Elija una de las opciones.",
@@ -142,5 +151,7 @@ export const compose: Messages["compose"] = {
     notEnlaceRoom: "No enviado: esta no es una sala de Enlace.",
     unknownEvent: "No enviado: el registro no conoce este gran evento o sus datos no coinciden.",
     failed: "No enviado: no se pudo contactar con el servidor. No se perdió nada; inténtelo de nuevo.",
+    versionLanguage: "Ya hay una versión en este idioma: el original está escrito en él.",
+    versionsTooLong: "Todas las versiones juntas son demasiado largas para un aviso. Acórtelas.",
   },
 };

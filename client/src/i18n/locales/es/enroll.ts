@@ -4,7 +4,8 @@ export const enroll: Messages["enroll"] = {
   title: "Configure su cuenta",
   loading: "Abriendo su enlace de inscripción…",
   forWhom: "Este enlace es para {{name}} ({{email}}).",
-  totpRequired: "Su función exige un segundo factor. Agregue esta clave a su aplicación de autenticación e ingrese el código que muestra.",
+  totpRequired:
+    "Su cuenta exige un segundo factor. Escanee este código QR con su aplicación de autenticación (o escriba la clave secreta) e ingrese el código que muestra.",
   totpOptional: "Opcional: proteja su cuenta con un segundo factor agregando esta clave a una aplicación de autenticación.",
   secret: "Clave secreta",
   uri: "Enlace de configuración (otpauth)",

@@ -1,13 +1,13 @@
 import type { Messages } from "../en/index.js";
 
 export const expertise: Messages["expertise"] = {
-  title: "Solicitudes de experiencia",
-  titleFor: "Solicitudes de experiencia — {{event}}",
-  forEvent: "Solicitudes de experiencia",
+  title: "Solicitudes de especialistas",
+  titleFor: "Solicitudes de especialistas — {{event}}",
+  forEvent: "Solicitudes de especialistas",
   unknownEvent: "Este gran evento no está en el registro.",
-  directory: "Buscar en el directorio de experiencia",
+  directory: "Buscar en el directorio de especialistas",
   allEvents: "Todos los grandes eventos",
-  none: "No hay solicitudes de experiencia para este evento en sus salas.",
+  none: "No hay solicitudes de especialistas para este evento en sus salas.",
   count_one: "{{count}} solicitud",
   count_other: "{{count}} solicitudes",
   closedAtDeadline: "Cerrada: el plazo de respuesta ha vencido.",
@@ -28,7 +28,7 @@ export const expertise: Messages["expertise"] = {
     matched: "Marcar como atendida",
     closed: "Cerrar la solicitud",
   },
-  newRequest: "Solicitar experiencia para este evento",
+  newRequest: "Solicitar especialistas para este evento",
   room: "Sala",
   chooseRoom: "Elija una sala",
   venueType: {

@@ -8,6 +8,7 @@ export const nav: Messages["nav"] = {
   revetting: "Reverificación",
   audit: "Registro de auditoría",
   directory: "Directorio de especialistas",
+  conversations: "Conversaciones",
   events: "Grandes eventos",
   library: "Biblioteca",
 };

@@ -12,6 +12,5 @@ export const room: Messages["room"] = {
   empty: "Todavía no hay mensajes.",
   loadOlder: "Cargar mensajes anteriores",
   loadingOlder: "Cargando mensajes anteriores…",
-  atStart: "Este es el comienzo de la sala",
   notMember: "No es miembro de esta sala.",
 };

@@ -9,8 +9,17 @@ export const app: Messages["app"] = {
   signOut: "Se déconnecter",
   signedInAs: "Session de {{name}}",
   mainNav: "Principale",
+  menu: "Menu",
   notFound: "Cette page n’existe pas.",
   notAllowed: "Vos rôles ne donnent pas accès à cette page.",
   backHome: "Retour à l’accueil",
   retry: "Réessayer",
+  datePattern: {
+    day: "jj",
+    month: "mm",
+    year: "aaaa",
+    time12: "h:mm AM/PM",
+    time24: "hh:mm",
+    hint: "Format : {{pattern}}.",
+  },
 };

@@ -39,6 +39,12 @@ export const cards: Messages["cards"] = {
     validUntil: "Valable jusqu'au",
     attachments: "Pièces jointes",
   },
+  stix: {
+    export: "Exporter en STIX",
+    exported: "{{name}} enregistré (STIX 2.1, marqué {{tlp}}). Ne le partagez que dans les limites de ce marquage.",
+    failed: "Le paquet STIX n’a pas pu être créé. Rien n’a été enregistré.",
+    red: "TLP:RED est réservé aux personnes de ce salon : il ne peut pas être exporté en STIX.",
+  },
   incident: {
     where: "Où",
     when: "Quand",
@@ -57,6 +63,11 @@ export const cards: Messages["cards"] = {
     acknowledged: "Réception accusée",
     ackFailed: "L'accusé de réception n'a pas été envoyé. Réessayez.",
     coverage: "Couverture des accusés de réception",
+    versions: "Versions linguistiques",
+    original: "Original",
+    isOriginal: "Version originale, en {{language}}.",
+    isTranslation: "Traduction ; l’original est en {{language}}.",
+    signedAll: "Signé par le Secrétariat (vérifié), les {{count}} versions",
   },
   document: {
     event: "Événement",
@@ -64,7 +75,6 @@ export const cards: Messages["cards"] = {
     topics: "Sujets",
     language: "Langue",
     file: "Fichier",
-    size: "{{kb}} Ko",
     download: "Télécharger et déchiffrer",
     downloading: "Téléchargement…",
     failed: "Le fichier n'a pas pu être téléchargé ou n'a pas passé le contrôle d'intégrité.",

@@ -2,7 +2,6 @@ import type { Messages } from "../en/index.js";
 
 export const compose: Messages["compose"] = {
   title: "Partager dans ce salon",
-  kind: "Que voulez-vous partager ?",
   kinds: {
     alert: "Alerte",
     incident: "Avis d’incident",
@@ -112,11 +111,21 @@ export const compose: Messages["compose"] = {
     ackDeadline: "Accuser réception avant le",
     publish: "Publier l’avis",
     published: "Avis {{reference}} publié et contresigné par le Secrétariat.",
+    language: "Langue de l’original",
+    languageHint: "Le titre et le texte ci-dessous sont la version originale.",
+    versions: "Versions dans d’autres langues (facultatif)",
+    versionsHint: "Chaque lecteur voit d’abord la version dans sa langue, sinon l’original en {{language}}. Une seule signature couvre toutes les versions.",
+    version: "Version en {{language}}",
+    versionTitle: "Titre ({{language}})",
+    versionBody: "Texte ({{language}})",
+    addVersion: "Ajouter une version en {{language}}",
+    removeVersion: "Retirer la version en {{language}}",
   },
   err: {
     required: "Obligatoire.",
     tooLong: "{{max}} caractères au plus.",
     tooShort: "Au moins {{min}}.",
+    tooShortChars: "Au moins {{min}} caractères.",
     tooMany: "{{max}} au plus.",
     chooseOne: "Choisissez-en au moins un.",
     choose: "Choisissez l’une des options.",
@@ -142,5 +151,7 @@ export const compose: Messages["compose"] = {
     notEnlaceRoom: "Non envoyé : ce salon n’est pas un salon Enlace.",
     unknownEvent: "Non envoyé : le registre ne connaît pas ce grand événement, ou ses données diffèrent.",
     failed: "Non envoyé : le serveur est injoignable. Rien n’est perdu ; réessayez.",
+    versionLanguage: "Cette langue a déjà une version : l’original y est rédigé.",
+    versionsTooLong: "L’ensemble des versions est trop long pour un avis. Raccourcissez-les.",
   },
 };

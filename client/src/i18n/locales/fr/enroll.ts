@@ -4,7 +4,8 @@ export const enroll: Messages["enroll"] = {
   title: "Configurer votre compte",
   loading: "Ouverture de votre lien d’inscription…",
   forWhom: "Ce lien est destiné à {{name}} ({{email}}).",
-  totpRequired: "Votre rôle exige un second facteur. Ajoutez cette clé à votre application d’authentification, puis saisissez le code affiché.",
+  totpRequired:
+    "Votre compte exige un second facteur. Scannez ce code QR avec votre application d’authentification (ou saisissez la clé secrète), puis saisissez le code affiché.",
   totpOptional: "Facultatif : protégez votre compte par un second facteur en ajoutant cette clé à une application d’authentification.",
   secret: "Clé secrète",
   uri: "Lien de configuration (otpauth)",

@@ -8,6 +8,7 @@ export const nav: Messages["nav"] = {
   revetting: "Nouvelle habilitation",
   audit: "Journal d’audit",
   directory: "Annuaire des compétences",
+  conversations: "Conversations",
   events: "Grands événements",
   library: "Bibliothèque",
 };

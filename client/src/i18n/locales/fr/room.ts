@@ -12,6 +12,5 @@ export const room: Messages["room"] = {
   empty: "Aucun message pour l'instant.",
   loadOlder: "Charger les messages précédents",
   loadingOlder: "Chargement des messages précédents…",
-  atStart: "C'est le début du salon",
   notMember: "Vous n'êtes pas membre de ce salon.",
 };

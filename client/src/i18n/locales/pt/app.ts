@@ -9,8 +9,17 @@ export const app: Messages["app"] = {
   signOut: "Sair",
   signedInAs: "Sessão de {{name}}",
   mainNav: "Principal",
+  menu: "Menu",
   notFound: "Esta página não existe.",
   notAllowed: "Suas funções não dão acesso a esta página.",
   backHome: "Voltar ao início",
   retry: "Tentar novamente",
+  datePattern: {
+    day: "dd",
+    month: "mm",
+    year: "aaaa",
+    time12: "h:mm AM/PM",
+    time24: "hh:mm",
+    hint: "Formato: {{pattern}}.",
+  },
 };

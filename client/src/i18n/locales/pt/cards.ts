@@ -39,6 +39,12 @@ export const cards: Messages["cards"] = {
     validUntil: "Válido até",
     attachments: "Anexos",
   },
+  stix: {
+    export: "Exportar STIX",
+    exported: "{{name}} salvo (STIX 2.1, marcado {{tlp}}). Compartilhe-o apenas como a marcação permite.",
+    failed: "Não foi possível gerar o pacote STIX. Nada foi salvo.",
+    red: "TLP:RED é somente para as pessoas desta sala: não pode ser exportado como STIX.",
+  },
   incident: {
     where: "Onde",
     when: "Quando",
@@ -57,6 +63,11 @@ export const cards: Messages["cards"] = {
     acknowledged: "Recebimento confirmado",
     ackFailed: "A confirmação de recebimento não foi enviada. Tente novamente.",
     coverage: "Cobertura das confirmações de recebimento",
+    versions: "Versões por idioma",
+    original: "Original",
+    isOriginal: "Versão original, em {{language}}.",
+    isTranslation: "Tradução; o original está em {{language}}.",
+    signedAll: "Assinado pela Secretaria (verificado), as {{count}} versões",
   },
   document: {
     event: "Evento",
@@ -64,7 +75,6 @@ export const cards: Messages["cards"] = {
     topics: "Temas",
     language: "Idioma",
     file: "Arquivo",
-    size: "{{kb}} KB",
     download: "Baixar e descriptografar",
     downloading: "Baixando…",
     failed: "Não foi possível baixar o arquivo ou ele não passou na verificação de integridade.",

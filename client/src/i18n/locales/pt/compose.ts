@@ -2,7 +2,6 @@ import type { Messages } from "../en/index.js";
 
 export const compose: Messages["compose"] = {
   title: "Compartilhar nesta sala",
-  kind: "O que deseja compartilhar?",
   kinds: {
     alert: "Alerta",
     incident: "Aviso de incidente",
@@ -112,11 +111,21 @@ export const compose: Messages["compose"] = {
     ackDeadline: "Confirmar até",
     publish: "Publicar comunicado",
     published: "Comunicado {{reference}} publicado e referendado pela Secretaria.",
+    language: "Idioma do original",
+    languageHint: "O título e o texto a seguir são a versão original.",
+    versions: "Versões em outros idiomas (opcional)",
+    versionsHint: "Cada leitor vê primeiro a versão no seu idioma ou, se não houver, o original em {{language}}. Uma única assinatura cobre todas as versões.",
+    version: "Versão em {{language}}",
+    versionTitle: "Título ({{language}})",
+    versionBody: "Texto ({{language}})",
+    addVersion: "Adicionar uma versão em {{language}}",
+    removeVersion: "Remover a versão em {{language}}",
   },
   err: {
     required: "Obrigatório.",
     tooLong: "No máximo {{max}} caracteres.",
     tooShort: "No mínimo {{min}}.",
+    tooShortChars: "No mínimo {{min}} caracteres.",
     tooMany: "No máximo {{max}}.",
     chooseOne: "Escolha pelo menos um.",
     choose: "Escolha uma das opções.",
@@ -142,5 +151,7 @@ export const compose: Messages["compose"] = {
     notEnlaceRoom: "Não enviado: esta não é uma sala do Enlace.",
     unknownEvent: "Não enviado: o registro não conhece este grande evento ou os dados dele não coincidem.",
     failed: "Não enviado: não foi possível contatar o servidor. Nada foi perdido; tente novamente.",
+    versionLanguage: "Este idioma já tem uma versão: o original está escrito nele.",
+    versionsTooLong: "Todas as versões juntas são longas demais para um comunicado. Encurte-as.",
   },
 };

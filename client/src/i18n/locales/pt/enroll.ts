@@ -4,7 +4,8 @@ export const enroll: Messages["enroll"] = {
   title: "Configure sua conta",
   loading: "Abrindo seu link de cadastro…",
   forWhom: "Este link é para {{name}} ({{email}}).",
-  totpRequired: "Sua função exige um segundo fator. Adicione esta chave ao seu aplicativo autenticador e digite o código exibido.",
+  totpRequired:
+    "Sua conta exige um segundo fator. Leia este código QR com o seu aplicativo autenticador (ou digite a chave secreta) e digite o código exibido.",
   totpOptional: "Opcional: proteja sua conta com um segundo fator adicionando esta chave a um aplicativo autenticador.",
   secret: "Chave secreta",
   uri: "Link de configuração (otpauth)",

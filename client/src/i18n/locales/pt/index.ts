@@ -12,6 +12,7 @@ import { firstRun } from "./firstRun.js";
 import { room } from "./room.js";
 import { cards } from "./cards.js";
 import { coverage } from "./coverage.js";
+import { delivery } from "./delivery.js";
 import { roles } from "./roles.js";
 import { status } from "./status.js";
 import { nominate } from "./nominate.js";
@@ -29,6 +30,13 @@ import { incident } from "./incident.js";
 import { expertise } from "./expertise.js";
 import { content } from "./content.js";
 import { venue } from "./venue.js";
+import { decryption } from "./decryption.js";
+import { notify } from "./notify.js";
+import { talk } from "./talk.js";
+import { conversations } from "./conversations.js";
+import { account } from "./account.js";
+import { reminders } from "./reminders.js";
+import { picker } from "./picker.js";
 
 // One file per namespace (top-level key), so features add their strings without touching each other's files.
 export const pt: Messages = {
@@ -45,6 +53,7 @@ export const pt: Messages = {
   room,
   cards,
   coverage,
+  delivery,
   roles,
   status,
   nominate,
@@ -62,4 +71,11 @@ export const pt: Messages = {
   expertise,
   content,
   venue,
+  decryption,
+  notify,
+  talk,
+  conversations,
+  account,
+  reminders,
+  picker,
 };

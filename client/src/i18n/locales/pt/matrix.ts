@@ -10,6 +10,11 @@ export const matrix: Messages["matrix"] = {
   restoreText:
     "Sua conta já tem chaves de criptografia. Digite sua chave de recuperação para usar a mensageria segura neste dispositivo e ler as mensagens anteriores.",
   restoreAction: "Usar minha chave de recuperação",
+  reconnectingOffline: "A mensagem segura não consegue alcançar o servidor neste momento. O Enlace mantém este dispositivo e tenta de novo sozinho.",
+  reconnectingRateLimited: "O servidor de mensagens pediu ao Enlace que aguarde um momento. Este dispositivo é mantido; o Enlace reconecta sozinho em breve.",
+  reconnectNow: "Tentar agora",
+  deviceReplaced:
+    "Este navegador tinha sido desconectado da mensagem segura no servidor (a partir de outro dispositivo ou por um administrador), por isso agora tem um dispositivo novo.",
   error: {
     "no-homeserver": "A mensageria segura não está disponível neste servidor.",
     "foreign-account": "Sua conta de mensageria está no servidor do seu próprio Estado: use o cliente Matrix do seu Estado.",

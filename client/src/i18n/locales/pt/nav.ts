@@ -8,6 +8,7 @@ export const nav: Messages["nav"] = {
   revetting: "Reverificação",
   audit: "Registro de auditoria",
   directory: "Diretório de especialistas",
+  conversations: "Conversas",
   events: "Grandes eventos",
   library: "Biblioteca",
 };

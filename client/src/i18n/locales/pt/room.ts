@@ -12,6 +12,5 @@ export const room: Messages["room"] = {
   empty: "Ainda não há mensagens.",
   loadOlder: "Carregar mensagens anteriores",
   loadingOlder: "Carregando mensagens anteriores…",
-  atStart: "Este é o início da sala",
   notMember: "Você não é membro desta sala.",
 };
