@@ -1,4 +1,4 @@
-// `npm run bench [-- --out FILE] [-- --only auth|registry|homeserver|e2ee|keyshare|client]`: every benchmark, as ratios against a floor
+// `npm run bench [-- --out FILE] [-- --only auth|registry|homeserver|e2ee|delivery|keyshare|notify|client|federation] [-- --notify-people N] [-- --away-messages N] [-- --federation-rounds N] [-- --federation-join N]`: every benchmark, as ratios against a floor
 // measured in the same run (these machines are noisy), printed and optionally written as JSON.
 import { writeFile } from "node:fs/promises";
 import { startTestPostgres } from "../tests/helpers/postgres-server.js";
@@ -8,6 +8,10 @@ import { benchHomeserver } from "./homeserver.js";
 import { benchE2ee } from "./e2ee.js";
 import { benchClient } from "./client.js";
 import { benchKeyshare } from "./keyshare.js";
+import { benchFederation } from "./federation.js";
+import { benchRehydrate } from "./rehydrate.js";
+import { benchDelivery } from "./delivery.js";
+import { benchNotify } from "./notify.js";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -25,9 +29,15 @@ try {
     auth: () => benchAuth(pg.adminUrl(), log),
     registry: () => benchRegistry(pg.adminUrl(), log),
     homeserver: () => benchHomeserver(pg.adminUrl(), log, Number(flag("people") ?? 1000)),
-    e2ee: () => benchE2ee(pg.adminUrl(), log, Number(flag("clients") ?? 200), flag("synapse-db") === "sqlite" ? "sqlite" : "postgres"),
+    e2ee: async () => ({
+      ...(await benchE2ee(pg.adminUrl(), log, Number(flag("clients") ?? 200), flag("synapse-db") === "sqlite" ? "sqlite" : "postgres")),
+      ...(await benchRehydrate(pg.adminUrl(), log, Number(flag("away-messages") ?? 100))),
+    }),
+    delivery: () => benchDelivery(pg.adminUrl(), log, Number(flag("churn-per-phase") ?? 4)),
     keyshare: () => benchKeyshare(pg.adminUrl(), log, Number(flag("keyshare-people") ?? 1000)),
+    notify: () => benchNotify(pg.adminUrl(), log, Number(flag("notify-people") ?? 1000)),
     client: () => benchClient(pg.adminUrl(), log, Number(flag("client-people") ?? 3)),
+    federation: () => benchFederation(pg.adminUrl(), log, Number(flag("federation-rounds") ?? 3), Number(flag("federation-join") ?? 200)),
   };
   for (const [name, run] of Object.entries(suites)) {
     if (only && only !== name) continue;

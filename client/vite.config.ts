@@ -1,13 +1,14 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
+import { pwa } from "./pwa/plugin.js";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
 export default defineConfig({
   root,
   base: "/",
-  plugins: [react()],
+  plugins: [react(), pwa()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -7,15 +7,19 @@ import type { z } from "zod";
 import type { Ctx } from "./domain/context.js";
 import type { HealthParts } from "#shared/api/health.js";
 import { AppError, badRequest, unauthenticated } from "./errors.js";
+import { requiresTotp } from "./domain/auth/principal.js";
 import { problemHandler, sendProblem } from "./http/problem.js";
 import { isReply, type RouteDef, type Reply } from "./http/route.js";
 import { buildOpenApi } from "./http/openapi.js";
+import { homeserverConnectSrc, homeserverOrigins } from "./http/homeserver-origins.js";
 import { createLoginThrottle, type LoginThrottle, type ThrottleSettings } from "./http/throttle.js";
 import { authRoutes } from "./http/routes/auth.js";
 import { peopleRoutes } from "./http/routes/people.js";
 import { registryRoutes } from "./http/routes/registry.js";
 import { credentialRoutes } from "./http/routes/credentials.js";
 import { advisoryRoutes } from "./http/routes/advisories.js";
+import { notificationRoutes } from "./http/routes/notifications.js";
+import { conversationRoutes } from "./http/routes/conversations.js";
 import { publicHealthRoute } from "./http/routes/health.js";
 import { resolveSession } from "./domain/auth/service.js";
 import { CLI_CLIENT_HEADER } from "#shared/api/auth.js";
@@ -57,6 +61,8 @@ function collectRoutes(ctx: Ctx, throttle: LoginThrottle, extra: RouteDef[] = []
     ...registryRoutes(ctx),
     ...credentialRoutes(ctx, publishedMasterKey),
     ...advisoryRoutes(ctx),
+    ...notificationRoutes(ctx),
+    ...conversationRoutes(ctx),
     ...extra,
   ];
 }
@@ -76,7 +82,9 @@ export function makeApp(deps: AppDeps) {
   // Client-sent X-Forwarded-For is believed only when a proxy is configured (ENLACE_TRUST_PROXY).
   app.set("trust proxy", deps.trustProxy ?? false);
   // The page talks to this origin and to the homeserver (sync, keys, media), nothing else.
-  const connectSrc = ["'self'", ...new Set((deps.connectOrigins ?? []).map((o) => new URL(o).origin))];
+  // Plus the member states' homeservers the registry lists, where their people sign in (federation).
+  const connectSrc = [homeserverConnectSrc(["'self'", ...(deps.connectOrigins ?? []).map((o) => new URL(o).origin)])];
+  app.use(homeserverOrigins(ctx.db));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -119,6 +127,11 @@ export function makeApp(deps: AppDeps) {
       try {
         const principal = r.anonymous ? null : await authenticate(req);
         if (r.access === "session" && !principal) throw unauthenticated();
+        // Someone the policy requires a second factor of, without one yet (enrolled before the policy, or
+        // seeded): signed in, but only to set it up on the account page.
+        if (principal && !r.beforeSecondFactor && !principal.totpEnabled && requiresTotp(principal.roles, ctx.settings.totpRequiredFor)) {
+          throw new AppError("totp-setup-required", "Your account must use an authenticator app: set it up on your account page first.");
+        }
         if (r.body && (!req.is("application/json") || req.body === undefined)) {
           throw new AppError("unsupported-media-type", "Send the body as application/json.");
         }

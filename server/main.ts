@@ -6,6 +6,8 @@ import { createPool, type Db } from "./db/pool.js";
 import { migrate } from "./db/migrate.js";
 import { ensureDatabase, startEmbeddedPostgres } from "./db/embedded.js";
 import { loadKeys } from "./keys/keystore.js";
+import { startNotifier } from "./jobs/notifications.js";
+import { createChannels } from "./domain/notifications/channels.js";
 import type { Ctx, RegistryHooks } from "./domain/context.js";
 import { buildCtx } from "./ctx.js";
 import { makeApp, type AppDeps } from "./app.js";
@@ -48,6 +50,8 @@ export interface StartOptions {
   extraRoutes?: (ctx: Ctx) => RouteDef[];
   health?: AppDeps["health"];
   staticDir?: string;
+  /** Where mail goes instead of ENLACE_SMTP_URL (npm start's mail catcher). */
+  smtpUrl?: string;
 }
 
 export async function startControlPlane(config: Config, opts: StartOptions = {}): Promise<Running> {
@@ -65,7 +69,13 @@ export async function startControlPlane(config: Config, opts: StartOptions = {})
       log,
       passwordCost: config.passwordCost,
       caches: true,
-      settings: { vettingMonths: config.vettingMonths, sessionHours: config.sessionHours, publicUrl: config.publicUrl, enrollmentHours: 72 },
+      settings: {
+        vettingMonths: config.vettingMonths,
+        sessionHours: config.sessionHours,
+        totpRequiredFor: config.totpRequiredFor,
+        publicUrl: config.publicUrl,
+        enrollmentHours: 72,
+      },
       homeserver,
     },
     { hooks: opts.hooks },
@@ -91,6 +101,10 @@ export async function startControlPlane(config: Config, opts: StartOptions = {})
   });
   const stopSweep = startExpirySweep(ctx);
   const stopCheckpointer = startAuditCheckpointer(ctx);
+  const notifier = startNotifier(
+    ctx,
+    createChannels({ vapid: keys.vapid, subject: config.publicUrl, smtpUrl: opts.smtpUrl ?? config.mail.smtpUrl, from: config.mail.from }),
+  );
   const addr = server.address();
   const url = `http://${config.host}:${typeof addr === "object" && addr ? addr.port : config.port}`;
   log.info({ url }, "control plane listening");
@@ -110,6 +124,7 @@ export async function startControlPlane(config: Config, opts: StartOptions = {})
         setTimeout(() => server.closeAllConnections(), 2000).unref();
         await closed;
         stopSweep();
+        await notifier.stop();
         await link?.stop();
         await stopCheckpointer();
         await ctx.changes?.close();

@@ -8,6 +8,7 @@ import { SessionProvider } from "./app/session.js";
 import { MatrixClientProvider } from "./matrix/MatrixClientContext.js";
 import { createI18n, initialLanguage } from "./i18n/index.js";
 import { App } from "./ui/App.js";
+import { registerServiceWorker } from "./notify/register.js";
 import "./ui/styles.css";
 
 // The composition root: every long-lived object is created here and handed down through context.
@@ -21,6 +22,7 @@ function storage(): Storage | null {
 
 const i18n = createI18n(initialLanguage(storage(), navigator.languages));
 const api = createApi();
+registerServiceWorker();
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

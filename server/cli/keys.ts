@@ -6,6 +6,7 @@ export async function keysCommand(argv: string[]): Promise<number> {
   if (argv[0] !== "generate") throw new Error(`unknown keys command "${argv[0] ?? ""}" (try: enlace keys generate)`);
   const secretariat = await generateSigningKeyPair();
   const audit = await generateSigningKeyPair();
+  const matrixLogin = await generateSigningKeyPair();
   const rnd = () => randomBytes(32).toString("base64");
   process.stdout.write(
     [
@@ -13,6 +14,8 @@ export async function keysCommand(argv: string[]): Promise<number> {
       `# Secretariat public key (pin it in clients): ${secretariat.publicKey}`,
       `ENLACE_AUDIT_SIGNING_KEY=${audit.secretKey}`,
       `# Audit public key (for enlace audit verify --public-key): ${audit.publicKey}`,
+      `ENLACE_MATRIX_LOGIN_SIGNING_KEY=${matrixLogin.secretKey}`,
+      `# Sign-in grant public key (member states' homeservers: modules.config.public_key): ${matrixLogin.publicKey}`,
       `ENLACE_SESSION_SECRET=${rnd()}`,
       `ENLACE_DATA_KEY=${rnd()}`,
       `SYNAPSE_REGISTRATION_SHARED_SECRET=${randomBytes(24).toString("hex")}`,

@@ -9,9 +9,10 @@ const USAGE = `usage: enlace <command>
 
   audit verify [--database-url URL] [--public-key KEY | --keys-dir DIR]
       Check the audit log's hash chain and signatures offline; names the first broken entry.
-  send alert|incident|incident.update --file FILE --room ROOM_KEY [--url URL]
-      Post encrypted content as a vetted account (ENLACE_EMAIL, ENLACE_PASSWORD,
-      ENLACE_RECOVERY_KEY after the first run). Prints the event id.
+  send alert|incident|incident.update --file FILE --room ROOM_KEY [--url URL] [--data-dir DIR]
+      Post encrypted content as a vetted account (ENLACE_EMAIL, ENLACE_PASSWORD). Keeps one
+      device and its keys under DIR/sender (default ENLACE_DATA_DIR); ENLACE_RECOVERY_KEY is
+      needed only if that directory is lost. Prints the event id.
   keys generate
       Print fresh secrets for a production .env file (nothing is written).
   backup FILE [--data-dir DIR]

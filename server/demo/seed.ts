@@ -8,6 +8,7 @@ import { insertEvent } from "../domain/events/repo.js";
 import { findPersonIdByEmail } from "../domain/registry/repo.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts.js";
 import { currentTotp } from "../domain/auth/totp.js";
+import { requiresTotp } from "../domain/auth/principal.js";
 
 export interface DemoCredentials {
   email: string;
@@ -27,7 +28,7 @@ export async function ensureDemoData(ctx: Ctx, dataDir: string): Promise<DemoCre
   const creds = await withTransaction(ctx, async (tx) => {
     const out: DemoCredentials[] = [];
     for (const a of DEMO_ACCOUNTS) {
-      const totp = a.roles.some((r) => r.role !== "focal_point" && r.role !== "alternate");
+      const totp = requiresTotp(a.roles, ctx.settings.totpRequiredFor);
       const { totpSecret } = await seedActivePerson(ctx, { ...a, password: DEMO_PASSWORD, totp }, tx);
       out.push({ email: a.email, label: a.label, password: DEMO_PASSWORD, totpSecret });
     }

@@ -15,6 +15,8 @@ import type { MatrixAccountDirectory } from "./matrix-session/accounts.js";
 export interface RegistryHooks {
   personChanged(tx: Tx, personId: string, why: string): Promise<void>;
   registryChanged(tx: Tx, why: string): Promise<void>;
+  /** A direct conversation started: its room is made at once (without it, a full reconcile does it). */
+  conversationChanged?(tx: Tx, conversationId: string): Promise<void>;
 }
 export const noHooks: RegistryHooks = { personChanged: async () => {}, registryChanged: async () => {} };
 
@@ -34,6 +36,8 @@ export interface Settings {
   readonly sessionHours: number;
   readonly publicUrl: string;
   readonly enrollmentHours: number;
+  /** Who must use a second factor (ENLACE_TOTP_REQUIRED_FOR). */
+  readonly totpRequiredFor: "everyone" | "staff";
   /** The Secretariat's homeserver, once one is linked. */
   readonly matrixServerName?: string | null;
 }

@@ -55,6 +55,7 @@ export function buildOpenApi(routes: RouteDef[], version: string) {
     const types: ProblemType[] = [
       "validation-failed",
       ...(r.access === "session" ? (["unauthenticated", "forbidden"] as const) : []),
+      ...(r.access === "session" && !r.beforeSecondFactor ? (["totp-setup-required"] as const) : []),
       ...(r.body ? (["malformed-json", "payload-too-large", "unsupported-media-type", "unsupported-encoding"] as const) : []), // body not JSON, too large
       ...r.problems,
     ];

@@ -2,13 +2,17 @@ import PgBoss from "pg-boss";
 import { withAdvisoryLock, type Tx } from "../db/pool.js";
 import type { Ctx, RegistryHooks } from "../domain/context.js";
 import type { HomeserverPort } from "../domain/rooms/port.js";
-import { reconcileAll } from "../domain/rooms/reconcile.js";
+import { reconcileAll, reconcileConversation, reconcileServerAcls } from "../domain/rooms/reconcile.js";
 import { reconcilePerson } from "../domain/rooms/person.js";
 import { pgReconcileDeps } from "../domain/rooms/registry-port.js";
 import { pendingJobs } from "./repo.js";
 
 export const Q_ALL = "reconcile-all";
 export const Q_PERSON = "reconcile-person";
+/** Server ACLs only, on every registry change: a de-registered homeserver is cut off without waiting for a full run. */
+export const Q_ACL = "reconcile-acl";
+/** A direct conversation just started: its room made and its two people brought in, without waiting for a full run. */
+export const Q_CONVERSATION = "reconcile-conversation";
 
 // Retried with exponential backoff while the homeserver is down (about an hour in all), and an
 // active job whose worker died is retried once its expiry passes: nothing is lost.
@@ -28,7 +32,11 @@ export function jobHooks(boss: PgBoss, t: JobTiming = DEFAULT_TIMING): RegistryH
       await boss.send(Q_PERSON, { personId }, { ...jobOptions(t), db: inTx(tx) });
     },
     async registryChanged(tx) {
+      await boss.send(Q_ACL, {}, { ...jobOptions(t), db: inTx(tx) });
       await boss.send(Q_ALL, {}, { ...jobOptions(t), db: inTx(tx) });
+    },
+    async conversationChanged(tx, conversationId) {
+      await boss.send(Q_CONVERSATION, { conversationId }, { ...jobOptions(t), db: inTx(tx) });
     },
   };
 }
@@ -39,6 +47,8 @@ export async function createBoss(connectionString: string, t: JobTiming = DEFAUL
   await boss.start();
   await boss.createQueue(Q_ALL, { name: Q_ALL, policy: "stately" }).catch(() => {});
   await boss.createQueue(Q_PERSON, { name: Q_PERSON, policy: "standard" }).catch(() => {});
+  await boss.createQueue(Q_ACL, { name: Q_ACL, policy: "stately" }).catch(() => {});
+  await boss.createQueue(Q_CONVERSATION, { name: Q_CONVERSATION, policy: "standard" }).catch(() => {});
   return boss;
 }
 
@@ -142,7 +152,25 @@ export async function startReconciler(ctx: Ctx, boss: PgBoss, hs: HomeserverPort
       }),
     ),
   );
+  const aclWorker = await boss.work<Record<string, never>>(Q_ACL, { pollingIntervalSeconds: 0.5 }, async () => {
+    try {
+      const written = await reconcileServerAcls(deps);
+      if (written) ctx.log.info({ written }, "server ACLs follow the registry's homeservers");
+    } catch (err) {
+      fail(err);
+    }
+  });
+  // Failures count like a full run's: the sweep would make the room too, but health says it is late.
+  const conversationWorker = await boss.work<{ conversationId: string }>(Q_CONVERSATION, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    try {
+      await reconcileConversation(deps, job.data.conversationId);
+    } catch (err) {
+      fail(err);
+    }
+  });
   const wake = () => {
+    boss.notifyWorker(aclWorker);
+    boss.notifyWorker(conversationWorker);
     boss.notifyWorker(allWorker);
     for (const w of personWorkers) boss.notifyWorker(w);
   };
@@ -155,12 +183,14 @@ export async function startReconciler(ctx: Ctx, boss: PgBoss, hs: HomeserverPort
     wake,
     /** No reconcile job waiting or running: the rooms follow the registry as it is now. */
     async idle() {
-      return status.lastFullRun !== null && (await pendingJobs(ctx.db, [Q_ALL, Q_PERSON])) === 0;
+      return status.lastFullRun !== null && (await pendingJobs(ctx.db, [Q_ALL, Q_PERSON, Q_ACL, Q_CONVERSATION])) === 0;
     },
     async stop() {
       unsubscribe?.();
       await boss.offWork(Q_ALL);
       await boss.offWork(Q_PERSON);
+      await boss.offWork(Q_ACL);
+      await boss.offWork(Q_CONVERSATION);
     },
   };
 }

@@ -1,21 +1,48 @@
 import { mkdir, readFile, writeFile, chmod } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { randomBytes } from "node:crypto";
+import { createECDH, randomBytes } from "node:crypto";
 import { generateSigningKeyPair, publicKeyOf, type SigningKeyPair } from "#shared/crypto/sign.js";
 
 export interface Keys {
   secretariat: SigningKeyPair; // signs credentials, advisories' countersignatures, revocation lists
   audit: SigningKeyPair; // signs audit checkpoints
+  /**
+   * Signs sign-in grants for member states' homeservers (EdDSA JWTs). Its own key, not the
+   * Secretariat's: those homeservers are configured with its public half (matrix-login.pub), and a
+   * key that only ever signs grants cannot be made to vouch for a credential or an advisory.
+   */
+  matrixLogin: SigningKeyPair;
   sessionSecret: Uint8Array; // keys the hashes of session and enrollment tokens
   dataKey: Uint8Array; // seals TOTP secrets at rest
+  vapid: VapidKeys; // identifies this control plane to Web Push services
 }
+
+/** A P-256 key pair, base64url (what the web-push library and PushManager.subscribe take). */
+interface VapidKeys {
+  publicKey: string;
+  privateKey: string;
+}
+
+const vapidFromPrivate = (privateKey: string): VapidKeys => {
+  const ecdh = createECDH("prime256v1");
+  ecdh.setPrivateKey(Buffer.from(privateKey, "base64url"));
+  return { privateKey, publicKey: ecdh.getPublicKey().toString("base64url") };
+};
+const newVapidPrivate = async () => {
+  const ecdh = createECDH("prime256v1");
+  ecdh.generateKeys();
+  // Left-padded to 32 bytes: a private scalar with leading zero bytes comes out shorter.
+  return Buffer.from(ecdh.getPrivateKey("hex").padStart(64, "0"), "hex").toString("base64url");
+};
 
 export interface KeySources {
   secretariatSigningKey?: string;
   auditSigningKey?: string;
+  matrixLoginSigningKey?: string;
   sessionSecret?: string;
   dataKey?: string;
+  vapidPrivateKey?: string;
 }
 
 /**
@@ -59,7 +86,9 @@ export async function loadKeys(dataDir: string, env: KeySources = {}): Promise<K
   return {
     secretariat: await signingPair("secretariat", env.secretariatSigningKey),
     audit: await signingPair("audit", env.auditSigningKey),
+    matrixLogin: await signingPair("matrix-login", env.matrixLoginSigningKey),
     sessionSecret: Buffer.from(await secretFile("session.secret", env.sessionSecret, random32), "base64"),
     dataKey: Buffer.from(await secretFile("data.key", env.dataKey, random32), "base64"),
+    vapid: vapidFromPrivate(await secretFile("vapid.key", env.vapidPrivateKey, newVapidPrivate)),
   };
 }

@@ -89,6 +89,12 @@ export class SynapseAdmin {
   kick(roomId: string, userId: string, reason: string) {
     return this.call("POST", `/_matrix/client/v3/rooms/${enc(roomId)}/kick`, { user_id: userId, reason });
   }
+  ban(roomId: string, userId: string, reason: string) {
+    return this.call("POST", `/_matrix/client/v3/rooms/${enc(roomId)}/ban`, { user_id: userId, reason });
+  }
+  unban(roomId: string, userId: string) {
+    return this.call("POST", `/_matrix/client/v3/rooms/${enc(roomId)}/unban`, { user_id: userId });
+  }
   roomMembers(roomId: string) {
     return this.call<{ members: string[] }>("GET", `/_synapse/admin/v1/rooms/${enc(roomId)}/members`);
   }

@@ -28,7 +28,11 @@ describe("Synapse's sign-in limits", () => {
     expect(c.rc_login.address.burst_count).toBeGreaterThanOrEqual(30);
     expect(c.rc_login.account.burst_count).toBeGreaterThanOrEqual(10);
     for (const k of ["address", "account", "failed_attempts"]) expect(c.rc_login[k].per_second).toBeLessThanOrEqual(1);
-    expect(c.rc_message).toBeUndefined(); // other limits keep Synapse's defaults
+    // A person acknowledging or sending a batch in a row is not refused (the default bursts 10, then one per 5 s).
+    expect(c.rc_message.burst_count).toBeGreaterThanOrEqual(30);
+    expect(c.rc_message.per_second).toBeGreaterThanOrEqual(1);
+    expect(c.rc_message.per_second).toBeLessThan(100);
+    expect(c.rc_joins).toBeUndefined(); // other limits keep Synapse's defaults
   });
   it("tests: every limit out of the way", async () => {
     expect((await write(true)).rc_login.address.burst_count).toBeGreaterThan(1000);

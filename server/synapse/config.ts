@@ -1,6 +1,7 @@
 import { writeFile, mkdir, chmod } from "node:fs/promises";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
+import { federationConfig, type FederationOptions } from "./federation.js";
 
 export interface SynapseConfigOptions {
   serverName: string;
@@ -12,17 +13,37 @@ export interface SynapseConfigOptions {
   /** Tests and benchmarks: every rate limit raised out of the way. */
   forTests?: boolean;
   logLevel?: "INFO" | "WARNING";
+  /**
+   * A member state's homeserver: sign-in grants are checked with the control plane's Ed25519 public
+   * key (base64) and must name this server as audience; no secret is shared (jwtSecret unused).
+   */
+  loginPublicKey?: string;
+  /** A homeserver that federates (TLS listener, test CA, loopback peers): see federation.ts. */
+  federation?: FederationOptions;
 }
 
 const UNLIMITED = { per_second: 100000, burst_count: 1000000 };
 
 /**
- * Sign-in limits outside tests. The only login here is a single-use grant the control plane mints
- * after its own throttled sign-in (a 256-bit HMAC: nothing to guess), so Synapse's defaults (3 per
- * address, then one every 6 s) only hurt: an office behind one address, or `npm start` where every
- * browser is on loopback, was refused after three sign-ins. Still bounded, per address and account.
+ * Limits outside tests, where they differ from Synapse's defaults.
+ * Sign-in: the only login here is a single-use grant the control plane mints after its own
+ * throttled sign-in (a 256-bit HMAC: nothing to guess), so Synapse's defaults (3 per address, then
+ * one every 6 s) only hurt: an office behind one address, or `npm start` where every browser is on
+ * loopback, was refused after three sign-ins. Still bounded, per address and account. Clients keep
+ * their device and access token (shared/matrix/session.ts resumeOrSignIn), so a person logs in
+ * once per browser, not per page load.
+ * Invites to a person: Synapse's default (a burst of 5, then one every 5 minutes, per invitee) is
+ * counted by the invitee's homeserver, whoever invites; the registry bot invites a member state's
+ * focal point into every room of their programs at once (2 a program, plus the Space and the
+ * hemisphere room), and a member state's homeserver refused the sixth (429, seen with `npm start`'s).
+ * Messages: the default (a burst of 10, then one every 5 s) refused a focal point acknowledging a
+ * morning's advisories in a row, or a CSIRT sending a batch of alerts; a burst of 30 and one a
+ * second stays far above a person's pace and far below a flood. Joins are made by the registry bot
+ * through the admin API (exempt), and to-device key traffic has its own generous default.
  */
-const PRODUCTION_LOGIN_LIMITS = {
+const PRODUCTION_LIMITS = {
+  rc_invites: { per_user: { per_second: 0.1, burst_count: 60 } },
+  rc_message: { per_second: 1, burst_count: 30 },
   rc_login: {
     address: { per_second: 1, burst_count: 30 },
     account: { per_second: 0.5, burst_count: 10 },
@@ -129,7 +150,15 @@ export async function writeSynapseConfig(o: SynapseConfigOptions): Promise<strin
     // by our module (server/synapse/modules/enlace_login_grant.py). Synapse's own JWT login stays
     // off (no jwt_config): it accepts one token for any number of logins within its window.
     modules: [
-      { module: "enlace_login_grant.EnlaceLoginGrant", config: { secret: o.jwtSecret, issuer: "enlace", max_lifetime_seconds: 60, clock_skew_seconds: 5 } },
+      {
+        module: "enlace_login_grant.EnlaceLoginGrant",
+        config: {
+          ...(o.loginPublicKey ? { public_key: o.loginPublicKey } : { secret: o.jwtSecret }),
+          issuer: "enlace",
+          max_lifetime_seconds: 60,
+          clock_skew_seconds: 5,
+        },
+      },
     ],
     // Nobody has a password here (people sign in at the control plane; the bot with a JWT): offering
     // m.login.password would only give a guessing target. Shared-secret registration still works.
@@ -147,8 +176,14 @@ export async function writeSynapseConfig(o: SynapseConfigOptions): Promise<strin
     // MSC4222: sync sends each room's state as it is after the timeline, which matrix-js-sdk asks for.
     // Without it, clients rebuild state from timeline order and can keep an older value than the
     // room's resolved state when events race (a member's credential was seen stuck that way).
-    experimental_features: { msc4222_enabled: true },
-    ...(o.forTests ? testRateLimits : PRODUCTION_LOGIN_LIMITS),
+    // MSC3814: dehydrated devices, so a person with no running device (signed out, browser closed)
+    // still receives room keys and reads at the next sign-in what was sent meanwhile (docs/delivery.md).
+    experimental_features: { msc4222_enabled: true, msc3814_enabled: true },
+    // Invites carry the registry's room key, so an Enlace client on another homeserver can tell the
+    // registry's rooms from any other before it joins (shared/matrix/invites.ts).
+    room_prejoin_state: { additional_event_types: ["org.oas.enlace.room.key"] },
+    ...(o.forTests ? testRateLimits : PRODUCTION_LIMITS),
+    ...(o.federation ? federationConfig(o.federation, o.port) : {}),
   };
   const path = join(o.dataDir, "homeserver.yaml");
   await writeFile(path, JSON.stringify(config, null, 2), { mode: SECRET_FILE_MODE });

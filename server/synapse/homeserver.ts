@@ -71,9 +71,35 @@ export class SynapseHomeserver implements HomeserverPort {
   }
 
   async addMember(roomId: string, userId: string) {
-    if (!this.isLocal(userId)) return void (await this.admin.invite(roomId, userId));
+    if (!this.isLocal(userId)) return this.inviteRemote(roomId, userId);
     await this.ensureLocalUser(userId);
     await this.admin.adminJoin(roomId, userId);
+  }
+
+  /**
+   * A remote person is invited, and joins from their own homeserver. Someone invited or joined
+   * already is left alone: a second invite sent while their join is on its way (the person job
+   * cannot list a remote person's rooms, so it asks for every room) forks their membership, and the
+   * Secretariat's homeserver could end up holding them as invited while their own has them joined,
+   * so it would stop sending the room's events there. A remote person banned at a suspension and
+   * since reinstated: the ban is lifted, then the invite sent.
+   */
+  private async inviteRemote(roomId: string, userId: string) {
+    const current = (await this.admin.stateContent(roomId, "m.room.member", userId))?.membership;
+    if (current === "join" || current === "invite") return;
+    try {
+      await this.admin.invite(roomId, userId);
+    } catch (err) {
+      // Joined already (the person job cannot list a remote person's rooms, so it asks again).
+      if (err instanceof MatrixError && err.statusCode === 403 && /already in the room/i.test(err.message)) return;
+      if (!(err instanceof MatrixError && err.statusCode === 403 && /banned/i.test(err.message))) throw err;
+      await this.admin.unban(roomId, userId);
+      await this.admin.invite(roomId, userId);
+    }
+  }
+
+  async ban(roomId: string, userId: string, reason: string) {
+    await this.admin.ban(roomId, userId, reason);
   }
 
   async kick(roomId: string, userId: string, reason: string) {

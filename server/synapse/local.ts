@@ -21,6 +21,14 @@ export interface LocalSynapseOptions {
   /** SQLite in dataDir by default; PostgreSQL for heavier loads (the database needs C collation). */
   database?: SynapseConfigOptions["database"];
   log?: (s: string) => void;
+  /** A member state's homeserver: grants checked with this public key (see config.ts). */
+  loginPublicKey?: string;
+  /** Federating homeservers (TLS, peers): see federation.ts. */
+  federation?: SynapseConfigOptions["federation"];
+  /** The template to copy when serverName has none (an empty database does not depend on the name). */
+  templateServerName?: string;
+  /** How long a start (and each restart) may take to become healthy; a loaded test machine needs more. */
+  startTimeoutMs?: number;
 }
 
 /**
@@ -66,9 +74,10 @@ export async function startLocalSynapse(o: LocalSynapseOptions): Promise<Synapse
   await mkdir(o.dataDir, { recursive: true });
   // The template is a SQLite file: a PostgreSQL-backed homeserver migrates its own schema.
   if (o.fromTemplate && o.database?.kind !== "postgres" && !existsSync(join(o.dataDir, "homeserver.db"))) {
-    const template = await ensureTemplate(o, python);
+    const template = await ensureTemplate({ ...o, federation: undefined, loginPublicKey: undefined, serverName: o.templateServerName ?? o.serverName }, python);
     await cp(join(template, "homeserver.db"), join(o.dataDir, "homeserver.db"));
-    await cp(join(template, "signing.key"), join(o.dataDir, "signing.key"));
+    // A federating homeserver is known to its peers by its signing key: each gets its own.
+    if (!o.federation) await cp(join(template, "signing.key"), join(o.dataDir, "signing.key"));
   }
   const configPath = await writeSynapseConfig({ ...o });
   if (!existsSync(join(o.dataDir, "signing.key"))) await generateSigningKey(python, configPath, o.dataDir);
@@ -79,7 +88,7 @@ export async function startLocalSynapse(o: LocalSynapseOptions): Promise<Synapse
     dataDir: o.dataDir,
     port: o.port,
     serverName: o.serverName,
-    timeoutMs: o.fromTemplate && o.database?.kind !== "postgres" ? 60_000 : 300_000,
+    timeoutMs: o.startTimeoutMs ?? (o.fromTemplate && o.database?.kind !== "postgres" ? 60_000 : 300_000),
   });
   // A database Synapse created itself (no template, first start) exists only now.
   await closeDataDir(o.dataDir);

@@ -21,6 +21,8 @@ export const SessionView = z.object({
     status: VettingStatus,
     roles: z.array(z.object({ role: RoleKind, memberState: z.string().nullable(), program: z.string().nullable() })),
     totpEnabled: z.boolean(),
+    /** The policy requires a second factor this person has not set up: only the account page answers until then. */
+    totpSetupRequired: z.boolean(),
   }),
   expiresAt: z.string(),
 });
@@ -49,3 +51,11 @@ export const EnrollCompleteInput = z
   })
   .strict();
 export const EnrollCompleteResult = z.object({ expiresAt: z.string(), token: z.string().optional() });
+
+// The account page's second factor (server/domain/auth/second-factor.ts).
+const TotpCode = z.string().regex(/^\d{6}$/);
+export const TotpStatus = z.object({ enabled: z.boolean(), required: z.boolean() });
+export const TotpBeginInput = z.object({ password: z.string().min(1).max(1024), totp: TotpCode.optional() }).strict();
+export const TotpBeginResult = z.object({ secret: z.string(), uri: z.string() });
+export const TotpConfirmInput = z.object({ totp: TotpCode }).strict();
+export const TotpDisableInput = z.object({ password: z.string().min(1).max(1024), totp: TotpCode }).strict();

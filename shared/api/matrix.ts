@@ -9,4 +9,6 @@ export const MatrixSessionResult = z.object({
   loginToken: z.string(), // for the homeserver's org.oas.enlace.login.grant: works once, expires quickly
   expiresInSeconds: z.number(),
   secretariatKey: z.string(), // the key clients pin to verify credentials
+  /** The registry bot: the one inviter whose invites (to managed rooms) Enlace clients accept. */
+  registryBot: z.string().nullable(),
 });

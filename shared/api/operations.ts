@@ -10,6 +10,11 @@ import {
   LoginInput,
   LoginResult,
   SessionView,
+  TotpBeginInput,
+  TotpBeginResult,
+  TotpConfirmInput,
+  TotpDisableInput,
+  TotpStatus,
 } from "./auth.js";
 import {
   ApprovalResult,
@@ -24,6 +29,7 @@ import {
   PeopleQuery,
   PersonDetail,
   PersonView,
+  ListedPerson,
   QueuedNomination,
 } from "./people.js";
 import {
@@ -41,7 +47,20 @@ import {
 import { CredentialParams, MasterKeyInput, MasterKeyResult, SecretariatKeyView, SignedCredential, SignedRevocationList } from "./credentials.js";
 import { CountersignInput, CountersignResult, ReserveInput, ReserveResult } from "./advisories.js";
 import { MatrixSessionResult } from "./matrix.js";
+import {
+  AcknowledgeView,
+  AdvisoryParams,
+  DeviceParams,
+  NotificationPreferences,
+  PushSubscriptionInput,
+  QueuedView,
+  ReminderTimeline,
+  RemindNowInput,
+  UrgentContentInput,
+  VapidKeyView,
+} from "./notifications.js";
 import { HealthDetails, HealthReport } from "./health.js";
+import { ConversationView, StartConversationInput } from "./conversations.js";
 
 /**
  * The control plane's operations, once: method, path, input and response schemas, and the problem
@@ -65,6 +84,8 @@ export interface Operation {
   successStatus?: number;
   /** Other statuses answered with the success schema (not a problem): health's 503, a referred nomination's 202. */
   sameBodyStatuses?: readonly number[];
+  /** Answered for a session whose person must still set up a second factor (everything else: totp-setup-required). */
+  beforeSecondFactor?: true;
   problems: readonly ProblemType[];
 }
 
@@ -122,10 +143,20 @@ export const OPERATIONS = {
     tag: "auth",
     access: "session",
     summary: "End this session",
+    beforeSecondFactor: true,
     successStatus: 204,
     problems: [],
   }),
-  getSession: operation({ method: "get", path: "/auth/session", tag: "auth", access: "session", summary: "Who am I", response: SessionView, problems: [] }),
+  getSession: operation({
+    method: "get",
+    path: "/auth/session",
+    tag: "auth",
+    access: "session",
+    summary: "Who am I",
+    beforeSecondFactor: true,
+    response: SessionView,
+    problems: [],
+  }),
   enrollStart: operation({
     method: "post",
     path: "/auth/enroll/start",
@@ -147,6 +178,49 @@ export const OPERATIONS = {
     problems: ["cli-token-refused", "enrollment-not-started", "enrollment-link-invalid", "totp-required", "totp-incorrect", "too-many-attempts", "server-busy"],
   }),
 
+  totpStatus: operation({
+    beforeSecondFactor: true,
+    method: "get",
+    path: "/account/totp",
+    tag: "account",
+    access: "session",
+    summary: "Whether one's own second factor is on, and whether ENLACE_TOTP_REQUIRED_FOR makes it mandatory",
+    response: TotpStatus,
+    problems: [],
+  }),
+  totpBegin: operation({
+    beforeSecondFactor: true,
+    method: "post",
+    path: "/account/totp/begin",
+    tag: "account",
+    access: "session",
+    summary: "Re-authenticate (password, and the current code when a second factor is on) and get a new secret to scan; it is used only once confirmed",
+    body: TotpBeginInput,
+    response: TotpBeginResult,
+    problems: ["reauthentication-failed", "too-many-attempts", "server-busy"],
+  }),
+  totpConfirm: operation({
+    beforeSecondFactor: true,
+    method: "post",
+    path: "/account/totp/confirm",
+    tag: "account",
+    access: "session",
+    summary: "Confirm the new secret with a code from it: it replaces the one in use (audited as auth.totp.changed)",
+    body: TotpConfirmInput,
+    response: TotpStatus,
+    problems: ["totp-change-not-started", "totp-incorrect"],
+  }),
+  totpDisable: operation({
+    method: "post",
+    path: "/account/totp/disable",
+    tag: "account",
+    access: "session",
+    summary: "Turn one's second factor off (password and current code), only where the policy does not require it",
+    body: TotpDisableInput,
+    response: TotpStatus,
+    problems: ["totp-mandatory", "reauthentication-failed", "too-many-attempts", "server-busy"],
+  }),
+
   nominate: operation({
     method: "post",
     path: "/nominations",
@@ -165,9 +239,9 @@ export const OPERATIONS = {
     path: "/people",
     tag: "vetting",
     access: "session",
-    summary: "People you may see, filtered",
+    summary: "People you may see, filtered, each with what you may do to them",
     query: PeopleQuery,
-    response: z.array(PersonView),
+    response: z.array(ListedPerson),
     problems: [],
   }),
   getPerson: operation({
@@ -220,7 +294,7 @@ export const OPERATIONS = {
     tag: "vetting",
     access: "session",
     summary: "People whose vetting lapsed or lapses within 30 days",
-    response: z.array(PersonView),
+    response: z.array(ListedPerson),
     problems: [],
   }),
   setMyExpertise: operation({
@@ -323,6 +397,18 @@ export const OPERATIONS = {
     successStatus: 201,
     problems: [],
   }),
+  updateEvent: operation({
+    method: "put",
+    path: "/events/:id",
+    tag: "events",
+    access: "session",
+    summary:
+      "Edit a major event: every field is replaced (the Secretariat; the host state's coordinator, for an event staying in their state). Its planning cell follows: name, host and supporting states",
+    params: IdParams,
+    body: MajorEventInput,
+    response: MajorEventView,
+    problems: ["not-found"],
+  }),
   listAudit: operation({
     method: "get",
     path: "/audit",
@@ -402,6 +488,123 @@ export const OPERATIONS = {
     body: CountersignInput,
     response: CountersignResult,
     problems: ["not-found", "advisory-number-used"],
+  }),
+
+  acknowledgeAdvisory: operation({
+    method: "post",
+    path: "/advisories/:program/:number/acknowledgements",
+    tag: "advisories",
+    access: "session",
+    summary: "Tell the control plane that your state acknowledged an advisory (the client sends this beside the ack event in the room): its reminders stop",
+    params: AdvisoryParams,
+    response: AcknowledgeView,
+    problems: ["not-found"],
+  }),
+  getReminderTimeline: operation({
+    method: "get",
+    path: "/advisories/:program/:number/reminders",
+    tag: "notifications",
+    access: "session",
+    summary: "Each expected state's acknowledgement and the reminders sent and scheduled (the program's Secretariat officers)",
+    params: AdvisoryParams,
+    response: ReminderTimeline,
+    problems: ["not-found"],
+  }),
+  remindNow: operation({
+    method: "post",
+    path: "/advisories/:program/:number/reminders",
+    tag: "notifications",
+    access: "session",
+    summary: "Remind a state's focal points now (the program's Secretariat officers)",
+    params: AdvisoryParams,
+    body: RemindNowInput,
+    response: QueuedView,
+    successStatus: 202,
+    problems: ["not-found", "advisory-acknowledged"],
+  }),
+  getVapidKey: operation({
+    method: "get",
+    path: "/notifications/vapid-key",
+    tag: "notifications",
+    access: "session",
+    summary: "The VAPID public key a device subscribes to Web Push with (applicationServerKey)",
+    response: VapidKeyView,
+    problems: [],
+  }),
+  putPushSubscription: operation({
+    method: "put",
+    path: "/me/devices/:deviceId/push-subscription",
+    tag: "notifications",
+    access: "session",
+    summary: "Subscribe this device (its Matrix device ID) to Web Push, replacing its previous subscription",
+    params: DeviceParams,
+    body: PushSubscriptionInput,
+    successStatus: 204,
+    problems: [],
+  }),
+  deletePushSubscription: operation({
+    method: "delete",
+    path: "/me/devices/:deviceId/push-subscription",
+    tag: "notifications",
+    access: "session",
+    summary: "Stop Web Push to this device (also done on sign-out and revocation)",
+    params: DeviceParams,
+    successStatus: 204,
+    problems: [],
+  }),
+  getNotificationPreferences: operation({
+    method: "get",
+    path: "/me/notification-preferences",
+    tag: "notifications",
+    access: "session",
+    summary: "Your channels, quiet hours and language for notifications",
+    response: NotificationPreferences,
+    problems: [],
+  }),
+  putNotificationPreferences: operation({
+    method: "put",
+    path: "/me/notification-preferences",
+    tag: "notifications",
+    access: "session",
+    summary: "Set your channels, quiet hours (critical alerts and deadlines override them) and language",
+    body: NotificationPreferences,
+    response: NotificationPreferences,
+    problems: [],
+  }),
+  reportUrgentContent: operation({
+    method: "post",
+    path: "/notifications/urgent",
+    tag: "notifications",
+    access: "session",
+    summary:
+      "Urgent content in room R, event E (high and critical alerts): the room's other members are told, without content. Members of R only (others: forbidden, as for a room that does not exist); rate-limited",
+    body: UrgentContentInput,
+    response: QueuedView,
+    successStatus: 202,
+    problems: ["urgent-rate-limited"],
+  }),
+
+  startConversation: operation({
+    method: "post",
+    path: "/conversations",
+    tag: "conversations",
+    access: "session",
+    summary:
+      "Start the direct encrypted conversation with another vetted person (idempotent: the same pair has one conversation, whoever starts it; 201 when new, 200 when it existed). Both must be active with a Matrix account; the reconciler makes the room",
+    body: StartConversationInput,
+    response: ConversationView,
+    successStatus: 201,
+    sameBodyStatuses: [200],
+    problems: ["conversation-not-allowed", "no-matrix-account"],
+  }),
+  listConversations: operation({
+    method: "get",
+    path: "/conversations",
+    tag: "conversations",
+    access: "session",
+    summary: "One's direct conversations, newest first, with the other person's registry name and the room once made",
+    response: z.array(ConversationView),
+    problems: [],
   }),
 
   createMatrixSession: operation({

@@ -47,6 +47,9 @@ export const PersonView = z.object({
 });
 export type PersonView = z.infer<typeof PersonView>;
 
+/** A person in a list, with what the viewer may do to them now (server/domain/registry/policy.ts allowedActions). */
+export const ListedPerson = PersonView.extend({ mayDo: z.array(z.enum(["reject", "suspend", "reinstate", "revoke", "newLink"])) });
+
 /** A nomination of an address already in the registry, by someone who may not see that person: nothing is created, nothing is revealed. */
 const NominationReferral = z.object({ referred: z.literal(true), detail: z.string() });
 export const NominationResult = z.union([PersonView, NominationReferral]);
@@ -107,6 +110,13 @@ export const DirectoryEntry = z.object({
   languages: z.array(z.string()),
 });
 
-export const QueuedNomination = PersonView.extend({ canApprove: z.boolean() });
+export const QueuedNomination = ListedPerson.extend({
+  canApprove: z.boolean(),
+  /** Who may approve: an administrator only (staff), or an officer of each program or an administrator. */
+  approvalRule: z.enum(["admin", "officer-or-admin"]),
+  nominatorName: z.string().nullable(),
+  /** The nominator's note (the reason given with the nomination). */
+  note: z.string().nullable(),
+});
 export const ExpertiseView = z.object({ areas: z.array(z.string()), languages: z.array(z.string()) });
 export const IdParams = z.object({ id: Uuid }).strict();

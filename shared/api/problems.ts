@@ -28,6 +28,11 @@ export const PROBLEMS = {
   "enrollment-not-started": { status: 409, title: "Enrollment not started" },
   "totp-required": { status: 400, title: "Second factor required" },
   "totp-incorrect": { status: 400, title: "Second factor code not correct" },
+  // The account page: changing one's own second factor
+  "reauthentication-failed": { status: 403, title: "Password or code not correct" },
+  "totp-change-not-started": { status: 409, title: "No new authenticator secret to confirm" },
+  "totp-setup-required": { status: 403, title: "Set up a second factor first" },
+  "totp-mandatory": { status: 409, title: "A second factor is required for this account" },
   // Registry and vetting
   "invalid-transition": { status: 409, title: "Invalid vetting transition" },
   "duplicate-nomination": { status: 409, title: "Conflict" },
@@ -36,6 +41,11 @@ export const PROBLEMS = {
   // Advisories and credentials
   "advisory-number-used": { status: 409, title: "Conflict" },
   "no-matrix-account": { status: 409, title: "Conflict" },
+  // Direct conversations: the other person is not vetted (active, with a Matrix account), or is oneself
+  "conversation-not-allowed": { status: 422, title: "No direct conversation with this person" },
+  // Notifications
+  "advisory-acknowledged": { status: 409, title: "Conflict" },
+  "urgent-rate-limited": { status: 429, title: "Too many urgent notifications" },
   // Matrix accounts
   // 503 when it cannot be reached, 502 when it refused the request
   "homeserver-unavailable": { status: 503, title: "Homeserver unavailable", otherStatuses: [502] },

@@ -11,13 +11,17 @@
  *   deadline is on time;
  * - a state without an ack is `overdue` once `now` is after the deadline, else `pending`;
  *   without a deadline nothing is ever overdue;
+ * - a state expected but with nobody to acknowledge for it (no vetted focal point or alternate of
+ *   the advisory's programs in the room, `withFocalPoints` given) and no ack is `no-focal-point`:
+ *   it is not waiting for anyone, the Secretariat has to find it a focal point; never overdue;
  * - acks from states not expected (e.g. a state outside the advisory's programs) do not count,
  *   and are listed in `unexpectedStates` so the console can show them.
  */
 type StateCoverage =
   | { state: string; status: "acknowledged"; firstAckAt: Date; late: boolean }
   | { state: string; status: "pending" }
-  | { state: string; status: "overdue" };
+  | { state: string; status: "overdue" }
+  | { state: string; status: "no-focal-point" };
 
 export interface CoverageReport {
   states: StateCoverage[];
@@ -25,6 +29,7 @@ export interface CoverageReport {
   late: number;
   pending: number;
   overdue: number;
+  noFocalPoint: number;
   /** acknowledged / expected, 0..1 (1 when nothing was expected). */
   ratio: number;
   unexpectedStates: string[];
@@ -35,9 +40,11 @@ export interface CoverageInput {
   expectedStates: readonly string[];
   acks: ReadonlyArray<{ state: string; at: Date }>;
   now: Date;
+  /** The expected states with someone in the room to acknowledge; without it, every expected state has. */
+  withFocalPoints?: ReadonlySet<string>;
 }
 
-export function computeCoverage({ advisory, expectedStates, acks, now }: CoverageInput): CoverageReport {
+export function computeCoverage({ advisory, expectedStates, acks, now, withFocalPoints }: CoverageInput): CoverageReport {
   const deadline = advisory.ackDeadline === undefined ? undefined : Date.parse(advisory.ackDeadline);
   const expected = [...new Set(expectedStates)];
   const expectedSet = new Set(expected);
@@ -61,6 +68,7 @@ export function computeCoverage({ advisory, expectedStates, acks, now }: Coverag
     if (at !== undefined) {
       return { state, status: "acknowledged", firstAckAt: new Date(at), late: deadline !== undefined && at > deadline };
     }
+    if (withFocalPoints && !withFocalPoints.has(state)) return { state, status: "no-focal-point" };
     return pastDeadline ? { state, status: "overdue" } : { state, status: "pending" };
   });
 
@@ -72,6 +80,7 @@ export function computeCoverage({ advisory, expectedStates, acks, now }: Coverag
     late: states.filter((s) => s.status === "acknowledged" && s.late).length,
     pending: count("pending"),
     overdue: count("overdue"),
+    noFocalPoint: count("no-focal-point"),
     ratio: expected.length === 0 ? 1 : acknowledged / expected.length,
     unexpectedStates: [...unexpected].sort(),
   };

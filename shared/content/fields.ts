@@ -58,6 +58,7 @@ export const IsoDate = z.iso.date();
 export const Uuid = z.uuid();
 /** OAS official languages: the ones the client UI offers. */
 export const Language = z.enum(["en", "es", "pt", "fr"]);
+export type Language = z.infer<typeof Language>;
 
 /**
  * A Matrix event ID: `$` + url-safe base64 in room versions 4+, `$opaque:server` before.

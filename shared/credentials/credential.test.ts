@@ -26,6 +26,28 @@ describe("credentials", async () => {
     expect(await verifyCredential(c, { pinnedKeys: [sec.publicKey], userId: "@ana:enlace.test", now })).toMatchObject({ status: "valid" });
   });
 
+  it("carries the registry name under the signature; credentials signed before names existed still verify", async () => {
+    const opts = { pinnedKeys: [sec.publicKey], userId: "@ana:enlace.test", now };
+    const named = await signCredential(sec.secretKey, sec.publicKey, body({ name: "Ana Pérez" }));
+    expect(await verifyCredential(named, opts)).toMatchObject({ status: "valid", credential: { name: "Ana Pérez" } });
+    const old = await signCredential(sec.secretKey, sec.publicKey, body());
+    expect("name" in old.credential).toBe(false);
+    const verdict = await verifyCredential(old, opts);
+    expect(verdict.status).toBe("valid");
+    expect(verdict.status === "valid" && verdict.credential.name).toBeUndefined();
+
+    // A homeserver administrator renaming someone, or adding a name to an old credential, breaks the signature.
+    const renamed = structuredClone(named);
+    renamed.credential.name = "Secretaria General";
+    expect(await verifyCredential(renamed, opts)).toEqual({ status: "invalid", reason: "signature does not match (tampered)" });
+    const added = structuredClone(old);
+    added.credential.name = "Ana Pérez";
+    expect((await verifyCredential(added, opts)).status).toBe("invalid");
+    // An empty name is no name: refused as malformed rather than shown as blank.
+    const empty = await signCredential(sec.secretKey, sec.publicKey, body({ name: "" }));
+    expect((await verifyCredential(empty, opts)).status).toBe("invalid");
+  });
+
   it("tampering, a foreign key, the wrong user, expiry and junk are each refused with a reason", async () => {
     const c = await signCredential(sec.secretKey, sec.publicKey, body());
     const tampered = structuredClone(c);

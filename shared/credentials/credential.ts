@@ -4,7 +4,8 @@ import { signCanonical, verifyCanonical } from "../crypto/sign.js";
 /**
  * A Secretariat-signed statement of who a Matrix user is in the network. Clients verify it against
  * the pinned Secretariat key, so a homeserver administrator cannot fake a focal point.
- * It is published as room state (unencrypted): it holds no name or contact detail.
+ * It is published as room state (unencrypted): it holds the person's registry name (so readers see
+ * who is speaking, not a display name anyone can set) but no contact detail (docs/threat-model.md).
  */
 export const CREDENTIAL_TYPE = "org.oas.enlace.credential";
 export const REVOCATIONS_TYPE = "org.oas.enlace.revocations";
@@ -27,6 +28,8 @@ export const CredentialBody = z
     serial: z.number().int().positive(),
     userId: z.string().max(255),
     personId: z.uuid(),
+    /** The registry's full name. Optional: credentials signed before it existed still verify. */
+    name: z.string().min(1).max(200).optional(),
     memberState: z
       .string()
       .regex(/^[A-Z]{2}$/)

@@ -1,5 +1,5 @@
 import type { EnlaceSession } from "./session.js";
-import type { ControlPlaneClient } from "./control-plane.js";
+import type { AckSchedule, ControlPlaneClient } from "./control-plane.js";
 import { advisoryDigest, withSignature } from "../content/advisory-signature.js";
 import type { UnsignedAdvisory } from "../content/advisory.js";
 import { sendContent } from "./send.js";
@@ -11,13 +11,22 @@ export type AdvisoryCountersigner = Pick<ControlPlaneClient, "reserveAdvisoryNum
 export type AdvisoryDraft = Omit<UnsignedAdvisory, "number" | "issuedAt" | "version"> & { issuedAt?: string };
 
 /**
+ * What the control plane is told beside the digest: the acknowledgement deadline (metadata, not
+ * content), so it can remind the states that have not acknowledged; nothing for an advisory that
+ * asks for none.
+ */
+export function ackScheduleOf(a: Pick<UnsignedAdvisory, "requiresAck" | "ackDeadline">): AckSchedule {
+  return a.requiresAck && a.ackDeadline ? { ackDeadline: a.ackDeadline } : {};
+}
+
+/**
  * Publishes a Secretariat advisory: reserves the program's next number, has the control plane
  * countersign the digest (it never sees the text) and sends it encrypted to the room.
  */
 export async function publishAdvisory(s: EnlaceSession, cp: AdvisoryCountersigner, roomId: string, draft: AdvisoryDraft) {
   const { number } = await cp.reserveAdvisoryNumber(draft.programCode);
   const unsigned: UnsignedAdvisory = { version: 1, ...draft, number, issuedAt: draft.issuedAt ?? new Date().toISOString() } as UnsignedAdvisory;
-  const signature = await cp.countersignAdvisory(draft.programCode, number, await advisoryDigest(unsigned));
+  const signature = await cp.countersignAdvisory(draft.programCode, number, await advisoryDigest(unsigned), ackScheduleOf(unsigned));
   const content = withSignature(unsigned, signature);
   const eventId = await sendContent(s, roomId, "advisory", content);
   return { eventId, number, content };

@@ -7,6 +7,12 @@
 import { createClient } from "../api/client.js";
 import { CLI_CLIENT_HEADER } from "../api/auth.js";
 
+/** What the control plane needs to remind states that have not acknowledged (never the advisory's text). */
+export interface AckSchedule {
+  ackDeadline?: string;
+  remindEveryHours?: number;
+}
+
 export class ControlPlaneClient {
   private readonly client;
 
@@ -26,6 +32,9 @@ export class ControlPlaneClient {
   matrixSession() {
     return this.client.call("createMatrixSession");
   }
+  secretariatKey() {
+    return this.client.call("getSecretariatKey");
+  }
   registerMasterKey(masterKey: string) {
     return this.client.call("registerMasterKey", { body: { masterKey } });
   }
@@ -41,7 +50,7 @@ export class ControlPlaneClient {
   reserveAdvisoryNumber(programCode: string) {
     return this.client.call("reserveAdvisoryNumber", { body: { programCode } });
   }
-  countersignAdvisory(programCode: string, number: number, digest: string) {
-    return this.client.call("countersignAdvisory", { body: { programCode, number, digest } });
+  countersignAdvisory(programCode: string, number: number, digest: string, schedule: AckSchedule = {}) {
+    return this.client.call("countersignAdvisory", { body: { programCode, number, digest, ...schedule } });
   }
 }

@@ -5,6 +5,7 @@ import { trustOf, UNENCRYPTED_REASON, type TrustVerdict } from "./trust.js";
 import { verifyAdvisory } from "../content/advisory-signature.js";
 import type { ExpertiseRequestContent } from "../content/expertise-request.js";
 import { registryMismatch } from "./registry.js";
+import { decryptionState, type DecryptionFailure } from "./decryption-state.js";
 
 export interface Received {
   eventId: string;
@@ -14,17 +15,20 @@ export interface Received {
   encrypted: boolean;
   content: ParseResult;
   trust: TrustVerdict;
+  /** Set when the event could not be decrypted: why, in Enlace's terms (the content is then "invalid" with the SDK's code). */
+  decryption?: DecryptionFailure;
 }
 
 /** Resolves once the event is decrypted, or reports why it could not be (retried keys included). */
-async function decrypted(event: MatrixEvent, timeoutMs = 15_000): Promise<{ ok: true } | { ok: false; reason: string }> {
+async function decrypted(event: MatrixEvent, timeoutMs = 15_000): Promise<{ ok: true } | { ok: false; reason: string; code: string | null }> {
   if (!event.isEncrypted()) return { ok: true };
   const settled = () => !event.isBeingDecrypted() && !event.isDecryptionFailure() && event.getClearContent() !== null;
   if (settled()) return { ok: true };
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       event.off(MatrixEventEvent.Decrypted, onDecrypted);
-      resolve({ ok: false, reason: `could not decrypt: ${event.decryptionFailureReason ?? "no key"}` });
+      const code = event.decryptionFailureReason;
+      resolve({ ok: false, reason: `could not decrypt: ${code ?? "no key"}`, code });
     }, timeoutMs);
     // Fires on failure too; a failed event is retried when its key arrives, so keep waiting.
     const onDecrypted = () => {
@@ -49,7 +53,11 @@ export async function readEvent(s: EnlaceSession, event: MatrixEvent, decryptTim
   };
   try {
     const d = await decrypted(event, decryptTimeoutMs);
-    if (!d.ok) return { ...base, content: { status: "invalid", reason: d.reason }, trust: { level: "unverified", reason: d.reason } };
+    if (!d.ok) {
+      // Not the sender's fault (unless the state says so): the verdict is about the key, the card shows the state instead.
+      const decryption = decryptionState(d.code);
+      return { ...base, content: { status: "invalid", reason: d.reason }, trust: { level: "unverified", reason: d.reason }, decryption };
+    }
     let content = parseIncoming(event.getType(), event.getContent());
     const trust = await trustOf(s, event);
     // Content that arrived in the clear is never valid, whatever it says (a forged alert must not

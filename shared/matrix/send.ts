@@ -6,6 +6,7 @@ import type { ContentByKind } from "../content/schemas.js";
 import type { MessageKind } from "../content/types.js";
 import { roomCeiling } from "./rooms.js";
 import { signAck } from "./ack-signature.js";
+import { withOriginSignature } from "./origin-signature.js";
 import { registryMismatch, UnknownMajorEventError } from "./registry.js";
 
 export class NotAnEnlaceRoomError extends Error {
@@ -18,7 +19,8 @@ export class NotAnEnlaceRoomError extends Error {
 /**
  * Validates, checks the room's TLP ceiling (refusing anything above it with TlpCeilingError) and
  * refusing an expertise request whose major event the registry does not know (UnknownMajorEventError),
- * sends the content Megolm-encrypted as m.room.message with its readable fallback.
+ * sends the content Megolm-encrypted as m.room.message with its readable fallback and this device's
+ * origin signature (origin-signature.ts).
  */
 export async function sendContent<K extends MessageKind>(s: EnlaceSession, roomId: string, kind: K, content: ContentByKind[K]): Promise<string> {
   const ceiling = roomCeiling(s.client.getRoom(roomId));
@@ -28,8 +30,10 @@ export async function sendContent<K extends MessageKind>(s: EnlaceSession, roomI
     const reason = await registryMismatch(s.registry, content as ContentByKind["expertise.request"]);
     if (reason) throw new UnknownMajorEventError(reason);
   }
+  // Signed by this device inside the encryption, so readers can tell who wrote it even with a key from backup.
+  const signed = await withOriginSignature(s.client, roomId, "m.room.message", body);
   // biome-ignore lint/suspicious/noExplicitAny: matrix-js-sdk types m.room.message content by msgtype; our content carries its own namespaced fields
-  const r = await s.client.sendEvent(roomId, "m.room.message" as any, body as any);
+  const r = await s.client.sendEvent(roomId, "m.room.message" as any, signed as any);
   return r.event_id;
 }
 

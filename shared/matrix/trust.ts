@@ -1,16 +1,16 @@
 import type { MatrixEvent } from "matrix-js-sdk";
 import { EventShieldReason } from "matrix-js-sdk/lib/crypto-api/index.js";
 import type { EnlaceSession } from "./session.js";
-import { verifyCredential, credentialStateKey, CREDENTIAL_TYPE, REVOCATIONS_TYPE, type CredentialBody } from "../credentials/credential.js";
-import { findRoomByKey } from "./rooms.js";
+import type { CredentialBody } from "../credentials/credential.js";
+import { vettedIdentity } from "./vetted.js";
 import { ACK_EVENT_TYPE } from "../content/ack.js";
 import { checkAckSignature } from "./ack-signature.js";
-import { cryptoMasterKey } from "./rust-crypto.js";
-import { currentRevocations } from "../credentials/revocation-status.js";
+import { checkOriginSignature } from "./origin-signature.js";
 
 export type TrustVerdict =
-  | { level: "verified"; memberState: string | null; programs: string[]; roles: CredentialBody["roles"]; label: string }
-  | { level: "unverified"; reason: string; code?: "revocation-unknown" }
+  /** `name` is the registry name the Secretariat signed (absent from credentials issued before names were). */
+  | { level: "verified"; name?: string; memberState: string | null; programs: string[]; roles: CredentialBody["roles"]; label: string }
+  | { level: "unverified"; reason: string; code?: "revocation-unknown" | "key-origin-unknown" }
   | { level: "invalid"; reason: string }
   /** Arrived in the clear although every Enlace room is encrypted: nothing vouches for the device, whoever the credential names. */
   | { level: "unencrypted"; reason: string };
@@ -37,38 +37,38 @@ export async function trustOf(
   if (!sender) return { level: "invalid", reason: "event has no sender" };
   const isAck = !event.isEncrypted() && event.getType() === ACK_EVENT_TYPE;
   if (!event.isEncrypted() && !isAck) return { level: "unencrypted", reason: UNENCRYPTED_REASON };
-  const space = findRoomByKey(s.client, "space");
-  const raw = space?.currentState.getStateEvents(CREDENTIAL_TYPE, credentialStateKey(sender))?.getContent();
-  if (!raw || Object.keys(raw).length === 0) return { level: "unverified", reason: "no Secretariat credential for this sender" };
-  // The high-water mark refuses an older list put back; a missing or stale one leaves the status unknown.
-  const now = s.now?.() ?? new Date();
-  const revocation = await currentRevocations(space?.currentState.getStateEvents(REVOCATIONS_TYPE, "")?.getContent() ?? null, {
-    pinnedKeys: s.secretariatKeys,
-    store: s.revocations,
-    now,
-  });
-  const verdict = await verifyCredential(raw, { pinnedKeys: s.secretariatKeys, userId: sender, now, revocation });
-  if (verdict.status === "invalid") return { level: "invalid", reason: verdict.reason };
-  if (verdict.status === "revoked") return { level: "unverified", reason: `vetting ${verdict.revocation}` };
-  if (verdict.status === "revocation-unknown")
-    return { level: "unverified", code: "revocation-unknown", reason: `revocation status unknown: ${verdict.reason}` };
-  if (verdict.status === "expired") return { level: "unverified", reason: "credential expired" };
-  const c = verdict.credential;
-  if (!c.masterKey) return { level: "unverified", reason: "sender has not registered a cross-signing key" };
-  if ((await cryptoMasterKey(s.client, sender)) !== c.masterKey)
-    return { level: "unverified", reason: "sender's cross-signing key does not match their credential" };
+  const vetted = await vettedIdentity(s, sender);
+  if (!vetted.ok)
+    return vetted.level === "invalid"
+      ? { level: "invalid", reason: vetted.reason }
+      : { level: "unverified", reason: vetted.reason, ...(vetted.code === "revocation-unknown" ? { code: vetted.code } : {}) };
+  const c = vetted.credential;
   if (isAck) {
     const ack = await checkAckSignature(s.client, event);
     if (!ack.ok) return { level: "unverified", reason: ack.reason };
   } else {
     const info = await s.client.getCrypto()!.getEncryptionInfoForEvent(event);
     // We do not verify people interactively: the credential replaces that, so an "unverified identity" is expected.
-    // Keys restored from the server-side backup do not prove which device sent the message
-    // (anyone could have put them there), so history read that way is honestly "unverified".
-    if (info?.shieldReason === EventShieldReason.AUTHENTICITY_NOT_GUARANTEED) {
-      return { level: "unverified", reason: "read with a key restored from backup: the sending device cannot be confirmed" };
-    }
-    if (!info || (info.shieldReason !== null && info.shieldReason !== EventShieldReason.UNVERIFIED_IDENTITY)) {
+    // A key restored from the server-side backup, forwarded, or from a room-key bundle (MSC4268:
+    // history shared with someone approved later) does not prove which device sent the message:
+    // anyone with the backup's public key, the homeserver operator included, can add one, and a
+    // bundle proves only who forwarded it; the SDK never calls such a key authenticated. The sending
+    // device's own signature inside the content does prove it (origin-signature.ts), so the verdict is
+    // what it was for those who got the key through Olm; without one, say it is the key's origin that
+    // is unknown, not that the sender is untrustworthy.
+    const forwarder = event.getKeyForwardingUser();
+    const viaForwarder = forwarder && info?.shieldReason !== null && info?.shieldReason !== EventShieldReason.UNVERIFIED_IDENTITY;
+    if (viaForwarder || info?.shieldReason === EventShieldReason.AUTHENTICITY_NOT_GUARANTEED) {
+      const origin = await checkOriginSignature(s.client, event);
+      if (!origin.ok)
+        return {
+          level: "unverified",
+          code: "key-origin-unknown",
+          reason: viaForwarder
+            ? `key shared with you by ${forwarder} when you joined: the sending device cannot be confirmed (${origin.reason})`
+            : `read with a key from backup or forwarded, and ${origin.reason}`,
+        };
+    } else if (!info || (info.shieldReason !== null && info.shieldReason !== EventShieldReason.UNVERIFIED_IDENTITY)) {
       return { level: "unverified", reason: "sent from a device its owner has not cross-signed" };
     }
   }
@@ -81,6 +81,7 @@ export async function trustOf(
       : "focal point";
   return {
     level: "verified",
+    ...(c.name ? { name: c.name } : {}),
     memberState: c.memberState,
     programs: c.programs,
     roles: c.roles,

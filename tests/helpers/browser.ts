@@ -75,3 +75,13 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** The Matrix device record(s) this page's browser keeps (client/src/matrix/device-record.ts), one per person. */
+export async function keptDevices(page: Page): Promise<{ personId: string; userId: string; deviceId: string; accessToken: string }[]> {
+  const raw = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith("enlace.matrix.device:"))
+      .map((k) => localStorage.getItem(k) ?? "null"),
+  );
+  return raw.map((r) => JSON.parse(r));
+}

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { createServer, type Server } from "node:http";
 import { inject } from "vitest";
 import { createPool } from "#server/db/pool.js";
-import { loadKeys } from "#server/keys/keystore.js";
+import { loadKeys, type Keys } from "#server/keys/keystore.js";
 import type { PasswordCost } from "#server/config.js";
 import { createLogger } from "#server/log.js";
 import type { Ctx, RegistryHooks } from "#server/domain/context.js";
@@ -39,7 +39,10 @@ export async function startTestPlane(
     validateResponses?: boolean;
     caches?: boolean;
     keysFrom?: TestPlane;
-    synapse?: TestSynapse;
+    /** The Secretariat's homeserver: a test Synapse, or the Secretariat's of a federation test network. */
+    synapse?: Pick<TestSynapse, "url" | "serverName" | "jwtSecret" | "registrationSharedSecret">;
+    /** The key that signs member states' sign-in grants, when their homeservers were started with its public half. */
+    matrixLoginKey?: Keys["matrixLogin"];
     staticDir?: string;
     logSink?: { write(line: string): void };
     trustProxy?: AppDeps["trustProxy"];
@@ -47,13 +50,16 @@ export async function startTestPlane(
     health?: AppDeps["health"];
     hasherPool?: { size?: number; maxQueue?: number };
     passwordCost?: PasswordCost;
+    /** Production's default is "everyone"; most tests enrol focal points without an authenticator, so "staff" here. */
+    totpRequiredFor?: "everyone" | "staff";
   } = {},
 ): Promise<TestPlane> {
   // A second replica shares the first one's database and keys.
   const dbUrl = opts.keysFrom?.dbUrl ?? (await createTestDatabase(opts.pgAdminUrl ?? inject("pgAdminUrl")));
   const db = createPool(dbUrl, 10);
   const dataDir = await mkdtemp(join(tmpdir(), "enlace-cp-"));
-  const keys = opts.keysFrom?.ctx.keys ?? (await loadKeys(dataDir));
+  const loaded = opts.keysFrom?.ctx.keys ?? (await loadKeys(dataDir));
+  const keys = opts.matrixLoginKey ? { ...loaded, matrixLogin: opts.matrixLoginKey } : loaded;
   const clock = {
     now: new Date(),
     advance(ms: number) {
@@ -84,7 +90,13 @@ export async function startTestPlane(
       passwordCost: opts.passwordCost ?? "min",
       hasherPool: opts.hasherPool,
       caches: opts.caches !== false,
-      settings: { vettingMonths: 12, sessionHours: 12, publicUrl: "http://localhost:8080", enrollmentHours: 72 },
+      settings: {
+        vettingMonths: 12,
+        sessionHours: 12,
+        publicUrl: "http://localhost:8080",
+        enrollmentHours: 72,
+        totpRequiredFor: opts.totpRequiredFor ?? "staff",
+      },
       homeserver,
     },
     { now: () => clock.now, hooks: opts.hooks },

@@ -27,6 +27,16 @@ export async function roomsReady(plane: TestPlane, count = 28, timeoutMs = 120_0
   }
 }
 
+/**
+ * Vetted people signed in at once, each in `rooms`, and each already seeing every other's published
+ * credential, so a test's first message is judged with the registry's names and states.
+ */
+export async function acquaintedMembers(plane: TestPlane, rooms: string[], ...people: { roles: RoleGrant[]; state: string | null }[]): Promise<Member[]> {
+  const members = await Promise.all(people.map((p) => member(plane, p.roles, p.state, rooms)));
+  for (const m of members) await credentialsPublished(m.session, members);
+  return members;
+}
+
 /** A vetted person signed in through the control plane, with a cross-signed E2EE device. */
 export async function member(plane: TestPlane, roles: RoleGrant[], state: string | null, rooms: string[]): Promise<Member> {
   const a = await actor(plane, roles, state);

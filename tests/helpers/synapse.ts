@@ -30,7 +30,11 @@ export async function prepareTestSynapse(log: (s: string) => void = () => {}) {
 }
 
 /** A throwaway Synapse on a free loopback port, from the migrated template, rate limits raised. */
-export async function startTestSynapse(o: { serverName?: string; database?: LocalSynapseOptions["database"] } = {}) {
+/**
+ * `productionLimits`: Synapse's limits as a real deployment has them (server/synapse/config.ts),
+ * for tests that show normal use never meets them.
+ */
+export async function startTestSynapse(o: { serverName?: string; database?: LocalSynapseOptions["database"]; productionLimits?: boolean } = {}) {
   // tmpfs when available: a throwaway homeserver needs no durability, and SQLite fsyncs dominate.
   const dataDir = await mkdtemp(join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "enlace-synapse-"));
   const secrets = { jwtSecret: randomBytes(32).toString("hex"), registrationSharedSecret: randomBytes(24).toString("hex") };
@@ -40,7 +44,7 @@ export async function startTestSynapse(o: { serverName?: string; database?: Loca
     dataDir,
     port: await freePort(),
     serverName,
-    forTests: true,
+    forTests: !o.productionLimits,
     fromTemplate: true,
     database: o.database,
     ...secrets,

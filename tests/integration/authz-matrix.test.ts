@@ -3,8 +3,10 @@ import { randomUUID } from "node:crypto";
 import { startTestPlane, actor, api, role, type TestPlane, type Actor } from "../helpers/control-plane.js";
 import { seedActivePerson } from "#server/domain/registry/seed.js";
 import { matrixRoutes } from "#server/http/routes/matrix.js";
+import { saveRoom } from "#server/domain/rooms/repo.js";
 import type { Ctx } from "#server/domain/context.js";
 import type { RoleGrant } from "#server/domain/auth/principal.js";
+import { currentTotp } from "#server/domain/auth/totp.js";
 
 // Every operation of the route table × every kind of caller, each cell with its exact expected status.
 // Cells that change state get fresh objects, so no cell depends on another.
@@ -92,6 +94,13 @@ describe("authorization matrix: every operation × every role", () => {
       return { id, link: r.enrollment.token as string };
     },
   };
+  /** A second signed-in person of `who`'s role, and the password and current code that re-authenticate them. */
+  const reauth = async (who: Who): Promise<Req & { body: { password: string; totp: string } }> => {
+    if (!ACTIVE.includes(who as ActiveWho)) return { body: { password: "whatever it is", totp: "000000" } };
+    const a = await actor(plane, PROFILE[who as ActiveWho].roles, PROFILE[who as ActiveWho].state);
+    plane.clock.advance(30_000); // the sign-in used this step's code: the next one is not a replay
+    return { token: a.token, body: { password: a.password, totp: a.totpSecret ? currentTotp(a.totpSecret, plane.clock.now.getTime()) : "000000" } };
+  };
   const byId = (make: () => Promise<string>) => async () => ({ params: { id: await make() } });
 
   const cells: Record<string, Cell> = {
@@ -122,6 +131,27 @@ describe("authorization matrix: every operation × every role", () => {
         ACTIVE.includes(who as ActiveWho) ? { token: (await actor(plane, PROFILE[who as ActiveWho].roles, PROFILE[who as ActiveWho].state)).token } : {},
     },
     getSession: { method: "get", path: "/auth/session", expect: grid(200, ACTIVE) },
+    // One's own second factor: anyone signed in, on a second person of the same role (the codes move on).
+    totpStatus: { method: "get", path: "/account/totp", expect: grid(200, ACTIVE) },
+    totpBegin: { method: "post", path: "/account/totp/begin", expect: grid(200, ACTIVE), prepare: async (who) => reauth(who) },
+    totpConfirm: {
+      method: "post",
+      path: "/account/totp/confirm",
+      expect: grid(200, ACTIVE),
+      prepare: async (who) => {
+        if (!ACTIVE.includes(who as ActiveWho)) return { body: { totp: "000000" } };
+        const r = await reauth(who);
+        const begun = await ok(api(plane, "POST", "/api/account/totp/begin", { token: r.token, body: r.body }), 200);
+        return { token: r.token, body: { totp: currentTotp(begun.secret, plane.clock.now.getTime()) } };
+      },
+    },
+    // Under the tests' policy "staff", only focal points and alternates may turn it off.
+    totpDisable: {
+      method: "post",
+      path: "/account/totp/disable",
+      expect: { ...grid(200, ["focal", "alternate"]), ...Object.fromEntries(COORDS_AND_STAFF.map((w) => [w, 409])) },
+      prepare: async (who) => reauth(who),
+    },
     nominate: { method: "post", path: "/nominations", expect: grid(201, ["coordCL", "officerTourism", "admin"]), prepare: async () => ({ body: clFocal() }) },
     listPeople: { method: "get", path: "/people", expect: grid(200, COORDS_AND_STAFF) },
     getPerson: {
@@ -134,7 +164,8 @@ describe("authorization matrix: every operation × every role", () => {
       method: "post",
       path: "/people/:id/approve",
       body: { reason: "vetted" },
-      expect: grid(200, ["officerTourism"], CANNOT_SEE_CL),
+      // An officer of the program, or an administrator as the second pair of eyes (the nominator is coordCL).
+      expect: grid(200, ["officerTourism", "admin"], CANNOT_SEE_CL),
       prepare: byId(() => fresh.nominated()),
     },
     rejectPerson: {
@@ -219,8 +250,28 @@ describe("authorization matrix: every operation × every role", () => {
       expect: grid(201, ["coordCL", "officerTourism", "officerMaritime", "admin"]),
       body: { name: "Copa", hostState: "CL", startsOn: "2027-06-01", endsOn: "2027-06-30", venueType: "stadium", supportingStates: ["AR"] },
     },
-    listAudit: { method: "get", path: "/audit", expect: grid(200, ["admin"]) },
-    verifyAudit: { method: "get", path: "/audit/verify", expect: grid(200, ["admin"]) },
+    // Editing follows registering: the Secretariat, and the host state's coordinator (CL's event, staying in CL).
+    updateEvent: {
+      method: "put",
+      path: "/events/:id",
+      expect: grid(200, ["coordCL", "officerTourism", "officerMaritime", "admin"]),
+      body: { name: "Copa (edited)", hostState: "CL", startsOn: "2027-06-02", endsOn: "2027-06-30", venueType: "stadium", supportingStates: ["AR", "PE"] },
+      prepare: byId(
+        async () =>
+          (
+            await ok(
+              api(plane, "POST", "/api/events", {
+                token: tokenOf("admin"),
+                body: { name: "Copa", hostState: "CL", startsOn: "2027-06-01", endsOn: "2027-06-30", venueType: "stadium" },
+              }),
+              201,
+            )
+          ).id,
+      ),
+    },
+    // Officers read the entries about their programs' people (tests/integration/audit-visibility.test.ts).
+    listAudit: { method: "get", path: "/audit", expect: grid(200, ["admin", "officerTourism", "officerMaritime"]) },
+    verifyAudit: { method: "get", path: "/audit/verify", expect: grid(200, ["admin", "officerTourism", "officerMaritime"]) },
     getSecretariatKey: { method: "get", path: "/credentials/secretariat-key", expect: grid(200, ACTIVE) },
     getCredential: {
       method: "get",
@@ -245,7 +296,89 @@ describe("authorization matrix: every operation × every role", () => {
       },
     },
     createMatrixSession: { method: "post", path: "/matrix/session", expect: grid(200, ACTIVE) },
+
+    getVapidKey: { method: "get", path: "/notifications/vapid-key", expect: grid(200, ACTIVE) },
+    putPushSubscription: {
+      method: "put",
+      path: "/me/devices/:deviceId/push-subscription",
+      expect: grid(204, ACTIVE),
+      prepare: async (who) => ({
+        params: { deviceId: "DEVICEAAAA" },
+        body: { endpoint: `https://push.example.org/send/${who}-${uniq()}`, keys: { p256dh: `B${"A".repeat(86)}`, auth: "A".repeat(22) } },
+      }),
+    },
+    deletePushSubscription: {
+      method: "delete",
+      path: "/me/devices/:deviceId/push-subscription",
+      expect: grid(204, ACTIVE),
+      prepare: async () => ({ params: { deviceId: "DEVICEAAAA" } }),
+    },
+    getNotificationPreferences: { method: "get", path: "/me/notification-preferences", expect: grid(200, ACTIVE) },
+    putNotificationPreferences: {
+      method: "put",
+      path: "/me/notification-preferences",
+      body: { channels: { push: true, email: true }, quietHours: null, language: "fr" },
+      expect: grid(200, ACTIVE),
+    },
+    // Membership is the registry's: the tourism network room holds its focal point, alternate and officer.
+    reportUrgentContent: {
+      method: "post",
+      path: "/notifications/urgent",
+      expect: grid(202, ["focal", "alternate", "officerTourism"]),
+      prepare: async () => {
+        await urgentRoom();
+        return { body: { roomId: "!network-tourism:hs.test", eventId: `$e${uniq()}`, severity: "high" } };
+      },
+    },
+    // Any vetted person, with another vetted person (a new one each time: 201, a new conversation).
+    startConversation: {
+      method: "post",
+      path: "/conversations",
+      expect: grid(201, ACTIVE),
+      prepare: async () => {
+        await urgentRoom(); // registers hs.test, the actors' homeserver
+        return { body: { with: await fresh.active() } };
+      },
+    },
+    listConversations: { method: "get", path: "/conversations", expect: grid(200, ACTIVE) },
+    acknowledgeAdvisory: {
+      method: "post",
+      path: "/advisories/:program/:number/acknowledgements",
+      expect: grid(200, ["focal", "alternate", "coordCL", "coordAR"]),
+      prepare: async () => ({ params: { program: "tourism", number: String(await signedAdvisory()) } }),
+    },
+    getReminderTimeline: {
+      method: "get",
+      path: "/advisories/:program/:number/reminders",
+      expect: grid(200, ["officerTourism", "admin"]),
+      prepare: async () => ({ params: { program: "tourism", number: String(await signedAdvisory()) } }),
+    },
+    remindNow: {
+      method: "post",
+      path: "/advisories/:program/:number/reminders",
+      expect: grid(202, ["officerTourism", "admin"]),
+      prepare: async () => ({ params: { program: "tourism", number: String(await signedAdvisory()) }, body: { memberState: "CL" } }),
+    },
   };
+  async function signedAdvisory() {
+    const r = await ok(api(plane, "POST", "/api/advisories/numbers", { token: tokenOf("officerTourism"), body: { programCode: "tourism" } }), 201);
+    const ack = { ackDeadline: new Date(plane.clock.now.getTime() + 72 * 3600_000).toISOString() };
+    await ok(
+      api(plane, "POST", "/api/advisories/countersign", {
+        token: tokenOf("officerTourism"),
+        body: { programCode: "tourism", number: r.number, digest: "D".repeat(43), ...ack },
+      }),
+      200,
+    );
+    return r.number as number;
+  }
+  let roomReady = false;
+  async function urgentRoom() {
+    if (roomReady) return;
+    await ok(api(plane, "POST", "/api/homeservers", { token: tokenOf("admin"), body: { serverName: "hs.test", memberState: "CL" } }), 201);
+    await saveRoom(plane.ctx.db, "network:tourism", "!network-tourism:hs.test", "network");
+    roomReady = true;
+  }
 
   async function runCell(cell: Cell, who: Who): Promise<Res> {
     const req = (await cell.prepare?.(who)) ?? {};
@@ -371,18 +504,30 @@ describe("authorization matrix: every operation × every role", () => {
     };
     const secondAdmin = await actor(plane, [role.admin()], null);
     const secondOfficer = await actor(plane, [role.officer("tourism")], null);
-    const cases: { nominator: Who; body: unknown; approver: Actor }[] = [
+    const cases: { nominator: Exclude<Who, "anonymous">; body: unknown; approver: Actor }[] = [
       { nominator: "coordCL", body: clFocal(), approver: actors.officerTourism },
       { nominator: "officerTourism", body: clFocal("AR"), approver: secondOfficer },
+      // A program with one officer: an administrator is the second pair of eyes on the officer's own nomination.
+      { nominator: "officerTourism", body: clFocal("BR"), approver: actors.admin },
       { nominator: "admin", body: staffNominee, approver: secondAdmin },
     ];
     for (const c of cases) {
-      const id = await fresh.nominated(c.nominator, c.body);
+      const id = await fresh.nominated(c.nominator, { ...(c.body as object), reason: "met at the regional workshop" });
       const own = await api(plane, "POST", `/api/people/${id}/approve`, { token: tokenOf(c.nominator), body: { reason: "mine" } });
       expect(own.status, `${c.nominator} approving their own nomination`).toBe(403);
       expect(own.body.detail).toMatch(/four eyes/i);
       const queue = (await api(plane, "GET", "/api/vetting/nominations", { token: tokenOf(c.nominator) })).body as { id: string; canApprove: boolean }[];
       expect(queue.find((p) => p.id === id)?.canApprove).toBe(false);
+      // The approver's queue says who nominated, with the note, and that they may approve.
+      type Queued = { id: string; canApprove: boolean; nominatorName: string | null; note: string | null; approvalRule: string };
+      const theirs = ((await api(plane, "GET", "/api/vetting/nominations", { token: c.approver.token })).body as Queued[]).find((p) => p.id === id);
+      const nominatorName = (await plane.ctx.db.query("SELECT full_name FROM people WHERE id = $1", [actors[c.nominator].id])).rows[0].full_name;
+      expect(theirs).toMatchObject({
+        canApprove: true,
+        nominatorName,
+        note: "met at the regional workshop",
+        approvalRule: c.nominator === "admin" ? "admin" : "officer-or-admin",
+      });
       expect((await api(plane, "POST", `/api/people/${id}/approve`, { token: c.approver.token, body: { reason: "second pair of eyes" } })).status).toBe(200);
     }
     // A person in two programs needs an officer of both: an officer of one of them is not enough.
@@ -405,6 +550,28 @@ describe("authorization matrix: every operation × every role", () => {
     ).toBe(403);
     expect((await api(plane, "POST", "/api/nominations", { token: tokenOf("coordAR"), body: clFocal("CL") })).status).toBe(403);
     expect((await api(plane, "POST", "/api/nominations", { token: tokenOf("officerMaritime"), body: clFocal("CL", "tourism") })).status).toBe(403);
+  });
+
+  it("events: each says what the caller may do to it; a coordinator edits only within their state", async () => {
+    const body = { name: "Juegos", hostState: "CL", startsOn: "2027-09-01", endsOn: "2027-09-10", venueType: "multiple" };
+    const id = (await ok(api(plane, "POST", "/api/events", { token: tokenOf("coordCL"), body }), 201)).id as string;
+    for (const who of ACTIVE) {
+      const mine = ((await api(plane, "GET", "/api/events", { token: tokenOf(who) })).body as { id: string; mayDo: string[] }[]).find((e) => e.id === id);
+      const may = ["coordCL", "officerTourism", "officerMaritime", "admin"].includes(who);
+      expect(mine?.mayDo, who).toEqual(may ? ["edit"] : []);
+      expect((await api(plane, "GET", `/api/events/${id}`, { token: tokenOf(who) })).body.mayDo, who).toEqual(may ? ["edit"] : []);
+    }
+    // Moving the event out of the coordinator's state, or a missing event: refused, nothing changed.
+    expect((await api(plane, "PUT", `/api/events/${id}`, { token: tokenOf("coordCL"), body: { ...body, hostState: "AR" } })).status).toBe(403);
+    expect((await api(plane, "PUT", `/api/events/${randomUUID()}`, { token: tokenOf("admin"), body })).status).toBe(404);
+    expect((await api(plane, "PUT", `/api/events/${randomUUID()}`, { token: tokenOf("focal"), body })).status).toBe(403);
+    expect((await api(plane, "GET", `/api/events/${id}`, { token: tokenOf("admin") })).body.hostState).toBe("CL");
+    // The Secretariat moves it; the host is never listed as its own supporter; the edit is audited.
+    const moved = await api(plane, "PUT", `/api/events/${id}`, { token: tokenOf("admin"), body: { ...body, hostState: "AR", supportingStates: ["AR", "CL"] } });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ hostState: "AR", supportingStates: ["CL"], mayDo: ["edit"] });
+    const audit = await plane.ctx.db.query("SELECT details FROM audit_log WHERE action = 'event.updated' AND subject = $1", [id]);
+    expect(audit.rows.map((r) => r.details.changed)).toEqual([["hostState", "supportingStates"]]);
   });
 
   it("ended sessions are dead everywhere: logged out and suspended tokens get 401", async () => {

@@ -19,6 +19,9 @@ describe("credentials served by the control plane", () => {
     expect(c1.status).toBe(200);
     const v1 = await verifyCredential(c1.body, { pinnedKeys: [key], userId: "@fp.tt:hs.test" });
     expect(v1).toMatchObject({ status: "valid", credential: { memberState: "TT", programs: ["maritime"], masterKey: null } });
+    // The registry's name, under the signature: what readers show as the sender.
+    const { rows } = await plane.ctx.db.query("SELECT full_name FROM people WHERE id = $1", [fp.id]);
+    expect(v1.status === "valid" && v1.credential.name).toBe(rows[0].full_name);
 
     const mk = "A".repeat(43);
     expect((await api(plane, "PUT", "/api/me/master-key", { token: fp.token, body: { masterKey: mk } })).status).toBe(200);

@@ -262,8 +262,13 @@ describe("the OpenAPI document and the server agree (issue 9 item 11)", () => {
 
   const operation = (r: RouteDef) => doc.paths["/api" + r.path.replace(/:([A-Za-z]+)/g, "{$1}")][r.method];
   const parametersOf = (r: RouteDef) => (operation(r).parameters ?? []) as Array<{ name: string; in: "path" | "query"; required: boolean; schema: any }>;
-  const zodAccepts = (r: RouteDef, p: { name: string; in: string }, raw: string) =>
-    (p.in === "path" ? r.params! : r.query!).safeParse({ [p.name]: raw }).success;
+  // Paths with two parameters (/advisories/:program/:number/…): each sample is tried with the other one valid.
+  const VALID_PATH: Record<string, string> = { program: "tourism", number: "12" };
+  const zodAccepts = (r: RouteDef, p: { name: string; in: string }, raw: string) => {
+    const others = p.in === "path" ? parametersOf(r).filter((o) => o.in === "path" && o.name !== p.name) : [];
+    const input = Object.fromEntries([...others.map((o) => [o.name, VALID_PATH[o.name]]), [p.name, raw]]);
+    return (p.in === "path" ? r.params! : r.query!).safeParse(input).success;
+  };
 
   it("path parameters keep their patterns: uuid ids and Matrix user IDs, never a bare string", () => {
     const paths = routes.flatMap((r) =>

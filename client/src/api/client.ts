@@ -3,7 +3,21 @@
 // cookie the server sets (path /api, SameSite=Strict), so no token is ever readable by scripts in the page.
 import { ApiError, createClient } from "#shared/api/client.js";
 import { OPERATIONS, type OperationId } from "#shared/api/operations.js";
-import type { Decision, DirectoryFilter, PeopleFilter, AuditFilter, LoginRequest, EnrollCompleteRequest, Nomination, Expertise } from "./types.js";
+import type { AckSchedule } from "#shared/matrix/control-plane.js";
+import type {
+  Decision,
+  DirectoryFilter,
+  PeopleFilter,
+  AuditFilter,
+  LoginRequest,
+  EnrollCompleteRequest,
+  Nomination,
+  Expertise,
+  NotificationPrefs,
+  PushSubscriptionBody,
+  UrgentReport,
+  EventBody,
+} from "./types.js";
 
 export interface ApiOptions {
   baseUrl?: string; // "" = same origin (the control plane serves the app)
@@ -71,11 +85,17 @@ export function createApi(opts: ApiOptions = {}) {
     session: () => call("getSession"),
     enrollStart: (token: string) => call("enrollStart", { body: { token } }),
     enrollComplete: (input: EnrollCompleteRequest) => call("enrollComplete", { body: input }),
+    totpStatus: () => call("totpStatus"),
+    totpBegin: (input: { password: string; totp?: string }) => call("totpBegin", { body: input }),
+    totpConfirm: (totp: string) => call("totpConfirm", { body: { totp } }),
+    totpDisable: (input: { password: string; totp: string }) => call("totpDisable", { body: input }),
 
     programs: () => call("listPrograms"),
     memberStates: () => call("listMemberStates"),
     majorEvents: () => call("listEvents"),
     majorEvent: (id: string) => call("getEvent", { params: { id } }),
+    createMajorEvent: (body: EventBody) => call("createEvent", { body }),
+    updateMajorEvent: (id: string, body: EventBody) => call("updateEvent", { params: { id }, body }),
 
     nominate: (input: Nomination) => call("nominate", { body: input }),
     people: (filter: PeopleFilter = {}) => call("listPeople", { query: filter }),
@@ -88,17 +108,39 @@ export function createApi(opts: ApiOptions = {}) {
 
     directory: (filter: DirectoryFilter = {}) => call("searchDirectory", { query: filter }),
     setMyExpertise: (input: Expertise) => call("setMyExpertise", { body: input }),
+    // Direct conversations: the registry records the pair, the reconciler makes the encrypted room.
+    startConversation: (withPersonId: string) => call("startConversation", { body: { with: withPersonId } }),
+    conversations: () => call("listConversations"),
 
     // Advisory numbering and countersigning: the control plane sees only the digest, never the text.
     reserveAdvisoryNumber: (programCode: string) => call("reserveAdvisoryNumber", { body: { programCode } }),
-    countersignAdvisory: (programCode: string, number: number, digest: string) => call("countersignAdvisory", { body: { programCode, number, digest } }),
+    countersignAdvisory: (programCode: string, number: number, digest: string, schedule: AckSchedule = {}) =>
+      call("countersignAdvisory", { body: { programCode, number, digest, ...schedule } }),
 
     // Matrix sign-in: a short-lived, single-use grant for the homeserver's login, and this person's
     // cross-signing master key for their Secretariat-signed credential.
     matrixSession: () => call("createMatrixSession"),
+    /** The key to pin when a kept Matrix device resumes without a new grant (which carries it too). */
+    secretariatKey: () => call("getSecretariatKey"),
     /** The signed revocation list (readers verify it against the pinned key). */
     revocations: () => call("getRevocations"),
     registerMasterKey: (masterKey: string) => call("registerMasterKey", { body: { masterKey } }),
+
+    // Notifications: Web Push per Matrix device, the person's preferences, and the sender's "urgent
+    // content in room R, event E" (ids only: the control plane never sees the alert itself).
+    vapidKey: () => call("getVapidKey"),
+    subscribePush: (deviceId: string, subscription: PushSubscriptionBody) => call("putPushSubscription", { params: { deviceId }, body: subscription }),
+    unsubscribePush: (deviceId: string) => call("deletePushSubscription", { params: { deviceId } }),
+    notificationPreferences: () => call("getNotificationPreferences"),
+    setNotificationPreferences: (prefs: NotificationPrefs) => call("putNotificationPreferences", { body: prefs }),
+    reportUrgent: (input: UrgentReport) => call("reportUrgentContent", { body: input }),
+    /** Beside the ack event in the room: the control plane stops this state's reminders. */
+    acknowledgeAdvisory: (program: string, number: number) => call("acknowledgeAdvisory", { params: { program, number: String(number) } }),
+    /** The coverage view's reminder timeline (the program's officers; 403 to anyone else). */
+    reminderTimeline: (program: string, number: number) => call("getReminderTimeline", { params: { program, number: String(number) } }),
+    /** "Remind now": the state's focal points are told at once (202, how many people). */
+    remindNow: (program: string, number: number, memberState: string) =>
+      call("remindNow", { params: { program, number: String(number) }, body: { memberState } }),
 
     audit: (filter: AuditFilter = {}) => call("listAudit", { query: filter }),
     verifyAudit: () => call("verifyAudit"),

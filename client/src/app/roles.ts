@@ -46,7 +46,9 @@ export function mayVisit(c: Capabilities, r: Route): boolean {
     case "revetting":
       return c.isSecretariat;
     case "audit":
-      return c.isAdmin;
+      return c.isSecretariat; // officers see the entries about their programs' people
+    case "account":
+      return true; // everyone manages their own second factor
     default:
       return true;
   }

@@ -6,6 +6,7 @@ describe("hash routes", () => {
     expect(parseHash("")).toEqual({ name: "home" });
     expect(parseHash("#/")).toEqual({ name: "home" });
     expect(parseHash("#/people")).toEqual({ name: "people" });
+    expect(parseHash("#/notifications")).toEqual({ name: "notifications" });
     expect(parseHash("#/audit/")).toEqual({ name: "audit" });
     const token = "abcdefghijklmnopqrstuvwxyz0123456789_-AB";
     expect(parseHash(`#/enroll/${token}`)).toEqual({ name: "enroll", token });

@@ -11,17 +11,34 @@ export type Route =
   | { name: "revetting" }
   | { name: "audit" }
   | { name: "directory" }
+  | { name: "conversations" }
   | { name: "events" }
   | { name: "library" }
   | { name: "setup" }
   | { name: "restore" }
+  | { name: "notifications" }
+  | { name: "account" }
   | { name: "room"; roomId: string }
   | { name: "coverage"; roomId: string; eventId: string }
   | { name: "incident"; roomId: string; eventId: string }
   | { name: "event-expertise"; eventId: string }
   | { name: "not-found" };
 
-const SIMPLE = ["state", "nominations", "people", "revetting", "audit", "directory", "events", "library", "setup", "restore"] as const;
+const SIMPLE = [
+  "state",
+  "nominations",
+  "people",
+  "revetting",
+  "audit",
+  "directory",
+  "conversations",
+  "events",
+  "library",
+  "setup",
+  "restore",
+  "notifications",
+  "account",
+] as const;
 
 // Matrix room and event ids carry "!", "$", ":" and "/" is possible in event ids of old room
 // versions, so every segment is URI-encoded and decoded here.
@@ -91,6 +108,6 @@ export function useRoute(): Route {
 }
 
 /** Screens reachable from the navigation, in menu order. */
-export type NavName = "home" | "state" | "nominations" | "people" | "revetting" | "audit" | "directory" | "events" | "library";
-export const NAV: NavName[] = ["home", "state", "nominations", "people", "revetting", "audit", "directory", "events", "library"];
+export type NavName = "home" | "state" | "nominations" | "people" | "revetting" | "audit" | "directory" | "conversations" | "events" | "library";
+export const NAV: NavName[] = ["home", "state", "nominations", "people", "revetting", "audit", "directory", "conversations", "events", "library"];
 export const navHref = (name: NavName) => (name === "home" ? "#/" : `#/${name}`);

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { useApi } from "./api-context.js";
 import { toApiError } from "../api/errors.js";
 import type { LoginRequest, Session } from "../api/types.js";
+import { unsubscribeThisDevice } from "../notify/push.js";
 
 /** Why the person is looking at the sign-in screen (drives the message shown there). */
 export type SignedOutReason = "none" | "signed-out" | "session-ended" | "unreachable";
@@ -88,6 +89,8 @@ export function SessionProvider({ children, checkEveryMs = 60_000 }: { children:
   );
 
   const signOut = useCallback(async () => {
+    // While the session still authenticates the call: this device stops receiving pushes.
+    await unsubscribeThisDevice(api);
     await api.logout().catch(() => {
       /* already gone on the server: signing out locally is what matters */
     });

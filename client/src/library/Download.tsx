@@ -4,7 +4,7 @@ import type { EnlaceSession } from "#shared/matrix/session.js";
 import { DocumentIntegrityError, fetchDocument } from "#shared/matrix/documents.js";
 import type { FileRef } from "#shared/content/fields.js";
 import { ErrorMessage, StatusMessage } from "../ui/components/ErrorMessage.js";
-import { formatBytes } from "../ui/composers/sendError.js";
+import { formatBytes } from "../i18n/format.js";
 import { saveFile } from "./save.js";
 
 type State = { status: "idle" } | { status: "working" } | { status: "done" } | { status: "error"; integrity: boolean };

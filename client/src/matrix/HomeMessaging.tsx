@@ -7,6 +7,7 @@ import { capabilitiesOf } from "../app/roles.js";
 import { useReference } from "../app/reference.js";
 import { hrefOf } from "../app/router.js";
 import { useFormat } from "../i18n/format.js";
+import { advisoryTitleFor } from "#shared/content/advisory.js";
 import { TlpBadge } from "../ui/cards/TlpBadge.js";
 import { SeverityBadge } from "../ui/cards/AlertCard.js";
 import { MatrixGate } from "./MatrixGate.js";
@@ -22,7 +23,7 @@ export function HomeMessaging() {
 }
 
 function Overview({ session, timeline }: { session: EnlaceSession; timeline: TimelineStore }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const { programName } = useReference();
   const signedIn = useSignedIn();
@@ -79,7 +80,7 @@ function Overview({ session, timeline }: { session: EnlaceSession; timeline: Tim
                 <li key={item.eventId} className={overdue ? "overdue" : undefined}>
                   <a href={hrefOf({ name: "room", roomId: item.roomId })}>
                     {t("cards.advisory.number", { program: programName(item.content.content.programCode), number: item.content.content.number })} —{" "}
-                    {item.content.content.title}
+                    {advisoryTitleFor(item.content.content, i18n.language)}
                   </a>{" "}
                   {deadline && (
                     <span>{overdue ? t("home.overdueSince", { date: fmt.dateTime(deadline) }) : t("home.dueBy", { date: fmt.dateTime(deadline) })}</span>
@@ -101,7 +102,7 @@ function Overview({ session, timeline }: { session: EnlaceSession; timeline: Tim
                 <li key={item.eventId}>
                   <a href={hrefOf({ name: "coverage", roomId: item.roomId, eventId: item.eventId })}>
                     {t("cards.advisory.number", { program: programName(item.content.content.programCode), number: item.content.content.number })} —{" "}
-                    {item.content.content.title}
+                    {advisoryTitleFor(item.content.content, i18n.language)}
                   </a>{" "}
                   <span>{t("home.ackedBy", { count: states })}</span>
                 </li>

@@ -28,10 +28,22 @@ export function MatrixGate({
           {t("matrix.connecting")}
         </p>
       );
+    case "reconnecting":
+      // Not an error: the device and its keys are kept, and Enlace tries again by itself.
+      return (
+        <div className="panel" data-testid="matrix-reconnecting">
+          <p className="muted" role="status">
+            {t(state.reason === "rate-limited" ? "matrix.reconnectingRateLimited" : "matrix.reconnectingOffline")}
+          </p>
+          <button type="button" onClick={retry}>
+            {t("matrix.reconnectNow")}
+          </button>
+        </div>
+      );
     case "needs-setup":
       return <NextStep step="setup" />;
     case "needs-restore":
-      return <NextStep step="restore" />;
+      return <NextStep step="restore" replaced={state.replaced} />;
     case "error":
       if (state.reason === "no-homeserver" && quietWhenUnavailable) return null;
       return (
@@ -50,11 +62,12 @@ export function MatrixGate({
 }
 
 /** What the person must do before messaging works on this device: set it up, or restore it. */
-function NextStep({ step }: { step: "setup" | "restore" }) {
+function NextStep({ step, replaced = false }: { step: "setup" | "restore"; replaced?: boolean }) {
   const { t } = useTranslation();
   return (
     <div className="panel notice-panel" data-testid={`matrix-needs-${step}`}>
       <h2>{t(`matrix.${step}Title`)}</h2>
+      {replaced && <p data-testid="matrix-device-replaced">{t("matrix.deviceReplaced")}</p>}
       <p>{t(`matrix.${step}Text`)}</p>
       <a className="button primary" href={hrefOf({ name: step })}>
         {t(`matrix.${step}Action`)}

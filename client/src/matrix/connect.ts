@@ -1,15 +1,20 @@
 // Loaded on demand after control-plane sign-in: everything that pulls in matrix-js-sdk and the
 // Rust crypto bindings stays out of the bundle a signed-out visitor downloads.
-import { createClient } from "matrix-js-sdk";
-import { signInThroughControlPlane, quietLogger, type EnlaceSession } from "#shared/matrix/session.js";
+import { createClient, HttpApiEvent } from "matrix-js-sdk";
+import { quietLogger, resumeOrSignIn, type EnlaceSession } from "#shared/matrix/session.js";
 import { firstRun, restoreFromRecoveryKey, isCrossSigned } from "#shared/matrix/first-run.js";
-import { deviceToReuse, forgetDevice, writeDevice } from "./device-record.js";
+import { resumeDehydration } from "#shared/matrix/dehydration.js";
+import { changeRecoveryKey, holdsEverySecret, newRecoveryKey, type NewRecoveryKey } from "#shared/matrix/recovery-change.js";
+import { browserDeviceKeeper, cryptoPrefixOf } from "./device-record.js";
 import { TimelineStore } from "./timeline.js";
 import { SyncHealth } from "./sync-health.js";
 import type { Api } from "../api/client.js";
 
 /** The control-plane calls shared/matrix needs, answered by the web app's one API module (cookie session). */
-type WebControlPlane = Pick<Api, "matrixSession" | "majorEvent" | "registerMasterKey" | "reserveAdvisoryNumber" | "countersignAdvisory" | "revocations">;
+type WebControlPlane = Pick<
+  Api,
+  "matrixSession" | "secretariatKey" | "majorEvent" | "registerMasterKey" | "reserveAdvisoryNumber" | "countersignAdvisory" | "revocations"
+>;
 import { webRevocationStore } from "./revocation-store.js";
 
 type Phase = "needs-setup" | "needs-restore" | "ready";
@@ -17,32 +22,25 @@ type Store = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
 export interface Connection {
   session: EnlaceSession;
+  /** The homeserver had deleted this browser's device (signed out elsewhere, by an administrator): this is a new one. */
+  replaced: boolean;
   timeline: TimelineStore;
   sync: SyncHealth;
   phase(): Promise<Phase>;
   setUp(): Promise<string>;
   restore(recoveryKey: string): Promise<void>;
+  /** Changing the recovery key (recovery-change.ts): whether this device can do it without the current key. */
+  holdsEverySecret(): Promise<boolean>;
+  newRecoveryKey(): Promise<NewRecoveryKey>;
+  changeRecoveryKey(next: NewRecoveryKey, currentKey?: string): Promise<void>;
   /** Stops syncing; the device and its keys stay for the next sign-in in this browser. */
   stop(): void;
   /** Explicit sign-out: logs the device out on the homeserver and deletes its local crypto store. */
   forget(): Promise<void>;
 }
 
-/** Deletes the Rust crypto store (IndexedDB) with the SDK's own knowledge of its database names. */
-async function clearCryptoStore() {
-  const throwaway = createClient({ baseUrl: "http://localhost", logger: quietLogger });
-  await withTimeout(throwaway.clearStores(), 10_000).catch(() => {});
-}
-
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
   Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timed out")), ms))]);
-
-/** The homeserver still has this device with the identity key our store holds. */
-async function deviceIntact(s: EnlaceSession): Promise<boolean> {
-  const own = await s.client.getCrypto()!.getOwnDeviceKeys();
-  const r = (await s.client.downloadKeysForUsers([s.userId])) as { device_keys?: Record<string, Record<string, { keys?: Record<string, string> }>> };
-  return r.device_keys?.[s.userId]?.[s.deviceId]?.keys?.[`ed25519:${s.deviceId}`] === own.ed25519;
-}
 
 /**
  * Whether this device is signed by its owner, waiting a little for a "no": right after start-up or
@@ -57,35 +55,51 @@ async function signedWithin(s: EnlaceSession, ms: number): Promise<boolean> {
   }
 }
 
-async function open(cp: WebControlPlane, storage: Store | null, personId: string, deviceName: string): Promise<{ session: EnlaceSession; reused: boolean }> {
-  const reuse = deviceToReuse(storage, personId);
-  const revocations = webRevocationStore(storage, personId);
-  // A store for another person or a forgotten device would not match the new device: start clean.
-  if (!reuse) await clearCryptoStore();
-  if (reuse) {
-    try {
-      const s = await signInThroughControlPlane(cp, { useIndexedDB: true, deviceName, deviceId: reuse.deviceId, revocations });
-      if (await deviceIntact(s)) return { session: s, reused: true };
-      // Logged out elsewhere (admin, revocation) or its store was wiped: the old device is gone for good.
-      await s.client.logout(true).catch(() => {});
-    } catch {
-      /* the stored device cannot be resumed; a new one follows */
-    }
-    forgetDevice(storage);
-    await clearCryptoStore();
+/**
+ * Explicit sign-out before the device was opened (while reconnecting, say): the kept device is
+ * logged out on the homeserver if it can be reached, and its record and keys leave this browser
+ * either way. A token left on a homeserver that could not be reached dies with the device's removal
+ * by the person or the Secretariat; it is no longer in this browser.
+ */
+export async function forgetKeptDevice(storage: Store | null, personId: string) {
+  const devices = browserDeviceKeeper(storage, personId);
+  const kept = await devices.read();
+  if (kept) {
+    const client = createClient({ baseUrl: kept.homeserverUrl, userId: kept.userId, accessToken: kept.accessToken, logger: quietLogger });
+    await withTimeout(client.logout(), 10_000).catch(() => {});
   }
-  const s = await signInThroughControlPlane(cp, { useIndexedDB: true, deviceName, revocations });
-  writeDevice(storage, { personId, userId: s.userId, deviceId: s.deviceId });
-  return { session: s, reused: false };
+  await devices.forget();
 }
 
-export async function connect(cp: WebControlPlane, o: { storage: Store | null; personId: string; deviceName: string }): Promise<Connection> {
-  const { session, reused } = await open(cp, o.storage, o.personId, o.deviceName);
+/**
+ * Opens this person's device in this browser: the kept one with its kept token when there is one
+ * (see resumeOrSignIn). `onTokenGone` is called if the homeserver drops the token while running (the
+ * provider then opens again, which signs in to the same device).
+ */
+export async function connect(
+  cp: WebControlPlane,
+  o: { storage: Store | null; personId: string; deviceName: string; onTokenGone(): void },
+): Promise<Connection> {
+  const devices = browserDeviceKeeper(o.storage, o.personId);
+  const { session, device } = await resumeOrSignIn(cp, {
+    devices,
+    deviceName: o.deviceName,
+    useIndexedDB: true,
+    cryptoDatabasePrefix: cryptoPrefixOf(o.personId),
+    revocations: webRevocationStore(o.storage, o.personId),
+  });
+  session.client.on(HttpApiEvent.SessionLoggedOut, o.onTokenGone);
+  const reused = device === "kept";
+  // A device that set dehydration up replaces the person's dehydrated device at each start (and
+  // weekly while it runs), so the one left behind when this browser closes is fresh. In the
+  // background: nothing on screen waits for it, and a failure only leaves the previous one in place.
+  if (reused) void resumeDehydration(session).catch((e) => console.error("[dehydration]", e instanceof Error ? e.message : e));
   const timeline = new TimelineStore(session);
   const sync = new SyncHealth(session.client);
   const crypto = session.client.getCrypto()!;
   return {
     session,
+    replaced: device === "replaced",
     timeline,
     sync,
     async phase() {
@@ -108,17 +122,21 @@ export async function connect(cp: WebControlPlane, o: { storage: Store | null; p
       if (!(await signedWithin(session, 15_000))) throw new Error("this device is still not signed");
       timeline.retryFailed();
     },
+    holdsEverySecret: () => holdsEverySecret(session),
+    newRecoveryKey: () => newRecoveryKey(session),
+    changeRecoveryKey: (next, currentKey) => changeRecoveryKey(session, next, currentKey ? { currentKey } : {}),
     stop() {
+      session.client.off(HttpApiEvent.SessionLoggedOut, o.onTokenGone);
       timeline.stop();
       sync.stop();
       session.stop();
     },
     async forget() {
+      session.client.off(HttpApiEvent.SessionLoggedOut, o.onTokenGone);
       timeline.stop();
       sync.stop();
       await withTimeout(session.client.logout(true), 10_000).catch(() => session.stop());
-      forgetDevice(o.storage);
-      await withTimeout(session.client.clearStores(), 10_000).catch(() => {});
+      await devices.forget();
     },
   };
 }

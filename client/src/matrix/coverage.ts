@@ -10,8 +10,20 @@ export type AdvisoryCoverage = CoverageReport & { notCounted: AckTally["notCount
  * (vetted sender, device-signed by a device they cross-signed: tallyAcks), for the member state
  * their credential names; the others are listed as not counting. Pure.
  */
-export function advisoryCoverage(advisory: AdvisoryItem, items: readonly Item[], expected: readonly string[], now: Date): AdvisoryCoverage {
+export function advisoryCoverage(
+  advisory: AdvisoryItem,
+  items: readonly Item[],
+  expected: readonly string[],
+  now: Date,
+  withFocalPoints?: ReadonlySet<string>,
+): AdvisoryCoverage {
   const { counted, notCounted } = tallyAcks(items, advisory.eventId);
-  const report = computeCoverage({ advisory: { ackDeadline: advisory.content.content.ackDeadline }, expectedStates: expected, acks: counted, now });
+  const report = computeCoverage({
+    advisory: { ackDeadline: advisory.content.content.ackDeadline },
+    expectedStates: expected,
+    acks: counted,
+    now,
+    ...(withFocalPoints ? { withFocalPoints } : {}),
+  });
   return { ...report, notCounted };
 }

@@ -7,14 +7,15 @@ import { CREDENTIAL_TYPE, REVOCATIONS_TYPE, userIdOfCredentialKey, verifyCredent
 const verdicts = new WeakMap<MatrixEvent, { revocationsId: string; verdict: Promise<CredentialVerdict> }>();
 
 /**
- * The member states expected to acknowledge an advisory in this room: those with a focal point or
- * alternate of one of its programs among the room's members, by their Secretariat-signed
+ * The member states expected to acknowledge an advisory in this room, each with its people among the
+ * room's members: focal points and alternates of one of its programs, by their Secretariat-signed
  * credentials (not by what a homeserver says about them).
  */
-export async function expectedStates(s: EnlaceSession, roomId: string, programs: readonly string[]): Promise<string[]> {
+export async function expectedPeople(s: EnlaceSession, roomId: string, programs: readonly string[]): Promise<Map<string, string[]>> {
   const room = s.client.getRoom(roomId);
   const space = findRoomByKey(s.client, "space");
-  if (!room || !space) return [];
+  const states = new Map<string, string[]>();
+  if (!room || !space) return states;
   const members = new Set(
     room
       .getMembers()
@@ -29,7 +30,6 @@ export async function expectedStates(s: EnlaceSession, roomId: string, programs:
     now,
   });
   const revocationsId = revocation.list ? `${revocation.list.serial}/${revocation.list.issuedAt}/${revocation.known}` : "none";
-  const states = new Set<string>();
   for (const e of space.currentState.getStateEvents(CREDENTIAL_TYPE)) {
     const userId = userIdOfCredentialKey(e.getStateKey() ?? "");
     if (!userId || !members.has(userId)) continue;
@@ -42,7 +42,7 @@ export async function expectedStates(s: EnlaceSession, roomId: string, programs:
     // Revocation status unknown still counts as expected: a state is shown as missing rather than silently dropped.
     if ((v.status !== "valid" && v.status !== "revocation-unknown") || !v.credential.memberState) continue;
     if (v.credential.roles.some((r) => (r.role === "focal_point" || r.role === "alternate") && r.program !== null && programs.includes(r.program)))
-      states.add(v.credential.memberState);
+      states.set(v.credential.memberState, [...(states.get(v.credential.memberState) ?? []), userId]);
   }
-  return [...states].sort();
+  return states;
 }

@@ -34,6 +34,7 @@ export function useRoomName(): (room: Room) => string {
       if (info.kind === "advisories" && info.program) return t("room.name.advisories", { program: programName(info.program) });
       if (info.kind === "network" && info.program) return t("room.name.network", { program: programName(info.program) });
       if (info.kind === "cell") return t("room.name.cell", { event: room.name.split(" — ").slice(1).join(" — ") || room.name });
+      if (roomKey(room)?.startsWith("dm:")) return t("conversations.direct");
       return room.name;
     },
     [t, programName],

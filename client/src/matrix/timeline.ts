@@ -1,4 +1,15 @@
-import { ClientEvent, EventStatus, MatrixEventEvent, ReceiptType, RoomEvent, RoomStateEvent, type MatrixEvent, type Room } from "matrix-js-sdk";
+import {
+  ClientEvent,
+  Direction,
+  EventStatus,
+  EventType,
+  MatrixEventEvent,
+  ReceiptType,
+  RoomEvent,
+  RoomStateEvent,
+  type MatrixEvent,
+  type Room,
+} from "matrix-js-sdk";
 import { CryptoEvent } from "matrix-js-sdk/lib/crypto-api/index.js";
 import { readEvent, type Received } from "#shared/matrix/receive.js";
 import { roomKey } from "#shared/matrix/rooms.js";
@@ -7,8 +18,8 @@ import { ACK_EVENT_TYPE } from "#shared/content/ack.js";
 import { isEnlaceName } from "#shared/content/types.js";
 import type { EnlaceSession } from "#shared/matrix/session.js";
 import type { Item } from "./items.js";
+import { MAX_MESSAGE, serverReplyCount, threadRootOf } from "#shared/matrix/messages.js";
 
-const MAX_TEXT = 2000;
 const worthReading = (e: MatrixEvent) => {
   const type = e.getWireType();
   return !e.isState() && !e.isRedacted() && (type === "m.room.message" || type === "m.room.encrypted" || type === ACK_EVENT_TYPE || isEnlaceName(type));
@@ -112,6 +123,17 @@ export class TimelineStore {
     });
   }
 
+  /**
+   * Whether the homeserver has anything earlier than what this device holds: a backward pagination
+   * token (the SDK drops it at the room's start) and the room's creation not yet in the timeline
+   * (a first sync of a small room holds all of it, token or not).
+   */
+  canLoadOlder(roomId: string): boolean {
+    const live = this.s.client.getRoom(roomId)?.getLiveTimeline();
+    if (!live || live.getPaginationToken(Direction.Backward) === null) return false;
+    return !live.getEvents().some((e) => e.getType() === EventType.RoomCreate);
+  }
+
   /** Older history of a room, page by page. Returns false at the room's beginning. */
   async loadOlder(roomId: string): Promise<boolean> {
     const room = this.s.client.getRoom(roomId);
@@ -129,7 +151,8 @@ export class TimelineStore {
       const room = this.s.client.getRoom(roomId);
       for (const item of items.values()) {
         const e = room?.findEventById(item.eventId);
-        if (room && e && item.content.status === "invalid" && item.encrypted) this.read(e, room);
+        // Read with a key restored from backup is judged again too: the verdict may now be established.
+        if (room && e && item.encrypted && (item.content.status === "invalid" || item.trust.level !== "verified")) this.read(e, room);
       }
     }
   }
@@ -158,11 +181,11 @@ export class TimelineStore {
     void readEvent(this.s, e).then((r) => {
       this.reading.delete(id);
       if (this.stopped) return;
-      if (r.content.status === "invalid" && e.isDecryptionFailure()) {
-        // Keys may arrive later (key backup, a late room key): the SDK retries and tells us.
-        e.once(MatrixEventEvent.Decrypted, () => {
-          if (!e.isDecryptionFailure()) this.read(e, room);
-        });
+      if (r.decryption?.mayResolve) {
+        // Keys may arrive later (a late room key, key backup, a history share, a rehydrated device): the
+        // SDK retries and re-emits Decrypted, on success or with a new failure code; read again either
+        // way, so the card shows the message or the state that now applies.
+        e.once(MatrixEventEvent.Decrypted, () => this.read(e, room));
       }
       const item = toItem(r, e);
       if (!item) return;
@@ -201,8 +224,11 @@ export class TimelineStore {
 
 /** Enlace content (valid or invalid) and plain text messages; anything else is not shown. */
 function toItem(r: Received, e: MatrixEvent): Item | null {
-  if (r.content.status !== "ignored") return r;
+  const threadRoot = threadRootOf(e);
+  const replies = serverReplyCount(e);
+  const thread = { ...(threadRoot ? { threadRoot } : {}), ...(replies ? { serverReplies: replies } : {}) };
+  if (r.content.status !== "ignored") return { ...r, ...thread };
   if (e.getType() !== "m.room.message") return null;
   const body = e.getContent().body;
-  return typeof body === "string" ? { ...r, text: body.slice(0, MAX_TEXT) } : null;
+  return typeof body === "string" ? { ...r, ...thread, text: body.slice(0, MAX_MESSAGE) } : null;
 }

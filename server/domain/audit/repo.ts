@@ -2,19 +2,56 @@ import type { QueryResultRow } from "pg";
 import type { Queryable, Tx } from "../../db/pool.js";
 import { getSodium, toBase64 } from "#shared/crypto/sodium.js";
 
-export async function listAudit(db: Queryable, q: { after: number; limit: number; subject?: string }) {
+export interface AuditFilter {
+  after: number;
+  before: number;
+  order: "asc" | "desc";
+  limit: number;
+  subject?: string;
+  actor?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  /** Only entries about people with a role in one of these programs (an officer's view); undefined: all. */
+  programs?: string[];
+}
+
+export async function listAudit(db: Queryable, q: AuditFilter) {
   const s = await getSodium();
+  const family = q.action?.endsWith(".") ? q.action : null;
   const { rows } = await db.query(
-    `SELECT l.seq, l.at, l.actor, l.action, l.subject, l.details, l.hash, c.signature FROM audit_log l LEFT JOIN audit_checkpoints c ON c.seq = l.seq
-      WHERE l.seq > $1 AND ($3::text IS NULL OR l.subject = $3) ORDER BY l.seq LIMIT $2`,
-    [q.after, q.limit, q.subject ?? null],
+    `SELECT l.seq, l.at, l.actor, a.full_name AS actor_name, l.action, l.subject, p.full_name AS subject_name, l.details, l.hash, c.signature
+       FROM audit_log l
+       LEFT JOIN audit_checkpoints c ON c.seq = l.seq
+       LEFT JOIN people a ON a.id::text = l.actor
+       LEFT JOIN people p ON p.id::text = l.subject
+      WHERE ($1::bigint = 0 OR l.seq > $1) AND ($2::bigint = 0 OR l.seq < $2)
+        AND ($4::text IS NULL OR l.subject = $4) AND ($5::text IS NULL OR l.actor = $5)
+        AND ($6::text IS NULL OR l.action = $6) AND ($7::text IS NULL OR starts_with(l.action, $7))
+        AND ($8::timestamptz IS NULL OR l.at >= $8) AND ($9::timestamptz IS NULL OR l.at <= $9)
+        AND ($10::text[] IS NULL OR EXISTS (SELECT 1 FROM roles g WHERE g.person_id::text = l.subject AND g.program = ANY($10::text[])))
+      ORDER BY l.seq ${q.order === "desc" ? "DESC" : "ASC"} LIMIT $3`,
+    [
+      q.after,
+      q.before,
+      q.limit,
+      q.subject ?? null,
+      q.actor ?? null,
+      family ? null : (q.action ?? null),
+      family,
+      q.from ?? null,
+      q.to ?? null,
+      q.programs ?? null,
+    ],
   );
   return rows.map((r) => ({
     seq: Number(r.seq),
     at: new Date(r.at).toISOString(),
     actor: r.actor,
+    actorName: r.actor_name ?? null,
     action: r.action,
     subject: r.subject,
+    subjectName: r.subject_name ?? null,
     details: r.details,
     hash: toBase64(s, r.hash),
     checkpointSignature: r.signature ? toBase64(s, r.signature) : null,

@@ -20,9 +20,9 @@ export const officerPrograms = (p: Principal) => new Set(p.roles.filter((r) => r
 export const coordinatorStates = (p: Principal) => new Set(p.roles.filter((r) => r.role === "national_coordinator").map((r) => r.memberState!));
 export const isSecretariat = (p: Principal) => p.roles.some((r) => r.role === "secretariat_admin" || r.role === "secretariat_officer");
 
-/** Roles whose holders must use a second factor. */
-export const requiresTotp = (roles: RoleGrant[]) =>
-  roles.some((r) => r.role === "secretariat_admin" || r.role === "secretariat_officer" || r.role === "national_coordinator");
+/** Whether a person with these roles must use a second factor: staff always; everyone under the "everyone" policy. */
+export const requiresTotp = (roles: Pick<RoleGrant, "role">[], policy: "everyone" | "staff") =>
+  policy === "everyone" || roles.some((r) => r.role === "secretariat_admin" || r.role === "secretariat_officer" || r.role === "national_coordinator");
 
 /** A session token looked up: its principal and expiry, or null (unknown, ended, expired). */
-export type ResolvedSession = (Principal & { expiresAt: Date }) | null;
+export type ResolvedSession = (Principal & { expiresAt: Date; totpEnabled: boolean }) | null;

@@ -7,9 +7,9 @@ export async function insertSession(db: Queryable, personId: string, hash: Buffe
 }
 
 /** A principal only for a live session of an active person: suspension takes effect on the next request. */
-export async function principalBySessionHash(db: Queryable, hash: Buffer, now: Date): Promise<(Principal & { expiresAt: Date }) | null> {
+export async function principalBySessionHash(db: Queryable, hash: Buffer, now: Date): Promise<(Principal & { expiresAt: Date; totpEnabled: boolean }) | null> {
   const { rows } = await db.query(
-    `SELECT s.id AS session_id, s.expires_at, p.id, p.member_state, p.status,
+    `SELECT s.id AS session_id, s.expires_at, p.id, p.member_state, p.status, p.totp_enabled,
             coalesce((SELECT json_agg(json_build_object('role', r.role, 'memberState', r.member_state, 'program', r.program) ORDER BY r.id)
                       FROM roles r WHERE r.person_id = p.id), '[]') AS roles
        FROM sessions s JOIN people p ON p.id = s.person_id
@@ -24,6 +24,7 @@ export async function principalBySessionHash(db: Queryable, hash: Buffer, now: D
     memberState: r.member_state,
     status: r.status,
     expiresAt: r.expires_at,
+    totpEnabled: r.totp_enabled,
     roles: r.roles as Principal["roles"],
   };
 }
@@ -104,4 +105,48 @@ export async function setPendingTotp(db: Queryable, linkId: string, sealed: Buff
 
 export async function markEnrollmentUsed(db: Queryable, linkId: string) {
   await db.query("UPDATE enrollment_links SET used_at = now() WHERE id = $1", [linkId]);
+}
+
+export interface TotpRow {
+  email: string;
+  passwordHash: string | null;
+  totpSecret: Buffer | null;
+  totpEnabled: boolean;
+  totpLastStep: number | null;
+  totpPending: Buffer | null;
+}
+/** One's own credentials, locked: re-authentication and the secret's change happen in one transaction. */
+export async function totpRowForUpdate(tx: Tx, personId: string): Promise<TotpRow> {
+  const { rows } = await tx.query("SELECT email, password_hash, totp_secret, totp_enabled, totp_last_step, totp_pending FROM people WHERE id = $1 FOR UPDATE", [
+    personId,
+  ]);
+  const r = rows[0];
+  return {
+    email: r.email,
+    passwordHash: r.password_hash,
+    totpSecret: r.totp_secret,
+    totpEnabled: r.totp_enabled,
+    totpLastStep: r.totp_last_step === null ? null : Number(r.totp_last_step),
+    totpPending: r.totp_pending,
+  };
+}
+
+export async function setTotpPending(tx: Tx, personId: string, sealed: Buffer | null) {
+  await tx.query("UPDATE people SET totp_pending = $2 WHERE id = $1", [personId, sealed]);
+}
+
+/** The pending secret becomes the one in use; `step` is the code just confirmed, so it cannot be replayed. */
+export async function adoptPendingTotp(tx: Tx, personId: string, step: number) {
+  tx.changed("people");
+  await tx.query(
+    "UPDATE people SET totp_secret = totp_pending, totp_enabled = true, totp_pending = NULL, totp_last_step = $2, updated_at = now() WHERE id = $1",
+    [personId, step],
+  );
+}
+
+export async function clearTotp(tx: Tx, personId: string) {
+  tx.changed("people");
+  await tx.query("UPDATE people SET totp_secret = NULL, totp_enabled = false, totp_pending = NULL, totp_last_step = NULL, updated_at = now() WHERE id = $1", [
+    personId,
+  ]);
 }

@@ -90,6 +90,7 @@ export async function sessionView(ctx: Ctx, p: Principal & { expiresAt?: Date })
       status: person.status,
       roles: person.roles,
       totpEnabled: row.totpEnabled,
+      totpSetupRequired: !row.totpEnabled && requiresTotp(p.roles, ctx.settings.totpRequiredFor),
     },
     expiresAt: (p.expiresAt ?? new Date(ctx.now().getTime() + ctx.settings.sessionHours * 3600_000)).toISOString(),
   };
@@ -108,16 +109,21 @@ export async function enrollStart(ctx: Ctx, token: string) {
     const person = (await registryRepo.getPerson(tx, link.person_id))!;
     const secret = newTotpSecret();
     await repo.setPendingTotp(tx, link.id, await sealSecret(ctx.keys.dataKey, secret));
-    return { fullName: person.fullName, email: person.email, totpRequired: requiresTotp(person.roles), totp: { secret, uri: totpUri(secret, person.email) } };
+    return {
+      fullName: person.fullName,
+      email: person.email,
+      totpRequired: requiresTotp(person.roles, ctx.settings.totpRequiredFor),
+      totp: { secret, uri: totpUri(secret, person.email) },
+    };
   });
 }
 
-/** Sets the password (and TOTP, mandatory for staff and coordinators), activates the person, signs them in. */
+/** Sets the password (and TOTP, mandatory as ENLACE_TOTP_REQUIRED_FOR says), activates the person, signs them in. */
 export async function enrollComplete(ctx: Ctx, input: { token: string; password: string; totp?: string }) {
   return withTransaction(ctx, async (tx) => {
     const link = await liveLink(ctx, tx, input.token);
     const person = (await registryRepo.getPerson(tx, link.person_id, true))!;
-    const mustTotp = requiresTotp(person.roles);
+    const mustTotp = requiresTotp(person.roles, ctx.settings.totpRequiredFor);
     let sealed: Buffer | null = null;
     let step: number | null = null;
     if (mustTotp || input.totp) {

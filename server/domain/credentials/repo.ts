@@ -4,7 +4,7 @@ import type { SignedRevocationList } from "#shared/credentials/credential.js";
 
 export async function credentialRow(db: Queryable, userId: string) {
   const { rows } = await db.query(
-    `SELECT p.id, p.member_state, p.status, p.vetted_until, p.master_key, p.credential_version,
+    `SELECT p.id, p.full_name, p.member_state, p.status, p.vetted_until, p.master_key, p.credential_version,
             coalesce((SELECT json_agg(json_build_object('role', r.role, 'memberState', r.member_state, 'program', r.program) ORDER BY r.id)
                       FROM roles r WHERE r.person_id = p.id), '[]') AS roles
        FROM people p WHERE p.matrix_user_id = $1`,
@@ -14,6 +14,7 @@ export async function credentialRow(db: Queryable, userId: string) {
   if (!r) return null;
   return {
     id: r.id as string,
+    fullName: r.full_name as string,
     memberState: r.member_state as string | null,
     status: r.status as string,
     vettedUntil: r.vetted_until ? new Date(r.vetted_until).toISOString() : null,

@@ -28,6 +28,7 @@ export async function credentialFor(ctx: Ctx, userId: string) {
     serial: row.credentialVersion,
     userId,
     personId: row.id,
+    name: row.fullName.slice(0, 200),
     memberState: row.memberState,
     programs: [...new Set(row.roles.map((r) => r.program).filter((p): p is string => p !== null))].sort(),
     roles: row.roles.map((r) => ({ role: r.role, program: r.program })),

@@ -11,18 +11,23 @@ export async function list(ctx: Ctx, p: Principal) {
   return repo.listHomeservers(ctx.db);
 }
 
-export async function register(ctx: Ctx, p: Principal, serverName: string, memberState: string | null) {
+export async function register(ctx: Ctx, p: Principal, serverName: string, memberState: string | null, clientUrl: string | null = null) {
   if (!canManageRegistry(p)) throw forbidden();
   return withTransaction(ctx, async (tx) => {
     let hs: Awaited<ReturnType<typeof repo.insertHomeserver>>;
     try {
-      hs = await repo.insertHomeserver(tx, serverName, memberState);
+      hs = await repo.insertHomeserver(tx, serverName, memberState, clientUrl);
     } catch (err) {
       if (pgError(err, PG.uniqueViolation)) throw conflict("duplicate-homeserver", "This homeserver is already registered.");
       if (pgError(err, PG.foreignKeyViolation)) throw badRequest("Unknown member state.");
       throw err;
     }
-    await ctx.audit.append(tx, { actor: p.personId, action: "homeserver.registered", subject: hs.id, details: { serverName: hs.serverName, memberState } });
+    await ctx.audit.append(tx, {
+      actor: p.personId,
+      action: "homeserver.registered",
+      subject: hs.id,
+      details: { serverName: hs.serverName, memberState, clientUrl: hs.clientUrl },
+    });
     await ctx.hooks.registryChanged(tx, "homeserver registered");
     return hs;
   });

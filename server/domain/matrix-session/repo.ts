@@ -22,3 +22,16 @@ export async function activeHomeserverFor(db: Queryable, serverName: string, mem
   ]);
   return Boolean(r.rowCount);
 }
+
+/**
+ * The client URL of the person's own homeserver when it is a member state's: active, registered for
+ * the person's state, with a sign-in address. Null: no such homeserver (or no URL), so no grant.
+ */
+export async function ownMemberHomeserverUrl(db: Queryable, personId: string, serverName: string): Promise<string | null> {
+  const r = await db.query<{ client_url: string }>(
+    `SELECT h.client_url FROM homeservers h JOIN people p ON p.member_state = h.member_state
+      WHERE p.id = $1 AND p.status = 'active' AND h.server_name = $2 AND h.status = 'active' AND h.client_url IS NOT NULL`,
+    [personId, serverName],
+  );
+  return r.rows[0]?.client_url ?? null;
+}

@@ -4,6 +4,7 @@ import type { Ctx } from "../context.js";
 import type { Principal } from "../auth/principal.js";
 import { conflict } from "../../errors.js";
 import { mintLoginGrant } from "../../synapse/admin-client.js";
+import { mintMemberLoginGrant } from "../../synapse/member-grant.js";
 import { isReservedLocal, lookupOrUnavailable, matrixIdReserved } from "./accounts.js";
 import * as repo from "./repo.js";
 
@@ -28,7 +29,8 @@ export const TOKEN_SECONDS = 15;
  */
 export async function issueMatrixLogin(ctx: Ctx, link: MatrixLink, p: Principal) {
   const userId = await repo.activeMatrixUserId(ctx.db, p.personId);
-  if (!userId?.endsWith(`:${link.serverName}`)) {
+  if (userId && !userId.endsWith(`:${link.serverName}`)) return issueMemberStateLogin(ctx, p, userId);
+  if (!userId) {
     throw conflict("no-local-matrix-account", "Your Matrix account is on your own state's homeserver: sign in there.");
   }
   if (await isReservedLocal(ctx.matrixAccounts, link.serverName, userId)) {
@@ -53,7 +55,54 @@ export async function issueMatrixLogin(ctx: Ctx, link: MatrixLink, p: Principal)
       details: { userId, jti, expiresInSeconds: TOKEN_SECONDS },
     }),
   );
-  return { homeserverUrl: link.publicUrl, userId, loginToken, expiresInSeconds: TOKEN_SECONDS, secretariatKey: ctx.keys.secretariat.publicKey };
+  return {
+    homeserverUrl: link.publicUrl,
+    userId,
+    loginToken,
+    expiresInSeconds: TOKEN_SECONDS,
+    secretariatKey: ctx.keys.secretariat.publicKey,
+    registryBot: ctx.matrixAccounts?.botUserId ?? null,
+  };
+}
+
+/**
+ * A person whose account is on their own state's homeserver gets a grant for that homeserver only:
+ * signed with the control plane's matrix-login key (that homeserver holds only the public half, so
+ * no secret crosses organisations), audience = its server name (Jamaica's refuses a grant for
+ * Chile's), and only while the registry lists it as active for the person's own state. The client
+ * URL comes from the registry: the web client signs in wherever the reply says.
+ */
+async function issueMemberStateLogin(ctx: Ctx, p: Principal, userId: string) {
+  const serverName = userId.slice(userId.indexOf(":") + 1);
+  const homeserverUrl = await repo.ownMemberHomeserverUrl(ctx.db, p.personId, serverName);
+  if (!homeserverUrl) {
+    throw conflict("no-local-matrix-account", "Your Matrix account's homeserver is not registered for your state with a sign-in address; ask the Secretariat.");
+  }
+  // Reserved names are refused on every homeserver (the admin API of another state's server is not ours to ask).
+  if (await isReservedLocal(undefined, serverName, userId)) throw matrixIdReserved();
+  const jti = randomUUID();
+  const loginToken = await mintMemberLoginGrant(ctx.keys.matrixLogin.secretKey, {
+    localpart: userId.slice(1, userId.indexOf(":")),
+    audience: serverName,
+    ttlSeconds: TOKEN_SECONDS,
+    jti,
+  });
+  await withTransaction(ctx, (tx) =>
+    ctx.audit.append(tx, {
+      actor: p.personId,
+      action: "matrix.login_token_issued",
+      subject: p.personId,
+      details: { userId, jti, expiresInSeconds: TOKEN_SECONDS, homeserver: serverName },
+    }),
+  );
+  return {
+    homeserverUrl,
+    userId,
+    loginToken,
+    expiresInSeconds: TOKEN_SECONDS,
+    secretariatKey: ctx.keys.secretariat.publicKey,
+    registryBot: ctx.matrixAccounts?.botUserId ?? null,
+  };
 }
 
 /**

@@ -23,3 +23,10 @@ export function addMonths(d: Date, months: number): Date {
   r.setUTCMonth(r.getUTCMonth() + months);
   return r;
 }
+
+/** How far ahead of the end of someone's vetting it counts as due: the re-vetting queue and the coordinator's notice share it. */
+const REVETTING_NOTICE_DAYS = 30;
+
+export function revettingWindowEnd(now: Date): Date {
+  return new Date(now.getTime() + REVETTING_NOTICE_DAYS * 86_400_000);
+}

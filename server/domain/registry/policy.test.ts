@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import {
   canNominate,
+  allowedActions,
   canApprove,
   canRead,
   canSuspend,
@@ -67,9 +68,9 @@ const allPairs = (rule: (p: Principal, t: PersonRow) => boolean) =>
   Object.fromEntries((Object.keys(ACTORS) as Actor[]).map((a) => [a, (Object.keys(TARGETS) as Target[]).filter((t) => rule(ACTORS[a], TARGETS[t]))]));
 
 describe("authorization policy", () => {
-  it("canApprove: never the nominator nor oneself; focal points need an officer of every program; staff need an admin", () => {
+  it("canApprove: never the nominator nor oneself; focal points need an officer of every program or an admin; staff need an admin", () => {
     expect(allPairs(canApprove)).toEqual({
-      admin: [], // admins approve staff only (focal points need the program's officer)
+      admin: ["focalByCoord", "focalByOfficer", "twoPrograms", "self"], // the second pair of eyes for any nomination it did not make
       officerTourism: ["focalByCoord", "self"], // not their own nomination (focalByOfficer), not two programs alone
       officerMaritime: [],
       coordCL: [],
@@ -154,8 +155,21 @@ describe("authorization policy", () => {
   it("registry, audit and events rules", () => {
     const row = (rule: (p: Principal) => boolean) => (Object.keys(ACTORS) as Actor[]).filter((a) => rule(ACTORS[a]));
     expect(row(canManageRegistry)).toEqual(["admin"]);
-    expect(row(canReadAudit)).toEqual(["admin"]);
+    expect(row(canReadAudit)).toEqual(["admin", "officerTourism", "officerMaritime"]);
     expect(row(canManageEvents)).toEqual(["admin", "officerTourism", "officerMaritime", "coordCL", "coordAR"]);
     expect(row((p) => canCreateEventFor(p, "CL"))).toEqual(["admin", "officerTourism", "officerMaritime", "coordCL"]);
+  });
+
+  it("allowedActions: what the lifecycle allows from the status and the rules grant, nothing else", () => {
+    const active = { ...TARGETS.focalByCoord, status: "active" as const };
+    expect(allowedActions(ACTORS.officerTourism, active)).toEqual(["suspend", "revoke"]);
+    expect(allowedActions(ACTORS.coordCL, active)).toEqual(["suspend"]); // a coordinator suspends, never revokes
+    expect(allowedActions(ACTORS.coordAR, active)).toEqual([]);
+    expect(allowedActions(ACTORS.officerMaritime, active)).toEqual([]);
+    expect(allowedActions(ACTORS.officerTourism, { ...active, status: "suspended" })).toEqual(["reinstate", "revoke"]);
+    expect(allowedActions(ACTORS.officerTourism, { ...active, status: "approved" })).toEqual(["revoke", "newLink"]);
+    expect(allowedActions(ACTORS.officerTourism, TARGETS.focalByCoord)).toEqual(["reject", "revoke"]);
+    expect(allowedActions(ACTORS.admin, { ...active, status: "revoked" })).toEqual([]);
+    expect(allowedActions(ACTORS.focalCL, { ...TARGETS.self, status: "active" })).toEqual([]); // nobody about themself
   });
 });

@@ -1,5 +1,7 @@
 import { isAdmin, officerPrograms, coordinatorStates, isSecretariat, type Principal, type RoleGrant } from "../auth/principal.js";
 import type { PersonRow } from "./repo.js";
+import { nextStatus } from "./lifecycle.js";
+import { mayEditEvent, mayRegisterEventIn, mayRegisterEvents } from "#shared/policy/events.js";
 
 // Authorization rules of the registry, by function and by object. Pure, so they are unit-tested
 // exhaustively; services call them and throw `forbidden` on false. Anything not granted is denied.
@@ -17,10 +19,19 @@ export function canNominate(p: Principal, memberState: string | null, roles: Rol
   return memberState !== null && coordinatorStates(p).has(memberState) && roles.every((r) => r.memberState === memberState);
 }
 
-/** Four eyes: never the nominator; focal points need an officer of every program named; staff need an admin. */
+/**
+ * Who may be the second pair of eyes on a nomination. Staff (officers, administrators, coordinators):
+ * an administrator. Focal points and alternates: an officer of every program named, or an
+ * administrator — so a program with one officer still gets its own nominations approved.
+ */
+export type ApprovalRule = "admin" | "officer-or-admin";
+export const approvalRule = (person: Pick<PersonRow, "roles">): ApprovalRule => (staffRoles(person.roles).length > 0 ? "admin" : "officer-or-admin");
+
+/** Four eyes: never the nominator nor the person themself; then the approval rule above. */
 export function canApprove(p: Principal, person: PersonRow): boolean {
   if (person.nominatedBy === p.personId || person.id === p.personId) return false;
-  if (staffRoles(person.roles).length > 0) return isAdmin(p);
+  if (isAdmin(p)) return true;
+  if (approvalRule(person) === "admin") return false;
   const officer = officerPrograms(p);
   const needed = programsOf(memberRoles(person.roles));
   return needed.size > 0 && [...needed].every((prog) => officer.has(prog));
@@ -60,7 +71,27 @@ export function canDecide(p: Principal, person: PersonRow): boolean {
   return staffRoles(person.roles).length === 0 && officerOf(p, person);
 }
 
+export type PersonAction = "reject" | "suspend" | "reinstate" | "revoke" | "newLink";
+
+/**
+ * What this principal may do to this person now: the lifecycle allows it from the person's status
+ * and the rules above grant it. The client offers exactly these, so nothing is refused after a
+ * reason is typed; the service still checks each one.
+ */
+export function allowedActions(p: Principal, person: PersonRow): PersonAction[] {
+  const out: PersonAction[] = [];
+  if (nextStatus(person.status, "suspend") && canSuspend(p, person)) out.push("suspend");
+  if (canDecide(p, person)) {
+    for (const a of ["reject", "reinstate", "revoke"] as const) if (nextStatus(person.status, a)) out.push(a);
+    if (person.status === "approved") out.push("newLink");
+  }
+  return out;
+}
+
 export const canManageRegistry = (p: Principal) => isAdmin(p);
-export const canReadAudit = (p: Principal) => isAdmin(p);
-export const canManageEvents = (p: Principal) => isSecretariat(p) || coordinatorStates(p).size > 0;
-export const canCreateEventFor = (p: Principal, hostState: string) => isSecretariat(p) || coordinatorStates(p).has(hostState);
+/** Administrators read the whole audit log; officers the entries about their programs' people (domain/audit/service.ts). */
+export const canReadAudit = (p: Principal) => isAdmin(p) || officerPrograms(p).size > 0;
+// Major events: the rule shared with the web client (shared/policy/events.ts).
+export const canManageEvents = (p: Principal) => mayRegisterEvents(p.roles);
+export const canCreateEventFor = (p: Principal, hostState: string) => mayRegisterEventIn(p.roles, hostState);
+export const canEditEvent = (p: Principal, hostState: string, newHostState: string) => mayEditEvent(p.roles, hostState, newHostState);

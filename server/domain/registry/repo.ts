@@ -135,6 +135,19 @@ export async function listTransitions(db: Queryable, personId: string) {
   return rows.map((r) => ({ fromStatus: r.from_status, toStatus: r.to_status, actorId: r.actor_id, reason: r.reason, at: iso(r.at)! }));
 }
 
+/** For the nomination queue: who nominated each person (their name) and the note they gave. */
+export async function nominationNotes(db: Queryable, personIds: string[]): Promise<Map<string, { nominatorName: string | null; note: string | null }>> {
+  const { rows } = await db.query(
+    `SELECT DISTINCT ON (t.person_id) t.person_id, n.full_name AS nominator_name, t.reason
+       FROM vetting_transitions t LEFT JOIN people n ON n.id = t.actor_id
+      WHERE t.person_id = ANY($1::uuid[]) AND t.to_status = 'nominated'
+      ORDER BY t.person_id, t.id DESC`,
+    [personIds],
+  );
+  // "nominated" is what nominate() records when no note was given.
+  return new Map(rows.map((r) => [r.person_id, { nominatorName: r.nominator_name ?? null, note: r.reason && r.reason !== "nominated" ? r.reason : null }]));
+}
+
 /** Active people whose vetting ran out, locked for the expiry sweep. */
 export async function lockExpired(db: Queryable, now: Date, limit = 500): Promise<string[]> {
   const { rows } = await db.query(
@@ -198,8 +211,23 @@ export async function listMemberStates(db: Queryable): Promise<{ code: string; n
   return (await db.query("SELECT code, name, languages FROM member_states ORDER BY name")).rows;
 }
 
-export async function listPrograms(db: Queryable): Promise<{ code: string; names: Record<string, string> }[]> {
-  return (await db.query("SELECT code, names FROM programs ORDER BY code")).rows;
+/**
+ * The programs, each with its participating member states: those with a focal point or alternate of
+ * the program whom the Secretariat vetted and has not revoked (approved, active or suspended). A state
+ * whose only nomination is still pending, or was rejected, does not participate yet. Decision (issue
+ * 11): the seeds name no per-program list of states, so participation follows the designations.
+ */
+export async function listPrograms(db: Queryable): Promise<{ code: string; names: Record<string, string>; participatingStates: string[] }[]> {
+  return (
+    await db.query(
+      `SELECT g.code, g.names,
+              coalesce(array_agg(DISTINCT r.member_state ORDER BY r.member_state) FILTER (WHERE r.member_state IS NOT NULL), '{}') AS participating
+         FROM programs g
+         LEFT JOIN roles r ON r.program = g.code AND r.role IN ('focal_point', 'alternate')
+              AND EXISTS (SELECT 1 FROM people p WHERE p.id = r.person_id AND p.status IN ('approved', 'active', 'suspended'))
+        GROUP BY g.code, g.names ORDER BY g.code`,
+    )
+  ).rows.map((r) => ({ code: r.code, names: r.names, participatingStates: r.participating.map((c: string) => c.trim()) }));
 }
 
 /** How many of `codes` (distinct) are member states. */

@@ -1,4 +1,5 @@
 import { PG, pgError } from "../../db/pg-errors.js";
+import * as notices from "../notifications/vetting.js";
 import { withTransaction, type Tx } from "../../db/pool.js";
 import type { Ctx } from "../context.js";
 import type { Principal } from "../auth/principal.js";
@@ -8,7 +9,7 @@ import * as repo from "./repo.js";
 import type { DirectoryQuery } from "./repo.js";
 import * as authRepo from "../auth/repo.js";
 import * as policy from "./policy.js";
-import { nextStatus, addMonths, type VettingAction } from "./lifecycle.js";
+import { nextStatus, addMonths, revettingWindowEnd, type VettingAction } from "./lifecycle.js";
 import { newToken, tokenHash } from "../auth/tokens.js";
 import { assignLocalUserId } from "../matrix-session/service.js";
 import { checkProposedMatrixId, matrixIdTaken } from "../matrix-session/accounts.js";
@@ -74,6 +75,7 @@ export async function nominate(ctx: Ctx, p: Principal, input: NominationInput) {
     const reason = input.reason ?? "nominated";
     await repo.recordTransition(tx, { personId: id, from: null, to: "nominated", actorId: p.personId, reason });
     await audit(ctx, tx, p.personId, "person.nominated", id, { memberState: input.memberState, roles, reason, matrixUserId });
+    await notices.nominationAwaiting(ctx, tx, p.personId, id, roles);
     return (await repo.getPerson(tx, id))!;
   });
 }
@@ -96,6 +98,7 @@ async function transition(
   if (to === "suspended" || to === "revoked") await authRepo.revokeSessionsOf(tx, person.id);
   await audit(ctx, tx, actorId ?? "system", `person.${action === "expire" ? "expired" : pastTense(action)}`, person.id, { from: person.status, to, reason });
   await ctx.hooks.personChanged(tx, person.id, action);
+  await notices.statusChanged(ctx, tx, actorId ?? "system", person, to, `${person.id}:${ctx.now().toISOString()}`);
   return to;
 }
 const nextStatusName = (a: VettingAction) =>
@@ -120,7 +123,9 @@ export async function approve(ctx: Ctx, p: Principal, id: string, reason: string
       throw forbidden(
         person.nominatedBy === p.personId
           ? "Four eyes: the nominator cannot approve their own nomination."
-          : "Only a Secretariat officer of this person's programs can approve.",
+          : policy.approvalRule(person) === "admin"
+            ? "Only an administrator can approve Secretariat staff and coordinators."
+            : "Only a Secretariat officer of each of this person's programs, or an administrator, can approve.",
       );
     }
     await transition(ctx, tx, person, "approve", p.personId, reason, {
@@ -128,6 +133,7 @@ export async function approve(ctx: Ctx, p: Principal, id: string, reason: string
       vettedUntil: addMonths(ctx.now(), ctx.settings.vettingMonths),
     });
     const enrollment = await issueLink(ctx, tx, id, p.personId);
+    await notices.approved(ctx, tx, p.personId, person, enrollment);
     return { person: (await repo.getPerson(tx, id))!, enrollment };
   });
 }
@@ -137,7 +143,9 @@ export async function reissueEnrollment(ctx: Ctx, p: Principal, id: string) {
     const person = await lockVisiblePerson(ctx, tx, p, id);
     if (!policy.canDecide(p, person)) throw forbidden();
     if (person.status !== "approved") throw conflict("not-awaiting-enrollment", "Only an approved person who has not signed in yet gets an enrollment link.");
-    return issueLink(ctx, tx, id, p.personId);
+    const enrollment = await issueLink(ctx, tx, id, p.personId);
+    await notices.approved(ctx, tx, p.personId, person, enrollment);
+    return enrollment;
   });
 }
 
@@ -185,22 +193,34 @@ export async function getPerson(ctx: Ctx, p: Principal, id: string) {
 export async function listPeople(ctx: Ctx, p: Principal, q: Omit<repo.PeopleFilter, "scopeStates" | "scopePrograms">) {
   const scope = policy.listScope(p);
   if (!scope) throw forbidden("Only the Secretariat and national coordinators list people.");
-  return repo.listPeople(ctx.db, { ...q, ...scope });
+  const people = await repo.listPeople(ctx.db, { ...q, ...scope });
+  return people.map((person) => ({ ...person, mayDo: policy.allowedActions(p, person) }));
 }
 
 export async function nominationQueue(ctx: Ctx, p: Principal) {
   const people = await listPeople(ctx, p, { status: "nominated", limit: 500, offset: 0 });
-  return people.map((person) => ({ ...person, canApprove: policy.canApprove(p, person) }));
+  const notes = await repo.nominationNotes(
+    ctx.db,
+    people.map((person) => person.id),
+  );
+  return people.map((person) => ({
+    ...person,
+    canApprove: policy.canApprove(p, person),
+    approvalRule: policy.approvalRule(person),
+    nominatorName: notes.get(person.id)?.nominatorName ?? null,
+    note: notes.get(person.id)?.note ?? null,
+  }));
 }
 
 export async function revettingQueue(ctx: Ctx, p: Principal) {
   const scope = policy.listScope(p);
   if (!scope) throw forbidden();
-  const soon = new Date(ctx.now().getTime() + 30 * 86400_000);
+  const soon = revettingWindowEnd(ctx.now());
   const suspended = await repo.listPeople(ctx.db, { status: "suspended", limit: 500, offset: 0, ...scope });
   const active = await repo.listPeople(ctx.db, { status: "active", limit: 500, offset: 0, ...scope });
-  // Due: suspended by expiry; soon due: active with vetting ending within 30 days.
-  return [...suspended.filter((x) => x.revettingDue), ...active.filter((x) => x.vettedUntil !== null && new Date(x.vettedUntil) <= soon)];
+  // Due: suspended by expiry; soon due: active with vetting ending within the re-vetting window.
+  const due = [...suspended.filter((x) => x.revettingDue), ...active.filter((x) => x.vettedUntil !== null && new Date(x.vettedUntil) <= soon)];
+  return due.map((person) => ({ ...person, mayDo: policy.allowedActions(p, person) }));
 }
 
 export async function setMyExpertise(ctx: Ctx, p: Principal, areas: string[], languages: string[]) {

@@ -6,6 +6,7 @@ const snap = (over: Partial<RegistrySnapshot> = {}): RegistrySnapshot => ({
   botUserId: "@enlace-bot:hs.oas.test",
   today: "2027-04-01",
   homeservers: ["matrix.gob.cl"],
+  conversations: [],
   programs: [
     { code: "tourism", name: "Tourism Security" },
     { code: "crowded-spaces", name: "Crowded Spaces" },
@@ -82,6 +83,22 @@ describe("desired rooms", () => {
     expect(rooms.get("cell:e1")!.archived).toBe(false);
     expect(rooms.get("cell:e0")!.archived).toBe(true);
     expect((rooms.get("cell:e0")!.powerLevels as any).events_default).toBe(100);
+  });
+
+  it("gives a direct conversation exactly its two active people, who cannot invite, kick or change the room", () => {
+    const rooms = byKey(snap({ conversations: [{ id: "c1", people: ["a", "j"] }] }));
+    const dm = rooms.get("dm:c1")!;
+    expect(dm.kind).toBe("direct");
+    expect(Object.fromEntries(dm.members)).toEqual({ "@enlace-bot:hs.oas.test": 100, "@ana:matrix.gob.cl": 0, "@jan:hs.oas.test": 0 });
+    const pl = dm.powerLevels as any;
+    expect([pl.users, pl.events_default, pl.invite, pl.kick, pl.state_default]).toEqual([{}, 0, 100, 50, 100]);
+    expect(dm.historyVisibility).toBe("invited");
+    // One of the pair no longer active (not in the snapshot): the room stays, with the other alone.
+    const later = byKey(snap({ people: snap().people.filter((p) => p.id !== "j"), conversations: [{ id: "c1", people: ["a", "j"] }] }));
+    expect([...later.get("dm:c1")!.members.keys()].sort()).toEqual(["@ana:matrix.gob.cl", "@enlace-bot:hs.oas.test"]);
+    // A pair member on an unregistered homeserver is not brought in.
+    const rogue = byKey(snap({ conversations: [{ id: "c2", people: ["a", "x"] }] }));
+    expect(rogue.get("dm:c2")!.members.has("@rogue:unregistered.test")).toBe(false);
   });
 
   it("is deterministic", () => {

@@ -1,5 +1,6 @@
 import type { RoleGrant } from "../auth/principal.js";
 import { ACK_EVENT_TYPE, ROOM_TLP_EVENT_TYPE } from "./event-types.js";
+import { CELL_PROGRAMS as EVENT_CELL_PROGRAMS } from "#shared/policy/events.js";
 
 /**
  * The rooms the registry calls for, and exactly who belongs in each at what power level.
@@ -23,12 +24,14 @@ export interface RegistrySnapshot {
   programs: { code: string; name: string }[];
   events: SnapshotEvent[];
   homeservers: string[]; // active registered member-state homeservers
+  /** Direct conversations: the pair's person ids (a room each, for those of the two who are active). */
+  conversations: { id: string; people: [string, string] }[];
   secretariatServer: string;
   botUserId: string;
   today: string; // YYYY-MM-DD
 }
 
-type RoomKind = "space" | "advisories" | "network" | "planning-cell";
+type RoomKind = "space" | "advisories" | "network" | "planning-cell" | "direct";
 type Tlp = "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
 
 export interface DesiredRoom {
@@ -47,7 +50,7 @@ export interface DesiredRoom {
 const OFFICER = 50;
 const BOT = 100;
 const serverOf = (mxid: string) => mxid.slice(mxid.indexOf(":") + 1);
-const CELL_PROGRAMS = new Set(["crowded-spaces", "large-meetings"]);
+const CELL_PROGRAMS = new Set<string>(EVENT_CELL_PROGRAMS);
 
 // Rooms are created as version 12, where the creator (the registry bot) has unlimited power and
 // must not be listed in `users`.
@@ -83,10 +86,21 @@ function powerLevels(users: Map<string, number>, kind: RoomKind, archived: boole
   };
 }
 
+/** A server name that is an IPv4 or bracketed IPv6 literal (port ignored, as ACLs ignore it). */
+const isIpLiteral = (serverName: string) => /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\])(:\d+)?$/i.test(serverName);
+
+/** Every room's server ACL: the Secretariat's homeserver and the registry's active ones, nobody else. */
+export function serverAclFor(secretariatServer: string, homeservers: readonly string[]): DesiredRoom["serverAcl"] {
+  const allowed = new Set([secretariatServer, ...homeservers]);
+  // IP-literal servers stay denied unless the registry itself names one (a test network on loopback,
+  // 127.N.M.2…): then the allow list, which names every server exactly, is what keeps others out.
+  return { allow: [...allowed].sort(), deny: [], allow_ip_literals: [...allowed].some(isIpLiteral) };
+}
+
 export function desiredRooms(s: RegistrySnapshot): DesiredRoom[] {
   const allowed = new Set([s.secretariatServer, ...s.homeservers]);
   const people = s.people.filter((p) => p.matrixUserId && allowed.has(serverOf(p.matrixUserId)));
-  const acl = { allow: [...allowed].sort(), deny: [], allow_ip_literals: false };
+  const acl = serverAclFor(s.secretariatServer, s.homeservers);
   const rooms: DesiredRoom[] = [];
 
   const room = (
@@ -155,6 +169,15 @@ export function desiredRooms(s: RegistrySnapshot): DesiredRoom[] {
       },
       archived,
     );
+  }
+  // A direct conversation: the two people and the bot, nobody else, whatever their roles. Only the bot
+  // invites (power levels), so neither can bring in a third; a de-vetted one of the pair is simply not
+  // wanted here any more, and removed like from any managed room. A room of its own kind, outside
+  // the Space (its existence is nobody else's business); history from one's arrival on, like the
+  // network rooms; RED is allowed because its only readers are the two people it is meant for.
+  for (const c of s.conversations) {
+    const pair = new Set(c.people);
+    room(`dm:${c.id}`, "direct", "Direct conversation", "Between two vetted members of the network", "RED", "invited", (p) => (pair.has(p.id) ? 0 : null));
   }
   return rooms;
 }

@@ -29,6 +29,9 @@ export class MemoryRegistry implements ReconcileRegistry {
   readonly rooms = new Map<string, { roomId: string; kind: string }>();
   readonly audits: { action: string; subject: string; details: Record<string, unknown> }[] = [];
   programs: { code: string; name: string }[] = [{ code: "tourism", name: "Tourism" }];
+  readonly conversations: { id: string; people: [string, string] }[] = [];
+  /** The member states' active homeservers (server names). */
+  homeservers: string[] = [];
   private transitions: { id: number; personId: string; to: string; at: Date }[] = [];
   private revocations: { serial: number; digest: string | null; signed: SignedRevocationList | null; issuedAt: number } = {
     serial: 0,
@@ -76,7 +79,8 @@ export class MemoryRegistry implements ReconcileRegistry {
       people,
       programs: [...this.programs],
       events: [],
-      homeservers: [],
+      homeservers: [...this.homeservers],
+      conversations: structuredClone(this.conversations),
       watermark: this.transitions.length,
     };
     return snapshot;

@@ -92,7 +92,10 @@ export async function reconcilePerson(d: ReconcileDeps, personId: string): Promi
         }
       }),
       ...[...candidates].map(async (roomId) => {
-        await d.hs.kick(roomId, userId, revoked ? "Vetting revoked" : "Vetting suspended");
+        const reason = revoked ? "Vetting revoked" : "Vetting suspended";
+        // A remote account cannot be locked from here: banned, so its own server cannot rejoin it.
+        if (!d.hs.isLocal(userId) && d.hs.ban) await d.hs.ban(roomId, userId, reason);
+        else await d.hs.kick(roomId, userId, reason);
         report.removed.push(roomId);
       }),
     ]);

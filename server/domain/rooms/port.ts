@@ -36,9 +36,15 @@ export interface HomeserverPort {
   putState(roomId: string, ev: StateEvent): Promise<void>;
   /** One state event's content as the room has it now, null when there is none. Optional for test doubles. */
   stateContent?(roomId: string, type: string, stateKey: string): Promise<Record<string, unknown> | null>;
-  /** Local users are joined directly (admin API); remote users are invited. */
+  /** Local users are joined directly (admin API); remote users are invited (a ban lifted first). */
   addMember(roomId: string, userId: string): Promise<void>;
   kick(roomId: string, userId: string, reason: string): Promise<void>;
+  /**
+   * Suspension of a person on another homeserver: the Secretariat cannot lock or log out an account
+   * it does not host, so every room bans it instead (its server cannot bring it back; only a
+   * reinstatement's addMember lifts the ban). Optional for test doubles (they kick).
+   */
+  ban?(roomId: string, userId: string, reason: string): Promise<void>;
   /** Rooms a local user is joined to (empty for remote users). */
   joinedRooms(userId: string): Promise<string[]>;
   /** Suspension: the account stays but cannot be used; every device is logged out. */

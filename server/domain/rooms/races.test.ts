@@ -8,7 +8,7 @@ import { type Call, MemoryHomeserver } from "./memory-homeserver.js";
 import { MemoryLocks, MemoryRegistry, noLocks } from "./memory-registry.js";
 import { reconcilePerson } from "./person.js";
 import { stateKey } from "./port.js";
-import { reconcileAll } from "./reconcile.js";
+import { reconcileAll, reconcileConversation, reconcileServerAcls } from "./reconcile.js";
 
 // The reconciler's races (docs/reconciler.md, issue 13 part 4) replayed in a chosen order with no
 // server at all: the in-memory homeserver's gates pick the interleaving, the in-memory registry and
@@ -107,6 +107,24 @@ describe("the reconciler's races, deterministic and server-free (in-memory homes
     expect(hs.state(spaceId, CREDENTIAL_STATE_TYPE, credentialStateKey(ana))).toEqual({});
   });
 
+  it("a direct conversation: its own job and a full reconcile leave one room with the two; a suspension takes one out for good (docs/conversations.md)", async () => {
+    const { hs, registry, d, roomsOf } = await setup();
+    const jan = `@jan.jm:${SERVER}`;
+    const a = registry.addActive(ana, "CL", [focal]);
+    const j = registry.addActive(jan, "JM", [{ ...focal, memberState: "JM" }]);
+    registry.conversations.push({ id: "c1", people: [a, j] });
+    const [roomId] = await Promise.all([reconcileConversation(d, "c1"), reconcileAll(d)]);
+    expect(hs.roomsWithKey("dm:c1")).toEqual([roomId]);
+    expect((await roomsOf(ana)).includes("dm:c1") && (await roomsOf(jan)).includes("dm:c1")).toBe(true);
+    registry.setStatus(j, "suspended");
+    await reconcilePerson(d, j);
+    expect(await roomsOf(jan)).toEqual([]);
+    const sweep = await reconcileAll(d);
+    expect([sweep.added, sweep.removed]).toEqual([0, 0]);
+    expect(await roomsOf(jan)).toEqual([]);
+    expect(await roomsOf(ana)).toContain("dm:c1");
+  });
+
   it("a replica re-runs an expired full reconcile beside the slow worker: no duplicate rooms, and a third run changes nothing", async () => {
     const { hs, registry, d, roomsOf } = await setup({ reconciled: false });
     const id = registry.addActive(ana, "CL", [focal]);
@@ -127,5 +145,20 @@ describe("the reconciler's races, deterministic and server-free (in-memory homes
     await reconcilePerson(d, id);
     const again = await reconcilePerson(d, id);
     expect({ added: again.added, removed: again.removed }).toEqual({ added: [], removed: [] });
+  });
+
+  it("a homeserver registered while a full reconcile with an older snapshot runs: the ACL job admits it and the full pass does not put the old ACL back", async () => {
+    const { hs, registry, d } = await setup();
+    // The full reconcile loads its snapshot (no member-state homeserver), then is held as its room-by-room pass begins.
+    const held = hs.pause((c) => c.op === "roomSnapshot");
+    const running = reconcileAll(d);
+    await held.reached;
+    registry.homeservers = ["chile.test"];
+    expect(await reconcileServerAcls(d)).toBeGreaterThan(0);
+    held.release();
+    await running;
+    const acls = [...(await registry.roomIds()).values()].map((id) => hs.state(id, "m.room.server_acl", ""));
+    expect(acls.length).toBeGreaterThan(0);
+    for (const acl of acls) expect(acl).toMatchObject({ allow: ["chile.test", SERVER].sort() });
   });
 });

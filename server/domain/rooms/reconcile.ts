@@ -1,4 +1,4 @@
-import { desiredRooms, type DesiredRoom, type RegistrySnapshot } from "./desired.js";
+import { desiredRooms, serverAclFor, type DesiredRoom, type RegistrySnapshot } from "./desired.js";
 import { managedState, covers } from "./room-state.js";
 import { stateKey, type RoomSnapshot } from "./port.js";
 import type { ReconcileDeps } from "./deps.js";
@@ -48,6 +48,9 @@ export async function refuseReservedAccount(d: ReconcileDeps, personId: string, 
 async function ensureRoom(d: ReconcileDeps, room: DesiredRoom, known: Map<string, string>, report: ReconcileReport): Promise<string> {
   const existing = known.get(room.key);
   if (existing) return existing;
+  // Two writers may make a conversation's room at once (its own job and the full reconcile): the
+  // homeserver's alias per key refuses the second, whose job fails and is retried, and then finds the
+  // room. No lock here: a replica must be able to take over from a worker hung in createRoom.
   const state = managedState(room).filter((e) => e.type !== "m.room.power_levels" && e.type !== "m.room.name" && e.type !== "m.room.topic");
   const roomId = await d.hs.createRoom({
     key: room.key,
@@ -90,14 +93,17 @@ async function converge(
     // Power levels are the one room key person jobs write too (an officer added): the snapshot may be
     // stale by now, so look again under the key's lock. The rest of the managed state has a single
     // writer, the full reconcile, which runs once at a time across replicas.
+    // The server ACL has two writers as well (this pass and the ACL job): see writeServerAcls.
     const written =
-      ev.type !== "m.room.power_levels"
-        ? await d.hs.putState(roomId, ev).then(() => true)
-        : await withStateLock(d.locks, roomId, ev.type, ev.stateKey, async () => {
-            if (covers((await d.hs.roomSnapshot(roomId)).state.get(stateKey(ev.type, ev.stateKey)), ev.content)) return false;
-            await d.hs.putState(roomId, ev);
-            return true;
-          });
+      ev.type === "m.room.server_acl"
+        ? (await writeServerAcls(d, [roomId])).length > 0
+        : ev.type !== "m.room.power_levels"
+          ? await d.hs.putState(roomId, ev).then(() => true)
+          : await withStateLock(d.locks, roomId, ev.type, ev.stateKey, async () => {
+              if (covers((await d.hs.roomSnapshot(roomId)).state.get(stateKey(ev.type, ev.stateKey)), ev.content)) return false;
+              await d.hs.putState(roomId, ev);
+              return true;
+            });
     if (!written) continue;
     report.stateChanges++;
     await auditReconciler(d, "reconciler.state_set", roomId, { key: room.key, type: ev.type, stateKey: ev.stateKey });
@@ -110,11 +116,15 @@ async function converge(
       await auditReconciler(d, "reconciler.member_removed", roomId, { key: room.key, userId, was: membership });
     }
   }
-  for (const userId of room.members.keys()) {
+  // Several at once: an invite to a remote person is a federation round trip to their homeserver
+  // (which signs it), so one at a time a member state's 200 people waited ~4 s each on a loaded machine.
+  const missing = [...room.members.keys()].filter((userId) => {
     const m = snap.members.get(userId);
-    if (m === "join" || (m === "invite" && !d.hs.isLocal(userId))) continue;
+    return !(m === "join" || (m === "invite" && !d.hs.isLocal(userId)));
+  });
+  await bounded(missing, ADD_PARALLEL, async (userId) => {
     // A status change since the snapshot wins: never bring back someone just suspended.
-    if (userId !== d.hs.botUserId && (await d.registry.statusOfUser(userId)) !== "active") continue;
+    if (userId !== d.hs.botUserId && (await d.registry.statusOfUser(userId)) !== "active") return;
     await d.hs.addMember(roomId, userId);
     // A suspension committed between that read and the join may have had its person job kick them
     // before they were joined: look again, and undo the join (the status change wins).
@@ -122,11 +132,95 @@ async function converge(
       await d.hs.kick(roomId, userId, "No longer vetted");
       report.removed++;
       await auditReconciler(d, "reconciler.member_removed", roomId, { key: room.key, userId, was: d.hs.isLocal(userId) ? "join" : "invite" });
-      continue;
+      return;
     }
     report.added++;
     await auditReconciler(d, "reconciler.member_added", roomId, { key: room.key, userId });
+  });
+}
+
+/** Members added to one room at once (bounded: one homeserver, and each peer, is not flooded). */
+const ADD_PARALLEL = 8;
+
+/** Runs `f` over `items`, `width` at a time, each worker taking the next item when done. */
+async function bounded<T>(items: T[], width: number, f: (x: T) => Promise<void>) {
+  const queue = [...items];
+  const worker = async () => {
+    for (let x = queue.shift(); x !== undefined; x = queue.shift()) await f(x);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, queue.length) }, worker));
+}
+
+/** Rooms whose ACL is checked and written at once (bounded, so one homeserver is not flooded). */
+const ACL_PARALLEL = 8;
+
+/**
+ * Two jobs write server ACLs, the ACL job and the full reconcile, each from a snapshot read when it
+ * began. A full pass begun before a homeserver was registered would put back the ACL without it (its
+ * people banned from the rooms they were just invited to, until the next sweep), and two writes at
+ * once fork the room. So ACLs are written under one lock for every room's ACL, with the registry's
+ * active homeservers read inside it: whoever writes last writes the newest. One lock, not one per
+ * room: each advisory lock holds a database connection, and eight room locks each reading the
+ * registry inside exhausted the pool (the process hung). Returns the rooms it wrote.
+ */
+async function writeServerAcls(d: ReconcileDeps, roomIds: string[]): Promise<string[]> {
+  return withStateLock(d.locks, "*", "m.room.server_acl", "", async () => {
+    const { homeservers } = await d.registry.loadSnapshot(
+      { secretariatServer: d.hs.serverName, botUserId: d.hs.botUserId, today: today(d.ctx.now()) },
+      { people: false },
+    );
+    const acl = serverAclFor(d.hs.serverName, homeservers);
+    const current = (roomId: string) =>
+      d.hs.stateContent
+        ? d.hs.stateContent(roomId, "m.room.server_acl", "")
+        : d.hs.roomSnapshot(roomId).then((snap) => snap.state.get(stateKey("m.room.server_acl", "")));
+    const queue = [...roomIds];
+    const written: string[] = [];
+    const worker = async () => {
+      for (let roomId = queue.shift(); roomId; roomId = queue.shift()) {
+        if (covers(await current(roomId), acl)) continue;
+        await d.hs.putState(roomId, { type: "m.room.server_acl", stateKey: "", content: acl });
+        written.push(roomId);
+      }
+    };
+    await Promise.all(Array.from({ length: ACL_PARALLEL }, worker));
+    return written;
+  });
+}
+
+/**
+ * Federation first: the registry's homeservers are every room's server ACL, written to all rooms
+ * in parallel before the slower room-by-room pass (members, credentials), so a de-registered
+ * homeserver is cut off from every room within seconds of the change, not after the whole sweep.
+ */
+async function applyServerAcls(d: ReconcileDeps, rooms: DesiredRoom[], known: Map<string, string>, report: Pick<ReconcileReport, "stateChanges">) {
+  if (!d.hs.stateContent) return; // test doubles without single-state reads: the per-room pass writes the ACL
+  const keyOf = new Map(rooms.map((r) => [known.get(r.key)!, r.key]));
+  for (const roomId of await writeServerAcls(d, [...keyOf.keys()])) {
+    report.stateChanges++;
+    await auditReconciler(d, "reconciler.state_set", roomId, { key: keyOf.get(roomId), type: "m.room.server_acl", stateKey: "" });
   }
+}
+
+/**
+ * The fast path for a registry change (a homeserver registered or suspended): every existing managed
+ * room's server ACL and nothing else, as its own job, so it does not wait behind a full reconcile
+ * (the minute's sweep, or the one the same change queued). Returns how many ACLs it wrote.
+ */
+export async function reconcileServerAcls(d: ReconcileDeps): Promise<number> {
+  const snapshot = await d.registry.loadSnapshot(
+    { secretariatServer: d.hs.serverName, botUserId: d.hs.botUserId, today: today(d.ctx.now()) },
+    { people: false },
+  );
+  const known = await d.registry.roomIds();
+  const report = { stateChanges: 0 };
+  await applyServerAcls(
+    d,
+    desiredRooms(snapshot).filter((r) => known.has(r.key)),
+    known,
+    report,
+  );
+  return report.stateChanges;
 }
 
 /**
@@ -153,6 +247,7 @@ export async function reconcileAll(d: ReconcileDeps): Promise<ReconcileReport> {
   const space = rooms.find((r) => r.kind === "space")!;
   const spaceId = await ensureRoom(d, space, known, report);
   for (const room of rooms) await ensureRoom(d, room, known, report);
+  await applyServerAcls(d, rooms, known, report);
 
   for (const room of rooms) {
     const roomId = known.get(room.key)!;
@@ -160,9 +255,11 @@ export async function reconcileAll(d: ReconcileDeps): Promise<ReconcileReport> {
     const links =
       room.kind === "space"
         ? rooms
-            .filter((r) => r.kind !== "space")
+            .filter((r) => r.kind !== "space" && r.kind !== "direct")
             .map((r) => ({ type: "m.space.child", stateKey: known.get(r.key)!, content: { via: [d.hs.serverName], suggested: !r.archived } }))
-        : [{ type: "m.space.parent", stateKey: spaceId, content: { via: [d.hs.serverName], canonical: true } }];
+        : room.kind === "direct"
+          ? [] // outside the Space: a conversation is the business of its two people only
+          : [{ type: "m.space.parent", stateKey: spaceId, content: { via: [d.hs.serverName], canonical: true } }];
     await converge(d, room, roomId, snap, links, report, snapshot, reserved);
     if (room.kind === "space")
       report.credentials += await publishCredentials(
@@ -175,6 +272,26 @@ export async function reconcileAll(d: ReconcileDeps): Promise<ReconcileReport> {
   }
   report.requeue = await d.registry.peopleChangedSince(snapshot.watermark);
   return report;
+}
+
+/**
+ * The fast path for a direct conversation just started: its room made (the full reconcile would, at
+ * the next sweep) and converged like any managed room, with the two people in it. Nothing else is
+ * touched. Returns the room id, or null when the registry has no such conversation.
+ */
+export async function reconcileConversation(d: ReconcileDeps, conversationId: string): Promise<string | null> {
+  const report: ReconcileReport = { created: 0, stateChanges: 0, added: 0, removed: 0, credentials: 0, requeue: [], refused: [] };
+  const snapshot = await d.registry.loadSnapshot({ secretariatServer: d.hs.serverName, botUserId: d.hs.botUserId, today: today(d.ctx.now()) });
+  const reserved = new Set([d.hs.botUserId, ...(d.hs.serverAdmins ? await d.hs.serverAdmins() : [])]);
+  const conversation = snapshot.conversations.find((c) => c.id === conversationId);
+  if (!conversation) return null;
+  const pair = new Set(conversation.people);
+  const base = { ...snapshot, people: snapshot.people.filter((p) => pair.has(p.id) && !reserved.has(p.matrixUserId!)) };
+  const room = desiredRooms(base).find((r) => r.key === `dm:${conversationId}`)!;
+  const known = await d.registry.roomIds();
+  const roomId = await ensureRoom(d, room, known, report);
+  await converge(d, room, roomId, await d.hs.roomSnapshot(roomId), [], report, base, reserved);
+  return roomId;
 }
 
 /** Credentials live as state in the Space (one per member, keyed by user id), re-signed when they change or near expiry. */

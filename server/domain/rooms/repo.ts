@@ -29,9 +29,12 @@ export async function loadSnapshot(
     supportingStates: e.supporting_states ?? [],
   }));
   const homeservers = (await db.query("SELECT server_name FROM homeservers WHERE status = 'active' ORDER BY server_name")).rows.map((r) => r.server_name);
+  const conversations = (await db.query("SELECT id, person_low, person_high FROM direct_conversations ORDER BY created_at, id")).rows.map(
+    (r): { id: string; people: [string, string] } => ({ id: r.id, people: [r.person_low, r.person_high] }),
+  );
   // Status changes after this point are re-checked by the reconciler (see reconcileAll).
   const watermark = Number((await db.query("SELECT coalesce(max(id), 0) AS w FROM vetting_transitions")).rows[0].w);
-  return { ...base, people, programs, events, homeservers, watermark };
+  return { ...base, people, programs, events, homeservers, conversations, watermark };
 }
 
 export async function peopleChangedSince(db: Queryable, watermark: number): Promise<string[]> {

@@ -1,6 +1,7 @@
 import { reply, route, type RequestMeta } from "../route.js";
 import type { Ctx } from "../../domain/context.js";
 import * as auth from "../../domain/auth/service.js";
+import * as secondFactor from "../../domain/auth/second-factor.js";
 import { tokenHash } from "../../domain/auth/tokens.js";
 import { AppError } from "../../errors.js";
 import { CLI_CLIENT_HEADER } from "#shared/api/auth.js";
@@ -22,6 +23,16 @@ function deliver<T extends object>(meta: RequestMeta, session: { token: string; 
 
 export const authRoutes = (ctx: Ctx, throttle: LoginThrottle) => {
   const linkKey = async (token: string) => (await tokenHash(ctx.keys.sessionSecret, token)).toString("hex");
+  const reauthThrottled = async <T>(principal: { personId: string }, meta: RequestMeta, run: () => Promise<T>) => {
+    const key = `person:${principal.personId}`;
+    await throttle.check(key, meta.ip);
+    const out = await run().catch(async (err) => {
+      if (err instanceof AppError && err.type === "reauthentication-failed") await throttle.failed(key, meta.ip);
+      throw err;
+    });
+    await throttle.succeeded(key, meta.ip);
+    return out;
+  };
   return [
     route("login", async ({ body, meta }) => {
       guardCli(meta);
@@ -59,5 +70,10 @@ export const authRoutes = (ctx: Ctx, throttle: LoginThrottle) => {
       });
       return deliver(meta, session, { expiresAt: session.expiresAt.toISOString() });
     }),
+    route("totpStatus", async ({ principal }) => secondFactor.totpStatus(ctx, principal)),
+    // Re-authentication is a password check: throttled like sign-in, so a stolen session cannot guess the password.
+    route("totpBegin", async ({ body, principal, meta }) => reauthThrottled(principal, meta, () => secondFactor.totpBegin(ctx, principal, body))),
+    route("totpConfirm", async ({ body, principal }) => secondFactor.totpConfirm(ctx, principal, body)),
+    route("totpDisable", async ({ body, principal, meta }) => reauthThrottled(principal, meta, () => secondFactor.totpDisable(ctx, principal, body))),
   ];
 };

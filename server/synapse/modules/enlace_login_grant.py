@@ -15,7 +15,17 @@ signs in another. Loaded from homeserver.yaml:
       - module: enlace_login_grant.EnlaceLoginGrant
         config: { secret: "...", issuer: enlace }
 
-with this directory on PYTHONPATH. Only the Python standard library and Synapse's module API.
+with this directory on PYTHONPATH.
+
+A member state's homeserver shares no secret with the Secretariat: it is configured with the control
+plane's Ed25519 *public* key instead (``public_key``: unpadded base64 of the raw 32 bytes) and then
+accepts only EdDSA grants whose audience is its own server name, so a grant minted for Chile's
+homeserver is refused by Jamaica's, and nobody who holds only the public key can mint one:
+
+        config: { public_key: "...", issuer: enlace }
+
+Single use holds the same way. The standard library, Synapse's module API, and ``cryptography``
+(a dependency of Synapse) for Ed25519.
 """
 
 import base64
@@ -26,6 +36,8 @@ import logging
 import time
 from typing import Any, Awaitable, Callable, Dict, Optional, Tuple
 
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from synapse.api.errors import SynapseError
 from synapse.module_api import ModuleApi
 
@@ -45,7 +57,12 @@ def _b64decode(part: str) -> bytes:
 class EnlaceLoginGrant:
     def __init__(self, config: Dict[str, Any], api: ModuleApi):
         self._api = api
-        self._secret = config["secret"].encode("utf-8")
+        secret, public_key = config.get("secret"), config.get("public_key")
+        self._secret = secret.encode("utf-8") if isinstance(secret, str) else None
+        self._public_key = Ed25519PublicKey.from_public_bytes(_b64decode(public_key)) if public_key else None
+        # With a public key, the grant names this homeserver: one control-plane key serves many
+        # homeservers, and a grant for one must not open another.
+        self._audience = api.server_name if self._public_key else LOGIN_TYPE
         self._issuer = config.get("issuer", "enlace")
         self._max_lifetime = int(config.get("max_lifetime_seconds", 60))
         self._skew = int(config.get("clock_skew_seconds", 5))
@@ -56,10 +73,33 @@ class EnlaceLoginGrant:
 
     @staticmethod
     def parse_config(config: Dict[str, Any]) -> Dict[str, Any]:
-        secret = config.get("secret")
-        if not isinstance(secret, str) or len(secret) < 16:
+        secret, public_key = config.get("secret"), config.get("public_key")
+        if (secret is None) == (public_key is None):
+            raise Exception("enlace_login_grant: set exactly one of config.secret (HS256) or config.public_key (Ed25519)")
+        if secret is not None and (not isinstance(secret, str) or len(secret) < 16):
             raise Exception("enlace_login_grant: config.secret must be a string of at least 16 characters")
+        if public_key is not None:
+            try:
+                ok = isinstance(public_key, str) and len(_b64decode(public_key)) == 32
+            except Exception:
+                ok = False
+            if not ok:
+                raise Exception("enlace_login_grant: config.public_key must be the base64 of a raw 32-byte Ed25519 public key")
         return config
+
+    def _signature_ok(self, alg: Any, signed: bytes, signature: bytes) -> bool:
+        # The algorithm is fixed by the config, never taken from the token ("none", RS/HS confusion).
+        if self._public_key is not None:
+            if alg != "EdDSA":
+                return False
+            try:
+                self._public_key.verify(signature, signed)
+                return True
+            except InvalidSignature:
+                return False
+        if alg != "HS256" or self._secret is None:
+            return False
+        return hmac.compare_digest(hmac.new(self._secret, signed, hashlib.sha256).digest(), signature)
 
     def _claims(self, token: str) -> Optional[Dict[str, Any]]:
         """The verified claims of an HS256 grant, or None (bad signature, wrong audience, expired...)."""
@@ -72,11 +112,9 @@ class EnlaceLoginGrant:
             signature = _b64decode(parts[2])
         except Exception:
             return None
-        # The algorithm is fixed here, never taken from the token ("none", RS/HS confusion).
-        if not isinstance(header, dict) or header.get("alg") != "HS256":
+        if not isinstance(header, dict) or not isinstance(claims, dict):
             return None
-        expected = hmac.new(self._secret, f"{parts[0]}.{parts[1]}".encode("ascii"), hashlib.sha256).digest()
-        if not hmac.compare_digest(expected, signature) or not isinstance(claims, dict):
+        if not self._signature_ok(header.get("alg"), f"{parts[0]}.{parts[1]}".encode("ascii"), signature):
             return None
         now = time.time()
         exp, iat = claims.get("exp"), claims.get("iat")
@@ -86,7 +124,7 @@ class EnlaceLoginGrant:
             return None
         # Single-purpose: a token minted for anything else (another audience, issuer) is not a grant.
         aud = claims.get("aud")
-        if aud != LOGIN_TYPE and not (isinstance(aud, list) and aud == [LOGIN_TYPE]):
+        if aud != self._audience and not (isinstance(aud, list) and aud == [self._audience]):
             return None
         if claims.get("iss") != self._issuer:
             return None

@@ -102,6 +102,15 @@ describe("STIX 2.1 export", () => {
     expect(json).not.toContain("mxc://");
   });
 
+  it("names the OAS Secretariat as the source of its own items (it represents no member state)", async () => {
+    const fromSecretariat = await toStixBundle([{ ...items[0]!, originState: null, sender: "@officer:oas.example" } as StixExportItem]);
+    const report = fromSecretariat.objects.find((o) => o.type === "report")!;
+    const source = fromSecretariat.objects.find((o) => o.id === report.created_by_ref)!;
+    expect(source).toMatchObject({ type: "identity", name: "OAS Secretariat (CICTE), Enlace", identity_class: "organization", sectors: ["government"] });
+    expect(source.id).not.toBe(byId(ofType("report")[0]!.created_by_ref).id);
+    expect(JSON.stringify(fromSecretariat)).not.toContain("@officer");
+  });
+
   it("refuses invalid content", async () => {
     await expect(toStixBundle([{ ...items[0]!, originState: "Chile" } as StixExportItem])).rejects.toBeInstanceOf(InvalidContentError);
     await expect(toStixBundle([{ ...items[0]!, content: { ...EXAMPLES.alert, title: "" } } as StixExportItem])).rejects.toBeInstanceOf(InvalidContentError);

@@ -38,8 +38,8 @@ export type StixExportItem = {
   eventId: string;
   /** Matrix user ID of the sender: accepted for the caller's convenience, never exported. */
   sender: string;
-  /** The member state the sender represents (from their verified credential). */
-  originState: string;
+  /** The member state the sender represents (from their verified credential); null for the OAS Secretariat, which represents none. */
+  originState: string | null;
   /** Server timestamp of the event (origin_server_ts). */
   ts: Date | number;
 } & ({ kind: "alert"; content: AlertContent } | { kind: "incident"; content: IncidentContent } | { kind: "incident.update"; content: IncidentUpdateContent });
@@ -150,21 +150,26 @@ export async function toStixBundle(items: readonly StixExportItem[], options: { 
 
 function validateItem(item: StixExportItem): void {
   const schema = item.kind === "alert" ? AlertContent : item.kind === "incident" ? IncidentContent : IncidentUpdateContent;
-  const checks = [schema.safeParse(item.content), StateCode.safeParse(item.originState), EventId.safeParse(item.eventId)];
+  const checks = [
+    schema.safeParse(item.content),
+    EventId.safeParse(item.eventId),
+    ...(item.originState === null ? [] : [StateCode.safeParse(item.originState)]),
+  ];
   const failed = checks.find((c) => !c.success);
   if (failed && !failed.success) throw new InvalidContentError(item.kind, failed.error.issues);
 }
 
-async function stateIdentity(state: string): Promise<StixObject> {
+async function stateIdentity(state: string | null): Promise<StixObject> {
   return {
     type: "identity",
     spec_version: "2.1",
-    id: await sdoId("identity", `state:${state}`),
+    id: await sdoId("identity", state === null ? "secretariat" : `state:${state}`),
     created: SHARED_OBJECTS_CREATED,
     modified: SHARED_OBJECTS_CREATED,
-    name: `Enlace focal points of member state ${state}`,
+    // The Secretariat is intergovernmental: STIX's sector vocabulary has no closer term than "government".
+    name: state === null ? "OAS Secretariat (CICTE), Enlace" : `Enlace focal points of member state ${state}`,
     identity_class: "organization",
-    sectors: ["government-national"],
+    sectors: [state === null ? "government" : "government-national"],
     object_marking_refs: [TLP2_MARKING_IDS.CLEAR],
   };
 }

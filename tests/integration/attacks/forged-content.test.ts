@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { MatrixEvent } from "matrix-js-sdk";
 import { startTestSynapse, type TestSynapse } from "../../helpers/synapse.js";
 import { startTestPlane, role, type TestPlane } from "../../helpers/control-plane.js";
-import { member, credentialsPublished, roomsReady, type Member } from "../../helpers/e2ee.js";
+import { acquaintedMembers, roomsReady, type Member } from "../../helpers/e2ee.js";
 import { eventually } from "../../helpers/matrix-wait.js";
 import { matrixFetch } from "#server/synapse/http.js";
 import { mintLoginGrant } from "#server/synapse/admin-client.js";
@@ -143,12 +143,13 @@ describe("operator of the Secretariat's homeserver (issue 9 items 2 and 6)", () 
     hs = await startTestSynapse();
     plane = await startTestPlane({ synapse: hs });
     await roomsReady(plane);
-    [ana, jan, officer] = await Promise.all([
-      member(plane, [role.focal("CL", "tourism")], "CL", ROOMS),
-      member(plane, [role.focal("JM", "tourism")], "JM", ROOMS),
-      member(plane, [role.officer("tourism")], null, ROOMS),
-    ]);
-    for (const m of [ana, jan, officer]) await credentialsPublished(m.session, [ana, jan, officer]);
+    [ana, jan, officer] = await acquaintedMembers(
+      plane,
+      ROOMS,
+      { roles: [role.focal("CL", "tourism")], state: "CL" },
+      { roles: [role.focal("JM", "tourism")], state: "JM" },
+      { roles: [role.officer("tourism")], state: null },
+    );
     // The operator holds homeserver.yaml: the registration secret makes a Synapse admin...
     operatorToken = (await hs.admin.register(hs.registrationSharedSecret, `operator${Date.now()}`, true)).access_token;
     // ...and the admin API logs in as any local user (a token with no device, no keys).

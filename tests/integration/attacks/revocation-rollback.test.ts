@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import type { MatrixEvent } from "matrix-js-sdk";
 import { startTestSynapse, type TestSynapse } from "../../helpers/synapse.js";
 import { startTestPlane, role, api, actor, type TestPlane, type Actor } from "../../helpers/control-plane.js";
-import { member, credentialsPublished, roomsReady, type Member } from "../../helpers/e2ee.js";
+import { acquaintedMembers, roomsReady, type Member } from "../../helpers/e2ee.js";
 import { eventually } from "../../helpers/matrix-wait.js";
 import { sendContent } from "#shared/matrix/send.js";
 import { nextEvent } from "#shared/matrix/receive.js";
@@ -61,13 +61,14 @@ describe("operator of the Secretariat's homeserver vs the revocation list (issue
     hs = await startTestSynapse();
     plane = await startTestPlane({ synapse: hs });
     await roomsReady(plane);
-    [ana, bea, jan] = await Promise.all([
-      member(plane, [role.focal("CL", "tourism")], "CL", ROOMS),
-      member(plane, [role.focal("BR", "tourism")], "BR", ROOMS),
-      member(plane, [role.focal("JM", "tourism")], "JM", ROOMS),
-    ]);
+    [ana, bea, jan] = await acquaintedMembers(
+      plane,
+      ROOMS,
+      { roles: [role.focal("CL", "tourism")], state: "CL" },
+      { roles: [role.focal("BR", "tourism")], state: "BR" },
+      { roles: [role.focal("JM", "tourism")], state: "JM" },
+    );
     officer = await actor(plane, [role.admin()], null);
-    for (const m of [ana, bea, jan]) await credentialsPublished(m.session, [ana, bea, jan]);
     spaceId = findRoomByKey(ana.session.client, "space")!.roomId;
     roomId = findRoomByKey(ana.session.client, "network:tourism")!.roomId;
     const b = await alertFrom(bea, "from bea, before her revocation");
@@ -137,12 +138,14 @@ describe("operator of the Secretariat's homeserver vs the revocation list (issue
 
   it("(b) the list removed (empty state content): 'revocation status unknown' for a fresh reader, still revoked for one who saw the revocation", async () => {
     await hs.admin.putState(spaceId, REVOCATIONS_TYPE, "", {});
-    await eventually(
-      async () => spaceState(ana.session, REVOCATIONS_TYPE),
-      (c) => !!c && Object.keys(c).length === 0,
-      15_000,
-      50,
-    );
+    // Both readers' clients must have synced the emptied list: the fresh reader below judges with Jan's.
+    for (const m of [ana, jan])
+      await eventually(
+        async () => spaceState(m.session, REVOCATIONS_TYPE),
+        (c) => !!c && Object.keys(c).length === 0,
+        15_000,
+        50,
+      );
 
     expect(await trustOf(ana.session, beaAlert)).toEqual({ level: "unverified", reason: "vetting revoked" });
     const fresh = freshReader(jan);
@@ -194,6 +197,13 @@ describe("operator of the Secretariat's homeserver vs the revocation list (issue
     expect(resigned.value.list.serial).toBe(before.serial);
     expect((await verifyRevocationList(resigned.value, [plane.ctx.keys.secretariat.publicKey])).ok).toBe(true);
     // The fresh reader of (b) now knows again, and a reader at +24 h of the old signature is fine with the new one.
+    // Jan's client syncs on its own: wait until it has the re-signed list too.
+    await eventually(
+      async () => spaceState(jan.session, REVOCATIONS_TYPE) as SignedRevocationList,
+      (l) => !!l?.list && Date.parse(l.list.issuedAt) > Date.parse(before.issuedAt),
+      30_000,
+      100,
+    );
     expect(await trustOf(freshReader(jan), beaAlert)).toEqual({ level: "unverified", reason: "vetting revoked" });
     expect((await trustOf(freshReader(jan), janAlert)).level).toBe("verified");
     // The full reconcile withdraws the credential the operator put back.

@@ -312,6 +312,29 @@ describe("the example Synapse configs (issue 13, Part 1b)", () => {
   });
 });
 
+describe("the member state's homeserver example (issue 12)", () => {
+  it("signs in only with the control plane's grants, checked with its public key (no shared secret)", async () => {
+    const hs = parse(await read("deploy/synapse/member-homeserver.yaml.example")) as {
+      jwt_config?: unknown;
+      modules: Array<{ module: string; config: Record<string, unknown> }>;
+    };
+    expect(hs.jwt_config).toBeUndefined();
+    expect(hs.modules).toEqual([
+      {
+        module: "enlace_login_grant.EnlaceLoginGrant",
+        config: expect.objectContaining({ public_key: "CHANGE_ME_ENLACE_MATRIX_LOGIN_PUBLIC_KEY", issuer: "enlace" }),
+      },
+    ]);
+    expect(hs.modules[0].config.secret).toBeUndefined();
+    const compose = parse(await read("docker-compose.yml")) as {
+      services: Record<string, { environment: Record<string, string>; volumes: string[]; profiles?: string[] }>;
+    };
+    const member = Object.values(compose.services).find((s) => s.profiles?.includes("member-state"))!;
+    expect(member.environment.PYTHONPATH).toBe("/modules");
+    expect(member.volumes).toContain("./server/synapse/modules:/modules:ro");
+  });
+});
+
 describe("the containers' processes, run directly (issue 13, Part 1b)", () => {
   const domain = "localhost"; // Caddy then issues from its own local CA: no ACME, no network
   let dir: string;
