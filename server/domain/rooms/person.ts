@@ -2,7 +2,7 @@ import { desiredRooms } from "./desired.js";
 import { stateKey } from "./port.js";
 import type { ReconcileDeps } from "./deps.js";
 import { auditReconciler as audit, refuseReservedAccount } from "./reconcile.js";
-import { withStateLock } from "./state-lock.js";
+import { addMemberOnce, withStateLock } from "./state-lock.js";
 import { putCredential, putRevocations } from "./space-credentials.js";
 import { REVOCATIONS_TYPE } from "#shared/credentials/credential.js";
 
@@ -56,7 +56,7 @@ export async function reconcilePerson(d: ReconcileDeps, personId: string): Promi
         continue;
       }
       if (!joined.has(roomId)) {
-        await d.hs.addMember(roomId, userId);
+        await addMemberOnce(d, roomId, userId);
         report.added.push(roomId);
       }
       // Officers moderate and post advisories: their power level comes with them.

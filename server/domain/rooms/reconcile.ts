@@ -4,7 +4,7 @@ import { stateKey, type RoomSnapshot } from "./port.js";
 import type { ReconcileDeps } from "./deps.js";
 import { CREDENTIAL_STATE_TYPE } from "./event-types.js";
 import { REVOCATIONS_TYPE, credentialStateKey, userIdOfCredentialKey, verifyCredential } from "#shared/credentials/credential.js";
-import { withStateLock } from "./state-lock.js";
+import { addMemberOnce, withStateLock } from "./state-lock.js";
 import { putCredential, putRevocations } from "./space-credentials.js";
 
 export interface ReconcileReport {
@@ -125,7 +125,7 @@ async function converge(
   await bounded(missing, ADD_PARALLEL, async (userId) => {
     // A status change since the snapshot wins: never bring back someone just suspended.
     if (userId !== d.hs.botUserId && (await d.registry.statusOfUser(userId)) !== "active") return;
-    await d.hs.addMember(roomId, userId);
+    await addMemberOnce(d, roomId, userId);
     // A suspension committed between that read and the join may have had its person job kick them
     // before they were joined: look again, and undo the join (the status change wins).
     if (userId !== d.hs.botUserId && (await d.registry.statusOfUser(userId)) !== "active") {

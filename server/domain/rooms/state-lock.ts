@@ -1,4 +1,4 @@
-import type { Locks } from "./deps.js";
+import type { Locks, ReconcileDeps } from "./deps.js";
 
 /**
  * One writer at a time for one state key of one room. The full reconcile and the person jobs both
@@ -9,3 +9,12 @@ import type { Locks } from "./deps.js";
  */
 export const withStateLock = <T>(locks: Locks, roomId: string, type: string, stateKey: string, fn: () => Promise<T>): Promise<T> =>
   locks.withLock(`state:${roomId}:${type}:${stateKey}`, fn);
+
+/**
+ * A member added with one writer per (room, user), so the full reconcile and a person job never both
+ * invite a remote person: the invite reads their membership first, and a second invite racing
+ * their join made the Secretariat's homeserver hold them as invited (state resolution kept the
+ * invite) while their own homeserver had them joined, so it stopped sending the room's events there.
+ */
+export const addMemberOnce = (d: Pick<ReconcileDeps, "locks" | "hs">, roomId: string, userId: string) =>
+  withStateLock(d.locks, roomId, "m.room.member", userId, () => d.hs.addMember(roomId, userId));

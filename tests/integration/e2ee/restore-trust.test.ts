@@ -144,10 +144,12 @@ describe("decryption states and trust across a restore from the key backup", () 
     // content and holds its Megolm session; it sends it once, in the room, to obtain the ciphertext.
     const rogue = await signInThroughControlPlane(jan.cp, { deviceName: "operator's device" });
     rogue.client.getCrypto()!.setDeviceIsolationMode(new AllDevicesIsolationMode(false));
-    const reader = await signInThroughControlPlane(jan.cp, { deviceName: "new laptop" });
+    // The reader's device is made only after the rogue device has sent: otherwise the rogue's client
+    // shares its genuine session with it over Olm first, and the forged import (the same session, another
+    // sender key) is then refused, so the forgery fails to decrypt instead of reaching the trust check.
+    let reader: Awaited<ReturnType<typeof signInThroughControlPlane>> | undefined;
     try {
       await waitForRoom(rogue.client, "network:tourism", 60_000);
-      await waitForRoom(reader.client, "network:tourism", 60_000);
       const rogueId = await sendContent(rogue, roomId, "alert", { ...EXAMPLES.alert, title: "Forged in Ana's name" });
       const wire = (await eventOn(ana.session, roomId, rogueId)).getWireContent();
       const session = (await rogue.client.getCrypto()!.exportRoomKeys()).find((k) => k.session_id === wire.session_id)!;
@@ -162,13 +164,16 @@ describe("decryption states and trust across a restore from the key backup", () 
         undefined,
         { ...wire, sender_key: anaKeys.curve25519, device_id: ana.session.deviceId },
       );
+      const laptop = await signInThroughControlPlane(jan.cp, { deviceName: "new laptop" });
+      reader = laptop;
+      await waitForRoom(laptop.client, "network:tourism", 60_000);
       // What a restore does with a backup entry the operator wrote: the reader's SDK imports the key
       // (keys imported from a backup or a file take the same path: "imported", unauthenticated).
-      await reader.client.getCrypto()!.importRoomKeys([forgedKey]);
+      await laptop.client.getCrypto()!.importRoomKeys([forgedKey]);
       // The event may have failed to decrypt before the import; the SDK retries it once the key is in.
-      const forgedEvent = await eventOn(reader, roomId, posted.event_id);
+      const forgedEvent = await eventOn(laptop, roomId, posted.event_id);
       const { value: forged } = await eventually(
-        () => readEvent(reader, forgedEvent),
+        () => readEvent(laptop, forgedEvent),
         (r) => r.content.status === "valid",
         30_000,
         300,
@@ -183,13 +188,13 @@ describe("decryption states and trust across a restore from the key backup", () 
       const genuineId = await sendContent(ana.session, roomId, "alert", { ...EXAMPLES.alert, title: "Genuinely Ana's" });
       const genuineWire = (await eventOn(ana.session, roomId, genuineId)).getWireContent();
       const genuineKey = (await ana.session.client.getCrypto()!.exportRoomKeys()).find((k) => k.session_id === genuineWire.session_id)!;
-      await reader.client.getCrypto()!.importRoomKeys([genuineKey]);
-      const genuine = await readEvent(reader, await eventOn(reader, roomId, genuineId));
+      await laptop.client.getCrypto()!.importRoomKeys([genuineKey]);
+      const genuine = await readEvent(laptop, await eventOn(laptop, roomId, genuineId));
       expect(genuine.content).toMatchObject({ status: "valid", kind: "alert", content: { title: "Genuinely Ana's" } });
       expect(genuine.trust).toMatchObject({ level: "verified", memberState: "CL" });
     } finally {
       rogue.stop();
-      reader.stop();
+      reader?.stop();
     }
   }, 240_000);
 });

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MatrixEvent } from "matrix-js-sdk";
 import { EventShieldReason } from "matrix-js-sdk/lib/crypto-api/index.js";
@@ -15,7 +14,7 @@ import { isCrossSigned, restoreFromRecoveryKey } from "#shared/matrix/first-run.
 import { EXAMPLES } from "#shared/content/examples.js";
 import { startGovernedFederation, type GovernedFederation } from "../../helpers/federation/governed.js";
 import { remoteMember } from "../../helpers/federation/remote-member.js";
-import { MatrixUser } from "../../helpers/federation/network.js";
+import { asUser, readValid } from "../../helpers/federation/read.js";
 import { api, role } from "../../helpers/control-plane.js";
 import { eventually } from "../../helpers/matrix-wait.js";
 import { credentialsPublished, member, roomsReady, type Member } from "../../helpers/e2ee.js";
@@ -23,9 +22,6 @@ import { credentialsPublished, member, roomsReady, type Member } from "../../hel
 const ROOMS = ["space", "network:tourism", "advisories:tourism"];
 // Three homeservers, a control plane and Rust-crypto clients on a loaded 2-core machine.
 const SLOW = 180_000;
-
-/** The account of a client's session, on the client API only (what its own homeserver shows it). */
-const asUser = (s: EnlaceSession) => new MatrixUser(s.client.getHomeserverUrl().replace(/\/$/, ""), s.userId, s.client.getAccessToken()!);
 
 describe("end-to-end encryption across homeservers", () => {
   let g: GovernedFederation;
@@ -121,50 +117,6 @@ describe("end-to-end encryption across homeservers", () => {
     SLOW,
   );
 
-  /** Which step lost an event: the reader's homeserver holding it or not, and what every server's log says of it. */
-  async function whereIs(s: EnlaceSession, roomId: string, eventId: string) {
-    const own = await asUser(s)
-      .call("GET", `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/event/${encodeURIComponent(eventId)}`)
-      .then(
-        () => "held",
-        (e: Error) => `not held (${e.message})`,
-      );
-    const logs = await Promise.all(
-      (["secretariat", "chile", "jamaica"] as const).map(async (r) => {
-        const lines = (await readFile(g.net[r].logPath, "utf8").catch(() => "")).split("\n");
-        const hits = lines.filter((l) => l.includes(eventId) || /Soft-failing|rejected|Failed to send|backoff/i.test(l)).slice(-15);
-        return `${r}:\n${hits.join("\n")}`;
-      }),
-    );
-    const there = await asUser(s)
-      .call<{ membership: string }>("GET", `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/state/m.room.member/${encodeURIComponent(s.userId)}`)
-      .then(
-        (c) => c.membership,
-        (e: Error) => e.message,
-      );
-    const here = ((await g.bot.stateContent(roomId, "m.room.member", s.userId).catch(() => null)) as { membership?: string } | null)?.membership;
-    return `by ${s.userId}'s homeserver: ${own}; membership there ${there}, at the Secretariat's ${here}; sync ${s.client.getSyncState()}; logs:\n${logs.join("\n")}`;
-  }
-
-  /** Waits for an event to reach a client, then until it reads as valid Enlace content there. */
-  async function readValid(s: EnlaceSession, roomId: string, eventId: string) {
-    const { value: ev } = await eventually(
-      async () => s.client.getRoom(roomId)?.findEventById(eventId),
-      (e) => e !== undefined,
-      SLOW,
-      100,
-    ).catch(async (err) => {
-      throw new Error(`${(err as Error).message}; ${await whereIs(s, roomId, eventId)}`);
-    });
-    const { value: read } = await eventually(
-      () => readEvent(s, ev!, 2_000),
-      (r) => r.content.status === "valid",
-      SLOW,
-      500,
-    );
-    return { ev: ev!, read };
-  }
-
   it(
     "a new device of Ana's on Chile's homeserver, restored with her recovery key, gets the key of the next alert (device list over federation) and verifies it",
     async () => {
@@ -188,7 +140,7 @@ describe("end-to-end encryption across homeservers", () => {
           250,
         );
         const after = await sendContent(officer.session, roomId, "alert", { ...EXAMPLES.alert, title: "After the new phone" });
-        const { ev, read } = await readValid(phone, roomId, after);
+        const { ev, read } = await readValid(g, phone, roomId, after, SLOW);
         expect(read.encrypted).toBe(true);
         expect(read.content).toMatchObject({ kind: "alert", content: { title: "After the new phone" } });
         expect(read.trust).toMatchObject({ level: "verified", memberState: null });
@@ -215,7 +167,7 @@ describe("end-to-end encryption across homeservers", () => {
         ackDeadline: deadline,
       });
       for (const m of [ana, jan]) {
-        const { read } = await readValid(m.session, roomId, eventId);
+        const { read } = await readValid(g, m.session, roomId, eventId, SLOW);
         expect(read).toMatchObject({ encrypted: true, content: { kind: "advisory" }, trust: { level: "verified" } });
         await sendAck(m.session, roomId, eventId);
       }
@@ -266,8 +218,8 @@ describe("end-to-end encryption across homeservers", () => {
       const roomId = roomOf(officer, "network:tourism");
       // Control: before the revocation, Jan's device holds the key of the officer's alert.
       const before = await sendContent(officer.session, roomId, "alert", { ...EXAMPLES.alert, title: "Before the revocation" });
-      await readValid(ana.session, roomId, before);
-      await readValid(jan.session, roomId, before);
+      await readValid(g, ana.session, roomId, before, SLOW);
+      await readValid(g, jan.session, roomId, before, SLOW);
       expect(await decrypts(jan.session, await ciphertextOf(roomId, before))).toBe(true);
 
       const revoked = await api(g.plane, "POST", `/api/people/${jan.personId}/revoke`, { token: g.admin, body: { reason: "left the service" } });
@@ -291,7 +243,7 @@ describe("end-to-end encryption across homeservers", () => {
         250,
       );
       const after = await sendContent(officer.session, roomId, "alert", { ...EXAMPLES.alert, title: "After the revocation" });
-      const { read } = await readValid(ana.session, roomId, after);
+      const { read } = await readValid(g, ana.session, roomId, after, SLOW);
       expect(read).toMatchObject({ encrypted: true, content: { content: { title: "After the revocation" } }, trust: { level: "verified" } });
       // Jan's device still works on Jamaica's homeserver (the Secretariat cannot log it out), but
       // handed the ciphertext it has no key for it.

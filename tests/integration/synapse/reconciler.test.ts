@@ -87,10 +87,12 @@ describe("rooms follow the registry (real Synapse, real PostgreSQL)", () => {
 
     // How fast is measured by `npm run bench` (revocation latency), not asserted here.
     expect((await api(plane, "POST", `/api/people/${nom.body.id}/suspend`, { token: officer.token, body: { reason: "test" } })).status).toBe(200);
+    // The bound is generous on purpose: the whole suite shares two cores, and a person job queued
+    // behind others took over 5 s there once; the figure itself is the bench's.
     await eventually(
       async () => (await roomsOf("@ana.cl:enlace.test")).length,
       (n) => n === 0,
-      5000,
+      30_000,
       10,
     );
     const tokenErr = await hs.admin.whoami(login.access_token).catch((e) => e);
