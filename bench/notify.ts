@@ -3,16 +3,29 @@ import nodemailer from "nodemailer";
 import { actor, api, role, startTestPlane } from "../tests/helpers/control-plane.js";
 import { startMailSink, startPushService } from "../tests/integration/notifications/sinks.js";
 import { createChannels } from "#server/domain/notifications/channels.js";
-import { dispatchDue } from "#server/domain/notifications/dispatch.js";
+import { startNotifier } from "#server/jobs/notifications.js";
 import { inBatches } from "./lib/matrix.js";
 import { round, summarize } from "./lib/stats.js";
 
 /**
  * Issue 10's figures: from countersigning an advisory to the last of N focal points' push
  * subscriptions receiving its (decrypted) push at a local push service, and the same by mail to a
- * real SMTP server. Floors, same run, same servers: N plain HTTPS POSTs through the same agent,
- * and N mails sent straight through nodemailer's pool.
+ * real SMTP server. Delivery goes through the notifier as production runs it, woken by the
+ * countersign's commit (its tick is set far beyond the run, so the tick never does the work).
+ * Floors, same run, same servers: N plain HTTPS POSTs through the same agent, and N mails sent
+ * straight through nodemailer's pool.
  */
+const TICK_MS = 10 * 60_000;
+
+/** Polls until `ok`; a stalled delivery ends the benchmark with an error instead of hanging it. */
+async function until(what: string, ok: () => boolean, timeoutMs = 300_000) {
+  const t0 = performance.now();
+  while (!ok()) {
+    if (performance.now() - t0 > timeoutMs) throw new Error(`notify: ${what} not within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 export async function benchNotify(pgAdminUrl: string, log: (s: string) => void, n = 1000): Promise<Record<string, number>> {
   const push = await startPushService();
   const mail = await startMailSink();
@@ -46,11 +59,13 @@ export async function benchNotify(pgAdminUrl: string, log: (s: string) => void, 
 
     // Push only (mail off for this part).
     const pushOnly = createChannels({ vapid: plane.ctx.keys.vapid, subject: "mailto:bench@example.org", from: "x@example.org", pushAgent: push.agent });
+    const pushNotifier = startNotifier(plane.ctx, pushOnly, TICK_MS);
     const t0 = await publish();
     const queuedMs = performance.now() - t0;
-    await dispatchDue(plane.ctx, pushOnly);
+    await until(`${n} pushes`, () => push.received.length >= n);
+    await pushNotifier.stop(); // closes its channels
     const lat = summarize(push.received.map((r) => r.at - t0));
-    if (lat.n !== n) throw new Error(`only ${lat.n} of ${n} pushes arrived`);
+    if (lat.n !== n) throw new Error(`${lat.n} pushes arrived for ${n} subscriptions`);
     const f0 = performance.now();
     const body = JSON.stringify({ kind: "advisory.published", title: "Advisory Tourism #1", body: "x".repeat(60), url: "#/", tag: "t", urgent: false });
     await inBatches(
@@ -70,7 +85,6 @@ export async function benchNotify(pgAdminUrl: string, log: (s: string) => void, 
     log(
       `notify: ${n} pushes, p50 ${round(lat.p50, 0)} ms, p99 ${round(lat.p99, 0)} ms, last ${round(lat.max, 0)} ms (queued after ${round(queuedMs, 0)} ms); floor (${n} plain HTTPS POSTs) ${round(floorMs, 0)} ms`,
     );
-    await pushOnly.close();
 
     // Mail only.
     await plane.ctx.db.query("DELETE FROM push_subscriptions");
@@ -80,12 +94,12 @@ export async function benchNotify(pgAdminUrl: string, log: (s: string) => void, 
       smtpUrl: mail.url,
       from: "Enlace <enlace@example.org>",
     });
+    const mailNotifier = startNotifier(plane.ctx, mailOnly, TICK_MS);
     const m0 = performance.now();
     await publish();
-    await dispatchDue(plane.ctx, mailOnly);
-    while (mail.mails.length < n) await new Promise((r) => setTimeout(r, 20));
+    await until(`${n} mails`, () => mail.mails.length >= n);
     const mailS = (performance.now() - m0) / 1000;
-    await mailOnly.close();
+    await mailNotifier.stop();
     const floorMail = nodemailer.createTransport(`${mail.url}?pool=true&maxConnections=5`);
     const fm0 = performance.now();
     await inBatches(
@@ -99,6 +113,8 @@ export async function benchNotify(pgAdminUrl: string, log: (s: string) => void, 
     log(`notify: ${n} mails in ${round(mailS, 2)} s; floor (${n} mails straight through nodemailer) ${round(floorMailS, 2)} s`);
     return {
       [`notify_advisory_${n}_p99_ms`]: round(lat.p99, 0),
+      // The issue's own wording: publishing to the last subscription receiving its push.
+      [`notify_advisory_${n}_last_ms`]: round(lat.max, 0),
       [`notify_advisory_${n}_p99_ratio`]: round(lat.p99 / floorMs),
       [`notify_mail_${n}_s`]: round(mailS, 2),
       [`notify_mail_${n}_ratio`]: round(mailS / floorMailS),

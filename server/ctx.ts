@@ -4,6 +4,7 @@ import type { Db } from "./db/pool.js";
 import { auditWriter } from "./domain/audit/append.js";
 import { createPasswordHasher } from "./domain/auth/passwords.js";
 import { type Ctx, noHooks, type Settings } from "./domain/context.js";
+import { createWakeSignal } from "./domain/wake.js";
 import type { HomeserverWiring } from "./homeserver-link.js";
 import type { Keys } from "./keys/keystore.js";
 import type { Logger } from "./log.js";
@@ -49,5 +50,6 @@ export async function buildCtx(config: CtxConfig, overrides: CtxOverrides = {}):
     },
     matrixAccounts: hs?.accounts,
     settings: { ...config.settings, matrixServerName: hs?.serverName ?? null },
+    notifierWake: createWakeSignal(),
   };
 }

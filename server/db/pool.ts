@@ -9,7 +9,11 @@ export type Db = pg.Pool;
  * CONVENTIONS.md, "Locks and NOTIFY") call `changed(table)`; withTransaction tells this
  * process's change feed after COMMIT, so its read caches drop at once instead of when the NOTIFY arrives.
  */
-export type Tx = pg.PoolClient & { changed(table: string): void };
+export type Tx = pg.PoolClient & {
+  changed(table: string): void;
+  /** Runs `fn` once this transaction has committed (never after a rollback): wakes a job that the transaction gave work. */
+  afterCommit(fn: () => void): void;
+};
 export interface Queryable {
   // biome-ignore lint/suspicious/noExplicitAny: pg's own default: a query without a row type reads columns untyped (repo.ts files map them)
   query<R extends pg.QueryResultRow = any>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
@@ -41,13 +45,21 @@ export interface TxTarget {
 export async function withTransaction<T>(on: TxTarget, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const client = await on.db.connect();
   const changed = new Set<string>();
-  const tx: Tx = Object.assign(client, { changed: (table: string) => void changed.add(table) });
+  const committed = new Set<() => void>();
+  const tx: Tx = Object.assign(client, { changed: (table: string) => void changed.add(table), afterCommit: (fn: () => void) => void committed.add(fn) });
   try {
     await client.query("BEGIN");
     const result = await fn(tx);
     await client.query("COMMIT");
     // Only after COMMIT: a rolled-back change must not be announced.
     if (changed.size) on.changes?.publish([...changed]);
+    for (const after of committed) {
+      try {
+        after();
+      } catch {
+        // Committed is committed: a failed wake-up leaves the work to the job's own timer.
+      }
+    }
     return result;
   } catch (err) {
     await client.query("ROLLBACK").catch(() => {});

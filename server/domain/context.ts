@@ -7,6 +7,7 @@ import type { ChangeFeed, QueryCache } from "../db/change-feed.js";
 import type { ResolvedSession } from "./auth/principal.js";
 import type { DirectoryEntry } from "./registry/repo.js";
 import type { MatrixAccountDirectory } from "./matrix-session/accounts.js";
+import type { WakeSignal } from "./wake.js";
 
 /**
  * Registry changes notify the homeserver side (the membership reconciler) inside the same
@@ -57,4 +58,6 @@ export interface Ctx {
   /** The Secretariat's homeserver accounts (admin API), once a homeserver is linked: reserved-ID checks. */
   readonly matrixAccounts?: MatrixAccountDirectory;
   readonly settings: Settings;
+  /** Rung after a commit that queued notifications: this process's notifier delivers them at once instead of at its next tick. */
+  readonly notifierWake: WakeSignal;
 }

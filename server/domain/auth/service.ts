@@ -3,6 +3,7 @@ import type { Ctx } from "../context.js";
 import { AppError, conflict } from "../../errors.js";
 import * as repo from "./repo.js";
 import * as registryRepo from "../registry/repo.js";
+import { deleteSubscriptionsOfSession } from "../notifications/repo.js";
 import { activate } from "../registry/service.js";
 import { requiresTotp, type Principal, type ResolvedSession } from "./principal.js";
 import { newToken, tokenHash } from "./tokens.js";
@@ -71,10 +72,20 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedS
   return p && p.expiresAt > ctx.now() ? p : null;
 }
 
+/**
+ * Ends the session and, in the same transaction, removes the push subscriptions it registered: a
+ * signed-out device stops receiving notifications even when its client could not unsubscribe first.
+ */
 export async function logout(ctx: Ctx, p: Principal) {
   await withTransaction(ctx, async (tx) => {
     await repo.revokeSession(tx, p.sessionId);
-    await ctx.audit.append(tx, { actor: p.personId, action: "auth.logout", subject: p.personId });
+    const removed = await deleteSubscriptionsOfSession(tx, p.sessionId);
+    await ctx.audit.append(tx, {
+      actor: p.personId,
+      action: "auth.logout",
+      subject: p.personId,
+      ...(removed ? { details: { pushSubscriptionsRemoved: removed } } : {}),
+    });
   });
 }
 

@@ -57,6 +57,8 @@ export async function notify(ctx: Ctx, tx: Tx, personIds: readonly string[], n: 
     if (await repo.insertOutbox(tx, o)) queued++;
   }
   if (queued > 0) {
+    // Delivered at once once this commits, not at the notifier's next tick (and not at all if it rolls back).
+    tx.afterCommit(ctx.notifierWake.wake);
     await ctx.audit.append(tx, {
       actor: n.audit.actor,
       action: "notification.queued",

@@ -35,7 +35,7 @@ export async function setPreferences(
 /** The endpoint and keys are the device's own; only their existence is audited. */
 export async function subscribe(ctx: Ctx, p: Principal, deviceId: string, s: { endpoint: string; keys: { p256dh: string; auth: string } }) {
   await withTransaction(ctx, async (tx) => {
-    await repo.putSubscription(tx, p.personId, deviceId, { endpoint: s.endpoint, ...s.keys });
+    await repo.putSubscription(tx, p.personId, deviceId, p.sessionId, { endpoint: s.endpoint, ...s.keys });
     await ctx.audit.append(tx, { actor: p.personId, action: "notification.device_subscribed", subject: p.personId, details: { deviceId } });
   });
 }

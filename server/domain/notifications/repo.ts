@@ -54,14 +54,23 @@ export interface SubscriptionRow {
   auth: string;
 }
 
-/** One subscription per device: a device re-subscribing replaces its own, and an endpoint moves with whoever holds it now. */
-export async function putSubscription(tx: Tx, personId: string, deviceId: string, s: { endpoint: string; p256dh: string; auth: string }) {
+/**
+ * One subscription per device: a device re-subscribing replaces its own, and an endpoint moves with
+ * whoever holds it now. It belongs to the session that registered it last: that session's sign-out removes it.
+ */
+export async function putSubscription(tx: Tx, personId: string, deviceId: string, sessionId: string, s: { endpoint: string; p256dh: string; auth: string }) {
   await tx.query("DELETE FROM push_subscriptions WHERE endpoint = $1 AND NOT (person_id = $2 AND matrix_device_id = $3)", [s.endpoint, personId, deviceId]);
   await tx.query(
-    `INSERT INTO push_subscriptions (person_id, matrix_device_id, endpoint, p256dh, auth) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (person_id, matrix_device_id) DO UPDATE SET endpoint = excluded.endpoint, p256dh = excluded.p256dh, auth = excluded.auth, updated_at = now()`,
-    [personId, deviceId, s.endpoint, s.p256dh, s.auth],
+    `INSERT INTO push_subscriptions (person_id, matrix_device_id, session_id, endpoint, p256dh, auth) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (person_id, matrix_device_id) DO UPDATE SET session_id = excluded.session_id, endpoint = excluded.endpoint, p256dh = excluded.p256dh,
+       auth = excluded.auth, updated_at = now()`,
+    [personId, deviceId, sessionId, s.endpoint, s.p256dh, s.auth],
   );
+}
+
+/** Sign-out: the subscriptions this session registered. Returns how many. */
+export async function deleteSubscriptionsOfSession(tx: Tx, sessionId: string): Promise<number> {
+  return (await tx.query("DELETE FROM push_subscriptions WHERE session_id = $1", [sessionId])).rowCount ?? 0;
 }
 
 export async function deleteSubscription(db: Queryable, personId: string, deviceId: string): Promise<number> {

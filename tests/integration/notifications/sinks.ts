@@ -11,6 +11,10 @@ interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** The HTML part, if any ("" without one). */
+  html: string;
+  /** Every header line as sent (From, To, Subject, List-*, …): content could hide in any of them. */
+  headers: string[];
 }
 
 /** A real SMTP server on loopback: every mail the control plane sends, parsed. */
@@ -24,7 +28,13 @@ export async function startMailSink() {
       simpleParser(stream).then(
         (m) => {
           const to = Array.isArray(m.to) ? m.to[0] : m.to;
-          mails.push({ to: to?.value[0]?.address ?? "", subject: m.subject ?? "", text: m.text ?? "" });
+          mails.push({
+            to: to?.value[0]?.address ?? "",
+            subject: m.subject ?? "",
+            text: m.text ?? "",
+            html: typeof m.html === "string" ? m.html : "",
+            headers: m.headerLines.map((h) => h.line),
+          });
           cb();
         },
         (err) => cb(err),
