@@ -202,6 +202,47 @@ describe("people approved later read the room's history (MSC4268 bundles from an
     }
   }, 240_000);
 
+  it("an officer vetted after an advisory reads it at first sign-in, once another officer's client runs", async () => {
+    const roomId = roomOf(officer);
+    sharing?.stop(); // no officer's client shares while the new officer arrives
+    results.length = 0;
+    const advisoryId = await advisory("Published before the new officer was vetted");
+    const { value: anaView } = await eventually(
+      () => readById(ana.session, roomId, advisoryId),
+      (r) => r.content.status === "valid",
+      30_000,
+      300,
+    );
+    const newOfficer = await member(plane, [role.officer("tourism")], null, ROOMS);
+    later.push(newOfficer);
+    await credentialsPublished(officer.session, [newOfficer]);
+    // Nothing but an officer's bundle brings this key (the new officer's key backup is empty): without one, unreadable.
+    expect((await readById(newOfficer.session, roomId, advisoryId)).content.status).not.toBe("valid");
+
+    // The first officer's client starts: the recently issued credential is served at once.
+    sharing = startHistorySharing(officer.session, { onResult: (r) => results.push(r) });
+    await eventually(
+      async () => results.filter((r) => r.userId === newOfficer.session.userId),
+      (r) => r.some((x) => x.shared),
+      60_000,
+      200,
+    );
+    const { value: read } = await eventually(
+      () => readById(newOfficer.session, roomId, advisoryId),
+      (r) => r.content.status === "valid",
+      60_000,
+      500,
+    );
+    expect(read.content).toMatchObject({
+      status: "valid",
+      kind: "advisory",
+      content: expect.objectContaining({ title: "Published before the new officer was vetted" }),
+    });
+    // The sender's verdict is what a member who got the key through Olm sees.
+    expect(read.trust).toEqual(anaView.trust);
+    expect(read.trust).toMatchObject({ level: "verified" });
+  }, 240_000);
+
   it("a revoked person's device gets no key through the history path: the signed revocation list refuses them, even with their credential put back", async () => {
     const roomId = roomOf(officer);
     sharing?.stop(); // so that the approval below does not share before the revocation
