@@ -9,7 +9,7 @@ import {
   type RevocationList,
   type SignedRevocationList,
 } from "./credential.js";
-import { newerList, currentRevocations, memoryRevocationStore, REVOCATION_MAX_AGE_MS, REVOCATION_REFRESH_MS } from "./revocation-status.js";
+import { newerList, currentRevocations, memoryRevocationStore, barredByList, REVOCATION_MAX_AGE_MS, REVOCATION_REFRESH_MS } from "./revocation-status.js";
 
 const PERSON = "00000000-0000-4000-8000-000000000001";
 const T0 = Date.parse("2026-12-01T12:00:00.000Z");
@@ -190,5 +190,28 @@ describe("currentRevocations under concurrency", () => {
       );
       expect(store.get(sec.publicKey)?.list.serial).toBe(4);
     }
+  });
+});
+
+describe("barredByList: the history path's own check of the signed list, by Matrix user", () => {
+  const withEntry = (status: "suspended" | "revoked"): RevocationList => ({
+    ...list(7, 0),
+    entries: [{ personId: PERSON, userId: "@ana:hs.test", status, since: at(-H) }],
+  });
+  it.each([
+    { status: "revoked" as const, issued: null, barred: "revoked", why: "revoked, credential withdrawn" },
+    { status: "revoked" as const, issued: at(-2 * H), barred: "revoked", why: "revoked, an old credential put back" },
+    { status: "revoked" as const, issued: at(0), barred: "revoked", why: "revoked, even a credential issued later" },
+    { status: "suspended" as const, issued: null, barred: "suspended", why: "suspended, credential withdrawn" },
+    { status: "suspended" as const, issued: at(-2 * H), barred: "suspended", why: "suspended, a credential from before the suspension" },
+    { status: "suspended" as const, issued: at(0), barred: null, why: "reinstated: a credential issued after the suspension, list not yet re-signed" },
+    { status: "suspended" as const, issued: "not a date", barred: "suspended", why: "suspended, an unreadable issue date" },
+  ])("$why → $barred", ({ status, issued, barred }) => {
+    expect(barredByList(withEntry(status), "@ana:hs.test", issued)).toBe(barred);
+  });
+  it("bars nobody else, and nothing without a list", () => {
+    expect(barredByList(withEntry("revoked"), "@bea:hs.test", null)).toBeNull();
+    expect(barredByList(list(7, 0), "@ana:hs.test", null)).toBeNull();
+    expect(barredByList(null, "@ana:hs.test", null)).toBeNull();
   });
 });

@@ -89,3 +89,17 @@ export async function currentRevocations(
     return { known: false, reason: `the newest revocation list is ${Math.floor(age / 3600_000)} h old`, list: best };
   return { known: true, list: best };
 }
+
+/**
+ * Whether a signed revocation list bars this Matrix user now, credential or not: "revoked" always;
+ * "suspended" unless the credential in hand was issued after the suspension (a reinstatement issues a
+ * new one, and the list may lag it by a moment). The same rule verifyCredential applies by personId,
+ * here by the list's userId, so a person is refused even once their credential has been withdrawn.
+ */
+export function barredByList(list: RevocationList | null, userId: string, credentialIssuedAt: string | null): "suspended" | "revoked" | null {
+  const hit = list?.entries.find((e) => e.userId === userId);
+  if (!hit) return null;
+  if (hit.status === "revoked") return "revoked";
+  const issued = credentialIssuedAt ? Date.parse(credentialIssuedAt) : Number.NaN;
+  return Number.isFinite(issued) && issued > Date.parse(hit.since) ? null : "suspended";
+}

@@ -1,7 +1,8 @@
 import { ClientEvent, RoomStateEvent, type MatrixClient, type MatrixEvent, type Room, type ReceivedToDeviceMessage } from "matrix-js-sdk";
 import type { EnlaceSession } from "./session.js";
 import { vettedIdentity } from "./vetted.js";
-import { CREDENTIAL_TYPE, credentialStateKey } from "../credentials/credential.js";
+import { CREDENTIAL_TYPE, REVOCATIONS_TYPE, credentialStateKey } from "../credentials/credential.js";
+import { barredByList, currentRevocations } from "../credentials/revocation-status.js";
 import { findRoomByKey } from "./rooms.js";
 
 /**
@@ -49,14 +50,25 @@ const levelOf = (room: Room, userId: string) => room.getMember(userId)?.powerLev
 const isOfficerCredential = (roles: { role: string }[]) => roles.some((r) => r.role === "secretariat_officer");
 
 /**
- * Shares this room's history with one member, if they are vetted now and joined. The vetting check
- * comes first: a suspended or revoked person is refused by the history path itself, whatever the
- * room's membership says at that moment.
+ * Shares this room's history with one member, if they are vetted now and joined. The revocation
+ * list and vetting checks come first: a suspended or revoked person is refused by the history path
+ * itself, whatever the room's membership or the Space's credential says at that moment.
  */
 export async function shareHistory(s: EnlaceSession, roomId: string, userId: string): Promise<HistoryShareResult> {
   const room = s.client.getRoom(roomId);
   const refuse = (reason: string): HistoryShareResult => ({ roomId, userId, shared: false, reason });
   if (!room) return refuse("this client is not in the room");
+  // Deny by default: whoever the newest signed revocation list names is refused on the list's word,
+  // before and whatever the credential in the Space says (withdrawn, or an old one put back).
+  const space = findRoomByKey(s.client, "space");
+  const revocation = await currentRevocations(space?.currentState.getStateEvents(REVOCATIONS_TYPE, "")?.getContent() ?? null, {
+    pinnedKeys: s.secretariatKeys,
+    store: s.revocations,
+    now: s.now?.() ?? new Date(),
+  });
+  const issuedAt = space ? credentialEvent(space, userId)?.getContent()?.credential?.issuedAt : null;
+  const barred = barredByList(revocation.list, userId, typeof issuedAt === "string" ? issuedAt : null);
+  if (barred) return refuse(`on the Secretariat's signed revocation list: vetting ${barred}`);
   const vetted = await vettedIdentity(s, userId);
   if (!vetted.ok) return refuse(vetted.reason);
   if (!isSharedHistory(room)) return refuse("the room's history is not shared with new members");

@@ -78,7 +78,11 @@ describe("web client: the Matrix device survives reloads and transient errors", 
       expect(await a.page.getByTestId("matrix-needs-restore").count()).toBe(0);
       expect(await a.page.getByTestId("matrix-reconnecting").count()).toBe(0);
     }
-    console.log(`sessions: 20 reloads to a ready room list in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const elapsed = Date.now() - t0;
+    console.log(`sessions: 20 reloads to a ready room list in ${(elapsed / 1000).toFixed(1)} s`);
+    // A precondition of the scenario, not a performance figure: spread over more than a minute, the
+    // reloads would no longer be the burst that used to trip the homeserver's login limits.
+    expect(elapsed).toBeLessThan(60_000);
     expect(traffic).toEqual({ logins: 0, grants: 0, tooMany: [] });
     expect(await keptDevices(a.page)).toEqual([kept]);
     expect(await homeserverDevices(kept.userId)).toEqual([kept.deviceId]);

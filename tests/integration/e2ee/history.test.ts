@@ -1,4 +1,4 @@
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { describe, it, expect, beforeAll, afterAll, vi } from "vitest";
 import { MatrixEvent, ClientEvent, type ReceivedToDeviceMessage } from "matrix-js-sdk";
 import { startTestSynapse, type TestSynapse } from "../../helpers/synapse.js";
 import { startTestPlane, role, api, actor, type TestPlane } from "../../helpers/control-plane.js";
@@ -15,6 +15,7 @@ import { startHistorySharing, shareHistory, type HistoryShareResult } from "#sha
 import { vettedIdentity } from "#shared/matrix/vetted.js";
 import { deliveryReport } from "#shared/matrix/delivery.js";
 import type { EnlaceSession } from "#shared/matrix/session.js";
+import { CREDENTIAL_TYPE, REVOCATIONS_TYPE, credentialStateKey, verifyCredential, type SignedRevocationList } from "#shared/credentials/credential.js";
 
 /** Reads an event as this session sees it now, fetched afresh (a key that arrived later is used). */
 async function readById(s: EnlaceSession, roomId: string, eventId: string): Promise<Received> {
@@ -199,5 +200,123 @@ describe("people approved later read the room's history (MSC4268 bundles from an
     } finally {
       session.stop();
     }
+  }, 240_000);
+
+  it("an officer vetted after an advisory reads it at first sign-in, once another officer's client runs", async () => {
+    const roomId = roomOf(officer);
+    sharing?.stop(); // no officer's client shares while the new officer arrives
+    results.length = 0;
+    const advisoryId = await advisory("Published before the new officer was vetted");
+    const { value: anaView } = await eventually(
+      () => readById(ana.session, roomId, advisoryId),
+      (r) => r.content.status === "valid",
+      30_000,
+      300,
+    );
+    const newOfficer = await member(plane, [role.officer("tourism")], null, ROOMS);
+    later.push(newOfficer);
+    await credentialsPublished(officer.session, [newOfficer]);
+    // Nothing but an officer's bundle brings this key (the new officer's key backup is empty): without one, unreadable.
+    expect((await readById(newOfficer.session, roomId, advisoryId)).content.status).not.toBe("valid");
+
+    // The first officer's client starts: the recently issued credential is served at once.
+    sharing = startHistorySharing(officer.session, { onResult: (r) => results.push(r) });
+    await eventually(
+      async () => results.filter((r) => r.userId === newOfficer.session.userId),
+      (r) => r.some((x) => x.shared),
+      60_000,
+      200,
+    );
+    const { value: read } = await eventually(
+      () => readById(newOfficer.session, roomId, advisoryId),
+      (r) => r.content.status === "valid",
+      60_000,
+      500,
+    );
+    expect(read.content).toMatchObject({
+      status: "valid",
+      kind: "advisory",
+      content: expect.objectContaining({ title: "Published before the new officer was vetted" }),
+    });
+    // The sender's verdict is what a member who got the key through Olm sees.
+    expect(read.trust).toEqual(anaView.trust);
+    expect(read.trust).toMatchObject({ level: "verified" });
+  }, 240_000);
+
+  it("a revoked person's device gets no key through the history path: the signed revocation list refuses them, even with their credential put back", async () => {
+    const roomId = roomOf(officer);
+    sharing?.stop(); // so that the approval below does not share before the revocation
+    results.length = 0;
+    const crypto = officer.session.client.getCrypto() as unknown as { shareRoomHistoryWithUser(roomId: string, userId: string): Promise<void> };
+    const shares = vi.spyOn(crypto, "shareRoomHistoryWithUser");
+    const advisoryId = await advisory("Third advisory, before the revocation");
+    const pe = await member(plane, [role.focal("PE", "tourism")], "PE", ROOMS);
+    later.push(pe);
+    const userId = pe.session.userId;
+    await credentialsPublished(officer.session, [pe]);
+    const space = findRoomByKey(officer.session.client, "space")!;
+    const credentialOf = () => space.currentState.getStateEvents(CREDENTIAL_TYPE, credentialStateKey(userId))?.getContent() ?? {};
+    // What the homeserver's operator keeps for later: her genuine credential from before the revocation.
+    const genuine = credentialOf();
+    const bundles: string[] = [];
+    pe.session.client.on(ClientEvent.ReceivedToDeviceMessage, ({ message }: ReceivedToDeviceMessage) => {
+      if (message.type.endsWith("room_key_bundle")) bundles.push(message.sender ?? "");
+    });
+
+    expect((await api(plane, "POST", `/api/people/${pe.personId}/revoke`, { token: officer.cp.token!, body: { reason: "test" } })).status).toBe(200);
+    // The officer's client sees the Secretariat's signed list naming her as revoked (her credential is withdrawn too).
+    const { value: list } = await eventually(
+      async () => space.currentState.getStateEvents(REVOCATIONS_TYPE, "")?.getContent() as SignedRevocationList | undefined,
+      (l) => !!l?.list?.entries.some((e) => e.userId === userId && e.status === "revoked"),
+      60_000,
+      200,
+    );
+    await eventually(
+      async () => credentialOf(),
+      (c) => Object.keys(c).length === 0,
+      60_000,
+      200,
+    );
+
+    // (a) An officer's client started now refuses her on the list's word.
+    sharing = startHistorySharing(officer.session, { onResult: (r) => results.push(r) });
+    await sharing.settled();
+    const refusal = { roomId, userId, shared: false, reason: "on the Secretariat's signed revocation list: vetting revoked" };
+    expect(await shareHistory(officer.session, roomId, userId)).toEqual(refusal);
+
+    // (b) The operator of the Secretariat's homeserver puts her genuine credential back in the Space. The
+    // control plane would withdraw it again within a minute: paused, to look at what the officer's client decides.
+    await plane.link!.reconciler.stop();
+    await plane.link!.revocations.stop();
+    await eventually(
+      async () => (await plane.ctx.db.query("SELECT count(*)::int AS n FROM pgboss.job WHERE state = 'active'")).rows[0].n,
+      (n) => n === 0,
+      60_000,
+      100,
+    );
+    await hs.admin.putState(space.roomId, CREDENTIAL_TYPE, credentialStateKey(userId), genuine);
+    await eventually(
+      async () => credentialOf().credential?.masterKey,
+      (k) => k === pe.masterKey,
+      30_000,
+      100,
+    );
+    // The credential itself is genuine and unexpired: only the signed revocation list stands against it.
+    expect(await verifyCredential(credentialOf(), { pinnedKeys: officer.session.secretariatKeys, userId })).toMatchObject({ status: "valid" });
+    expect(await verifyCredential(credentialOf(), { pinnedKeys: officer.session.secretariatKeys, userId, revocations: list })).toMatchObject({
+      status: "revoked",
+      revocation: "revoked",
+    });
+    // vetted.ts's check (the one trust.ts uses too) refuses her by the list, and so does the history path.
+    expect(await vettedIdentity(officer.session, userId)).toMatchObject({ ok: false, code: "revoked", reason: "vetting revoked" });
+    expect(await shareHistory(officer.session, roomId, userId)).toEqual(refusal);
+    await sharing.settled();
+
+    expect(results.filter((r) => r.userId === userId && r.shared)).toEqual([]);
+    expect(shares.mock.calls.filter(([, u]) => u === userId)).toEqual([]);
+    expect(bundles).toEqual([]);
+    const read = await readById(pe.session, roomId, advisoryId).catch(() => null);
+    expect(read?.content.status ?? "unreadable").not.toBe("valid");
+    shares.mockRestore();
   }, 240_000);
 });
