@@ -34,7 +34,8 @@ export async function publishAdvisory(s: EnlaceSession, cp: AdvisoryCountersigne
 
 export interface AckTally {
   /** Acknowledgements that count, each for the member state of its sender's credential. */
-  counted: Array<{ state: string; at: Date; sender: string; eventId: string }>;
+  /** `name` is the registry name in the sender's signed credential (null when it predates names), never a display name. */
+  counted: Array<{ state: string; at: Date; sender: string; name: string | null; eventId: string }>;
   /** Acknowledgements of this advisory that do not count, and why (unsigned, forged, unvetted…). */
   notCounted: Array<{ sender: string; eventId: string; reason: string }>;
 }
@@ -51,7 +52,7 @@ export function tallyAcks(items: readonly Received[], advisoryEventId: string): 
   for (const i of items) {
     if (i.content.status !== "valid" || i.content.kind !== "ack" || i.content.content["m.relates_to"].event_id !== advisoryEventId) continue;
     if (i.trust.level === "verified" && i.trust.memberState)
-      tally.counted.push({ state: i.trust.memberState, at: new Date(i.ts), sender: i.sender, eventId: i.eventId });
+      tally.counted.push({ state: i.trust.memberState, at: new Date(i.ts), sender: i.sender, name: i.trust.name ?? null, eventId: i.eventId });
     else
       tally.notCounted.push({
         sender: i.sender,

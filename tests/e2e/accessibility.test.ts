@@ -2,14 +2,17 @@
 // laptop and phone width, seen by the people who use it: sign-in and enrollment (nobody signed in),
 // a focal point, a national coordinator, a Secretariat officer (who also walks the messaging
 // screens: first run and recovery key, home, each kind of room, an incident thread, coverage, the
-// library, a major event's expertise, a second device's restore) and an administrator.
+// library, a major event's expertise, a second device's restore) and an administrator; and the
+// screens of daily work: the conversations list and a direct conversation, an alert's open thread
+// with its reply box, the major-event form (new, with errors, editing), an advisory written in two
+// languages (its composer and its card), and the account page's recovery-key change.
 // Violations are collected over a whole walk and listed together, so one run shows all of them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { actor, api, role, type TestPlane } from "../helpers/control-plane.js";
 import { openPage, LAPTOP, PHONE, type OpenedPage } from "../helpers/browser.js";
 import { expectAccessible } from "../helpers/axe.js";
-import { seedPerson, signIn, settled, openMenu, useLanguage, keySavedAndRoomsShown, sendIncident, openRoom, type Person } from "./steps.js";
+import { seedPerson, signIn, settled, openMenu, go, useLanguage, keySavedAndRoomsShown, sendIncident, openRoom, readyToMessage, type Person } from "./steps.js";
 import { startMessagingStack, type MessagingStack } from "./stack.js";
 
 const LANGS = ["en", "es"] as const;
@@ -309,5 +312,96 @@ describe("web client: accessibility of every screen (axe-core)", () => {
     failures.push(...(await check(second.page, "restore refused")));
     expect(failures.join("\n\n")).toBe("");
     expect([...off.errors, ...second.errors]).toEqual([]);
+  }, 900_000);
+
+  it("daily work: conversations, an alert thread with its reply box, the major-event form, a two-language advisory, the recovery-key change", async () => {
+    const failures: string[] = [];
+    const olga = await seedPerson(plane, "Olga Oficial", [role.officer("tourism"), role.officer("crowded-spaces")], null);
+    const dora = await seedPerson(plane, "Dora Directa", [role.focal("CL", "tourism")], "CL");
+    const juan = await seedPerson(plane, "Juan Par", [role.focal("JM", "tourism")], "JM");
+    const [d, j] = await Promise.all([readyToMessage(browser, plane, dora), readyToMessage(browser, plane, juan)]);
+    opened.push(d, j);
+
+    // A direct conversation, started from the directory, with a message in it; then the list.
+    await go(d.page, "Expertise directory");
+    await d.page.getByRole("button", { name: "Contact Juan Par in a direct conversation" }).click({ timeout: 30_000 });
+    await d.page.getByRole("heading", { name: "Conversation with Juan Par" }).waitFor({ timeout: 90_000 });
+    const box = d.page.getByTestId("message-box");
+    await box.getByLabel("Message").fill("Hola Juan — **can we talk** about Saturday's match?");
+    await box.getByRole("button", { name: "Send" }).click();
+    await box.getByText("Sent, end-to-end encrypted.").waitFor({ timeout: 60_000 });
+    await d.page.locator("article[data-kind=message]").filter({ hasText: "can we talk" }).getByTestId("trust").waitFor({ timeout: 60_000 });
+    failures.push(...(await check(d.page, "direct conversation")));
+    await go(d.page, "Conversations");
+    await d.page.getByTestId("conversation-list").getByRole("link", { name: "Conversation with Juan Par" }).waitFor({ timeout: 60_000 });
+    failures.push(...(await check(d.page, "conversations list")));
+
+    // An alert in the network room, its thread open with a reply and the reply box.
+    const composer = await openRoom(d.page, "network:tourism");
+    const title = "Cruise ship phishing wave";
+    await composer.getByRole("button", { name: "New alert" }).click();
+    await composer.getByLabel("Title").fill(title);
+    await composer.getByLabel("Summary").fill("Passengers receive fake refund e-mails.");
+    await composer.getByLabel("Severity").selectOption("medium");
+    await composer.getByLabel("Category").selectOption("cyber");
+    await composer.getByRole("checkbox", { name: "Jamaica" }).check();
+    await composer.getByLabel("Valid until").fill("2030-06-30T18:00");
+    await composer.getByLabel("Source reliability").selectOption("B");
+    await composer.getByLabel("Information credibility").selectOption("2");
+    await composer.getByRole("button", { name: "Send alert" }).click();
+    await composer.getByText("Sent, end-to-end encrypted.").waitFor({ timeout: 60_000 });
+    await composer.getByRole("button", { name: "Close" }).click();
+    const alert = d.page.locator("li").filter({ has: d.page.locator("article[data-kind=alert]", { hasText: title }) });
+    await alert.getByRole("button", { name: "Reply" }).click({ timeout: 60_000 });
+    await alert.getByText("No replies yet.").waitFor();
+    const reply = alert.getByTestId("reply-box");
+    await reply.getByLabel("Your reply").fill("Seen here too: *two* ships in Montego Bay.");
+    await reply.getByRole("button", { name: "Send" }).click();
+    await reply.getByText("Sent, end-to-end encrypted.").waitFor({ timeout: 60_000 });
+    await alert.locator("li.reply").filter({ hasText: "Seen here too" }).getByTestId("trust").waitFor({ timeout: 60_000 });
+    failures.push(...(await check(d.page, "alert thread with a reply and the reply box")));
+
+    // The officer: the major-event form, new (empty, then with its errors) and editing.
+    const o = await readyToMessage(browser, plane, olga);
+    opened.push(o);
+    await go(o.page, "Major events");
+    await o.page.getByRole("button", { name: "New major event" }).click();
+    const form = o.page.getByRole("form", { name: "Register a major event" });
+    await form.waitFor();
+    failures.push(...(await check(o.page, "major event form")));
+    await form.getByRole("button", { name: "Register event" }).click();
+    await form.getByText("Not saved: check the marked fields.").waitFor();
+    failures.push(...(await check(o.page, "major event form with errors")));
+    await o.page.reload();
+    await o.page.getByRole("button", { name: "Edit Caribbean Cricket Championship 2027" }).click({ timeout: 30_000 });
+    await o.page.getByRole("form", { name: "Edit: Caribbean Cricket Championship 2027" }).waitFor();
+    failures.push(...(await check(o.page, "major event form, editing")));
+
+    // An advisory in English and Spanish: the composer with both versions, then the card with its switch.
+    const advisories = await openRoom(o.page, "advisories:tourism");
+    await advisories.getByRole("button", { name: "New advisory" }).click({ timeout: 30_000 });
+    await advisories.getByLabel("Title", { exact: true }).fill("Heightened threat to fan zones");
+    await advisories.getByLabel("Text", { exact: true }).fill("Review **vehicle barrier** placement before the final.");
+    await advisories.getByLabel("Traffic Light Protocol (TLP)").selectOption("GREEN");
+    await advisories.getByLabel("Acknowledge by").fill(new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 16));
+    await advisories.getByRole("button", { name: "Add a version in Spanish" }).click();
+    await advisories.getByLabel("Title (Spanish)").fill("Amenaza elevada en las zonas de aficionados");
+    await advisories.getByLabel("Text (Spanish)").fill("Revisen la ubicación de las **barreras para vehículos** antes de la final.");
+    failures.push(...(await check(o.page, "advisory form with two language versions")));
+    await advisories.getByRole("button", { name: "Publish advisory" }).click();
+    await advisories.getByText(/Advisory tourism #\d+ published/).waitFor({ timeout: 60_000 });
+    const card = o.page.locator("article[data-kind=advisory]").filter({ hasText: "Heightened threat to fan zones" });
+    await card.getByText("Signed by the Secretariat (verified), all 2 language versions").waitFor({ timeout: 60_000 });
+    failures.push(...(await check(o.page, "advisory with two language versions")));
+
+    // The account page: changing the recovery key shows the new key and its confirmation.
+    await openMenu(o.page);
+    await o.page.locator("header").getByRole("link", { name: "Account", exact: true }).click();
+    await o.page.getByRole("button", { name: "Change recovery key" }).click({ timeout: 30_000 });
+    await o.page.getByRole("heading", { name: "Your new recovery key" }).waitFor({ timeout: 30_000 });
+    failures.push(...(await check(o.page, "account, changing the recovery key")));
+
+    expect(failures.join("\n\n")).toBe("");
+    expect([...d.errors, ...j.errors, ...o.errors]).toEqual([]);
   }, 900_000);
 });

@@ -3,16 +3,31 @@
 // Chile (active, in the room) and Jamaica (approved, not yet enrolled), not Mexico (only nominated).
 // Her coverage view lists those 2, Jamaica as "No focal point"; the map draws the other 33 as not
 // expected. She sees Chile's reminder timeline, reminds Chile now (202, a manual reminder appears),
-// downloads the coverage as CSV; in Spanish at phone width. (Hemisphere advisories expect all 35:
+// downloads the coverage as CSV. Then Fernanda sets up her first device and acknowledges: Chile's row
+// names her by her registry name (not the Matrix display name she could set) with the time, in the
+// table and the CSV; at laptop width in English, in Spanish at phone width. (Hemisphere advisories expect all 35:
 // shared/content/expected-states.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import Papa from "papaparse";
 import type { Browser } from "playwright-core";
+import { matrixFetch } from "#server/synapse/http.js";
 import { role, actor, api, type TestPlane } from "../helpers/control-plane.js";
-import { screenshot, PHONE } from "../helpers/browser.js";
-import { seedPerson, nodeClient, useLanguage, untranslatedStrings, overflowsHorizontally, settled, signInRestored, publishAdvisory } from "./steps.js";
+import { screenshot, openPage, PHONE, type OpenedPage } from "../helpers/browser.js";
+import {
+  seedPerson,
+  nodeClient,
+  useLanguage,
+  untranslatedStrings,
+  overflowsHorizontally,
+  settled,
+  signIn,
+  signInRestored,
+  publishAdvisory,
+  setUpMessaging,
+  keySavedAndRoomsShown,
+} from "./steps.js";
 import { startMessagingStack, type MessagingStack } from "./stack.js";
 
 describe("web client: coverage over every member state, reminders and CSV", () => {
@@ -20,6 +35,7 @@ describe("web client: coverage over every member state, reminders and CSV", () =
   let browser: Browser;
   let stack: MessagingStack | undefined;
   let node: Awaited<ReturnType<typeof nodeClient>> | undefined;
+  let f: OpenedPage | undefined;
 
   beforeAll(async () => {
     stack = await startMessagingStack();
@@ -27,6 +43,7 @@ describe("web client: coverage over every member state, reminders and CSV", () =
   }, 300_000);
   afterAll(async () => {
     node?.session.stop();
+    await f?.context.close();
     await stack?.close();
   });
 
@@ -34,7 +51,7 @@ describe("web client: coverage over every member state, reminders and CSV", () =
     const title = "Phishing wave against ticket buyers";
     const officer = await seedPerson(plane, "Sofia Secretariat", [role.officer("tourism")], null);
     // Chile's focal point is vetted before the advisory: Chile is expected by the control plane's reminders too.
-    await seedPerson(plane, "Fernanda Focal", [role.focal("CL", "tourism")], "CL");
+    const fernanda = await seedPerson(plane, "Fernanda Focal", [role.focal("CL", "tourism")], "CL");
     // Jamaica's focal point is nominated and approved (participating, nobody in the room yet); Mexico's only nominated.
     const admin = await actor(plane, [role.admin()], null);
     const coordJM = await actor(plane, [role.coordinator("JM")], "JM");
@@ -108,11 +125,59 @@ describe("web client: coverage over every member state, reminders and CSV", () =
     const entry = /<script[^>]+src="\/?([^"]+\.js)"/.exec(index)?.[1];
     expect(entry).toBeTruthy();
     expect(await readFile(join(stack!.clientDir, entry!), "utf8")).not.toContain("Zimbabwe");
+    // Nobody has acknowledged yet: no name in any row.
+    expect(await o.page.locator("[data-col=acknowledged-by]").allTextContents()).toEqual(["—", "—"]);
+
+    // Fernanda sets up her first device; the officer's browser hands her the room's history.
+    f = await openPage(browser, plane.url);
+    await signIn(f.page, plane, fernanda);
+    await setUpMessaging(f.page);
+    await keySavedAndRoomsShown(f.page);
+    // She renames herself on Matrix: the coverage names her as the registry does, not as she chose.
+    const { rows: fRows } = await plane.ctx.db.query("SELECT matrix_user_id FROM people WHERE id = $1", [fernanda.id]);
+    const fernandaId = fRows[0].matrix_user_id as string;
+    const hsAdmin = await stack!.hs.admin.register(stack!.hs.registrationSharedSecret, "coverage-test-admin", true);
+    await matrixFetch(
+      stack!.hs.admin.http,
+      "PUT",
+      `/_synapse/admin/v2/users/${encodeURIComponent(fernandaId)}`,
+      { displayname: "OAS Secretary General" },
+      hsAdmin.access_token,
+    );
+    const awaiting = f.page.getByTestId("awaiting-ack");
+    await awaiting.getByRole("link", { name: new RegExp(title) }).click({ timeout: 90_000 });
+    const card = f.page.locator("article[data-kind=advisory]").filter({ hasText: title });
+    await card.getByRole("button", { name: "Acknowledge" }).click({ timeout: 30_000 });
+    await card.getByText("Acknowledged").waitFor();
+
+    // The officer's open view turns: Chile acknowledged, by Fernanda Focal, at a time.
+    await expect.poll(() => o.page.locator("tr[data-state=CL] [data-col=status]").textContent(), { timeout: 60_000 }).toBe("Acknowledged");
+    const by = chile.locator("[data-col=acknowledged-by] li");
+    await expect.poll(() => by.count(), { timeout: 30_000 }).toBe(1);
+    expect(await by.locator(".acker-name").textContent()).toBe("Fernanda Focal");
+    expect(await by.getAttribute("data-user")).toBe(fernandaId);
+    expect(await by.textContent()).toMatch(/^Fernanda Focal \S.*\d{1,2}:\d{2}/);
+    expect(await o.page.locator("main").textContent()).not.toContain("OAS Secretary General");
+    expect(await o.page.locator("tr[data-state=JM] [data-col=acknowledged-by]").textContent()).toBe("—");
+    // An acknowledged state is not reminded any more.
+    expect(await chileReminders.getByRole("button", { name: "Remind now: Chile" }).count()).toBe(0);
+    const [again] = await Promise.all([o.page.waitForEvent("download"), o.page.getByRole("button", { name: "Download CSV" }).click()]);
+    const csvAfter = Papa.parse<Record<string, string>>(await readFile((await again.path())!, "utf8"), { header: true, skipEmptyLines: true }).data;
+    const clRow = csvAfter.find((r) => r.state === "CL");
+    expect(clRow?.status).toBe("acknowledged");
+    expect(clRow?.acknowledged_by).toBe(`Fernanda Focal (${clRow?.acknowledged_at})`);
+    expect(clRow?.acknowledged_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(csvAfter.find((r) => r.state === "JM")?.acknowledged_by).toBe("");
+    await settled(o.page);
+    await screenshot(o.page, "coverage-acknowledged-laptop-en");
 
     // Spanish, phone width: translated, no page-wide horizontal scroll (the table scrolls in its box).
     await useLanguage(o.page, "es");
-    await chile.getByText("Recordar ahora").waitFor();
+    // Chile has acknowledged by now, so its "Recordar ahora" is gone: the status shows the language.
+    await expect.poll(() => chile.locator("[data-col=status]").textContent()).toBe("Recibo acusado");
     expect(await o.page.locator("tr[data-state=JM] [data-col=status]").textContent()).toBe("Sin punto focal");
+    expect(await o.page.locator("table.coverage thead").textContent()).toContain("Quién acusó recibo");
+    expect(await by.locator(".acker-name").textContent()).toBe("Fernanda Focal");
     expect(await untranslatedStrings(o.page)).toEqual([]);
     await o.page.setViewportSize(PHONE);
     await settled(o.page);

@@ -5,8 +5,9 @@ import { advisoryCoverage } from "./coverage.js";
 import type { AdvisoryItem } from "./counts.js";
 import type { Item } from "./items.js";
 
-const of = (state: string): TrustVerdict => ({
+const of = (state: string, name?: string): TrustVerdict => ({
   level: "verified",
+  ...(name ? { name } : {}),
   memberState: state,
   programs: ["tourism"],
   roles: [{ role: "focal_point", program: "tourism" }],
@@ -50,6 +51,29 @@ describe("coverage of an advisory", () => {
     expect(before.notCounted).toEqual([{ sender: "@jm:x", eventId: "$a@jm:x2025-07-09T10:00:00Z", reason: "no credential" }]);
     const after = advisoryCoverage(advisory, items, ["BR", "CL", "JM"], new Date("2025-07-11T00:00:00Z"));
     expect(after.overdue).toBe(2);
+  });
+
+  it("names who acknowledged for each state from their credential, each person once, earliest first", () => {
+    const items = [
+      advisory,
+      ack("@cl:x", of("CL", "Ana Pérez"), "2025-07-09T10:00:00Z"),
+      ack("@cl2:x", of("CL"), "2025-07-09T09:00:00Z"),
+      // Ana's second acknowledgement (another device) does not list her twice, nor move her time.
+      ack("@cl:x", of("CL", "Ana Pérez"), "2025-07-09T11:00:00Z"),
+      // An ack that does not count names nobody; a state outside the expected ones is not listed.
+      ack("@jm:x", { level: "unverified", reason: "no credential" }, "2025-07-09T10:00:00Z"),
+      ack("@mx:x", of("MX", "Mateo"), "2025-07-09T10:00:00Z"),
+    ];
+    const r = advisoryCoverage(advisory, items, ["CL", "JM"], new Date("2025-07-09T12:00:00Z"));
+    expect([...r.acknowledgedBy]).toEqual([
+      [
+        "CL",
+        [
+          { userId: "@cl2:x", name: null, at: new Date("2025-07-09T09:00:00Z") },
+          { userId: "@cl:x", name: "Ana Pérez", at: new Date("2025-07-09T10:00:00Z") },
+        ],
+      ],
+    ]);
   });
 
   it("an unsigned, forged or unencrypted-judged ack of a state never covers it, and is listed as not counting", () => {

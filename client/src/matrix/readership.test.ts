@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readership } from "./readership.js";
 
-const ack = (sender: string, state: string) => ({ sender, state, at: new Date(0), eventId: `$${sender}` });
+const ack = (sender: string, state: string) => ({ sender, state, name: null, at: new Date(0), eventId: `$${sender}` });
 
 describe("readership per member state", () => {
   it("counts people in the room, those who can read (cross-signed device or acknowledged) and those who acknowledged", () => {

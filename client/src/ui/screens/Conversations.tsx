@@ -38,8 +38,11 @@ export function Conversations() {
                   </p>
                   {!c.with.active && <p className="muted">{t("conversations.notVetted")}</p>}
                   {c.roomId ? (
-                    <a href={hrefOf({ name: "room", roomId: c.roomId })} aria-label={t("conversations.with", { name: c.with.fullName })}>
+                    // The visible word starts the accessible name (WCAG 2.5.3, label in name): a person
+                    // using speech says "Open"; a screen reader hears with whom.
+                    <a href={hrefOf({ name: "room", roomId: c.roomId })}>
                       {t("conversations.open")}
+                      <span className="sr-only"> — {t("conversations.with", { name: c.with.fullName })}</span>
                     </a>
                   ) : (
                     <p role="status">{t("conversations.preparing")}</p>

@@ -183,6 +183,7 @@ function CoverageReportView({
                     <th scope="col">{t("coverage.state")}</th>
                     <th scope="col">{t("coverage.status")}</th>
                     <th scope="col">{t("coverage.when")}</th>
+                    <th scope="col">{t("coverage.who")}</th>
                     <th scope="col">{t("delivery.inRoom")}</th>
                     <th scope="col">{t("delivery.canRead")}</th>
                     <th scope="col">{t("delivery.acknowledgedPeople")}</th>
@@ -198,6 +199,23 @@ function CoverageReportView({
                         {row.late ? ` (${t("coverage.late")})` : ""}
                       </td>
                       <td>{row.acknowledgedAt ? fmt.dateTime(row.acknowledgedAt) : "—"}</td>
+                      <td data-col="acknowledged-by">
+                        {row.acknowledgedBy.length === 0 ? (
+                          "—"
+                        ) : (
+                          <ul className="plain-list ackers">
+                            {row.acknowledgedBy.map((p) => (
+                              // The registry name their signed credential carries, never a display name.
+                              <li key={p.userId} data-user={p.userId}>
+                                <span className="acker-name" translate="no" title={p.userId}>
+                                  {p.name ?? p.userId}
+                                </span>{" "}
+                                <span className="muted acker-time">{fmt.dateTime(p.at)}</span>
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
                       <td data-col="in-room">{row.readership?.inRoom ?? "—"}</td>
                       <td data-col="can-read">{row.readership?.canRead ?? "—"}</td>
                       <td data-col="acknowledged">{row.readership?.acknowledged ?? "—"}</td>

@@ -12,6 +12,16 @@ const report = {
     withFocalPoints: new Set(["BR", "CL", "JM"]),
   }),
   notCounted: [],
+  acknowledgedBy: new Map([
+    [
+      "CL",
+      [
+        { userId: "@ana:cl", name: "Ana Pérez", at: new Date("2025-07-11T09:00:00Z") },
+        // A credential from before names: the account id stands in.
+        { userId: "@old:cl", name: null, at: new Date("2025-07-11T10:00:00Z") },
+      ],
+    ],
+  ]),
 };
 const readers = new Map([
   ["BR", { inRoom: 2, canRead: 1, acknowledged: 0, nobodyCanRead: false }],
@@ -33,6 +43,7 @@ describe("coverage rows and CSV", () => {
       ["TT", "no-focal-point", false],
     ]);
     expect(rows[3]?.reminders).toEqual([]);
+    expect(rows.map((r) => r.acknowledgedBy.map((p) => p.userId))).toEqual([[], ["@ana:cl", "@old:cl"], [], []]);
     expect(coverageRows(report, readers, null)[0]?.reminders).toBeNull();
   });
 
@@ -40,20 +51,30 @@ describe("coverage rows and CSV", () => {
     const csv = coverageCsv(coverageRows(report, readers, reminders));
     const parsed = Papa.parse<Record<string, string>>(csv, { header: true }).data;
     expect(parsed).toEqual([
-      { state: "BR", status: "overdue", acknowledged_at: "", in_room: "2", can_read: "1", acknowledged: "0", reminders_sent: "2" },
+      { state: "BR", status: "overdue", acknowledged_at: "", acknowledged_by: "", in_room: "2", can_read: "1", acknowledged: "0", reminders_sent: "2" },
       {
         state: "CL",
         status: "acknowledged-late",
         acknowledged_at: "2025-07-11T09:00:00.000Z",
+        acknowledged_by: "Ana Pérez (2025-07-11T09:00:00.000Z); @old:cl (2025-07-11T10:00:00.000Z)",
         in_room: "1",
         can_read: "1",
         acknowledged: "1",
         reminders_sent: "0",
       },
-      { state: "JM", status: "unreadable", acknowledged_at: "", in_room: "1", can_read: "0", acknowledged: "0", reminders_sent: "0" },
-      { state: "TT", status: "no-focal-point", acknowledged_at: "", in_room: "0", can_read: "0", acknowledged: "0", reminders_sent: "0" },
+      { state: "JM", status: "unreadable", acknowledged_at: "", acknowledged_by: "", in_room: "1", can_read: "0", acknowledged: "0", reminders_sent: "0" },
+      { state: "TT", status: "no-focal-point", acknowledged_at: "", acknowledged_by: "", in_room: "0", can_read: "0", acknowledged: "0", reminders_sent: "0" },
     ]);
+    // A name that reads as a spreadsheet formula is escaped, not run.
+    const [hostile] = coverageRows(
+      { ...report, acknowledgedBy: new Map([["BR", [{ userId: "@eve:br", name: "=HYPERLINK(1)", at: new Date("2025-07-11T11:00:00Z") }]]]) },
+      readers,
+      null,
+    );
+    expect(Papa.parse<Record<string, string>>(coverageCsv([hostile!]), { header: true }).data[0]?.acknowledged_by).toBe(
+      "'=HYPERLINK(1) (2025-07-11T11:00:00.000Z)",
+    );
     // Without the reminders (not an officer), the column is empty rather than a false 0.
-    expect(coverageCsv(coverageRows(report, readers, null)).split("\r\n")[1]).toBe("BR,overdue,,2,1,0,");
+    expect(coverageCsv(coverageRows(report, readers, null)).split("\r\n")[1]).toBe("BR,overdue,,,2,1,0,");
   });
 });

@@ -14,6 +14,7 @@ export const coverage = {
   state: "Member state",
   status: "Status",
   when: "Acknowledged at",
+  who: "Acknowledged by",
   statuses: {
     acknowledged: "Acknowledged",
     pending: "Pending",

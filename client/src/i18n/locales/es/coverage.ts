@@ -16,6 +16,7 @@ export const coverage: Messages["coverage"] = {
   state: "Estado miembro",
   status: "Situación",
   when: "Acusó recibo el",
+  who: "Quién acusó recibo",
   statuses: {
     acknowledged: "Recibo acusado",
     pending: "Pendiente",

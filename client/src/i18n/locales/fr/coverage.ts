@@ -16,6 +16,7 @@ export const coverage: Messages["coverage"] = {
   state: "État membre",
   status: "Statut",
   when: "Accusé le",
+  who: "Accusé par",
   statuses: {
     acknowledged: "Réception accusée",
     pending: "En attente",

@@ -16,6 +16,7 @@ export const coverage: Messages["coverage"] = {
   state: "Estado membro",
   status: "Situação",
   when: "Confirmado em",
+  who: "Confirmado por",
   statuses: {
     acknowledged: "Recebimento confirmado",
     pending: "Pendente",
