@@ -1,5 +1,7 @@
+import { EventEmitter } from "node:events";
+import type { MatrixClient, Room } from "matrix-js-sdk";
 import { describe, expect, it } from "vitest";
-import { inviteVerdict } from "./invites.js";
+import { answerInvites, inviteVerdict } from "./invites.js";
 
 const bot = "@enlace-registry:oas.example";
 
@@ -20,5 +22,50 @@ describe("inviteVerdict", () => {
   it("declines the bot's invite to a room the registry does not manage", () => {
     expect(inviteVerdict({ inviter: bot, registryBot: bot, roomKey: null })).toBe("decline");
     expect(inviteVerdict({ inviter: bot, registryBot: bot, roomKey: "" })).toBe("decline");
+  });
+});
+
+/** A client with one room, as far as answerInvites looks at it: membership, inviter, room key, join. */
+function fakeClient(me: string, inviter: string) {
+  const emitter = new EventEmitter();
+  let membership = "invite";
+  const room = {
+    roomId: "!r:oas.example",
+    getMyMembership: () => membership,
+    getMember: () => ({ events: { member: { getSender: () => inviter } } }),
+    currentState: { getStateEvents: () => ({ getContent: () => ({ key: "network:tourism" }) }) },
+  } as unknown as Room;
+  const joins: string[] = [];
+  const client = {
+    getUserId: () => me,
+    getRooms: () => [room],
+    joinRoom: async (id: string) => {
+      joins.push(id);
+      membership = "join";
+      emitter.emit("Room.myMembership", room, "join", "invite");
+    },
+    leave: async () => {},
+    on: (e: string, f: (...a: unknown[]) => void) => emitter.on(e, f),
+    off: (e: string, f: (...a: unknown[]) => void) => emitter.off(e, f),
+  } as unknown as MatrixClient;
+  const set = (m: string) => {
+    const prev = membership;
+    membership = m;
+    emitter.emit("Room.myMembership", room, m, prev);
+  };
+  return { client, joins, set };
+}
+
+describe("answerInvites", () => {
+  it("accepts the bot's invite again after a kick or a suspension took the person out of the room", async () => {
+    const { client, joins, set } = fakeClient("@ana:hs.gob.cl", bot);
+    const stop = answerInvites(client, bot);
+    await Promise.resolve();
+    expect(joins).toHaveLength(1);
+    set("leave"); // kicked (or banned, then the ban lifted)
+    set("invite"); // invited again by the bot
+    await Promise.resolve();
+    expect(joins).toHaveLength(2);
+    stop();
   });
 });

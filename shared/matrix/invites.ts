@@ -56,6 +56,9 @@ export function answerInvites(client: MatrixClient, registryBot: string, onError
   for (const room of client.getRooms()) answer(room);
   const onMembership = (room: Room, membership: string) => {
     if (membership === "invite") answer(room);
+    // One answer per invite, not per room: after a join or a leave, the next invite to the same room
+    // (reinstated after a suspension, or let back after a kick) is answered too.
+    else answered.delete(room.roomId);
   };
   client.on(RoomEvent.MyMembership, onMembership);
   return () => {

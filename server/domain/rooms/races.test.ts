@@ -161,4 +161,23 @@ describe("the reconciler's races, deterministic and server-free (in-memory homes
     expect(acls.length).toBeGreaterThan(0);
     for (const acl of acls) expect(acl).toMatchObject({ allow: ["chile.test", SERVER].sort() });
   });
+
+  it("a homeserver registered and its person vetted while a full reconcile with an older snapshot runs: the pass does not kick them from the rooms they were just invited to", async () => {
+    const { hs, registry, d } = await setup();
+    const pedro = "@pedro:chile.test";
+    // The full reconcile loads its snapshot (no member-state homeserver, no Pedro), then is held as its room-by-room pass begins.
+    const held = hs.pause((c) => c.op === "roomSnapshot");
+    const running = reconcileAll(d);
+    await held.reached;
+    registry.homeservers = ["chile.test"];
+    const id = registry.addActive(pedro, "CL", [focal]);
+    await reconcileServerAcls(d);
+    await reconcilePerson(d, id);
+    const rooms = [...(await registry.roomIds())].filter(([key]) => ["space", "network:tourism", "advisories:tourism"].includes(key));
+    for (const [, roomId] of rooms) expect(hs.membership(roomId, pedro)).toBe("invite");
+    held.release();
+    await running;
+    expect(hs.calls.filter((c) => c.op === "kick" && c.userId === pedro)).toEqual([]);
+    for (const [, roomId] of rooms) expect(hs.membership(roomId, pedro)).toBe("invite");
+  });
 });

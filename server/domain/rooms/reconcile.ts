@@ -1,4 +1,4 @@
-import { desiredRooms, serverAclFor, type DesiredRoom, type RegistrySnapshot } from "./desired.js";
+import { desiredRooms, serverAclFor, type DesiredRoom } from "./desired.js";
 import { managedState, covers } from "./room-state.js";
 import { stateKey, type RoomSnapshot } from "./port.js";
 import type { ReconcileDeps } from "./deps.js";
@@ -71,11 +71,15 @@ async function ensureRoom(d: ReconcileDeps, room: DesiredRoom, known: Map<string
  * The snapshot may be older than the room's members (someone vetted while this run was going):
  * before removing anyone, ask the registry again whether they belong in this room now.
  */
-async function wantedNow(d: ReconcileDeps, base: RegistrySnapshot, userId: string, key: string, reserved: Set<string>): Promise<boolean> {
+async function wantedNow(d: ReconcileDeps, userId: string, key: string, reserved: Set<string>): Promise<boolean> {
   if (reserved.has(userId)) return false;
   const person = await d.registry.activePersonByUserId(userId);
   if (!person) return false;
-  return desiredRooms({ ...base, people: [person] }).some((r) => r.key === key && r.members.has(userId));
+  // The registry as it is now, not the pass's snapshot: a homeserver registered since (or a program,
+  // an event, a conversation) would otherwise have this pass kick its people from rooms they had just
+  // joined — seen with the first full reconcile after the member states' servers were registered.
+  const now = await d.registry.loadSnapshot({ secretariatServer: d.hs.serverName, botUserId: d.hs.botUserId, today: today(d.ctx.now()) }, { people: false });
+  return desiredRooms({ ...now, people: [person] }).some((r) => r.key === key && r.members.has(userId));
 }
 
 async function converge(
@@ -85,7 +89,6 @@ async function converge(
   snap: RoomSnapshot,
   extraState: ReturnType<typeof managedState>,
   report: ReconcileReport,
-  base: RegistrySnapshot,
   reserved: Set<string>,
 ) {
   for (const ev of [...managedState(room), ...extraState]) {
@@ -110,7 +113,7 @@ async function converge(
   }
   for (const [userId, membership] of snap.members) {
     if ((membership === "join" || membership === "invite") && !room.members.has(userId)) {
-      if (userId !== d.hs.botUserId && (await wantedNow(d, base, userId, room.key, reserved))) continue;
+      if (userId !== d.hs.botUserId && (await wantedNow(d, userId, room.key, reserved))) continue;
       await d.hs.kick(roomId, userId, "Not vetted for this room");
       report.removed++;
       await auditReconciler(d, "reconciler.member_removed", roomId, { key: room.key, userId, was: membership });
@@ -260,7 +263,7 @@ export async function reconcileAll(d: ReconcileDeps): Promise<ReconcileReport> {
         : room.kind === "direct"
           ? [] // outside the Space: a conversation is the business of its two people only
           : [{ type: "m.space.parent", stateKey: spaceId, content: { via: [d.hs.serverName], canonical: true } }];
-    await converge(d, room, roomId, snap, links, report, snapshot, reserved);
+    await converge(d, room, roomId, snap, links, report, reserved);
     if (room.kind === "space")
       report.credentials += await publishCredentials(
         d,
@@ -290,7 +293,7 @@ export async function reconcileConversation(d: ReconcileDeps, conversationId: st
   const room = desiredRooms(base).find((r) => r.key === `dm:${conversationId}`)!;
   const known = await d.registry.roomIds();
   const roomId = await ensureRoom(d, room, known, report);
-  await converge(d, room, roomId, await d.hs.roomSnapshot(roomId), [], report, base, reserved);
+  await converge(d, room, roomId, await d.hs.roomSnapshot(roomId), [], report, reserved);
   return roomId;
 }
 
