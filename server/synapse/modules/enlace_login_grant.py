@@ -39,6 +39,7 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Tuple
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from synapse.api.errors import SynapseError
+from twisted.internet import defer
 from synapse.module_api import ModuleApi
 
 logger = logging.getLogger(__name__)
@@ -67,6 +68,9 @@ class EnlaceLoginGrant:
         self._max_lifetime = int(config.get("max_lifetime_seconds", 60))
         self._skew = int(config.get("clock_skew_seconds", 5))
         self._table_ready = False
+        # The first logins after a start may come at once: on PostgreSQL two concurrent CREATE TABLE
+        # IF NOT EXISTS collide (a unique violation in pg_type) and that login failed. One at a time.
+        self._table_lock = defer.DeferredLock()
         api.register_password_auth_provider_callbacks(
             auth_checkers={(LOGIN_TYPE, ("token",)): self.check_grant},
         )
@@ -141,11 +145,6 @@ class EnlaceLoginGrant:
         now_ms = self._api.get_current_time_msec()
 
         def txn(cur: Any) -> bool:
-            if not self._table_ready:
-                cur.execute(
-                    f"CREATE TABLE IF NOT EXISTS {TABLE} (jti TEXT PRIMARY KEY, user_id TEXT NOT NULL,"
-                    " redeemed_ts BIGINT NOT NULL, expires_ts BIGINT NOT NULL)"
-                )
             cur.execute(f"DELETE FROM {TABLE} WHERE expires_ts < ?", (now_ms - KEEP_MS,))
             cur.execute(
                 f"INSERT INTO {TABLE} (jti, user_id, redeemed_ts, expires_ts) VALUES (?, ?, ?, ?)"
@@ -154,9 +153,26 @@ class EnlaceLoginGrant:
             )
             return cur.rowcount == 1
 
-        won = await self._api.run_db_interaction("enlace_redeem_login_grant", txn)
-        self._table_ready = True
-        return won
+        await self._ensure_table()
+        return await self._api.run_db_interaction("enlace_redeem_login_grant", txn)
+
+    async def _ensure_table(self) -> None:
+        if self._table_ready:
+            return
+        await self._table_lock.acquire()
+        try:
+            if not self._table_ready:
+
+                def create(cur: Any) -> None:
+                    cur.execute(
+                        f"CREATE TABLE IF NOT EXISTS {TABLE} (jti TEXT PRIMARY KEY, user_id TEXT NOT NULL,"
+                        " redeemed_ts BIGINT NOT NULL, expires_ts BIGINT NOT NULL)"
+                    )
+
+                await self._api.run_db_interaction("enlace_login_grant_table", create)
+                self._table_ready = True
+        finally:
+            self._table_lock.release()
 
     async def check_grant(
         self, username: str, login_type: str, login_dict: Dict[str, Any]
